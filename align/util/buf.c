@@ -1,0 +1,68 @@
+/* buf.c - see buf.h. */
+#include "align/util/buf.h"
+#include "align/util/alloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void pa_buf_reserve(pa_buf *b, size_t extra)
+{
+    size_t need = b->len + extra + 1;
+    if (need > b->cap) {
+        size_t cap = b->cap;
+        pa_grow((void **)&b->data, &cap, need, 1);
+        b->cap = cap;
+    }
+}
+
+void pa_buf_append(pa_buf *b, const void *p, size_t n)
+{
+    pa_buf_reserve(b, n);
+    if (n) memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void pa_buf_puts(pa_buf *b, const char *s) { pa_buf_append(b, s, strlen(s)); }
+
+void pa_buf_putc(pa_buf *b, char c) { pa_buf_append(b, &c, 1); }
+
+void pa_buf_printf(pa_buf *b, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        pa_buf_reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+        b->len += (size_t)n;
+    }
+    va_end(ap2);
+}
+
+void pa_buf_reset(pa_buf *b)
+{
+    b->len = 0;
+    if (b->data) b->data[0] = '\0';
+}
+
+char *pa_buf_detach(pa_buf *b, size_t *len)
+{
+    if (!b->data) pa_buf_reserve(b, 0), b->data[0] = '\0';
+    char *d = b->data;
+    if (len) *len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return d;
+}
+
+void pa_buf_free(pa_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

@@ -1,0 +1,7 @@
+# align/util: error reporting, allocation, buffers, input and output streams.
+libpolyalign_la_SOURCES += \
+	align/util/alloc.c align/util/alloc.h \
+	align/util/buf.c align/util/buf.h \
+	align/util/error.c align/util/error.h \
+	align/util/output.c align/util/output.h \
+	align/util/source.c align/util/source.h

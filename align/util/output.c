@@ -1,0 +1,171 @@
+/* output.c - see output.h. zlib's gz* writer serves both compressed ("wb6")
+ * and plain ("wbT", transparent) output, so there is one write path. */
+#include "align/util/output.h"
+#include "align/util/alloc.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+struct pa_output {
+    gzFile gz;
+    char *name;     /* target as given */
+    char *tmpname;  /* NULL for standard output */
+    int failed;
+};
+
+const char *pa_output_name(const pa_output *o) { return o->name; }
+
+int pa_path_is_gzip(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 3 && strcasecmp(path + n - 3, ".gz") == 0;
+}
+
+/* "dir/name" -> "dir/.name.tmp-XXXXXX", in the same directory so that the
+ * final rename cannot cross file systems. */
+static char *temp_name_for(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = path + dirlen;
+    size_t n = strlen(path) + 16;
+    char *t = pa_malloc(n);
+    snprintf(t, n, "%.*s.%s.tmp-XXXXXX", (int)dirlen, path, base);
+    return t;
+}
+
+pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
+{
+    pa_output *o = pa_calloc(1, sizeof *o);
+    int fd;
+    if (strcmp(path, "-") == 0) {
+        o->name = pa_strdup("<stdout>");
+        fflush(stdout);
+        fd = dup(STDOUT_FILENO);
+        if (fd < 0) {
+            pa_error_set(err, PA_EOUTPUT, "<stdout>: cannot write: %s", strerror(errno));
+            free(o->name), free(o);
+            return NULL;
+        }
+    } else {
+        o->name = pa_strdup(path);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            pa_error_set(err, PA_EOUTPUT, "%s: is a directory", path);
+            free(o->name), free(o);
+            return NULL;
+        }
+        o->tmpname = temp_name_for(path);
+        fd = mkstemp(o->tmpname);
+        if (fd < 0) {
+            pa_error_set(err, PA_EOUTPUT, "%s: cannot create output file: %s", path, strerror(errno));
+            free(o->tmpname), free(o->name), free(o);
+            return NULL;
+        }
+        /* mkstemp creates mode 0600; give the file the usual umask-based mode. */
+        mode_t mask = umask(0);
+        umask(mask);
+        if (fchmod(fd, 0666 & ~mask) != 0) { /* not fatal: the file stays private */ }
+    }
+    o->gz = gzdopen(fd, gzip ? "wb6" : "wbT");
+    if (!o->gz) {
+        close(fd);
+        pa_error_set(err, PA_EOUTPUT, "%s: cannot open for writing (zlib)", o->name);
+        if (o->tmpname) unlink(o->tmpname);
+        free(o->tmpname), free(o->name), free(o);
+        return NULL;
+    }
+    gzbuffer(o->gz, 1 << 16);
+    return o;
+}
+
+static int write_failed(pa_output *o, pa_error *err)
+{
+    int zerr;
+    const char *msg = gzerror(o->gz, &zerr);
+    o->failed = 1;
+    if (zerr == Z_ERRNO)
+        return pa_error_set(err, PA_EOUTPUT, "%s: write error: %s", o->name, strerror(errno));
+    return pa_error_set(err, PA_EOUTPUT, "%s: write error: %s", o->name, msg);
+}
+
+int pa_output_write(pa_output *o, const void *p, size_t n, pa_error *err)
+{
+    if (o->failed) return pa_error_set(err, PA_EOUTPUT, "%s: write error", o->name);
+    const char *c = p;
+    while (n > 0) {
+        unsigned chunk = n > (1u << 30) ? (1u << 30) : (unsigned)n;
+        if (gzwrite(o->gz, c, chunk) != (int)chunk) return write_failed(o, err);
+        c += chunk;
+        n -= chunk;
+    }
+    return 0;
+}
+
+int pa_output_puts(pa_output *o, const char *s, pa_error *err)
+{
+    return pa_output_write(o, s, strlen(s), err);
+}
+
+int pa_output_printf(pa_output *o, pa_error *err, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    int rc;
+    if (n < 0) {
+        rc = pa_error_set(err, PA_EINTERNAL, "%s: formatting error", o->name);
+    } else if ((size_t)n < sizeof small) {
+        rc = pa_output_write(o, small, (size_t)n, err);
+    } else {
+        char *big = pa_malloc((size_t)n + 1);
+        vsnprintf(big, (size_t)n + 1, fmt, ap2);
+        rc = pa_output_write(o, big, (size_t)n, err);
+        free(big);
+    }
+    va_end(ap2);
+    return rc;
+}
+
+static void output_free(pa_output *o)
+{
+    free(o->tmpname);
+    free(o->name);
+    free(o);
+}
+
+int pa_output_commit(pa_output *o, pa_error *err)
+{
+    int rc = 0;
+    if (o->failed) rc = pa_error_set(err, PA_EOUTPUT, "%s: write error", o->name);
+    int zrc = gzclose_w(o->gz);
+    if (rc == 0 && zrc != Z_OK)
+        rc = pa_error_set(err, PA_EOUTPUT, "%s: write error on close: %s", o->name,
+                          zrc == Z_ERRNO ? strerror(errno) : "zlib error");
+    if (o->tmpname) {
+        if (rc == 0 && rename(o->tmpname, o->name) != 0)
+            rc = pa_error_set(err, PA_EOUTPUT, "%s: cannot rename into place: %s", o->name,
+                              strerror(errno));
+        if (rc != 0) unlink(o->tmpname);
+    }
+    output_free(o);
+    return rc;
+}
+
+void pa_output_abort(pa_output *o)
+{
+    if (!o) return;
+    gzclose_w(o->gz);
+    if (o->tmpname) unlink(o->tmpname);
+    output_free(o);
+}

@@ -1,0 +1,39 @@
+/* output.h - atomic, optionally gzip-compressed output files.
+ *
+ * Output goes to a temporary file in the target's directory and is renamed
+ * over the target only by pa_output_commit, so a failed run leaves no partial
+ * file and keeps an older one. "-" writes to standard output (not atomic,
+ * by nature). Writes are buffered; errors are sticky and reported by the
+ * write that hits them and again by commit.
+ */
+#ifndef PA_OUTPUT_H
+#define PA_OUTPUT_H
+
+#include <stddef.h>
+
+#include "align/util/error.h"
+
+typedef struct pa_output pa_output;
+
+/* Opens an output. `gzip` compresses with zlib (level 6). */
+pa_output *pa_output_open(const char *path, int gzip, pa_error *err);
+
+int pa_output_write(pa_output *o, const void *p, size_t n, pa_error *err);
+int pa_output_puts(pa_output *o, const char *s, pa_error *err);
+int pa_output_printf(pa_output *o, pa_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Flushes, closes and renames into place; frees `o` whatever the result. On
+ * failure the temporary file is removed and the target left untouched. */
+int pa_output_commit(pa_output *o, pa_error *err);
+
+/* Discards everything written; frees `o`. NULL is fine. */
+void pa_output_abort(pa_output *o);
+
+/* The target name as given ("<stdout>" for "-"). */
+const char *pa_output_name(const pa_output *o);
+
+/* True when `path` ends in ".gz" (case-insensitive). */
+int pa_path_is_gzip(const char *path);
+
+#endif

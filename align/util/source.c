@@ -1,0 +1,120 @@
+/* source.c - see source.h. zlib's gz* functions read plain files as they are
+ * and decompress gzip ones, so one code path serves both. */
+#include "align/util/source.h"
+#include "align/util/alloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <stdlib.h>
+#include <zlib.h>
+
+struct pa_source {
+    gzFile gz;
+    char *name;
+    int is_stdin;
+};
+
+pa_source *pa_source_open(const char *path, pa_error *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    int fd;
+    if (is_stdin) {
+        fd = dup(STDIN_FILENO);
+        if (fd < 0) {
+            pa_error_set(err, PA_EINPUT, "%s: cannot read: %s", name, strerror(errno));
+            return NULL;
+        }
+    } else {
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            pa_error_set(err, PA_EINPUT, "%s: cannot open: %s", name, strerror(errno));
+            return NULL;
+        }
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+            close(fd);
+            pa_error_set(err, PA_EINPUT, "%s: is a directory, not a file", name);
+            return NULL;
+        }
+    }
+    gzFile gz = gzdopen(fd, "rb");
+    if (!gz) {
+        close(fd);
+        pa_error_set(err, PA_EINTERNAL, "%s: cannot open (zlib)", name);
+        return NULL;
+    }
+    gzbuffer(gz, 1 << 16);
+    pa_source *s = pa_calloc(1, sizeof *s);
+    s->gz = gz;
+    s->name = pa_strdup(name);
+    s->is_stdin = is_stdin;
+    return s;
+}
+
+ssize_t pa_source_read(pa_source *s, void *dst, size_t n, pa_error *err)
+{
+    if (n > INT_MAX / 2) n = INT_MAX / 2;
+    int got = gzread(s->gz, dst, (unsigned)n);
+    if (got < 0) {
+        int zerr;
+        const char *msg = gzerror(s->gz, &zerr);
+        if (zerr == Z_ERRNO)
+            pa_error_set(err, PA_EINPUT, "%s: read error: %s", s->name, strerror(errno));
+        else
+            pa_error_set(err, PA_EINPUT, "%s: corrupt gzip data: %s", s->name, msg);
+        return -1;
+    }
+    if (got == 0) {
+        /* zlib reports a gzip stream cut short only through gzerror. */
+        int zerr;
+        const char *msg = gzerror(s->gz, &zerr);
+        if (zerr != Z_OK && zerr != Z_STREAM_END) {
+            pa_error_set(err, PA_EINPUT, "%s: truncated or corrupt gzip data: %s", s->name, msg);
+            return -1;
+        }
+    }
+    return got;
+}
+
+int pa_source_read_all(pa_source *s, pa_buf *out, size_t max_bytes, pa_error *err)
+{
+    size_t start = out->len;
+    for (;;) {
+        pa_buf_reserve(out, 1 << 16);
+        ssize_t got = pa_source_read(s, out->data + out->len, out->cap - out->len - 1, err);
+        if (got < 0) return -1;
+        if (got == 0) break;
+        out->len += (size_t)got;
+        out->data[out->len] = '\0';
+        if (max_bytes && out->len - start > max_bytes)
+            return pa_error_set(err, PA_EINPUT, "%s: larger than the limit of %zu bytes",
+                                s->name, max_bytes);
+    }
+    return 0;
+}
+
+int pa_source_is_gzip(const pa_source *s) { return gzdirect(s->gz) == 0; }
+
+const char *pa_source_name(const pa_source *s) { return s->name; }
+
+void pa_source_close(pa_source *s)
+{
+    if (!s) return;
+    gzclose_r(s->gz);
+    free(s->name);
+    free(s);
+}
+
+int pa_read_file(const char *path, pa_buf *out, size_t max_bytes, pa_error *err)
+{
+    pa_source *s = pa_source_open(path, err);
+    if (!s) return -1;
+    int rc = pa_source_read_all(s, out, max_bytes, err);
+    pa_source_close(s);
+    return rc;
+}

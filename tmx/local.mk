@@ -1,0 +1,1 @@
+# tmx: TMX reading and writing.

@@ -1,0 +1,61 @@
+/* tmx_writer.h - streaming TMX 1.4b writer (libxml2 xmlTextWriter).
+ *
+ * Units are written as they come: memory does not grow with their number.
+ * The output is valid against the TMX 1.4b DTD and OmegaT's strict TMX 1.4
+ * XSD: UTF-8 without BOM, header attributes in the order the DTD lists them,
+ * characters that XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE,
+ * U+FFFF, lone surrogates) dropped from text. The writer does not own the
+ * pa_output: the caller commits it after tmx_writer_finish, or aborts it.
+ */
+#ifndef PA_TMX_WRITER_H
+#define PA_TMX_WRITER_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "align/util/error.h"
+#include "align/util/output.h"
+
+typedef struct tmx_header_info {
+    const char *srclang;      /* language tag of the source side, e.g. "zh-CN" */
+    const char *adminlang;    /* NULL = "en-US" */
+    const char *creationtool; /* NULL = "polyalign" */
+    const char *creationtoolversion; /* NULL = PACKAGE_VERSION */
+    const char *segtype;      /* NULL = "sentence" */
+    const char *o_tmf;        /* NULL = "polyalign" */
+    const char *datatype;     /* NULL = "plaintext" */
+    time_t creation_time;     /* 0 = now; written as YYYYMMDDThhmmssZ (UTC) */
+} tmx_header_info;
+
+/* One language version of a unit. `text` is UTF-8 of `len` bytes (it may
+ * contain any character; forbidden ones are not written). */
+typedef struct tmx_variant {
+    const char *lang;  /* language tag, e.g. "en-US" */
+    const char *text;
+    size_t len;
+} tmx_variant;
+
+typedef struct tmx_unit {
+    const char *tuid;           /* NULL = the writer numbers units 1, 2, 3, ... */
+    const char *document;       /* <prop type="x-document">, NULL = none */
+    double score;               /* <prop type="x-score"> with 4 decimals; < 0 = none */
+    const char *note;           /* <note>, NULL = none */
+    const tmx_variant *variants;
+    size_t n_variants;          /* at least 1 */
+} tmx_unit;
+
+typedef struct tmx_writer tmx_writer;
+
+/* Writes the XML declaration, <tmx version="1.4">, the <header> and <body>. */
+tmx_writer *tmx_writer_open(pa_output *out, const tmx_header_info *h, pa_error *err);
+
+/* Appends one <tu> with a tuid, creationdate, props, and one <tuv> per variant. */
+int tmx_writer_add_unit(tmx_writer *w, const tmx_unit *u, pa_error *err);
+
+/* Closes </body></tmx>, flushes into the pa_output and frees `w`. */
+int tmx_writer_finish(tmx_writer *w, pa_error *err);
+
+/* Frees a writer without finishing it (error paths). NULL is fine. */
+void tmx_writer_free(tmx_writer *w);
+
+#endif
