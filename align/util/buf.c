@@ -44,6 +44,28 @@ void pa_buf_printf(pa_buf *b, const char *fmt, ...)
     va_end(ap2);
 }
 
+void pa_buf_json_string(pa_buf *b, const char *s, size_t n)
+{
+    pa_buf_putc(b, '"');
+    size_t run = 0; /* bytes copied as they are, in one append */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        pa_buf_append(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': pa_buf_puts(b, "\\\""); break;
+        case '\\': pa_buf_puts(b, "\\\\"); break;
+        case '\n': pa_buf_puts(b, "\\n"); break;
+        case '\t': pa_buf_puts(b, "\\t"); break;
+        case '\r': pa_buf_puts(b, "\\r"); break;
+        default: pa_buf_printf(b, "\\u%04x", c);
+        }
+    }
+    pa_buf_append(b, s + run, n - run);
+    pa_buf_putc(b, '"');
+}
+
 void pa_buf_reset(pa_buf *b)
 {
     b->len = 0;

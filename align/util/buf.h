@@ -21,6 +21,8 @@ void pa_buf_append(pa_buf *b, const void *p, size_t n);
 void pa_buf_puts(pa_buf *b, const char *s);
 void pa_buf_putc(pa_buf *b, char c);
 void pa_buf_printf(pa_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends `s` (`n` bytes of UTF-8) as a quoted JSON string. */
+void pa_buf_json_string(pa_buf *b, const char *s, size_t n);
 /* Empties the buffer but keeps its memory. */
 void pa_buf_reset(pa_buf *b);
 /* Returns the data (never NULL) and leaves `b` empty; the caller frees it. */

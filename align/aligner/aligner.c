@@ -1,0 +1,255 @@
+/* aligner.c - see aligner.h. */
+#include "align/aligner/aligner.h"
+#include "align/aligner/lengthmodel.h"
+#include "align/aligner/search.h"
+#include "align/util/alloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Cells of the full lattice at which the coarsest level stops halving. */
+#define FULL_SEARCH_CELLS 250000.0
+/* A band is widened while it stays below this many cells (25 bytes each). */
+#define MAX_BAND_CELLS ((size_t)4 << 20)
+/* Beads over a paragraph boundary of one side: log-probability penalty. */
+#define PARA_CROSS_LOGP (-6.9) /* log(0.001) */
+/* Relative standard deviation of translated sentence lengths assumed before
+ * the first pass measures it; it only seeds the estimate. */
+#define INITIAL_REL_SD 0.35
+
+/* Bead types and the priors that seed their estimation (Gale & Church's
+ * figures, spread over the longer beads). */
+typedef struct bead_prior {
+    pa_bead_type type;
+    double p;
+} bead_prior;
+
+static const bead_prior seed_priors[] = {
+    {{1, 1}, 0.89}, {{1, 0}, 0.005}, {{0, 1}, 0.005}, {{2, 1}, 0.04}, {{1, 2}, 0.04},
+    {{2, 2}, 0.01}, {{3, 1}, 0.005}, {{1, 3}, 0.005}, {{3, 2}, 0.001}, {{2, 3}, 0.001},
+    {{4, 1}, 0.001}, {{1, 4}, 0.001}, {{4, 2}, 0.0002}, {{2, 4}, 0.0002}, {{3, 3}, 0.0002},
+    {{5, 1}, 0.0002}, {{1, 5}, 0.0002},
+};
+#define N_SEED (sizeof seed_priors / sizeof *seed_priors)
+
+/* Everything the bead scorer needs, for one level of the coarse-to-fine search. */
+typedef struct scorer {
+    const double *src_pre, *tgt_pre; /* prefix sums of sentence lengths */
+    const size_t *src_para, *tgt_para; /* paragraph of each sentence, NULL = ignore */
+    size_t n, m;                     /* sentences */
+    unsigned shift;                  /* a unit is 2^shift sentences */
+    pa_length_model lm;
+    double log_prior[256];           /* by (ns << 4 | nt) */
+} scorer;
+
+static inline size_t unit_start(size_t k, unsigned shift, size_t n)
+{
+    size_t s = k << shift;
+    return s < n ? s : n;
+}
+
+/* Number of paragraph boundaries inside sentences [a, b). */
+static int crosses(const size_t *para, size_t a, size_t b)
+{
+    return para && b > a + 1 && para[a] != para[b - 1];
+}
+
+static double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
+{
+    const scorer *s = ctx;
+    size_t a = unit_start(i, s->shift, s->n), b = unit_start(i + ns, s->shift, s->n);
+    size_t c = unit_start(j, s->shift, s->m), d = unit_start(j + nt, s->shift, s->m);
+    double lp = s->log_prior[ns << 4 | nt];
+    lp += pa_length_logp(&s->lm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
+    if (s->shift == 0) {
+        if (crosses(s->src_para, a, b)) lp += PARA_CROSS_LOGP;
+        if (crosses(s->tgt_para, c, d)) lp += PARA_CROSS_LOGP;
+    }
+    return lp;
+}
+
+/* Length of a sentence: code points that are not white space. Chinese
+ * counts one per character, alphabetic scripts one per letter; the ratio
+ * between them is estimated per document pair. */
+static double sentence_length(const char *s, size_t len)
+{
+    double n = 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if ((c & 0xC0) == 0x80 || c == ' ' || c == '\t' || c == '\n') continue;
+        n++;
+    }
+    return n;
+}
+
+static double *length_prefix(const pa_document *d)
+{
+    double *p = pa_malloc((d->n_sents + 1) * sizeof *p);
+    p[0] = 0;
+    for (size_t i = 0; i < d->n_sents; i++)
+        p[i + 1] = p[i] + sentence_length(pa_sentence_text(d, i), d->sents[i].span.len);
+    return p;
+}
+
+static size_t *paragraph_of(const pa_document *d)
+{
+    size_t *p = pa_malloc((d->n_sents ? d->n_sents : 1) * sizeof *p);
+    for (size_t i = 0; i < d->n_sents; i++) p[i] = d->sents[i].para;
+    return p;
+}
+
+/* Aligns at level `shift` (units of 2^shift sentences), recursing to the
+ * next coarser level for a path to search around. */
+static int align_level(scorer *s, const pa_bead_type *types, size_t n_types, const pa_align_opts *o,
+                       unsigned shift, int posteriors, pa_alignment *out)
+{
+    size_t n = (s->n + ((size_t)1 << shift) - 1) >> shift;
+    size_t m = (s->m + ((size_t)1 << shift) - 1) >> shift;
+    pa_band band;
+    if ((double)(n + 1) * (double)(m + 1) <= FULL_SEARCH_CELLS || (n <= 2 && m <= 2)) {
+        pa_band_full(&band, n, m);
+    } else {
+        pa_alignment coarse = {0};
+        if (align_level(s, types, n_types, o, shift + 1, 0, &coarse) != 0) return -1;
+        /* Bead corners of the coarse path, in this level's units. */
+        size_t np = coarse.n + 1;
+        size_t *pi = pa_malloc(np * sizeof *pi), *pj = pa_malloc(np * sizeof *pj);
+        pi[0] = pj[0] = 0;
+        for (size_t k = 0; k < coarse.n; k++) {
+            size_t ei = (coarse.beads[k].src + coarse.beads[k].n_src) * 2;
+            size_t ej = (coarse.beads[k].tgt + coarse.beads[k].n_tgt) * 2;
+            pi[k + 1] = ei < n ? ei : n;
+            pj[k + 1] = ej < m ? ej : m;
+        }
+        pi[np - 1] = n, pj[np - 1] = m;
+        pa_band_around_path(&band, n, m, pi, pj, np, o->band_radius);
+        free(pi), free(pj);
+        pa_alignment_free(&coarse);
+    }
+    s->shift = shift;
+    for (size_t radius = o->band_radius;; radius *= 2) {
+        pa_search_result r;
+        if (pa_search(&band, types, n_types, bead_logp, s, posteriors, &r) != 0) {
+            pa_band_free(&band);
+            return -1;
+        }
+        size_t wider = (n + 1) * (4 * radius + 1);
+        int full = band.cells == (n + 1) * (m + 1);
+        if (!r.touched_edge || full || wider > MAX_BAND_CELLS) {
+            pa_band_free(&band);
+            *out = r.path;
+            return 0;
+        }
+        /* The best path runs along the band's edge: the true one may lie
+         * outside. Search again in a tube twice as wide around it. */
+        size_t np = r.path.n + 1;
+        size_t *pi = pa_malloc(np * sizeof *pi), *pj = pa_malloc(np * sizeof *pj);
+        pi[0] = pj[0] = 0;
+        for (size_t k = 0; k < r.path.n; k++) {
+            pi[k + 1] = r.path.beads[k].src + r.path.beads[k].n_src;
+            pj[k + 1] = r.path.beads[k].tgt + r.path.beads[k].n_tgt;
+        }
+        pa_band_free(&band);
+        pa_band_around_path(&band, n, m, pi, pj, np, radius * 2);
+        free(pi), free(pj);
+        pa_alignment_free(&r.path);
+    }
+}
+
+void pa_align_opts_init(pa_align_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->max_bead = 4;
+    o->band_radius = 12;
+}
+
+/* The bead types allowed by `max_bead`, with seed priors. */
+static size_t allowed_types(int max_bead, pa_bead_type *types, double *prior)
+{
+    size_t k = 0;
+    for (size_t t = 0; t < N_SEED; t++) {
+        const pa_bead_type *bt = &seed_priors[t].type;
+        if (bt->ns + bt->nt > max_bead && !(bt->ns + bt->nt == 1)) continue;
+        types[k] = *bt;
+        prior[k] = seed_priors[t].p;
+        k++;
+    }
+    return k;
+}
+
+static void set_priors(scorer *s, const pa_bead_type *types, const double *prior, size_t n)
+{
+    double z = 0;
+    for (size_t k = 0; k < n; k++) z += prior[k];
+    for (size_t k = 0; k < 256; k++) s->log_prior[k] = -INFINITY;
+    for (size_t k = 0; k < n; k++) s->log_prior[types[k].ns << 4 | types[k].nt] = log(prior[k] / z);
+}
+
+/* Second-pass parameters from the first pass: the length model from
+ * confident 1-1 beads, bead priors from the path's type counts (smoothed
+ * with the seed priors as a Dirichlet prior worth 20 beads). */
+static void reestimate(scorer *s, const pa_alignment *a, const pa_bead_type *types, const double *seed,
+                       size_t n_types)
+{
+    double *ls = pa_malloc((a->n + 1) * sizeof *ls), *lt = pa_malloc((a->n + 1) * sizeof *lt);
+    size_t k = 0;
+    double count[N_SEED] = {0};
+    for (size_t b = 0; b < a->n; b++) {
+        const pa_bead *x = &a->beads[b];
+        for (size_t t = 0; t < n_types; t++)
+            if (types[t].ns == x->n_src && types[t].nt == x->n_tgt) count[t]++;
+        if (x->n_src == 1 && x->n_tgt == 1 && x->score >= 0.5) {
+            ls[k] = s->src_pre[x->src + 1] - s->src_pre[x->src];
+            lt[k] = s->tgt_pre[x->tgt + 1] - s->tgt_pre[x->tgt];
+            k++;
+        }
+    }
+    s->lm = pa_length_model_fit(ls, lt, k, s->lm);
+    double prior[N_SEED];
+    for (size_t t = 0; t < n_types; t++) prior[t] = count[t] + 20 * seed[t];
+    set_priors(s, types, prior, n_types);
+    free(ls), free(lt);
+}
+
+int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_align_opts *opts,
+                       pa_alignment *out, pa_error *err)
+{
+    pa_align_opts defaults;
+    if (!opts) pa_align_opts_init(&defaults), opts = &defaults;
+    memset(out, 0, sizeof *out);
+    if (src->n_sents == 0 || tgt->n_sents == 0) {
+        /* Nothing to pair: every sentence is a deletion or insertion. */
+        for (size_t i = 0; i < src->n_sents; i++) pa_alignment_add(out, (pa_bead){i, 1, 0, 0, 1.0});
+        for (size_t j = 0; j < tgt->n_sents; j++) pa_alignment_add(out, (pa_bead){0, 0, j, 1, 1.0});
+        return 0;
+    }
+    pa_bead_type types[N_SEED];
+    double seed[N_SEED];
+    size_t n_types = allowed_types(opts->max_bead > 1 ? opts->max_bead : 2, types, seed);
+
+    scorer s = {0};
+    double *sp = length_prefix(src), *tp = length_prefix(tgt);
+    size_t *spara = NULL, *tpara = NULL;
+    if (src->n_paras > 1 && tgt->n_paras > 1) spara = paragraph_of(src), tpara = paragraph_of(tgt);
+    s.src_pre = sp, s.tgt_pre = tp, s.src_para = spara, s.tgt_para = tpara;
+    s.n = src->n_sents, s.m = tgt->n_sents;
+    s.lm = pa_length_model_guess(sp[s.n], tp[s.m], sp[s.n] / (double)s.n, INITIAL_REL_SD);
+    set_priors(&s, types, seed, n_types);
+
+    int rc = 0;
+    pa_alignment first = {0};
+    if (align_level(&s, types, n_types, opts, 0, 1, &first) != 0) {
+        rc = pa_error_set(err, PA_EINTERNAL, "%s: no alignment found", src->name);
+    } else {
+        reestimate(&s, &first, types, seed, n_types);
+        if (opts->verbose)
+            fprintf(stderr, "polyalign: %s: length ratio %.3f, variance %.3f\n", src->name, s.lm.c, s.lm.s2);
+        if (align_level(&s, types, n_types, opts, 0, 1, out) != 0)
+            rc = pa_error_set(err, PA_EINTERNAL, "%s: no alignment found", src->name);
+    }
+    pa_alignment_free(&first);
+    free(sp), free(tp), free(spara), free(tpara);
+    return rc;
+}

@@ -1,0 +1,32 @@
+/* aligner.h - sentence alignment of two documents.
+ *
+ * pa_align_documents takes two segmented documents and returns beads that
+ * cover both in order, each with a confidence in [0,1]. The model scores a
+ * bead by its type's prior and the Gale & Church length match, with
+ * parameters estimated from the pair itself in two passes; sentences of one
+ * bead may not straddle a paragraph boundary when both sides have
+ * paragraphs. The search runs coarse to fine: sentences are merged into
+ * blocks, the blocks aligned, and each finer level searched only in a band
+ * around the coarser path, so time and memory are linear in the length.
+ * Nothing here is global: documents may be aligned on several threads.
+ */
+#ifndef PA_ALIGNER_H
+#define PA_ALIGNER_H
+
+#include "align/aligner/bead.h"
+#include "align/text/document.h"
+#include "align/util/error.h"
+
+typedef struct pa_align_opts {
+    int max_bead;        /* most sentences in a bead, both sides together (default 4) */
+    size_t band_radius;  /* initial search radius around the coarse path (default 12) */
+    int verbose;         /* print estimated parameters to stderr */
+} pa_align_opts;
+
+void pa_align_opts_init(pa_align_opts *o);
+
+/* Aligns `src` with `tgt` (both segmented). `out` receives the beads. */
+int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_align_opts *opts,
+                       pa_alignment *out, pa_error *err);
+
+#endif

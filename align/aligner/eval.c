@@ -1,0 +1,133 @@
+/* eval.c - see eval.h. Beads are compared as index lists exactly as written,
+ * and each file's beads as a set (duplicates count once), like score.py. */
+#include "align/aligner/eval.h"
+#include "align/util/alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One bead as a view into a pa_bead_sets. */
+typedef struct bead_view {
+    const size_t *src, *tgt;
+    size_t n_src, n_tgt;
+} bead_view;
+
+static int cmp_runs(const size_t *a, size_t na, const size_t *b, size_t nb)
+{
+    size_t n = na < nb ? na : nb;
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k]) return a[k] < b[k] ? -1 : 1;
+    return na < nb ? -1 : na > nb;
+}
+
+static int cmp_beads(const void *x, const void *y)
+{
+    const bead_view *a = x, *b = y;
+    int c = cmp_runs(a->src, a->n_src, b->src, b->n_src);
+    return c ? c : cmp_runs(a->tgt, a->n_tgt, b->tgt, b->n_tgt);
+}
+
+/* The distinct beads of `s`, sorted; with `full_only`, only beads with both
+ * sides non-empty, else all but the empty "[]:[]". */
+static bead_view *bead_set(const pa_bead_sets *s, int full_only, size_t *n)
+{
+    bead_view *v = pa_malloc((s->n ? s->n : 1) * sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        bead_view b = {s->idx + s->src_at[i], s->idx + s->tgt_at[i], s->tgt_at[i] - s->src_at[i],
+                       pa_bead_sets_end(s, i) - s->tgt_at[i]};
+        if (full_only ? (b.n_src && b.n_tgt) : (b.n_src || b.n_tgt)) v[k++] = b;
+    }
+    qsort(v, k, sizeof *v, cmp_beads);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (u == 0 || cmp_beads(&v[u - 1], &v[i]) != 0) v[u++] = v[i];
+    *n = u;
+    return v;
+}
+
+/* Links of a bead set: for each source index, the target indices it is
+ * aligned with (CSR layout: targets of s are tgt[first[s] .. first[s+1])). */
+typedef struct links {
+    size_t *first, *tgt;
+    size_t n_src;
+} links;
+
+static links links_of(const bead_view *v, size_t n)
+{
+    links l = {NULL, NULL, 0};
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < v[i].n_src; k++)
+            if (v[i].src[k] + 1 > l.n_src) l.n_src = v[i].src[k] + 1;
+    l.first = pa_calloc(l.n_src + 1, sizeof *l.first);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < v[i].n_src; k++) l.first[v[i].src[k] + 1] += v[i].n_tgt;
+    for (size_t s = 0; s < l.n_src; s++) l.first[s + 1] += l.first[s];
+    l.tgt = pa_malloc((l.first[l.n_src] + 1) * sizeof *l.tgt);
+    size_t *fill = pa_calloc(l.n_src + 1, sizeof *fill);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < v[i].n_src; k++) {
+            size_t s = v[i].src[k];
+            memcpy(l.tgt + l.first[s] + fill[s], v[i].tgt, v[i].n_tgt * sizeof *l.tgt);
+            fill[s] += v[i].n_tgt;
+        }
+    free(fill);
+    return l;
+}
+
+static int linked(const links *l, const bead_view *b)
+{
+    for (size_t k = 0; k < b->n_src; k++) {
+        size_t s = b->src[k];
+        if (s >= l->n_src) continue;
+        for (size_t t = l->first[s]; t < l->first[s + 1]; t++)
+            for (size_t j = 0; j < b->n_tgt; j++)
+                if (l->tgt[t] == b->tgt[j]) return 1;
+    }
+    return 0;
+}
+
+/* score.py's counts(): judges each bead of `test` against `gold`. */
+static void count(const bead_view *gold, size_t ng, const bead_view *test, size_t nt, size_t out[4])
+{
+    links l = links_of(gold, ng);
+    for (size_t i = 0; i < nt; i++) {
+        if (bsearch(&test[i], gold, ng, sizeof *gold, cmp_beads)) {
+            out[0]++, out[2]++;
+            continue;
+        }
+        out[1]++;
+        if (linked(&l, &test[i])) out[2]++;
+        else out[3]++;
+    }
+    free(l.first);
+    free(l.tgt);
+}
+
+void pa_eval_add(pa_eval_counts *c, const pa_bead_sets *gold, const pa_bead_sets *test)
+{
+    size_t ng, nt, ngf, ntf;
+    bead_view *g = bead_set(gold, 0, &ng), *t = bead_set(test, 0, &nt);
+    bead_view *gf = bead_set(gold, 1, &ngf), *tf = bead_set(test, 1, &ntf);
+    size_t p[4] = {0}, r[4] = {0};
+    count(g, ng, t, nt, p);
+    count(tf, ntf, gf, ngf, r);
+    c->p_strict_tp += p[0], c->p_strict_fp += p[1], c->p_lax_tp += p[2], c->p_lax_fp += p[3];
+    c->r_strict_tp += r[0], c->r_strict_fp += r[1], c->r_lax_tp += r[2], c->r_lax_fp += r[3];
+    free(g), free(t), free(gf), free(tf);
+}
+
+static double ratio(size_t a, size_t b) { return a + b ? (double)a / (double)(a + b) : 0.0; }
+static double f1(double x, double y) { return x + y > 0 ? 2 * x * y / (x + y) : 0.0; }
+
+pa_eval_scores pa_eval_scores_of(const pa_eval_counts *c)
+{
+    pa_eval_scores s;
+    s.precision_strict = ratio(c->p_strict_tp, c->p_strict_fp);
+    s.precision_lax = ratio(c->p_lax_tp, c->p_lax_fp);
+    s.recall_strict = ratio(c->r_strict_tp, c->r_strict_fp);
+    s.recall_lax = ratio(c->r_lax_tp, c->r_lax_fp);
+    s.f1_strict = f1(s.precision_strict, s.recall_strict);
+    s.f1_lax = f1(s.precision_lax, s.recall_lax);
+    return s;
+}

@@ -1,0 +1,63 @@
+/* lengthmodel.c - see lengthmodel.h. */
+#include "align/aligner/lengthmodel.h"
+#include "align/util/alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+pa_length_model pa_length_model_guess(double total_src, double total_tgt, double mean_src, double rel_sd)
+{
+    pa_length_model lm;
+    lm.c = total_src > 0 && total_tgt > 0 ? total_tgt / total_src : 1.0;
+    double sd = rel_sd * lm.c * (mean_src > 1 ? mean_src : 1);
+    lm.s2 = sd * sd / (mean_src > 1 ? mean_src : 1);
+    if (lm.s2 < 1e-3) lm.s2 = 1e-3;
+    return lm;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+pa_length_model pa_length_model_fit(const double *ls, const double *lt, size_t n, pa_length_model prior)
+{
+    if (n < 10) return prior;
+    double ss = 0, st = 0;
+    for (size_t k = 0; k < n; k++) ss += ls[k], st += lt[k];
+    if (ss <= 0 || st <= 0) return prior;
+    pa_length_model lm = {st / ss, 0};
+    /* Residuals per unit of source length, squared; trim the largest. */
+    double *r = pa_malloc(n * sizeof *r);
+    for (size_t k = 0; k < n; k++) {
+        double d = lt[k] - lm.c * ls[k];
+        r[k] = ls[k] > 0 ? d * d / ls[k] : 0;
+    }
+    qsort(r, n, sizeof *r, cmp_double);
+    size_t keep = n - n / 50;
+    double sum = 0;
+    for (size_t k = 0; k < keep; k++) sum += r[k];
+    free(r);
+    lm.s2 = sum / (double)keep;
+    if (lm.s2 < 1e-3) lm.s2 = 1e-3;
+    return lm;
+}
+
+double pa_log_erfc(double x)
+{
+    if (x < 5) return log(erfc(x));
+    /* Asymptotic series: erfc(x) ~ exp(-x^2) / (x sqrt(pi)) (1 - 1/(2x^2) + 3/(4x^4)). */
+    double x2 = x * x;
+    return -x2 - log(x * sqrt(M_PI)) + log1p(-1 / (2 * x2) + 3 / (4 * x2 * x2));
+}
+
+double pa_length_logp(const pa_length_model *lm, double ls, double lt)
+{
+    /* Gale & Church's symmetric form: the variance grows with the mean of
+     * both lengths (in source units), so that 0-1 beads have a finite score. */
+    double mean = (ls + lt / lm->c) / 2;
+    if (mean <= 0) return 0;
+    double z = fabs(lm->c * ls - lt) / sqrt(lm->s2 * mean);
+    return pa_log_erfc(z / M_SQRT2);
+}

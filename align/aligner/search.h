@@ -1,0 +1,55 @@
+/* search.h - dynamic programming over a band of the alignment lattice.
+ *
+ * The lattice has a node (i, j) for "i source and j target units consumed";
+ * a bead of type (ns, nt) is an edge (i, j) -> (i + ns, j + nt) whose
+ * log-probability a callback supplies. The search is restricted to a band
+ * (for each row i, the columns lo[i]..hi[i]) so that time and memory grow with
+ * the band's area, linear in the document length, never n x m. It returns the
+ * best path (Viterbi) with, for each bead on it, its posterior probability
+ * (forward-backward), which is the bead's confidence.
+ */
+#ifndef PA_SEARCH_H
+#define PA_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "align/aligner/bead.h"
+
+typedef struct pa_bead_type {
+    uint8_t ns, nt; /* source and target units in the bead */
+} pa_bead_type;
+
+typedef struct pa_band {
+    size_t n, m;  /* lattice is (n+1) x (m+1) */
+    size_t *lo, *hi; /* row i spans columns lo[i]..hi[i] (inclusive) */
+    size_t *off;  /* first cell of row i in row-major band storage */
+    size_t cells; /* total number of cells */
+} pa_band;
+
+/* The whole lattice (use only when n x m is small). */
+void pa_band_full(pa_band *b, size_t n, size_t m);
+
+/* A tube of `radius` units around a monotone path given as bead corners
+ * (i_k, j_k), k = 0..npts-1, from (0,0) to (n,m). */
+void pa_band_around_path(pa_band *b, size_t n, size_t m, const size_t *pi, const size_t *pj, size_t npts,
+                         size_t radius);
+
+void pa_band_free(pa_band *b);
+
+/* Log-probability of the bead covering source units [i, i+ns) and target
+ * units [j, j+nt); -INFINITY forbids it. */
+typedef double (*pa_bead_logp_fn)(void *ctx, size_t i, size_t ns, size_t j, size_t nt);
+
+typedef struct pa_search_result {
+    pa_alignment path;  /* beads in unit indices, with posterior scores */
+    int touched_edge;   /* the path runs along the band's edge: widen and retry */
+    double log_z;       /* log of the total probability of all paths */
+} pa_search_result;
+
+/* Runs Viterbi and forward-backward. `posteriors` = 0 skips the backward
+ * pass (scores are then 1). Returns -1 when no path exists in the band. */
+int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa_bead_logp_fn logp, void *ctx,
+              int posteriors, pa_search_result *out);
+
+#endif

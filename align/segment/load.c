@@ -1,0 +1,36 @@
+/* load.c - see load.h. */
+#include "align/segment/load.h"
+#include "align/text/reflow.h"
+#include "align/util/alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+pa_document *pa_load_document(const char *path, const pa_load_opts *o, pa_segmenter *seg, pa_error *err)
+{
+    pa_buf raw = PA_BUF_INIT;
+    if (pa_read_text(path, &o->text, &raw, err) != 0) {
+        pa_buf_free(&raw);
+        return NULL;
+    }
+    pa_document *d = pa_document_new(strcmp(path, "-") == 0 ? "<stdin>" : path, o->lang);
+    if (o->presplit) {
+        size_t len;
+        char *text = pa_buf_detach(&raw, &len);
+        pa_document_set_text(d, text, len);
+        pa_document_split_lines(d);
+        return d;
+    }
+    pa_buf flowed = PA_BUF_INIT;
+    pa_reflow(raw.data, raw.len, o->lang, &flowed);
+    pa_buf_free(&raw);
+    size_t len;
+    char *text = pa_buf_detach(&flowed, &len);
+    pa_document_set_text(d, text, len);
+    pa_document_split_paragraphs(d);
+    if (pa_segment_document(seg, d, err) != 0) {
+        pa_document_free(d);
+        return NULL;
+    }
+    return d;
+}

@@ -1,0 +1,249 @@
+/* input.c - see input.h. */
+#include "align/text/input.h"
+#include "align/util/alloc.h"
+#include "align/util/source.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unicode/ucnv.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+size_t pa_utf8_validate(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        /* ASCII fast path, 8 bytes at a time. */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= len) break;
+        unsigned c = s[i];
+        if (c < 0x80) { i++; continue; }
+        size_t n;
+        unsigned min, cp;
+        if (c >= 0xC2 && c <= 0xDF) n = 2, min = 0x80, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF) n = 3, min = 0x800, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4) n = 4, min = 0x10000, cp = c & 0x07;
+        else return i;
+        if (i + n > len) return i;
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += n;
+    }
+    return len;
+}
+
+/* Converts `len` bytes in `encoding` to UTF-8 with ICU, stopping at the first
+ * byte sequence the converter cannot map. */
+static int convert_to_utf8(const char *name, const char *encoding, const char *bytes, size_t len,
+                           pa_buf *out, pa_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(encoding, &st);
+    if (U_FAILURE(st))
+        return pa_error_set(err, PA_EUSAGE, "unknown encoding '%s' (ICU: %s)", encoding, u_errorName(st));
+    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+    UChar chunk[8192];
+    const char *src = bytes, *end = bytes + len;
+    int rc = 0;
+    pa_buf_reserve(out, len + len / 2);
+    for (;;) {
+        UChar *dst = chunk;
+        st = U_ZERO_ERROR;
+        ucnv_toUnicode(cnv, &dst, chunk + 8192, &src, end, NULL, 1, &st);
+        int32_t produced = (int32_t)(dst - chunk);
+        if (produced > 0) {
+            int32_t need = 0;
+            UErrorCode st2 = U_ZERO_ERROR;
+            u_strToUTF8(NULL, 0, &need, chunk, produced, &st2);
+            pa_buf_reserve(out, (size_t)need);
+            st2 = U_ZERO_ERROR;
+            u_strToUTF8(out->data + out->len, need + 1, &need, chunk, produced, &st2);
+            out->len += (size_t)need;
+            out->data[out->len] = '\0';
+        }
+        if (st == U_BUFFER_OVERFLOW_ERROR) continue;
+        if (U_FAILURE(st)) {
+            /* `src` has moved past the offending bytes; report where they start. */
+            char bad[8];
+            int8_t nbad = (int8_t)sizeof bad;
+            UErrorCode st3 = U_ZERO_ERROR;
+            ucnv_getInvalidChars(cnv, bad, &nbad, &st3);
+            size_t off = (size_t)(src - bytes) - (size_t)(nbad > 0 ? nbad : 0);
+            rc = pa_error_set(err, PA_EINPUT, "%s: not valid %s at byte %zu", name, encoding, off);
+        }
+        break;
+    }
+    ucnv_close(cnv);
+    return rc;
+}
+
+/* True when `bytes` look like UTF-16 without a BOM: many NUL bytes. */
+static int looks_like_utf16(const char *bytes, size_t len)
+{
+    size_t n = len < 4096 ? len : 4096, zeros = 0;
+    for (size_t i = 0; i < n; i++) zeros += bytes[i] == 0;
+    return n >= 4 && zeros * 4 >= n;
+}
+
+/* Copies `in` to `out`, normalising line ends and dropping characters that
+ * have no place in text to align (see input.h). `in` is valid UTF-8. */
+static void clean_text(const char *in, size_t len, pa_buf *out)
+{
+    const unsigned char *s = (const unsigned char *)in;
+    pa_buf_reserve(out, len);
+    char *d = out->data + out->len;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c >= 0x20 && c < 0x7F) { *d++ = (char)c; i++; continue; }
+        if (c < 0x80) {
+            if (c == '\n' || c == '\t') *d++ = (char)c;
+            else if (c == '\r') { *d++ = '\n'; if (i + 1 < len && s[i + 1] == '\n') i++; }
+            else if (c == '\f' || c == '\v') *d++ = '\n';
+            /* other C0 controls and DEL: dropped */
+            i++;
+            continue;
+        }
+        size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (c == 0xC2 && s[i + 1] < 0xA0) { i += 2; continue; }           /* C1 controls */
+        if (c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+            *d++ = '\n'; i += 3; continue;                                  /* U+2028/2029 */
+        }
+        if (c == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF) { i += 3; continue; } /* U+FEFF */
+        if (c == 0xEF && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
+            i += 3; continue;                                               /* U+FFFE/FFFF */
+        }
+        memcpy(d, s + i, n);
+        d += n;
+        i += n;
+    }
+    out->len = (size_t)(d - out->data);
+    out->data[out->len] = '\0';
+}
+
+/* Replaces the UTF-8 text in `b` from `from` on by its NFC form. Most text is
+ * already NFC: the quick check finds that without rewriting anything. */
+static int normalize_nfc(const char *name, pa_buf *b, size_t from, pa_error *err)
+{
+    const char *s = b->data + from;
+    size_t len = b->len - from;
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0xCC) i++; /* below U+0300 all is NFC */
+    if (i == len) return 0;
+    if (len > INT32_MAX / 2) return pa_error_set(err, PA_EINPUT, "%s: text too large to normalize", name);
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    int32_t ulen = 0;
+    u_strFromUTF8(NULL, 0, &ulen, s, (int32_t)len, &st);
+    st = U_ZERO_ERROR;
+    UChar *u = pa_malloc(((size_t)ulen + 1) * sizeof *u);
+    u_strFromUTF8(u, ulen + 1, NULL, s, (int32_t)len, &st);
+    int32_t span = U_SUCCESS(st) ? unorm2_spanQuickCheckYes(nfc, u, ulen, &st) : 0;
+    int rc = 0;
+    if (U_FAILURE(st)) {
+        rc = pa_error_set(err, PA_EINTERNAL, "%s: normalization failed: %s", name, u_errorName(st));
+    } else if (span < ulen) {
+        int32_t cap = ulen + ulen / 4 + 16;
+        UChar *n = pa_malloc((size_t)cap * sizeof *n);
+        memcpy(n, u, (size_t)span * sizeof *u);
+        int32_t nlen = unorm2_normalizeSecondAndAppend(nfc, n, span, cap, u + span, ulen - span, &st);
+        if (st == U_BUFFER_OVERFLOW_ERROR) {
+            cap = nlen + 1;
+            n = pa_realloc(n, (size_t)cap * sizeof *n);
+            memcpy(n, u, (size_t)span * sizeof *u);
+            st = U_ZERO_ERROR;
+            nlen = unorm2_normalizeSecondAndAppend(nfc, n, span, cap, u + span, ulen - span, &st);
+        }
+        if (U_SUCCESS(st)) {
+            int32_t blen = 0;
+            UErrorCode st2 = U_ZERO_ERROR;
+            u_strToUTF8(NULL, 0, &blen, n, nlen, &st2);
+            b->len = from;
+            pa_buf_reserve(b, (size_t)blen);
+            st2 = U_ZERO_ERROR;
+            u_strToUTF8(b->data + from, blen + 1, NULL, n, nlen, &st2);
+            b->len = from + (size_t)blen;
+            b->data[b->len] = '\0';
+        } else {
+            rc = pa_error_set(err, PA_EINTERNAL, "%s: normalization failed: %s", name, u_errorName(st));
+        }
+        free(n);
+    }
+    free(u);
+    return rc;
+}
+
+int pa_decode_text(const char *name, const char *bytes, size_t len, const pa_text_opts *opts,
+                   pa_buf *out, pa_error *err)
+{
+    const char *enc = opts && opts->encoding && strcasecmp(opts->encoding, "auto") != 0 ? opts->encoding : NULL;
+    const unsigned char *u = (const unsigned char *)bytes;
+    pa_buf utf8 = PA_BUF_INIT;
+    size_t bom = 0; /* bytes of byte-order mark skipped */
+    int rc = 0;
+
+    if (!enc) {
+        if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+            enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", bom = 2;
+        else if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+            bom = 3;
+        else if (looks_like_utf16(bytes, len))
+            return pa_error_set(err, PA_EINPUT,
+                                "%s: looks like UTF-16 without a byte-order mark; name it with --encoding UTF-16LE or UTF-16BE",
+                                name);
+    }
+    const char *text = bytes + bom;
+    size_t tlen = len - bom;
+    if (enc && !(strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0)) {
+        if (convert_to_utf8(name, enc, text, tlen, &utf8, err) != 0) {
+            pa_buf_free(&utf8);
+            return -1;
+        }
+        text = utf8.data ? utf8.data : "";
+        tlen = utf8.len;
+        bom = 0; /* offsets below are into converted text, which is valid */
+    }
+    size_t bad = pa_utf8_validate(text, tlen);
+    if (bad < tlen) {
+        rc = pa_error_set(err, PA_EINPUT,
+                          "%s: invalid UTF-8 at byte %zu (for other encodings use --encoding, e.g. GB18030)",
+                          name, bad + bom);
+    } else {
+        size_t from = out->len;
+        clean_text(text, tlen, out);
+        rc = normalize_nfc(name, out, from, err);
+    }
+    pa_buf_free(&utf8);
+    return rc;
+}
+
+int pa_read_text(const char *path, const pa_text_opts *opts, pa_buf *out, pa_error *err)
+{
+    pa_buf raw = PA_BUF_INIT;
+    size_t max = opts && opts->max_bytes ? opts->max_bytes : PA_TEXT_MAX_BYTES;
+    pa_source *src = pa_source_open(path, err);
+    if (!src) return -1;
+    const char *name = pa_source_name(src);
+    int rc = pa_source_read_all(src, &raw, max, err);
+    if (rc == 0 && raw.len == 0) rc = pa_error_set(err, PA_EINPUT, "%s: empty file", name);
+    size_t from = out->len;
+    if (rc == 0) rc = pa_decode_text(name, raw.data, raw.len, opts, out, err);
+    if (rc == 0) {
+        size_t i = from;
+        while (i < out->len && (out->data[i] == ' ' || out->data[i] == '\n' || out->data[i] == '\t')) i++;
+        if (i == out->len) rc = pa_error_set(err, PA_EINPUT, "%s: contains no text", name);
+    }
+    pa_source_close(src);
+    pa_buf_free(&raw);
+    return rc;
+}
