@@ -32,12 +32,15 @@ static const char usage[] =
     "      --min-score X     leave beads scoring below X (0..1) out of TMX and TSV\n"
     "      --encoding ENC    encoding of both inputs (default: UTF-8, or UTF-16\n"
     "                        by its BOM); --src-encoding, --tgt-encoding for one\n"
+    "      --srx FILE        segmentation rules (SRX 2.0) instead of the shipped ones\n"
+    "      --reflow MODE     undo hard line breaks inside paragraphs: auto (detect\n"
+    "                        text extracted from PDF), on, off (default auto)\n"
     "      --max-bead N      most sentences in one bead, both sides (2..6, default 4)\n"
     "  -v, --verbose         report estimated parameters and counts on stderr\n"
     "  -h, --help            this help\n";
 
 enum { OPT_PRESPLIT = 256, OPT_LANG_TAG, OPT_MIN_SCORE, OPT_ENCODING, OPT_SRC_ENCODING, OPT_TGT_ENCODING,
-       OPT_MAX_BEAD };
+       OPT_MAX_BEAD, OPT_SRX, OPT_REFLOW };
 
 typedef struct align_args {
     const char *src_path, *tgt_path, *output;
@@ -46,6 +49,7 @@ typedef struct align_args {
     int gzip, presplit, verbose;
     double min_score;
     pa_load_opts src_load, tgt_load;
+    pa_segmenter_opts seg;
     pa_align_opts align;
     tmx_langtags *tags;
 } align_args;
@@ -72,6 +76,7 @@ static int parse_args(int argc, char **argv, align_args *a)
         {"src-encoding", required_argument, NULL, OPT_SRC_ENCODING},
         {"tgt-encoding", required_argument, NULL, OPT_TGT_ENCODING},
         {"max-bead", required_argument, NULL, OPT_MAX_BEAD},
+        {"srx", required_argument, NULL, OPT_SRX},     {"reflow", required_argument, NULL, OPT_REFLOW},
         {"verbose", no_argument, NULL, 'v'},           {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -103,6 +108,12 @@ static int parse_args(int argc, char **argv, align_args *a)
             if (cli_parse_double("align", "--max-bead", optarg, 2, 6, &x) != 0) return PA_EUSAGE;
             a->align.max_bead = (int)x;
             break;
+        case OPT_SRX: a->seg.srx_path = optarg; break;
+        case OPT_REFLOW:
+            if (pa_reflow_mode_parse(optarg, &a->src_load.reflow) != 0)
+                return cli_usage_error("align", "--reflow: '%s' is not auto, on or off", optarg);
+            a->tgt_load.reflow = a->src_load.reflow;
+            break;
         case 'h': fputs(usage, stdout); return -1;
         default: return cli_usage_error("align", "unknown or incomplete option '%s'", argv[optind - 1]);
         }
@@ -130,10 +141,11 @@ static int parse_args(int argc, char **argv, align_args *a)
 }
 
 /* Loads one side: reads, cleans and segments it. */
-static pa_document *load_side(const char *path, const pa_load_opts *lo, pa_error *err)
+static pa_document *load_side(const char *path, const pa_load_opts *lo, const pa_segmenter_opts *so,
+                              pa_error *err)
 {
     pa_segmenter *seg = NULL;
-    if (!lo->presplit && !(seg = pa_segmenter_new(lo->lang, NULL, err))) return NULL;
+    if (!lo->presplit && !(seg = pa_segmenter_new(lo->lang, so, err))) return NULL;
     pa_document *d = pa_load_document(path, lo, seg, err);
     pa_segmenter_free(seg);
     return d;
@@ -187,8 +199,8 @@ int cmd_align(int argc, char **argv)
     pa_error_clear(&err);
     pa_alignment al = {0};
     pa_export_stats st = {0};
-    pa_document *src = load_side(a.src_path, &a.src_load, &err);
-    pa_document *tgt = src ? load_side(a.tgt_path, &a.tgt_load, &err) : NULL;
+    pa_document *src = load_side(a.src_path, &a.src_load, &a.seg, &err);
+    pa_document *tgt = src ? load_side(a.tgt_path, &a.tgt_load, &a.seg, &err) : NULL;
     rc = tgt ? pa_align_documents(src, tgt, &a.align, &al, &err) : -1;
     if (rc == 0) rc = write_output(&a, src, tgt, &al, &st, &err);
     if (rc == 0 && a.verbose)

@@ -6,6 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+int pa_reflow_mode_parse(const char *s, pa_reflow_mode *mode)
+{
+    static const char *const names[] = {"auto", "on", "off"};
+    for (int k = 0; k < 3; k++)
+        if (strcmp(s, names[k]) == 0) return *mode = (pa_reflow_mode)k, 0;
+    return -1;
+}
+
 pa_document *pa_load_document(const char *path, const pa_load_opts *o, pa_segmenter *seg, pa_error *err)
 {
     pa_buf raw = PA_BUF_INIT;

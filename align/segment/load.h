@@ -11,11 +11,22 @@
 #include "align/text/document.h"
 #include "align/text/input.h"
 
+/* Whether to undo hard line breaks (PDF-extracted or wrapped text). */
+typedef enum pa_reflow_mode {
+    PA_REFLOW_AUTO = 0, /* detect wrapped text by its line-length profile */
+    PA_REFLOW_ON,
+    PA_REFLOW_OFF       /* every line break inside a paragraph stays */
+} pa_reflow_mode;
+
 typedef struct pa_load_opts {
-    const char *lang;   /* short language code (required) */
-    int presplit;       /* one sentence a line, blank line = paragraph end */
-    pa_text_opts text;  /* encoding, size limit */
+    const char *lang;      /* short language code (required) */
+    int presplit;          /* one sentence a line, blank line = paragraph end */
+    pa_reflow_mode reflow;
+    pa_text_opts text;     /* encoding, size limit */
 } pa_load_opts;
+
+/* "auto", "on", "off" -> mode; -1 for anything else. */
+int pa_reflow_mode_parse(const char *s, pa_reflow_mode *mode);
 
 /* Reads and segments `path`. `seg` is the segmenter to use for `o->lang`
  * (NULL with presplit). Returns NULL on error. */
