@@ -2,7 +2,7 @@
 # Each layer lists its own unit tests in its local.mk; `make check` runs
 # them all through the TAP driver. `make bench` runs tests/bench/bench-*.sh,
 # which print figures (speed, memory, accuracy) and assert nothing timed.
-EXTRA_DIST += tests/tap.h tests/lib.sh $(wildcard $(srcdir)/tests/bench/*.sh)
+EXTRA_DIST += tests/tap.h tests/lib.sh
 
 bench: all
 	@set -e; for b in $(srcdir)/tests/bench/bench-*.sh; do \
@@ -12,3 +12,6 @@ bench: all
 	  PYTHON3='$(PYTHON3)' $(SHELL) $$b; \
 	done
 .PHONY: bench
+
+TESTS += tests/cli/errors.sh
+EXTRA_DIST += tests/cli/errors.sh tests/cli/errors.cases

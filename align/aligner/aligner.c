@@ -70,6 +70,14 @@ static double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
     return lp;
 }
 
+/* What every level's search shares. */
+typedef struct search_plan {
+    pa_bead_type types[64];
+    size_t n_types;
+    size_t radius;
+    int verbose;
+} search_plan;
+
 /* Length of a sentence: code points that are not white space. Chinese
  * counts one per character, alphabetic scripts one per letter; the ratio
  * between them is estimated per document pair. */
@@ -100,69 +108,98 @@ static size_t *paragraph_of(const pa_document *d)
     return p;
 }
 
-/* Aligns at level `shift` (units of 2^shift sentences), recursing to the
- * next coarser level for a path to search around. */
-static int align_level(scorer *s, const pa_bead_type *types, size_t n_types, const pa_align_opts *o,
-                       unsigned shift, int posteriors, pa_alignment *out)
+/* Corners of the beads of `a` (k = 0..a->n), scaled by `scale` and clipped
+ * to the lattice: the path a band is built around. */
+static size_t path_corners(const pa_alignment *a, size_t scale, size_t n, size_t m, size_t **pi, size_t **pj)
+{
+    size_t np = a->n + 1;
+    *pi = pa_malloc(np * sizeof **pi), *pj = pa_malloc(np * sizeof **pj);
+    (*pi)[0] = (*pj)[0] = 0;
+    for (size_t k = 0; k < a->n; k++) {
+        size_t ei = (a->beads[k].src + a->beads[k].n_src) * scale;
+        size_t ej = (a->beads[k].tgt + a->beads[k].n_tgt) * scale;
+        (*pi)[k + 1] = ei < n ? ei : n;
+        (*pj)[k + 1] = ej < m ? ej : m;
+    }
+    (*pi)[np - 1] = n, (*pj)[np - 1] = m;
+    return np;
+}
+
+/* Searches level `shift` (units of 2^shift sentences) in a tube of `radius`
+ * around `guide` (a path in the next coarser level's units, scaled by
+ * `guide_scale`; NULL = the whole lattice). Where the best path runs along
+ * the tube's edge, the true one may lie outside: the tube is widened there,
+ * and only there, and the search repeated. */
+static int search_level(scorer *s, const search_plan *plan, unsigned shift, const pa_alignment *guide,
+                        size_t guide_scale, int posteriors, pa_alignment *out)
 {
     size_t n = (s->n + ((size_t)1 << shift) - 1) >> shift;
     size_t m = (s->m + ((size_t)1 << shift) - 1) >> shift;
+    size_t radius = plan->radius;
     pa_band band;
-    if ((double)(n + 1) * (double)(m + 1) <= FULL_SEARCH_CELLS || (n <= 2 && m <= 2)) {
+    if (!guide) {
         pa_band_full(&band, n, m);
     } else {
-        pa_alignment coarse = {0};
-        if (align_level(s, types, n_types, o, shift + 1, 0, &coarse) != 0) return -1;
-        /* Bead corners of the coarse path, in this level's units. */
-        size_t np = coarse.n + 1;
-        size_t *pi = pa_malloc(np * sizeof *pi), *pj = pa_malloc(np * sizeof *pj);
-        pi[0] = pj[0] = 0;
-        for (size_t k = 0; k < coarse.n; k++) {
-            size_t ei = (coarse.beads[k].src + coarse.beads[k].n_src) * 2;
-            size_t ej = (coarse.beads[k].tgt + coarse.beads[k].n_tgt) * 2;
-            pi[k + 1] = ei < n ? ei : n;
-            pj[k + 1] = ej < m ? ej : m;
-        }
-        pi[np - 1] = n, pj[np - 1] = m;
-        pa_band_around_path(&band, n, m, pi, pj, np, o->band_radius);
+        size_t *pi, *pj;
+        size_t np = path_corners(guide, guide_scale, n, m, &pi, &pj);
+        pa_band_init(&band, n, m);
+        pa_band_add_path(&band, pi, pj, np, NULL, radius);
         free(pi), free(pj);
-        pa_alignment_free(&coarse);
     }
     s->shift = shift;
-    for (size_t radius = o->band_radius;; radius *= 2) {
+    for (;;) {
         pa_search_result r;
-        if (pa_search(&band, types, n_types, bead_logp, s, posteriors, &r) != 0) {
+        if (plan->verbose > 1)
+            fprintf(stderr, "polyalign: level %u: %zu x %zu units, radius %zu, %zu cells\n", shift, n, m, radius,
+                    band.cells);
+        if (pa_search(&band, plan->types, plan->n_types, bead_logp, s, posteriors, &r) != 0) {
             pa_band_free(&band);
             return -1;
         }
-        size_t wider = (n + 1) * (4 * radius + 1);
-        int full = band.cells == (n + 1) * (m + 1);
-        if (!r.touched_edge || full || wider > MAX_BAND_CELLS) {
+        size_t *pi, *pj;
+        size_t np = path_corners(&r.path, 1, n, m, &pi, &pj);
+        size_t *rad = pa_calloc(np, sizeof *rad), touched = 0;
+        radius *= 2;
+        for (size_t k = 0; k < np; k++) {
+            if (!pa_band_on_edge(&band, pi[k], pj[k])) continue;
+            touched++;
+            /* widen the segments around the corner, `radius` beads each way */
+            size_t a = k > radius ? k - radius : 0, z = k + radius < np ? k + radius : np;
+            for (size_t q = a; q < z; q++) rad[q] = radius;
+        }
+        int done = touched == 0 || band.cells == (n + 1) * (m + 1) || band.cells > MAX_BAND_CELLS ||
+                   radius > n + m;
+        if (!done) pa_band_add_path(&band, pi, pj, np, rad, 0);
+        free(pi), free(pj), free(rad);
+        if (done) {
             pa_band_free(&band);
             *out = r.path;
             return 0;
         }
-        /* The best path runs along the band's edge: the true one may lie
-         * outside. Search again in a tube twice as wide around it. */
-        size_t np = r.path.n + 1;
-        size_t *pi = pa_malloc(np * sizeof *pi), *pj = pa_malloc(np * sizeof *pj);
-        pi[0] = pj[0] = 0;
-        for (size_t k = 0; k < r.path.n; k++) {
-            pi[k + 1] = r.path.beads[k].src + r.path.beads[k].n_src;
-            pj[k + 1] = r.path.beads[k].tgt + r.path.beads[k].n_tgt;
-        }
-        pa_band_free(&band);
-        pa_band_around_path(&band, n, m, pi, pj, np, radius * 2);
-        free(pi), free(pj);
         pa_alignment_free(&r.path);
     }
+}
+
+/* Viterbi alignment at level `shift`, guided by the next coarser level
+ * unless the lattice is small enough to search whole. */
+static int coarse_to_fine(scorer *s, const search_plan *plan, unsigned shift, pa_alignment *out)
+{
+    size_t n = (s->n + ((size_t)1 << shift) - 1) >> shift;
+    size_t m = (s->m + ((size_t)1 << shift) - 1) >> shift;
+    if ((double)(n + 1) * (double)(m + 1) <= FULL_SEARCH_CELLS || (n <= 2 && m <= 2))
+        return search_level(s, plan, shift, NULL, 1, 0, out);
+    pa_alignment coarse = {0};
+    if (coarse_to_fine(s, plan, shift + 1, &coarse) != 0) return -1;
+    int rc = search_level(s, plan, shift, &coarse, 2, 0, out);
+    pa_alignment_free(&coarse);
+    return rc;
 }
 
 void pa_align_opts_init(pa_align_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->max_bead = 4;
-    o->band_radius = 12;
+    o->band_radius = 8;
 }
 
 /* The bead types allowed by `max_bead`, with seed priors. */
@@ -200,7 +237,7 @@ static void reestimate(scorer *s, const pa_alignment *a, const pa_bead_type *typ
         const pa_bead *x = &a->beads[b];
         for (size_t t = 0; t < n_types; t++)
             if (types[t].ns == x->n_src && types[t].nt == x->n_tgt) count[t]++;
-        if (x->n_src == 1 && x->n_tgt == 1 && x->score >= 0.5) {
+        if (x->n_src == 1 && x->n_tgt == 1) {
             ls[k] = s->src_pre[x->src + 1] - s->src_pre[x->src];
             lt[k] = s->tgt_pre[x->tgt + 1] - s->tgt_pre[x->tgt];
             k++;
@@ -225,9 +262,9 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
         for (size_t j = 0; j < tgt->n_sents; j++) pa_alignment_add(out, (pa_bead){0, 0, j, 1, 1.0});
         return 0;
     }
-    pa_bead_type types[N_SEED];
+    search_plan plan = {.radius = opts->band_radius ? opts->band_radius : 8, .verbose = opts->verbose};
     double seed[N_SEED];
-    size_t n_types = allowed_types(opts->max_bead > 1 ? opts->max_bead : 2, types, seed);
+    plan.n_types = allowed_types(opts->max_bead > 1 ? opts->max_bead : 2, plan.types, seed);
 
     scorer s = {0};
     double *sp = length_prefix(src), *tp = length_prefix(tgt);
@@ -236,17 +273,20 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
     s.src_pre = sp, s.tgt_pre = tp, s.src_para = spara, s.tgt_para = tpara;
     s.n = src->n_sents, s.m = tgt->n_sents;
     s.lm = pa_length_model_guess(sp[s.n], tp[s.m], sp[s.n] / (double)s.n, INITIAL_REL_SD);
-    set_priors(&s, types, seed, n_types);
+    set_priors(&s, plan.types, seed, plan.n_types);
 
+    /* Pass 1: Viterbi, coarse to fine, with parameters guessed from the
+     * totals. Pass 2: parameters re-estimated from pass 1, searched around
+     * its path, with posteriors for the confidence scores. */
     int rc = 0;
     pa_alignment first = {0};
-    if (align_level(&s, types, n_types, opts, 0, 1, &first) != 0) {
+    if (coarse_to_fine(&s, &plan, 0, &first) != 0) {
         rc = pa_error_set(err, PA_EINTERNAL, "%s: no alignment found", src->name);
     } else {
-        reestimate(&s, &first, types, seed, n_types);
+        reestimate(&s, &first, plan.types, seed, plan.n_types);
         if (opts->verbose)
             fprintf(stderr, "polyalign: %s: length ratio %.3f, variance %.3f\n", src->name, s.lm.c, s.lm.s2);
-        if (align_level(&s, types, n_types, opts, 0, 1, out) != 0)
+        if (search_level(&s, &plan, 0, &first, 1, 1, out) != 0)
             rc = pa_error_set(err, PA_EINTERNAL, "%s: no alignment found", src->name);
     }
     pa_alignment_free(&first);

@@ -35,7 +35,7 @@ pa_length_model pa_length_model_fit(const double *ls, const double *lt, size_t n
         r[k] = ls[k] > 0 ? d * d / ls[k] : 0;
     }
     qsort(r, n, sizeof *r, cmp_double);
-    size_t keep = n - n / 50;
+    size_t keep = n - n / 20;
     double sum = 0;
     for (size_t k = 0; k < keep; k++) sum += r[k];
     free(r);

@@ -22,7 +22,7 @@ typedef struct pa_length_model {
 pa_length_model pa_length_model_guess(double total_src, double total_tgt, double mean_src, double rel_sd);
 
 /* Maximum-likelihood c and s2 from (source, target) lengths of confident
- * 1-1 pairs; the worst 2% of squared residuals are left out so that a few
+ * 1-1 pairs; the worst 5% of squared residuals are left out so that a few
  * wrong pairs do not inflate the variance. Returns `prior` when fewer than
  * 10 pairs are given. */
 pa_length_model pa_length_model_fit(const double *ls, const double *lt, size_t n, pa_length_model prior);

@@ -23,10 +23,12 @@ static void band_alloc(pa_band *b, size_t n, size_t m)
     b->off = pa_malloc((n + 2) * sizeof *b->off);
 }
 
+/* Row offsets; a row with lo > hi is empty. */
 static void band_finish(pa_band *b)
 {
     b->off[0] = 0;
-    for (size_t i = 0; i <= b->n; i++) b->off[i + 1] = b->off[i] + (b->hi[i] - b->lo[i] + 1);
+    for (size_t i = 0; i <= b->n; i++)
+        b->off[i + 1] = b->off[i] + (b->hi[i] >= b->lo[i] ? b->hi[i] - b->lo[i] + 1 : 0);
     b->cells = b->off[b->n + 1];
 }
 
@@ -37,31 +39,29 @@ void pa_band_full(pa_band *b, size_t n, size_t m)
     band_finish(b);
 }
 
-void pa_band_around_path(pa_band *b, size_t n, size_t m, const size_t *pi, const size_t *pj, size_t npts,
-                         size_t radius)
+void pa_band_init(pa_band *b, size_t n, size_t m)
 {
     band_alloc(b, n, m);
-    /* pmin/pmax: the columns the path occupies in each row (monotone). */
-    size_t *pmin = pa_malloc((n + 1) * sizeof *pmin), *pmax = pa_malloc((n + 1) * sizeof *pmax);
-    for (size_t i = 0; i <= n; i++) pmin[i] = m, pmax[i] = 0;
-    for (size_t k = 0; k + 1 < npts; k++)
-        for (size_t i = pi[k]; i <= pi[k + 1] && i <= n; i++) {
-            if (pj[k] < pmin[i]) pmin[i] = pj[k];
-            if (pj[k + 1] > pmax[i]) pmax[i] = pj[k + 1];
+    for (size_t i = 0; i <= n; i++) b->lo[i] = m, b->hi[i] = 0;
+    b->lo[0] = 0, b->hi[n] = m;
+    band_finish(b);
+}
+
+void pa_band_add_path(pa_band *b, const size_t *pi, const size_t *pj, size_t npts, const size_t *radius,
+                      size_t r)
+{
+    size_t n = b->n, m = b->m;
+    for (size_t k = 0; k + 1 < npts; k++) {
+        size_t rad = radius ? radius[k] : r;
+        size_t i0 = pi[k] > rad ? pi[k] - rad : 0;
+        size_t i1 = pi[k + 1] + rad < n ? pi[k + 1] + rad : n;
+        size_t j0 = pj[k] > rad ? pj[k] - rad : 0;
+        size_t j1 = pj[k + 1] + rad < m ? pj[k + 1] + rad : m;
+        for (size_t i = i0; i <= i1; i++) {
+            if (j0 < b->lo[i]) b->lo[i] = j0;
+            if (j1 > b->hi[i]) b->hi[i] = j1;
         }
-    if (npts == 1) pmin[pi[0]] = pmax[pi[0]] = pj[0];
-    pmin[0] = 0, pmax[n] = m;
-    for (size_t i = 1; i <= n; i++) if (pmax[i] < pmax[i - 1]) pmax[i] = pmax[i - 1];
-    for (size_t i = n; i-- > 0;) if (pmin[i] > pmin[i + 1]) pmin[i] = pmin[i + 1];
-    /* A tube: widen by `radius` rows and columns each way. */
-    for (size_t i = 0; i <= n; i++) {
-        size_t a = pmin[i > radius ? i - radius : 0];
-        size_t z = pmax[i + radius < n ? i + radius : n];
-        b->lo[i] = a > radius ? a - radius : 0;
-        b->hi[i] = z + radius < m ? z + radius : m;
     }
-    free(pmin);
-    free(pmax);
     band_finish(b);
 }
 
@@ -124,6 +124,7 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
     if (posteriors) {
         bwd = pa_malloc(band->cells * sizeof *bwd);
         for (size_t i = n + 1; i-- > 0;) {
+            if (band->hi[i] < band->lo[i]) continue;
             for (size_t j = band->hi[i] + 1; j-- > band->lo[i];) {
                 size_t nt_terms = 0;
                 if (i == n && j == m) terms[nt_terms++] = 0;
@@ -156,8 +157,6 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
             double post = exp(fwd[cell(band, pi, pj)] + lp + bwd[c] - out->log_z);
             b.score = post > 1 ? 1 : post;
         }
-        if ((j <= band->lo[i] && band->lo[i] > 0) || (j >= band->hi[i] && band->hi[i] < m))
-            out->touched_edge = 1;
         pa_alignment_add(&out->path, b);
         i = pi, j = pj;
     }
@@ -168,4 +167,9 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
     }
     free(vit), free(fwd), free(bwd), free(back), free(terms);
     return 0;
+}
+
+int pa_band_on_edge(const pa_band *b, size_t i, size_t j)
+{
+    return (j <= b->lo[i] && b->lo[i] > 0) || (j >= b->hi[i] && b->hi[i] < b->m);
 }

@@ -30,12 +30,21 @@ typedef struct pa_band {
 /* The whole lattice (use only when n x m is small). */
 void pa_band_full(pa_band *b, size_t n, size_t m);
 
-/* A tube of `radius` units around a monotone path given as bead corners
- * (i_k, j_k), k = 0..npts-1, from (0,0) to (n,m). */
-void pa_band_around_path(pa_band *b, size_t n, size_t m, const size_t *pi, const size_t *pj, size_t npts,
-                         size_t radius);
+/* An empty band over an (n+1) x (m+1) lattice; add paths to it. */
+void pa_band_init(pa_band *b, size_t n, size_t m);
+
+/* Adds a tube around a monotone path given as bead corners (i_k, j_k),
+ * k = 0..npts-1: the segment from corner k to k+1 is widened by radius[k]
+ * rows and columns each way (radius NULL: `r` everywhere). The band keeps
+ * what it had, so a tube can be widened where it needs to be. */
+void pa_band_add_path(pa_band *b, const size_t *pi, const size_t *pj, size_t npts, const size_t *radius,
+                      size_t r);
 
 void pa_band_free(pa_band *b);
+
+/* True when lattice node (i, j) lies on the band's edge (and the edge is not
+ * the lattice's own): a best path through it may have been cut short. */
+int pa_band_on_edge(const pa_band *b, size_t i, size_t j);
 
 /* Log-probability of the bead covering source units [i, i+ns) and target
  * units [j, j+nt); -INFINITY forbids it. */
@@ -43,7 +52,6 @@ typedef double (*pa_bead_logp_fn)(void *ctx, size_t i, size_t ns, size_t j, size
 
 typedef struct pa_search_result {
     pa_alignment path;  /* beads in unit indices, with posterior scores */
-    int touched_edge;   /* the path runs along the band's edge: widen and retry */
     double log_z;       /* log of the total probability of all paths */
 } pa_search_result;
 

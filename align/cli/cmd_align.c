@@ -93,7 +93,7 @@ static int parse_args(int argc, char **argv, align_args *a)
         case 't': tgt_lang = optarg; break;
         case 'o': a->output = optarg; break;
         case 'f': format = optarg; break;
-        case 'v': a->verbose = a->align.verbose = 1; break;
+        case 'v': a->verbose = 1, a->align.verbose++; break;
         case OPT_PRESPLIT: a->presplit = 1; break;
         case OPT_LANG_TAG:
             if (tmx_langtags_set(a->tags, optarg, &err) != 0) return cli_report(&err);

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Runs the bad-input cases of errors.cases: each must exit with the given
+# status, print exactly one line on stderr containing the given text, and
+# leave nothing in the output directory. Also checks that a failed run keeps
+# an older output file intact.
+. "$top_srcdir/tests/lib.sh"
+
+IN=$scratch/in
+mkdir -p "$IN"
+printf '第一句。第二句！\n' > "$IN/doc.zh.txt"
+printf 'First sentence. Second one!\n' > "$IN/doc.en.txt"
+: > "$IN/empty.zh.txt"
+printf ' \n\n\t\n' > "$IN/blank.en.txt"
+printf 'abc\n\xe4\xb8\xad\xff\xfe\n' > "$IN/badutf8.zh.txt"
+printf 'ab \xc0\xaf\n' > "$IN/overlong.en.txt"
+printf 'h\000e\000l\000l\000o\000\n\000' > "$IN/utf16nobom.zh.txt"
+printf 'plain text\n' > "$IN/nolang.txt"
+head -c 2000 /dev/urandom | base64 | gzip -c | head -c 300 > "$IN/truncated.zh.txt.gz"
+printf '\037\213\010\000\000\000\000\000\000\003garbage-not-deflate' > "$IN/corrupt.zh.txt.gz"
+printf '[0]:[0]\n[1:[1]\n' > "$IN/bad.align"
+printf '[0]:[0]\n[1]:[1]\n' > "$IN/good.align"
+
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) continue ;; esac
+  desc=$(printf '%s' "$line" | awk -F' [|] ' '{gsub(/ +$/, "", $1); print $1}')
+  args=$(printf '%s' "$line" | awk -F' [|] ' '{print $2}')
+  want_rc=$(printf '%s' "$line" | awk -F' [|] ' '{print $3}')
+  want_msg=$(printf '%s' "$line" | awk -F' [|] ' '{print $4}')
+  OUT=$scratch/out
+  rm -rf "$OUT"; mkdir -p "$OUT"
+  args=$(printf '%s' "$args" | sed "s|\$IN|$IN|g; s|\$OUT|$OUT|g")
+  # shellcheck disable=SC2086
+  "$POLYALIGN" $args >"$scratch/stdout" 2>"$scratch/stderr" </dev/null
+  rc=$?
+  nlines=$(wc -l < "$scratch/stderr")
+  left=$(ls -A "$OUT")
+  good=0
+  [ "$rc" = "$want_rc" ] || { good=1; diag "$desc: exit $rc, expected $want_rc"; }
+  [ "$nlines" -eq 1 ] || { good=1; diag "$desc: $nlines lines on stderr"; }
+  grep -qF -- "$want_msg" "$scratch/stderr" || { good=1; diag "$desc: stderr lacks '$want_msg'"; }
+  [ -z "$left" ] || { good=1; diag "$desc: left behind: $left"; }
+  [ $good -eq 0 ] || diag "stderr: $(cat "$scratch/stderr")"
+  ok $good "$desc"
+done < "$top_srcdir/tests/cli/errors.cases"
+
+# A failed run keeps the previous output and leaves no temporary file.
+OUT=$scratch/keep
+mkdir -p "$OUT"
+echo "older content" > "$OUT/out.tmx"
+"$POLYALIGN" align -o "$OUT/out.tmx" "$IN/badutf8.zh.txt" "$IN/doc.en.txt" 2>/dev/null
+ok $(( $? == 0 )) "failed run exits non-zero"
+ok "$(test "$(cat "$OUT/out.tmx")" = "older content"; echo $?)" "failed run keeps the older output file"
+ok "$(test "$(ls -A "$OUT")" = "out.tmx"; echo $?)" "failed run leaves no temporary file"
+
+done_testing
