@@ -4,10 +4,19 @@
  * BOM), gzip-compressed or not, `xml:lang` or the older `lang`, language tags
  * in any case. Inline markup is flattened to plain text: the content of <hi>
  * is kept, the native codes in <bpt>, <ept>, <ph>, <it>, <ut> and sub-flows in
- * <sub> are left out. The reader never loads external entities, DTDs or
- * anything over the network, and refuses entity declarations and documents
- * nested deeper than libxml2's default limit: a malformed or hostile file is
- * a one-line error naming the file and the line.
+ * <sub> are left out. Whitespace inside <seg> is kept as written.
+ *
+ * The reader never loads external entities, DTDs (a DOCTYPE is ignored) or
+ * anything over the network, and refuses documents that declare entities
+ * (even unused ones: the raw bytes are checked before parsing, so entity
+ * bombs cost nothing) or nest deeper than libxml2's default limit of 256. A
+ * malformed, truncated or hostile file is a one-line PA_EINPUT error naming
+ * the file and, when known, the line: "FILE:LINE: message".
+ *
+ * Readers share no mutable state: one per thread is fine. Opening a reader
+ * initialises libxml2 (xmlInitParser, which 2.9+ guards with a lock); as
+ * libxml2 advises, a multithreaded program should call xmlInitParser() (or
+ * open one reader or writer) in its main thread before starting threads.
  */
 #ifndef PA_TMX_READER_H
 #define PA_TMX_READER_H
@@ -24,6 +33,7 @@ typedef struct tmx_read_variant {
 
 typedef struct tmx_read_unit {
     char *tuid;          /* NULL when the <tu> has none */
+    char *srclang;       /* the <tu>'s own srclang, NULL when absent */
     char *document;      /* <prop type="x-document">, NULL when absent */
     double score;        /* <prop type="x-score">, -1 when absent */
     tmx_read_variant *variants;
@@ -32,14 +42,16 @@ typedef struct tmx_read_unit {
 
 typedef struct tmx_reader tmx_reader;
 
-/* Opens `path` ("-" = standard input) and reads up to the <body>. */
+/* Opens `path` ("-" = standard input; gzip is detected) and reads up to
+ * the <body>: fails unless the root is <tmx> and has a <body>. */
 tmx_reader *tmx_reader_open(const char *path, pa_error *err);
 
 /* Header attribute `srclang` ("*all*" is possible), NULL when absent. */
 const char *tmx_reader_srclang(const tmx_reader *r);
 
 /* Reads the next <tu>: 1 when `*u` was filled, 0 at the end, -1 on error.
- * `*u` belongs to the reader and stays valid until the next call. */
+ * `*u` belongs to the reader and stays valid until the next call. A <tuv>
+ * without xml:lang or lang is an error; after an error every call fails. */
 int tmx_reader_next(tmx_reader *r, const tmx_read_unit **u, pa_error *err);
 
 void tmx_reader_close(tmx_reader *r);

@@ -4,8 +4,13 @@
  * The output is valid against the TMX 1.4b DTD and OmegaT's strict TMX 1.4
  * XSD: UTF-8 without BOM, header attributes in the order the DTD lists them,
  * characters that XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE,
- * U+FFFF, lone surrogates) dropped from text. The writer does not own the
- * pa_output: the caller commits it after tmx_writer_finish, or aborts it.
+ * U+FFFF, lone surrogates, malformed UTF-8) dropped from text and attribute
+ * values. Text inside <seg> is written exactly, never indented. The writer
+ * does not own the pa_output: the caller commits it after tmx_writer_finish,
+ * or aborts it (before or after tmx_writer_free).
+ *
+ * Writers share no mutable state: one per thread is fine (see tmx_reader.h
+ * about initialising libxml2 in multithreaded programs).
  */
 #ifndef PA_TMX_WRITER_H
 #define PA_TMX_WRITER_H
@@ -17,7 +22,7 @@
 #include "align/util/output.h"
 
 typedef struct tmx_header_info {
-    const char *srclang;      /* language tag of the source side, e.g. "zh-CN" */
+    const char *srclang;      /* language tag of the source side, e.g. "zh-CN"; NULL = "*all*" */
     const char *adminlang;    /* NULL = "en-US" */
     const char *creationtool; /* NULL = "polyalign" */
     const char *creationtoolversion; /* NULL = PACKAGE_VERSION */
@@ -38,7 +43,8 @@ typedef struct tmx_variant {
 typedef struct tmx_unit {
     const char *tuid;           /* NULL = the writer numbers units 1, 2, 3, ... */
     const char *document;       /* <prop type="x-document">, NULL = none */
-    double score;               /* <prop type="x-score"> with 4 decimals; < 0 = none */
+    double score;               /* <prop type="x-score"> with 4 decimals and a point
+                                   whatever the locale; < 0 or NaN = none */
     const char *note;           /* <note>, NULL = none */
     const tmx_variant *variants;
     size_t n_variants;          /* at least 1 */
@@ -49,7 +55,9 @@ typedef struct tmx_writer tmx_writer;
 /* Writes the XML declaration, <tmx version="1.4">, the <header> and <body>. */
 tmx_writer *tmx_writer_open(pa_output *out, const tmx_header_info *h, pa_error *err);
 
-/* Appends one <tu> with a tuid, creationdate, props, and one <tuv> per variant. */
+/* Appends one <tu> with a tuid, creationdate (that of the header), the
+ * x-document and x-score props, the note, and one <tuv> per variant; then
+ * flushes it to the pa_output. A unit without variants is refused. */
 int tmx_writer_add_unit(tmx_writer *w, const tmx_unit *u, pa_error *err);
 
 /* Closes </body></tmx>, flushes into the pa_output and frees `w`. */

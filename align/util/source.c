@@ -56,6 +56,16 @@ pa_source *pa_source_open(const char *path, pa_error *err)
     return s;
 }
 
+/* zlib prefixes its messages with "<fd:N>: "; the file name replaces it. */
+static const char *zlib_message(const char *msg)
+{
+    if (strncmp(msg, "<fd:", 4) == 0) {
+        const char *c = strstr(msg, ": ");
+        if (c) return c + 2;
+    }
+    return msg;
+}
+
 ssize_t pa_source_read(pa_source *s, void *dst, size_t n, pa_error *err)
 {
     if (n > INT_MAX / 2) n = INT_MAX / 2;
@@ -66,7 +76,7 @@ ssize_t pa_source_read(pa_source *s, void *dst, size_t n, pa_error *err)
         if (zerr == Z_ERRNO)
             pa_error_set(err, PA_EINPUT, "%s: read error: %s", s->name, strerror(errno));
         else
-            pa_error_set(err, PA_EINPUT, "%s: corrupt gzip data: %s", s->name, msg);
+            pa_error_set(err, PA_EINPUT, "%s: corrupt gzip data: %s", s->name, zlib_message(msg));
         return -1;
     }
     if (got == 0) {
@@ -74,7 +84,8 @@ ssize_t pa_source_read(pa_source *s, void *dst, size_t n, pa_error *err)
         int zerr;
         const char *msg = gzerror(s->gz, &zerr);
         if (zerr != Z_OK && zerr != Z_STREAM_END) {
-            pa_error_set(err, PA_EINPUT, "%s: truncated or corrupt gzip data: %s", s->name, msg);
+            pa_error_set(err, PA_EINPUT, "%s: truncated or corrupt gzip data: %s", s->name,
+                         zlib_message(msg));
             return -1;
         }
     }

@@ -1,0 +1,441 @@
+/* tmx_reader.c - see tmx_reader.h.
+ *
+ * libxml2's xmlTextReader pulls bytes from a pa_source (so gzip input reads
+ * like plain input) and keeps only the current part of the tree. The reader
+ * walks <tmx>, <header> and <body> once in tmx_reader_open, then one <tu>
+ * per tmx_reader_next call. Parser errors arrive through a per-reader
+ * structured handler, never through libxml2's global one.
+ */
+#include "tmx/tmx_reader.h"
+#include "tmx/langtag.h"
+#include "align/util/alloc.h"
+#include "align/util/buf.h"
+#include "align/util/source.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/xmlreader.h>
+
+/* libxml2 2.12 made the error passed to structured handlers const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *tmx_xml_error;
+#else
+typedef xmlError *tmx_xml_error;
+#endif
+
+/* Never load external entities, DTDs or anything over the network (no
+ * NOENT, DTDLOAD, DTDVALID, XINCLUDE or HUGE: libxml2's depth and size
+ * limits stay on); report errors only through the reader's handler. */
+#define TMX_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
+/* Bytes kept between reads to find "<!ENTITY" split across them. */
+#define GUARD_TAIL 14
+
+struct tmx_reader {
+    xmlTextReaderPtr xr;
+    pa_source *src;
+    pa_error src_err;        /* first failure of `src` (I/O, truncated gzip, entities) */
+    int src_failed;
+    int in_root;             /* the root element was reached: no DTD can follow */
+    unsigned char tail[GUARD_TAIL]; /* last bytes read, for patterns across reads */
+    size_t tail_len;
+    char xml_err[512];       /* first parser error, "LINE: message" */
+    int xml_code;            /* its libxml2 error code */
+    size_t bytes_read;       /* from `src`, decompressed */
+    int failed;              /* an error was reported: stays at -1 */
+    int body_depth;          /* depth of <body> */
+    int body_done;           /* </body> (or <body/>) was read */
+    int root_done;           /* </tmx> was read */
+    char *srclang;
+    locale_t c_locale;       /* for strtod on x-score */
+    tmx_read_unit unit;      /* the current unit */
+    size_t variants_cap;
+    pa_buf text;             /* scratch for element content */
+};
+
+static const char *reader_name(const tmx_reader *r) { return pa_source_name(r->src); }
+
+/* True when `p` contains "<!ENTITY" in an ASCII-compatible encoding or
+ * in UTF-16 (the one UTF-16 pattern matches both byte orders). */
+static int has_entity_decl(const unsigned char *p, size_t n)
+{
+    static const char ascii[] = "<!ENTITY", utf16[] = "<\0!\0E\0N\0T\0I\0T\0Y";
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] != '<') continue;
+        if (n - i >= 8 && memcmp(p + i, ascii, 8) == 0) return 1;
+        if (n - i >= 15 && memcmp(p + i, utf16, 15) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Looks for entity declarations in the raw bytes of the prologue. libxml2
+ * parses up to the end of the root's start tag before the reader shows the
+ * DTD, and entity references in that tag's attributes already cost memory
+ * (about 50 times their size), so declarations are refused here, before
+ * libxml2 sees them. The check on the DTD node in read_to_body backs this
+ * up for other encodings (UCS-4, EBCDIC). */
+static int entity_guard(tmx_reader *r, const unsigned char *p, size_t n)
+{
+    /* The end of the previous read joined to the start of this one. */
+    unsigned char edge[2 * GUARD_TAIL];
+    size_t head = n < GUARD_TAIL ? n : GUARD_TAIL, edge_len = r->tail_len + head;
+    memcpy(edge, r->tail, r->tail_len);
+    memcpy(edge + r->tail_len, p, head);
+    if (has_entity_decl(edge, edge_len) || has_entity_decl(p, n)) return -1;
+    /* Keep the last GUARD_TAIL bytes read so far (fewer at the start). */
+    const unsigned char *end = n >= GUARD_TAIL ? p + n : edge + edge_len;
+    r->tail_len = n >= GUARD_TAIL || edge_len > GUARD_TAIL ? GUARD_TAIL : edge_len;
+    memcpy(r->tail, end - r->tail_len, r->tail_len);
+    return 0;
+}
+
+/* Input callback of libxml2: reads from the pa_source and keeps its error,
+ * which is more precise than what libxml2 would make of it. */
+static int read_from_source(void *ctx, char *buf, int len)
+{
+    tmx_reader *r = ctx;
+    if (r->src_failed) return -1;
+    ssize_t got = pa_source_read(r->src, buf, (size_t)len, &r->src_err);
+    if (got < 0) {
+        r->src_failed = 1;
+        return -1;
+    }
+    r->bytes_read += (size_t)got;
+    if (!r->in_root && entity_guard(r, (const unsigned char *)buf, (size_t)got) < 0) {
+        r->src_failed = 1;
+        pa_error_set(&r->src_err, PA_EINPUT,
+                     "%s: entity declarations are not allowed in TMX", reader_name(r));
+        return -1;
+    }
+    return (int)got;
+}
+
+/* Structured error handler of this reader: keeps the first error. */
+static void keep_xml_error(void *ctx, tmx_xml_error e)
+{
+    tmx_reader *r = ctx;
+    if (r->xml_err[0] || !e || e->level < XML_ERR_ERROR) return;
+    const char *msg = e->message ? e->message : "XML error";
+    int n = (int)strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
+    snprintf(r->xml_err, sizeof r->xml_err, "%d: %.*s", e->line, n, msg);
+    r->xml_code = e->code;
+}
+
+/* Reports an error at the current line: "FILE:LINE: message". */
+__attribute__((format(printf, 3, 4)))
+static int fail_at(tmx_reader *r, pa_error *err, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    r->failed = 1;
+    return pa_error_set(err, PA_EINPUT, "%s:%d: %s", reader_name(r),
+                        xmlTextReaderGetParserLineNumber(r->xr), msg);
+}
+
+/* Reports why the parser stopped: the input's own error first, then the
+ * parser's, else a document that ended too early. libxml2's reader calls a
+ * document cut short "extra content at the end", which is translated. */
+static int fail_parse(tmx_reader *r, pa_error *err)
+{
+    r->failed = 1;
+    if (r->src_failed) {
+        if (err) *err = r->src_err;
+        return -1;
+    }
+    if (r->bytes_read == 0)
+        return pa_error_set(err, PA_EINPUT, "%s: empty file, not a TMX document", reader_name(r));
+    if (r->xml_code == XML_ERR_DOCUMENT_END && !r->root_done)
+        return fail_at(r, err, r->in_root ? "the document ends too early (truncated file?)"
+                                          : "no XML document found");
+    if (r->xml_err[0])
+        return pa_error_set(err, PA_EINPUT, "%s:%s", reader_name(r), r->xml_err);
+    return fail_at(r, err, "unexpected end of the document");
+}
+
+/* Moves to the next node, or past the current subtree when `skip`: 1 on a
+ * node, 0 at the end of the document, -1 on error. */
+static int advance(tmx_reader *r, int skip, pa_error *err)
+{
+    int rc = skip ? xmlTextReaderNext(r->xr) : xmlTextReaderRead(r->xr);
+    if (rc < 0 || r->src_failed || r->xml_err[0]) return fail_parse(r, err);
+    if (rc == 1 && xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_ENTITY_REFERENCE)
+        return fail_at(r, err, "reference to an undeclared entity &%s;",
+                       (const char *)xmlTextReaderConstLocalName(r->xr));
+    return rc;
+}
+
+/* Like advance, but the document must not end here. */
+static int advance_inside(tmx_reader *r, int skip, pa_error *err)
+{
+    int rc = advance(r, skip, err);
+    return rc == 0 ? fail_parse(r, err) : rc;
+}
+
+static int is_element(tmx_reader *r, const char *name)
+{
+    return xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_ELEMENT &&
+           strcmp((const char *)xmlTextReaderConstLocalName(r->xr), name) == 0;
+}
+
+/* True on the end tag of the element opened at `depth`. */
+static int is_end_of(tmx_reader *r, int depth)
+{
+    return xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_END_ELEMENT &&
+           xmlTextReaderDepth(r->xr) == depth;
+}
+
+/* The attribute `name` of the current element as a pa_malloc'd string. */
+static char *attr_dup(tmx_reader *r, const char *name)
+{
+    xmlChar *v = xmlTextReaderGetAttribute(r->xr, BAD_CAST name);
+    if (!v) return NULL;
+    char *s = pa_strdup((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+/* Native codes and sub-flows, whose content is not part of the text. */
+static int is_inline_code(const char *name)
+{
+    static const char *const codes[] = {"bpt", "ept", "ph", "it", "ut", "sub"};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (strcmp(name, codes[i]) == 0) return 1;
+    return 0;
+}
+
+/* Appends the text inside the current element to `out`, leaving out the
+ * content of inline codes (that of <hi> and unknown elements is kept), and
+ * stops on the element's end tag. */
+static int collect_text(tmx_reader *r, pa_buf *out, pa_error *err)
+{
+    if (xmlTextReaderIsEmptyElement(r->xr)) return 0;
+    int depth = xmlTextReaderDepth(r->xr);
+    int rc = advance_inside(r, 0, err);
+    while (rc > 0 && !is_end_of(r, depth)) {
+        int type = xmlTextReaderNodeType(r->xr), skip = 0;
+        if (type == XML_READER_TYPE_ELEMENT)
+            skip = is_inline_code((const char *)xmlTextReaderConstLocalName(r->xr));
+        else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+                 type == XML_READER_TYPE_WHITESPACE ||
+                 type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
+            pa_buf_puts(out, (const char *)xmlTextReaderConstValue(r->xr));
+        rc = advance_inside(r, skip, err);
+    }
+    return rc > 0 ? 0 : -1;
+}
+
+/* Frees the strings of the current unit, keeping the variant array. */
+static void unit_clear(tmx_read_unit *u)
+{
+    for (size_t i = 0; i < u->n_variants; i++) {
+        free(u->variants[i].lang);
+        free(u->variants[i].text);
+    }
+    u->n_variants = 0;
+    free(u->tuid);
+    free(u->srclang);
+    free(u->document);
+    u->tuid = u->srclang = u->document = NULL;
+    u->score = -1;
+}
+
+/* Reads a <prop> of the current <tu>: x-document and x-score are kept. */
+static int read_prop(tmx_reader *r, pa_error *err)
+{
+    char *type = attr_dup(r, "type");
+    pa_buf_reset(&r->text);
+    int rc = collect_text(r, &r->text, err);
+    if (rc == 0 && type && strcmp(type, "x-document") == 0) {
+        free(r->unit.document);
+        r->unit.document = pa_buf_detach(&r->text, NULL);
+    } else if (rc == 0 && type && strcmp(type, "x-score") == 0 && r->text.len) {
+        locale_t old = uselocale(r->c_locale);
+        char *end;
+        double v = strtod(r->text.data, &end);
+        uselocale(old);
+        end += strspn(end, " \t\r\n");
+        if (end != r->text.data && *end == '\0') r->unit.score = v;
+    }
+    free(type);
+    return rc;
+}
+
+/* Reads a <tuv>: its language (xml:lang, or TMX 1.1's lang) and the text of
+ * its <seg>; <prop> and <note> of the variant are skipped. */
+static int read_tuv(tmx_reader *r, pa_error *err)
+{
+    char *lang = attr_dup(r, "xml:lang");
+    if (!lang) lang = attr_dup(r, "lang");
+    if (!lang) return fail_at(r, err, "<tuv> without xml:lang");
+    pa_buf seg = PA_BUF_INIT;
+    int rc = 1, depth = xmlTextReaderDepth(r->xr);
+    if (!xmlTextReaderIsEmptyElement(r->xr)) {
+        rc = advance_inside(r, 0, err);
+        while (rc > 0 && !is_end_of(r, depth)) {
+            int is_seg = is_element(r, "seg");
+            if (is_seg && collect_text(r, &seg, err) < 0) rc = -1;
+            else rc = advance_inside(r, !is_seg, err);
+        }
+    }
+    if (rc < 0) {
+        free(lang);
+        pa_buf_free(&seg);
+        return -1;
+    }
+    tmx_read_unit *u = &r->unit;
+    PA_GROW(u->variants, r->variants_cap, u->n_variants + 1);
+    tmx_read_variant *v = &u->variants[u->n_variants++];
+    v->lang = lang;
+    v->text = pa_buf_detach(&seg, &v->len);
+    return 0;
+}
+
+/* Reads the <tu> the reader is on into r->unit. */
+static int read_tu(tmx_reader *r, pa_error *err)
+{
+    unit_clear(&r->unit);
+    r->unit.tuid = attr_dup(r, "tuid");
+    r->unit.srclang = attr_dup(r, "srclang");
+    if (xmlTextReaderIsEmptyElement(r->xr)) return 0;
+    int depth = xmlTextReaderDepth(r->xr);
+    int rc = advance_inside(r, 0, err);
+    while (rc > 0 && !is_end_of(r, depth)) {
+        int skip = 0;
+        if (is_element(r, "tuv")) rc = read_tuv(r, err);
+        else if (is_element(r, "prop")) rc = read_prop(r, err);
+        else skip = 1;
+        if (rc >= 0) rc = advance_inside(r, skip, err);
+    }
+    return rc > 0 ? 0 : -1;
+}
+
+/* Reads the prologue up to the inside of <body>: the root must be <tmx>,
+ * the document must declare no entities, the header gives srclang. */
+static int read_to_body(tmx_reader *r, pa_error *err)
+{
+    int rc;
+    while ((rc = advance(r, 0, err)) > 0) {
+        int type = xmlTextReaderNodeType(r->xr);
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+            xmlDtdPtr dtd = (xmlDtdPtr)xmlTextReaderCurrentNode(r->xr);
+            if (dtd && (dtd->entities || dtd->pentities))
+                return fail_at(r, err, "entity declarations are not allowed in TMX");
+        } else if (type == XML_READER_TYPE_ELEMENT) {
+            break;
+        }
+    }
+    if (rc == 0) return fail_at(r, err, "no root element: not an XML document");
+    if (rc < 0) return -1;
+    r->in_root = 1;
+    if (!is_element(r, "tmx"))
+        return fail_at(r, err, "not a TMX document (the root element is <%s>, not <tmx>)",
+                       (const char *)xmlTextReaderConstName(r->xr));
+    if (xmlTextReaderIsEmptyElement(r->xr)) return fail_at(r, err, "<tmx> without <body>");
+    int depth = xmlTextReaderDepth(r->xr);
+    rc = advance_inside(r, 0, err);
+    while (rc > 0 && !is_end_of(r, depth)) {
+        if (xmlTextReaderDepth(r->xr) == depth + 1 && is_element(r, "body")) {
+            r->body_depth = depth + 1;
+            r->body_done = xmlTextReaderIsEmptyElement(r->xr);
+            return 0;
+        }
+        if (xmlTextReaderDepth(r->xr) == depth + 1 && is_element(r, "header") && !r->srclang)
+            r->srclang = attr_dup(r, "srclang");
+        rc = advance_inside(r, xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_ELEMENT, err);
+    }
+    return rc > 0 ? fail_at(r, err, "<tmx> without <body>") : -1;
+}
+
+tmx_reader *tmx_reader_open(const char *path, pa_error *err)
+{
+    xmlInitParser();
+    pa_source *src = pa_source_open(path, err);
+    if (!src) return NULL;
+    tmx_reader *r = pa_calloc(1, sizeof *r);
+    r->src = src;
+    r->unit.score = -1;
+    r->c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    r->xr = xmlReaderForIO(read_from_source, NULL, r, pa_source_name(src), NULL,
+                           TMX_PARSE_OPTIONS);
+    if (!r->xr && r->src_failed) {
+        if (err) *err = r->src_err;
+        tmx_reader_close(r);
+        return NULL;
+    }
+    if (!r->xr || !r->c_locale) {
+        pa_error_set(err, PA_EINTERNAL, "%s: cannot create an XML reader (libxml2)",
+                     pa_source_name(src));
+        tmx_reader_close(r);
+        return NULL;
+    }
+    xmlTextReaderSetStructuredErrorHandler(r->xr, keep_xml_error, r);
+    if (read_to_body(r, err) < 0) {
+        tmx_reader_close(r);
+        return NULL;
+    }
+    return r;
+}
+
+const char *tmx_reader_srclang(const tmx_reader *r) { return r->srclang; }
+
+int tmx_reader_next(tmx_reader *r, const tmx_read_unit **u, pa_error *err)
+{
+    if (r->failed)
+        return pa_error_set(err, PA_EINPUT, "%s: reading stopped at an earlier error",
+                            reader_name(r));
+    int skip = 0;
+    while (!r->body_done) {
+        if (advance_inside(r, skip, err) < 0) return -1;
+        skip = 0;
+        if (is_end_of(r, r->body_depth)) {
+            r->body_done = 1;
+        } else if (is_element(r, "tu")) {
+            if (read_tu(r, err) < 0) return -1;
+            *u = &r->unit;
+            return 1;
+        } else {
+            skip = xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_ELEMENT; /* not TMX */
+        }
+    }
+    /* What follows </body> must still be well-formed. */
+    int rc;
+    while ((rc = advance(r, 0, err)) > 0)
+        if (xmlTextReaderDepth(r->xr) == 0 &&
+            xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_END_ELEMENT)
+            r->root_done = 1;
+    return rc;
+}
+
+const tmx_read_variant *tmx_unit_variant(const tmx_read_unit *u, const char *lang)
+{
+    size_t n = strlen(lang);
+    for (size_t i = 0; i < u->n_variants; i++) /* the same tag first */
+        if (tmx_langtag_equal(u->variants[i].lang, strlen(u->variants[i].lang), lang, n))
+            return &u->variants[i];
+    if (strcspn(lang, "-_") < n) return NULL; /* "zh-TW" matches only zh-TW */
+    for (size_t i = 0; i < u->n_variants; i++) { /* "zh" matches "zh-CN", "zh_Hans" */
+        const char *v = u->variants[i].lang;
+        if (tmx_langtag_equal(v, strcspn(v, "-_"), lang, n)) return &u->variants[i];
+    }
+    return NULL;
+}
+
+void tmx_reader_close(tmx_reader *r)
+{
+    if (!r) return;
+    if (r->xr) xmlFreeTextReader(r->xr);
+    pa_source_close(r->src);
+    unit_clear(&r->unit);
+    free(r->unit.variants);
+    free(r->srclang);
+    pa_buf_free(&r->text);
+    if (r->c_locale) freelocale(r->c_locale);
+    free(r);
+}
