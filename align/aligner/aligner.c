@@ -1,6 +1,10 @@
 /* aligner.c - see aligner.h. */
 #include "align/aligner/aligner.h"
+#include "align/aligner/features.h"
 #include "align/aligner/lengthmodel.h"
+#include "align/aligner/lexicon.h"
+#include "align/aligner/model.h"
+#include "align/aligner/pairs.h"
 #include "align/aligner/search.h"
 #include "align/util/alloc.h"
 
@@ -36,12 +40,17 @@ static const bead_prior seed_priors[] = {
 
 /* Everything the bead scorer needs, for one level of the coarse-to-fine search. */
 typedef struct scorer {
-    const double *src_pre, *tgt_pre; /* prefix sums of sentence lengths */
+    const double *src_pre, *tgt_pre;   /* prefix sums of sentence lengths */
     const size_t *src_para, *tgt_para; /* paragraph of each sentence, NULL = ignore */
-    size_t n, m;                     /* sentences */
-    unsigned shift;                  /* a unit is 2^shift sentences */
-    pa_length_model lm;
-    double log_prior[256];           /* by (ns << 4 | nt) */
+    size_t n, m;                       /* sentences */
+    unsigned shift;                    /* a unit is 2^shift sentences */
+    pa_score_model sm;
+    /* anchor and lexical evidence (NULL in the first pass); the table
+     * covers the band being searched */
+    const pa_pair_features *pf;
+    const pa_links *links;
+    pa_pair_table pt;
+    int have_pt;
 } scorer;
 
 static inline size_t unit_start(size_t k, unsigned shift, size_t n)
@@ -61,9 +70,11 @@ static double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
     const scorer *s = ctx;
     size_t a = unit_start(i, s->shift, s->n), b = unit_start(i + ns, s->shift, s->n);
     size_t c = unit_start(j, s->shift, s->m), d = unit_start(j + nt, s->shift, s->m);
-    double lp = s->log_prior[ns << 4 | nt];
-    lp += pa_length_logp(&s->lm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
+    double lp = s->sm.log_prior[ns << 4 | nt];
+    if ((ns && nt) || !s->sm.length_llr)
+        lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
     if (s->shift == 0) {
+        if (ns && nt && s->have_pt) lp += pa_pair_table_bead(&s->pt, a, ns, c, nt);
         if (crosses(s->src_para, a, b)) lp += PARA_CROSS_LOGP;
         if (crosses(s->tgt_para, c, d)) lp += PARA_CROSS_LOGP;
     }
@@ -74,6 +85,7 @@ static double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
 typedef struct search_plan {
     pa_bead_type types[64];
     size_t n_types;
+    size_t max_side; /* most sentences on one side of a bead */
     size_t radius;
     int verbose;
 } search_plan;
@@ -152,7 +164,9 @@ static int search_level(scorer *s, const search_plan *plan, unsigned shift, cons
         if (plan->verbose > 1)
             fprintf(stderr, "polyalign: level %u: %zu x %zu units, radius %zu, %zu cells\n", shift, n, m, radius,
                     band.cells);
-        if (pa_search(&band, plan->types, plan->n_types, bead_logp, s, posteriors, &r) != 0) {
+        if (s->have_pt && shift == 0) pa_pair_table_fill(&s->pt, &band, plan->max_side, s->pf);
+        int rc = pa_search(&band, plan->types, plan->n_types, bead_logp, s, posteriors, &r);
+        if (rc != 0) {
             pa_band_free(&band);
             return -1;
         }
@@ -220,34 +234,20 @@ static void set_priors(scorer *s, const pa_bead_type *types, const double *prior
 {
     double z = 0;
     for (size_t k = 0; k < n; k++) z += prior[k];
-    for (size_t k = 0; k < 256; k++) s->log_prior[k] = -INFINITY;
-    for (size_t k = 0; k < n; k++) s->log_prior[types[k].ns << 4 | types[k].nt] = log(prior[k] / z);
+    for (size_t k = 0; k < 256; k++) s->sm.log_prior[k] = -INFINITY;
+    for (size_t k = 0; k < n; k++) s->sm.log_prior[types[k].ns << 4 | types[k].nt] = log(prior[k] / z);
 }
 
-/* Second-pass parameters from the first pass: the length model from
- * confident 1-1 beads, bead priors from the path's type counts (smoothed
- * with the seed priors as a Dirichlet prior worth 20 beads). */
-static void reestimate(scorer *s, const pa_alignment *a, const pa_bead_type *types, const double *seed,
-                       size_t n_types)
+/* Bead priors from the type counts of the previous pass, smoothed with the
+ * seed priors as a Dirichlet prior worth 20 beads. */
+static void reestimate_priors(scorer *s, const pa_alignment *a, const search_plan *plan, const double *seed)
 {
-    double *ls = pa_malloc((a->n + 1) * sizeof *ls), *lt = pa_malloc((a->n + 1) * sizeof *lt);
-    size_t k = 0;
-    double count[N_SEED] = {0};
-    for (size_t b = 0; b < a->n; b++) {
-        const pa_bead *x = &a->beads[b];
-        for (size_t t = 0; t < n_types; t++)
-            if (types[t].ns == x->n_src && types[t].nt == x->n_tgt) count[t]++;
-        if (x->n_src == 1 && x->n_tgt == 1) {
-            ls[k] = s->src_pre[x->src + 1] - s->src_pre[x->src];
-            lt[k] = s->tgt_pre[x->tgt + 1] - s->tgt_pre[x->tgt];
-            k++;
-        }
-    }
-    s->lm = pa_length_model_fit(ls, lt, k, s->lm);
-    double prior[N_SEED];
-    for (size_t t = 0; t < n_types; t++) prior[t] = count[t] + 20 * seed[t];
-    set_priors(s, types, prior, n_types);
-    free(ls), free(lt);
+    double prior[64] = {0};
+    for (size_t b = 0; b < a->n; b++)
+        for (size_t t = 0; t < plan->n_types; t++)
+            if (plan->types[t].ns == a->beads[b].n_src && plan->types[t].nt == a->beads[b].n_tgt) prior[t]++;
+    for (size_t t = 0; t < plan->n_types; t++) prior[t] += 20 * seed[t];
+    set_priors(s, plan->types, prior, plan->n_types);
 }
 
 int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_align_opts *opts,
@@ -265,31 +265,64 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
     search_plan plan = {.radius = opts->band_radius ? opts->band_radius : 8, .verbose = opts->verbose};
     double seed[N_SEED];
     plan.n_types = allowed_types(opts->max_bead > 1 ? opts->max_bead : 2, plan.types, seed);
+    for (size_t t = 0; t < plan.n_types; t++) {
+        if (plan.types[t].ns > plan.max_side) plan.max_side = plan.types[t].ns;
+        if (plan.types[t].nt > plan.max_side) plan.max_side = plan.types[t].nt;
+    }
 
-    scorer s = {0};
+    pa_feature_extractor *fx = pa_feature_extractor_new(err);
+    if (!fx) return -1;
+    pa_pair_features pf;
+    if (pa_pair_features_build(fx, src, tgt, &pf, err) != 0) {
+        pa_feature_extractor_free(fx);
+        return -1;
+    }
+    pa_feature_extractor_free(fx);
+
+    scorer s;
+    memset(&s, 0, sizeof s);
     double *sp = length_prefix(src), *tp = length_prefix(tgt);
     size_t *spara = NULL, *tpara = NULL;
     if (src->n_paras > 1 && tgt->n_paras > 1) spara = paragraph_of(src), tpara = paragraph_of(tgt);
     s.src_pre = sp, s.tgt_pre = tp, s.src_para = spara, s.tgt_para = tpara;
     s.n = src->n_sents, s.m = tgt->n_sents;
-    s.lm = pa_length_model_guess(sp[s.n], tp[s.m], sp[s.n] / (double)s.n, INITIAL_REL_SD);
+    s.sm.lm = pa_length_model_guess(sp[s.n], tp[s.m], sp[s.n] / (double)s.n, INITIAL_REL_SD);
     set_priors(&s, plan.types, seed, plan.n_types);
 
-    /* Pass 1: Viterbi, coarse to fine, with parameters guessed from the
-     * totals. Pass 2: parameters re-estimated from pass 1, searched around
-     * its path, with posteriors for the confidence scores. */
+    /* Pass 0: sentence lengths only, coarse to fine (Gale & Church).
+     * Pass 1: anchors too, with rates measured on pass 0's beads.
+     * Pass 2: a lexicon learned from pass 1's beads too.
+     * Pass 3: every rate re-measured on pass 2, posteriors for the scores.
+     * Passes 1-3 search a band around the previous path. */
     int rc = 0;
-    pa_alignment first = {0};
-    if (coarse_to_fine(&s, &plan, 0, &first) != 0) {
-        rc = pa_error_set(err, PA_EINTERNAL, "%s: no alignment found", src->name);
-    } else {
-        reestimate(&s, &first, plan.types, seed, plan.n_types);
-        if (opts->verbose)
-            fprintf(stderr, "polyalign: %s: length ratio %.3f, variance %.3f\n", src->name, s.lm.c, s.lm.s2);
-        if (search_level(&s, &plan, 0, &first, 1, 1, out) != 0)
-            rc = pa_error_set(err, PA_EINTERNAL, "%s: no alignment found", src->name);
+    pa_alignment prev = {0}, next = {0};
+    pa_links links = {0};
+    if (coarse_to_fine(&s, &plan, 0, &prev) != 0) rc = -1;
+    for (int pass = 1; pass <= 3 && rc == 0; pass++) {
+        if (pass == 2) {
+            pa_lexicon_learn(&pf, &prev, &links, opts->verbose);
+            s.links = &links;
+        }
+        pa_score_model_estimate(&s.sm, &pf, s.links, &prev, opts->verbose);
+        reestimate_priors(&s, &prev, &plan, seed);
+        s.pf = &pf;
+        pa_pair_table_init(&s.pt, &pf, s.links, &s.sm.ev);
+        s.have_pt = 1;
+        if (search_level(&s, &plan, 0, &prev, 1, pass == 3, &next) != 0) rc = -1;
+        pa_pair_table_free(&s.pt);
+        s.have_pt = 0;
+        pa_alignment_free(&prev);
+        prev = next;
+        memset(&next, 0, sizeof next);
     }
-    pa_alignment_free(&first);
+    if (rc != 0) {
+        pa_error_set(err, PA_EINTERNAL, "%s: no alignment found", src->name);
+        pa_alignment_free(&prev);
+    } else {
+        *out = prev;
+    }
+    pa_links_free(&links);
+    pa_pair_features_free(&pf);
     free(sp), free(tp), free(spara), free(tpara);
     return rc;
 }

@@ -5,3 +5,10 @@ libpolyalign_la_SOURCES += \
 	align/aligner/eval.c align/aligner/eval.h \
 	align/aligner/lengthmodel.c align/aligner/lengthmodel.h \
 	align/aligner/search.c align/aligner/search.h
+libpolyalign_la_SOURCES += \
+	align/aligner/features.c align/aligner/features.h \
+	align/aligner/lexicon.c align/aligner/lexicon.h \
+	align/aligner/links.c align/aligner/links.h \
+	align/aligner/model.c align/aligner/model.h \
+	align/aligner/pairs.c align/aligner/pairs.h \
+	align/aligner/vocab.c align/aligner/vocab.h

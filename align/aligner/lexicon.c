@@ -1,0 +1,191 @@
+/* lexicon.c - see lexicon.h. */
+#include "align/aligner/lexicon.h"
+#include "align/util/alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* EM iterations: Model 1's likelihood is convex, five get close. */
+#define IBM1_ITERATIONS 5
+/* Training stops adding beads past this many word pairs per direction: the
+ * table's quality saturates long before, and time stays bounded. */
+#define IBM1_MAX_PAIRS ((size_t)12 << 20)
+
+/* Open-addressing map from a (source, target) word pair to a dense index. */
+typedef struct pair_map {
+    uint64_t *keys; /* key + 1, 0 = empty */
+    uint32_t *index;
+    size_t cap, n;
+} pair_map;
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static uint32_t pair_index(pair_map *pm, uint32_t s, uint32_t t)
+{
+    if (pm->n * 2 >= pm->cap) {
+        size_t cap = pm->cap ? pm->cap * 2 : 1 << 16;
+        uint64_t *keys = pa_calloc(cap, sizeof *keys);
+        uint32_t *index = pa_malloc(cap * sizeof *index);
+        for (size_t k = 0; k < pm->cap; k++) {
+            if (!pm->keys[k]) continue;
+            size_t q = mix64(pm->keys[k]) & (cap - 1);
+            while (keys[q]) q = (q + 1) & (cap - 1);
+            keys[q] = pm->keys[k];
+            index[q] = pm->index[k];
+        }
+        free(pm->keys), free(pm->index);
+        pm->keys = keys, pm->index = index, pm->cap = cap;
+    }
+    uint64_t key = ((uint64_t)s << 32 | t) + 1;
+    size_t q = mix64(key) & (pm->cap - 1);
+    while (pm->keys[q] && pm->keys[q] != key) q = (q + 1) & (pm->cap - 1);
+    if (!pm->keys[q]) {
+        pm->keys[q] = key;
+        pm->index[q] = (uint32_t)pm->n++;
+    }
+    return pm->index[q];
+}
+
+/* A training bead: unique words of each side with their counts. */
+typedef struct bag {
+    uint32_t *w;
+    float *c;
+    size_t n;
+} bag;
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The words of sentences [first, first+n) of `df` as a bag, plus NULL. */
+static bag make_bag(const pa_doc_features *df, size_t first, size_t n, uint32_t null_id)
+{
+    size_t a = df->word_at[first], z = df->word_at[first + n];
+    uint32_t *tmp = pa_malloc((z - a + 1) * sizeof *tmp);
+    memcpy(tmp, df->words + a, (z - a) * sizeof *tmp);
+    qsort(tmp, z - a, sizeof *tmp, cmp_u32);
+    bag b = {pa_malloc((z - a + 1) * sizeof *b.w), pa_malloc((z - a + 1) * sizeof *b.c), 0};
+    for (size_t k = 0; k < z - a; k++) {
+        if (b.n && b.w[b.n - 1] == tmp[k]) b.c[b.n - 1]++;
+        else b.w[b.n] = tmp[k], b.c[b.n++] = 1;
+    }
+    b.w[b.n] = null_id, b.c[b.n++] = 1;
+    free(tmp);
+    return b;
+}
+
+void pa_lexicon_learn(const pa_pair_features *pf, const pa_alignment *a, pa_links *out, int verbose)
+{
+    uint32_t ns = (uint32_t)pa_vocab_size(pf->src.vocab), nt = (uint32_t)pa_vocab_size(pf->tgt.vocab);
+    size_t nb = 0, n_pairs = 0;
+    bag *sb = pa_malloc((a->n + 1) * sizeof *sb), *tb = pa_malloc((a->n + 1) * sizeof *tb);
+    float *freq_s = pa_calloc(ns + 1, sizeof *freq_s), *freq_t = pa_calloc(nt + 1, sizeof *freq_t);
+    for (size_t k = 0; k < a->n && n_pairs < IBM1_MAX_PAIRS; k++) {
+        const pa_bead *b = &a->beads[k];
+        if (!b->n_src || !b->n_tgt) continue;
+        sb[nb] = make_bag(&pf->src, b->src, b->n_src, ns);
+        tb[nb] = make_bag(&pf->tgt, b->tgt, b->n_tgt, nt);
+        for (size_t q = 0; q + 1 < sb[nb].n; q++) freq_s[sb[nb].w[q]] += sb[nb].c[q];
+        for (size_t q = 0; q + 1 < tb[nb].n; q++) freq_t[tb[nb].w[q]] += tb[nb].c[q];
+        n_pairs += sb[nb].n * tb[nb].n;
+        nb++;
+    }
+    /* Pair indices of every bead, in (source, target) order; NULL x NULL
+     * is never used but keeps the layout a plain grid. */
+    pair_map pm = {0};
+    size_t *grid_at = pa_malloc((nb + 1) * sizeof *grid_at);
+    uint32_t *grid = pa_malloc((n_pairs + 1) * sizeof *grid);
+    grid_at[0] = 0;
+    for (size_t k = 0; k < nb; k++) {
+        size_t g = grid_at[k];
+        for (size_t x = 0; x < sb[k].n; x++)
+            for (size_t y = 0; y < tb[k].n; y++) grid[g++] = pair_index(&pm, sb[k].w[x], tb[k].w[y]);
+        grid_at[k + 1] = g;
+    }
+    /* p_ts: p(t|s) (source NULL generates unaligned target words);
+     * p_st: p(s|t). Uniform start. */
+    float *p_ts = pa_malloc((pm.n + 1) * sizeof *p_ts), *p_st = pa_malloc((pm.n + 1) * sizeof *p_st);
+    float *c_ts = pa_malloc((pm.n + 1) * sizeof *c_ts), *c_st = pa_malloc((pm.n + 1) * sizeof *c_st);
+    double *tot_s = pa_malloc((ns + 1) * sizeof *tot_s), *tot_t = pa_malloc((nt + 1) * sizeof *tot_t);
+    for (size_t k = 0; k < pm.n; k++) p_ts[k] = p_st[k] = 1.0f;
+    for (int it = 0; it < IBM1_ITERATIONS; it++) {
+        memset(c_ts, 0, pm.n * sizeof *c_ts);
+        memset(c_st, 0, pm.n * sizeof *c_st);
+        for (size_t k = 0; k < nb; k++) {
+            const uint32_t *g = grid + grid_at[k];
+            size_t S = sb[k].n, T = tb[k].n;
+            /* target words generated by source words (and source NULL) */
+            for (size_t y = 0; y + 1 < T; y++) {
+                double z = 0;
+                for (size_t x = 0; x < S; x++) z += sb[k].c[x] * p_ts[g[x * T + y]];
+                if (z <= 0) continue;
+                double f = tb[k].c[y] / z;
+                for (size_t x = 0; x < S; x++) c_ts[g[x * T + y]] += (float)(f * sb[k].c[x] * p_ts[g[x * T + y]]);
+            }
+            /* source words generated by target words (and target NULL) */
+            for (size_t x = 0; x + 1 < S; x++) {
+                double z = 0;
+                for (size_t y = 0; y < T; y++) z += tb[k].c[y] * p_st[g[x * T + y]];
+                if (z <= 0) continue;
+                double f = sb[k].c[x] / z;
+                for (size_t y = 0; y < T; y++) c_st[g[x * T + y]] += (float)(f * tb[k].c[y] * p_st[g[x * T + y]]);
+            }
+        }
+        /* M-step: normalise per conditioning word. The grid visits each
+         * (pair, bead) once; totals come from the keys. */
+        memset(tot_s, 0, (ns + 1) * sizeof *tot_s);
+        memset(tot_t, 0, (nt + 1) * sizeof *tot_t);
+        for (size_t q = 0; q < pm.cap; q++) {
+            if (!pm.keys[q]) continue;
+            uint64_t key = pm.keys[q] - 1;
+            uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key, i = pm.index[q];
+            tot_s[s] += c_ts[i];
+            tot_t[t] += c_st[i];
+        }
+        for (size_t q = 0; q < pm.cap; q++) {
+            if (!pm.keys[q]) continue;
+            uint64_t key = pm.keys[q] - 1;
+            uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key, i = pm.index[q];
+            p_ts[i] = tot_s[s] > 0 ? (float)(c_ts[i] / tot_s[s]) : 0;
+            p_st[i] = tot_t[t] > 0 ? (float)(c_st[i] / tot_t[t]) : 0;
+        }
+    }
+    /* Links: pairs both directions agree on, between words seen twice. */
+    size_t n_links = 0, cap_links = 0;
+    uint32_t *links = NULL;
+    for (size_t q = 0; q < pm.cap; q++) {
+        if (!pm.keys[q]) continue;
+        uint64_t key = pm.keys[q] - 1;
+        uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key, i = pm.index[q];
+        if (s >= ns || t >= nt || freq_s[s] < 2 || freq_t[t] < 2) continue;
+        if (p_ts[i] < PA_LINK_MIN_PROB || p_st[i] < PA_LINK_MIN_PROB) continue;
+        PA_GROW(links, cap_links, 2 * n_links + 2);
+        links[2 * n_links] = s, links[2 * n_links + 1] = t;
+        n_links++;
+    }
+    pa_links_build(out, ns, nt, links, n_links);
+    if (verbose > 1)
+        fprintf(stderr, "polyalign: lexicon: %zu beads, %zu word pairs, %zu links\n", nb, pm.n, n_links);
+    if (verbose > 2) {
+        for (size_t k = 0; k < n_links && k < 400; k++) {
+            size_t l1, l2;
+            const char *a1 = pa_vocab_string(pf->src.vocab, links[2 * k], &l1);
+            const char *a2 = pa_vocab_string(pf->tgt.vocab, links[2 * k + 1], &l2);
+            fprintf(stderr, "  link %s = %s\n", a1, a2);
+        }
+    }
+    free(links);
+    for (size_t k = 0; k < nb; k++) free(sb[k].w), free(sb[k].c), free(tb[k].w), free(tb[k].c);
+    free(sb), free(tb), free(freq_s), free(freq_t), free(grid_at), free(grid);
+    free(p_ts), free(p_st), free(c_ts), free(c_st), free(tot_s), free(tot_t);
+    free(pm.keys), free(pm.index);
+}

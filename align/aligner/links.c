@@ -1,0 +1,58 @@
+/* links.c - see links.h. */
+#include "align/aligner/links.h"
+#include "align/util/alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* One direction: counting sort of pairs by key, then sort and dedupe
+ * each row. */
+static void build_csr(size_t n_keys, const uint32_t *pairs, size_t n_pairs, int key_at, size_t **at_out,
+                      uint32_t **val_out)
+{
+    size_t *at = pa_calloc(n_keys + 1, sizeof *at);
+    for (size_t k = 0; k < n_pairs; k++) at[pairs[2 * k + key_at] + 1]++;
+    for (size_t s = 0; s < n_keys; s++) at[s + 1] += at[s];
+    uint32_t *val = pa_malloc((n_pairs + 1) * sizeof *val);
+    size_t *fill = pa_calloc(n_keys + 1, sizeof *fill);
+    for (size_t k = 0; k < n_pairs; k++) {
+        uint32_t key = pairs[2 * k + key_at];
+        val[at[key] + fill[key]++] = pairs[2 * k + 1 - key_at];
+    }
+    free(fill);
+    /* sort and dedupe rows, compacting in place */
+    size_t w = 0;
+    for (size_t s = 0; s < n_keys; s++) {
+        size_t a = at[s], z = at[s + 1];
+        qsort(val + a, z - a, sizeof *val, cmp_u32);
+        at[s] = w;
+        for (size_t k = a; k < z; k++)
+            if (k == a || val[k] != val[k - 1]) val[w++] = val[k];
+    }
+    at[n_keys] = w;
+    *at_out = at;
+    *val_out = val;
+}
+
+void pa_links_build(pa_links *l, size_t n_src, size_t n_tgt, const uint32_t *pairs, size_t n_pairs)
+{
+    l->n_src = n_src;
+    l->n_tgt = n_tgt;
+    build_csr(n_src, pairs, n_pairs, 0, &l->fwd_at, &l->fwd);
+    build_csr(n_tgt, pairs, n_pairs, 1, &l->bwd_at, &l->bwd);
+}
+
+void pa_links_free(pa_links *l)
+{
+    free(l->fwd_at);
+    free(l->fwd);
+    free(l->bwd_at);
+    free(l->bwd);
+    memset(l, 0, sizeof *l);
+}

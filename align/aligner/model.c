@@ -1,0 +1,101 @@
+/* model.c - see model.h. */
+#include "align/aligner/model.h"
+#include "align/util/alloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- estimation -------------------------------------------------------- */
+
+double pa_score_length(const pa_score_model *sm, double ls, double lt)
+{
+    if (!sm->length_llr) return pa_length_logp(&sm->lm, ls, lt);
+    double mean = (ls + lt / sm->lm.c) / 2;
+    if (mean <= 0) return 0;
+    double d = lt - sm->lm.c * ls;
+    double d2 = d * d / (sm->lm.s2 * mean);
+    double v = sm->len_null_var;
+    return -0.5 * d2 * (1 - 1 / v) + 0.5 * log(v);
+}
+
+/* Sums of match and token counts over a set of sentence pairs. */
+typedef struct tally {
+    double m[PA_EV_COUNT][2], n[PA_EV_COUNT][2];
+    double d2;   /* sum of squared normalised length differences */
+    size_t pairs;
+} tally;
+
+static void tally_pair(tally *t, const pa_pair_table *pt, const pa_pair_features *pf, const pa_length_model *lm,
+                       size_t i, size_t j)
+{
+    unsigned m[PA_EV_COUNT][2], ns[PA_EV_COUNT], nt[PA_EV_COUNT];
+    pa_pair_counts(pt, pf, i, j, m, ns, nt);
+    for (int c = 0; c < PA_EV_COUNT; c++) {
+        t->m[c][0] += m[c][0], t->m[c][1] += m[c][1];
+        t->n[c][0] += ns[c], t->n[c][1] += nt[c];
+    }
+    double a = pf->src.len[i], b = pf->tgt.len[j], mean = (a + b / lm->c) / 2;
+    if (mean > 0) t->d2 += (b - lm->c * a) * (b - lm->c * a) / (lm->s2 * mean);
+    t->pairs++;
+}
+
+void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf, const pa_links *links,
+                             const pa_alignment *a, int verbose)
+{
+    pa_pair_table counter;
+    pa_pair_table_init(&counter, pf, links, NULL);
+    /* the 1-1 beads of the previous pass */
+    size_t n11 = 0;
+    size_t *si = pa_malloc((a->n + 1) * sizeof *si), *ti = pa_malloc((a->n + 1) * sizeof *ti);
+    for (size_t k = 0; k < a->n; k++)
+        if (a->beads[k].n_src == 1 && a->beads[k].n_tgt == 1) si[n11] = a->beads[k].src, ti[n11++] = a->beads[k].tgt;
+    double *ls_ = pa_malloc((n11 + 1) * sizeof *ls_), *lt_ = pa_malloc((n11 + 1) * sizeof *lt_);
+    for (size_t k = 0; k < n11; k++) ls_[k] = pf->src.len[si[k]], lt_[k] = pf->tgt.len[ti[k]];
+    sm->lm = pa_length_model_fit(ls_, lt_, n11, sm->lm);
+    free(ls_), free(lt_);
+
+    /* translations: the 1-1 beads; unrelated: each bead's source against
+     * the target of the 1-1 beads 3 and 7 places on (near enough to share
+     * the topic, far enough not to be a translation) */
+    tally aligned = {0}, unrelated = {0};
+    for (size_t k = 0; k < n11; k++) {
+        tally_pair(&aligned, &counter, pf, &sm->lm, si[k], ti[k]);
+        if (n11 > 8) {
+            tally_pair(&unrelated, &counter, pf, &sm->lm, si[k], ti[(k + 3) % n11]);
+            tally_pair(&unrelated, &counter, pf, &sm->lm, si[k], ti[(k + 7) % n11]);
+        }
+    }
+    if (n11 > 8 && unrelated.pairs) {
+        double v = unrelated.d2 / (double)unrelated.pairs;
+        sm->len_null_var = v > 1.5 ? v : 1.5;
+        sm->length_llr = 1;
+    }
+    static const char *const names[PA_EV_COUNT] = {"number", "name", "cognate", "question", "exclaim", "quote",
+                                                   "ellipsis", "colon", "paren", "paranum", "lexical"};
+    for (int c = 0; c < PA_EV_COUNT; c++) {
+        int sides = (aligned.n[c][0] > 0) + (aligned.n[c][1] > 0);
+        for (int d = 0; d < 2; d++) {
+            sm->ev.qa[c][d] = sm->ev.qr[c][d] = sm->ev.share[c][d] = 0;
+            if (n11 <= 8 || aligned.n[c][d] < 5 || unrelated.n[c][d] < 5) continue;
+            double qa = (aligned.m[c][d] + 0.5) / (aligned.n[c][d] + 1);
+            double qr = (unrelated.m[c][d] + 0.5) / (unrelated.n[c][d] + 1);
+            if (qa > 0.999) qa = 0.999;
+            if (qa <= qr) continue; /* no evidence */
+            sm->ev.qa[c][d] = qa, sm->ev.qr[c][d] = qr;
+            sm->ev.share[c][d] = sides == 2 ? 0.5 : 1.0;
+            if (verbose > 1) {
+                double match, miss;
+                pa_evidence_llr(&sm->ev, c, d, 1, &match, &miss);
+                fprintf(stderr, "polyalign: evidence %-8s side %d: q_a %.3f (%g/%g) q_r %.3f -> match %+.2f miss %+.2f\n",
+                        names[c], d, qa, aligned.m[c][d], aligned.n[c][d], qr, match, miss);
+            }
+        }
+    }
+    if (verbose > 1)
+        fprintf(stderr, "polyalign: length c %.3f s2 %.3f null variance %.2f (%zu 1-1 beads)\n", sm->lm.c, sm->lm.s2,
+                sm->len_null_var, n11);
+    pa_pair_table_free(&counter);
+    free(si), free(ti);
+}

@@ -1,0 +1,275 @@
+/* pairs.c - see pairs.h. */
+#include "align/aligner/pairs.h"
+#include "align/util/alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NO_SLOT 255u
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorts and dedupes v[from..*n) in place. */
+static void sort_unique(uint32_t *v, size_t from, size_t *n)
+{
+    qsort(v + from, *n - from, sizeof *v, cmp_u32);
+    size_t w = from;
+    for (size_t k = from; k < *n; k++)
+        if (k == from || v[k] != v[w - 1]) v[w++] = v[k];
+    *n = w;
+}
+
+void pa_evidence_llr(const pa_evidence_weights *w, int c, int side, int k, double *match, double *miss)
+{
+    double qa = w->qa[c][side], qr = w->qr[c][side], share = w->share[c][side];
+    if (qa <= qr || share == 0) {
+        *match = *miss = 0;
+        return;
+    }
+    /* matched by one of k sentences: the translation or a chance match */
+    double r = 1 - pow(1 - qr, k);
+    double a = 1 - (1 - qa) * pow(1 - qr, k - 1);
+    *match = share * log(a / r);
+    *miss = share * log((1 - a) / (1 - r));
+}
+
+/* Slots of one side: anchors by class, then linked words; the per-sentence
+ * all-miss constants; each sentence's linked words and their expansion. */
+static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const pa_links *links,
+                       const pa_evidence_weights *w)
+{
+    const pa_doc_features *df = side ? &pf->tgt : &pf->src;
+    size_t n = df->n;
+    memset(sl, 0, sizeof *sl);
+    sl->side = side;
+    int enabled[PA_EV_COUNT];
+    double miss_k[PA_MAX_SIDE + 1][PA_EV_COUNT] = {{0}};
+    for (int c = 0; c < PA_EV_COUNT; c++) {
+        enabled[c] = !w;
+        for (int k = 1; w && k <= PA_MAX_SIDE; k++) {
+            double match;
+            pa_evidence_llr(w, c, side, k, &match, &miss_k[k][c]);
+            sl->gain[k][c] = match - miss_k[k][c];
+            enabled[c] |= match != 0;
+        }
+    }
+    if (!links) enabled[PA_EV_LEXICAL] = 0;
+    sl->class_at = pa_calloc(n + 1, sizeof *sl->class_at);
+    for (int k = 1; k <= PA_MAX_SIDE; k++) sl->const_pre[k] = pa_calloc(n + 1, sizeof *sl->const_pre[k]);
+    sl->anc_slot = pa_malloc((df->anc_at[n] + 1) * sizeof *sl->anc_slot);
+    sl->words_at = pa_calloc(n + 1, sizeof *sl->words_at);
+    sl->expand_at = pa_calloc(n + 1, sizeof *sl->expand_at);
+    const size_t *at = links ? (side ? links->bwd_at : links->fwd_at) : NULL;
+    const uint32_t *to = links ? (side ? links->bwd : links->fwd) : NULL;
+    size_t n_keys = links ? (side ? links->n_tgt : links->n_src) : 0;
+    size_t nw = 0, cw = 0, ne = 0, ce = 0, cs = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned slot = 0;
+        unsigned count[PA_EV_COUNT] = {0};
+        const uint32_t *anc = df->anc + df->anc_at[k];
+        size_t na = df->anc_at[k + 1] - df->anc_at[k];
+        for (size_t q = 0; q < na; q++) sl->anc_slot[df->anc_at[k] + q] = NO_SLOT;
+        for (int c = 0; c < PA_AC_COUNT; c++) {
+            sl->class_at[k][c] = (uint8_t)slot;
+            if (!enabled[c]) continue;
+            for (size_t q = 0; q < na && slot < PA_MAX_SLOTS; q++) {
+                uint32_t id = anc[q] & ~PA_ANCHOR_CANDIDATE;
+                if ((anc[q] & PA_ANCHOR_CANDIDATE) || pf->anchor_class[id] != c) continue;
+                sl->anc_slot[df->anc_at[k] + q] = slot++;
+                count[c]++;
+            }
+        }
+        sl->class_at[k][PA_EV_LEXICAL] = (uint8_t)slot;
+        size_t w0 = nw, e0 = ne;
+        if (enabled[PA_EV_LEXICAL]) {
+            for (size_t q = df->word_at[k]; q < df->word_at[k + 1]; q++) {
+                uint32_t wd = df->words[q];
+                if (wd >= n_keys || at[wd] == at[wd + 1]) continue;
+                PA_GROW(sl->words, cw, nw + 1);
+                sl->words[nw++] = wd;
+                PA_GROW(sl->expand, ce, ne + (at[wd + 1] - at[wd]));
+                memcpy(sl->expand + ne, to + at[wd], (at[wd + 1] - at[wd]) * sizeof *sl->expand);
+                ne += at[wd + 1] - at[wd];
+            }
+            sort_unique(sl->words, w0, &nw);
+            sort_unique(sl->expand, e0, &ne);
+            PA_GROW(sl->word_slot, cs, nw + 1);
+            for (size_t q = w0; q < nw; q++) {
+                sl->word_slot[q] = slot < PA_MAX_SLOTS ? slot++ : NO_SLOT;
+                count[PA_EV_LEXICAL] += sl->word_slot[q] != NO_SLOT;
+            }
+        }
+        sl->class_at[k][PA_EV_COUNT] = (uint8_t)slot;
+        sl->words_at[k + 1] = nw;
+        sl->expand_at[k + 1] = ne;
+        for (int o = 1; o <= PA_MAX_SIDE; o++) {
+            double miss = 0;
+            for (int c = 0; c < PA_EV_COUNT; c++) miss += count[c] * miss_k[o][c];
+            sl->const_pre[o][k + 1] = sl->const_pre[o][k] + miss;
+        }
+    }
+}
+
+static void slots_free(pa_slots *sl)
+{
+    for (int k = 1; k <= PA_MAX_SIDE; k++) free(sl->const_pre[k]);
+    free(sl->class_at), free(sl->anc_slot), free(sl->words), free(sl->word_slot);
+    free(sl->words_at), free(sl->expand), free(sl->expand_at);
+    memset(sl, 0, sizeof *sl);
+}
+
+void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_links *links,
+                        const pa_evidence_weights *w)
+{
+    memset(pt, 0, sizeof *pt);
+    pt->n = pf->src.n, pt->m = pf->tgt.n;
+    slots_init(&pt->src, 0, pf, links, w);
+    slots_init(&pt->tgt, 1, pf, links, w);
+}
+
+/* Bits of the linked words of sentence k (slots `sl`) found in the sorted
+ * set `other`. */
+static uint64_t word_matches(const pa_slots *sl, size_t k, const uint32_t *other, size_t n_other)
+{
+    uint64_t mask = 0;
+    size_t i = sl->words_at[k], z = sl->words_at[k + 1], j = 0;
+    while (i < z && j < n_other) {
+        if (sl->words[i] < other[j]) i++;
+        else if (sl->words[i] > other[j]) j++;
+        else {
+            if (sl->word_slot[i] != NO_SLOT) mask |= 1ULL << sl->word_slot[i];
+            i++, j++;
+        }
+    }
+    return mask;
+}
+
+/* Weighted sum of the matched slots of sentence k, when the other side of
+ * the bead has `other` sentences. */
+static double masked_gain(const pa_slots *sl, size_t k, uint64_t mask, size_t other)
+{
+    double v = 0;
+    for (int c = 0; c < PA_EV_COUNT && mask; c++) {
+        unsigned a = sl->class_at[k][c], z = sl->class_at[k][c + 1];
+        if (a == z) continue;
+        uint64_t range = (z - a >= 64 ? ~0ULL : ((1ULL << (z - a)) - 1)) << a;
+        v += __builtin_popcountll(mask & range) * sl->gain[other][c];
+    }
+    return v;
+}
+
+/* Which slots of a and of b the other sentence matches. */
+static void match_pair(const pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b, pa_pair_cell *cell)
+{
+    uint64_t sm = 0, tm = 0;
+    size_t x = pf->src.anc_at[a], xz = pf->src.anc_at[a + 1];
+    size_t y = pf->tgt.anc_at[b], yz = pf->tgt.anc_at[b + 1];
+    while (x < xz && y < yz) {
+        uint32_t ka = pf->src.anc[x] & ~PA_ANCHOR_CANDIDATE, kb = pf->tgt.anc[y] & ~PA_ANCHOR_CANDIDATE;
+        if (ka < kb) x++;
+        else if (ka > kb) y++;
+        else {
+            if (pt->src.anc_slot[x] != NO_SLOT) sm |= 1ULL << pt->src.anc_slot[x];
+            if (pt->tgt.anc_slot[y] != NO_SLOT) tm |= 1ULL << pt->tgt.anc_slot[y];
+            x++, y++;
+        }
+    }
+    if (pt->src.words) /* a's words linked from b's, b's words linked from a's */
+        sm |= word_matches(&pt->src, a, pt->tgt.expand + pt->tgt.expand_at[b],
+                           pt->tgt.expand_at[b + 1] - pt->tgt.expand_at[b]);
+    if (pt->tgt.words)
+        tm |= word_matches(&pt->tgt, b, pt->src.expand + pt->src.expand_at[a],
+                           pt->src.expand_at[a + 1] - pt->src.expand_at[a]);
+    cell->src_mask = sm, cell->tgt_mask = tm;
+    cell->src_gain = (float)masked_gain(&pt->src, a, sm, 1);
+    cell->tgt_gain = (float)masked_gain(&pt->tgt, b, tm, 1);
+}
+
+void pa_pair_counts(const pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b,
+                    unsigned m[PA_EV_COUNT][2], unsigned n_src[PA_EV_COUNT], unsigned n_tgt[PA_EV_COUNT])
+{
+    pa_pair_cell cell;
+    match_pair(pt, pf, a, b, &cell);
+    for (int c = 0; c < PA_EV_COUNT; c++) {
+        unsigned sa = pt->src.class_at[a][c], sz = pt->src.class_at[a][c + 1];
+        unsigned ta = pt->tgt.class_at[b][c], tz = pt->tgt.class_at[b][c + 1];
+        uint64_t sr = sz > sa ? (sz - sa >= 64 ? ~0ULL : ((1ULL << (sz - sa)) - 1)) << sa : 0;
+        uint64_t tr = tz > ta ? (tz - ta >= 64 ? ~0ULL : ((1ULL << (tz - ta)) - 1)) << ta : 0;
+        m[c][0] = (unsigned)__builtin_popcountll(cell.src_mask & sr);
+        m[c][1] = (unsigned)__builtin_popcountll(cell.tgt_mask & tr);
+        n_src[c] = sz - sa;
+        n_tgt[c] = tz - ta;
+    }
+}
+
+void pa_pair_table_fill(pa_pair_table *pt, const pa_band *band, size_t max_side, const pa_pair_features *pf)
+{
+    size_t n = band->n, m = band->m;
+    free(pt->lo), free(pt->hi), free(pt->off), free(pt->cell);
+    pt->lo = pa_malloc((n + 1) * sizeof *pt->lo);
+    pt->hi = pa_malloc((n + 1) * sizeof *pt->hi);
+    pt->off = pa_malloc((n + 2) * sizeof *pt->off);
+    pt->off[0] = 0;
+    for (size_t a = 0; a < n; a++) {
+        size_t lo = m, hi = 0;
+        for (size_t i = a + 1 > max_side ? a + 1 - max_side : 0; i <= a; i++) {
+            if (band->hi[i] < band->lo[i]) continue;
+            if (band->lo[i] < lo) lo = band->lo[i];
+            if (band->hi[i] + max_side - 1 > hi) hi = band->hi[i] + max_side - 1;
+        }
+        if (m == 0 || lo >= m) lo = 1, hi = 0; /* empty row */
+        else if (hi >= m) hi = m - 1;
+        pt->lo[a] = lo, pt->hi[a] = hi;
+        pt->off[a + 1] = pt->off[a] + (hi + 1 > lo ? hi + 1 - lo : 0);
+    }
+    pt->cell = pa_malloc((pt->off[n] + 1) * sizeof *pt->cell);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = pt->lo[a]; b <= pt->hi[a]; b++) match_pair(pt, pf, a, b, &pt->cell[pt->off[a] + (b - pt->lo[a])]);
+}
+
+void pa_pair_table_free(pa_pair_table *pt)
+{
+    free(pt->lo), free(pt->hi), free(pt->off), free(pt->cell);
+    slots_free(&pt->src);
+    slots_free(&pt->tgt);
+    memset(pt, 0, sizeof *pt);
+}
+
+static const pa_pair_cell empty_cell = {0, 0, 0, 0};
+
+static inline const pa_pair_cell *cell_at(const pa_pair_table *pt, size_t a, size_t b)
+{
+    if (b < pt->lo[a] || b > pt->hi[a]) return &empty_cell;
+    return &pt->cell[pt->off[a] + (b - pt->lo[a])];
+}
+
+double pa_pair_table_bead(const pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt)
+{
+    double v = pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
+               pt->tgt.const_pre[ns][j];
+    /* source side: a's tokens matched by any target sentence of the bead */
+    for (size_t a = i; a < i + ns; a++) {
+        if (nt == 1) {
+            v += cell_at(pt, a, j)->src_gain;
+        } else {
+            uint64_t mask = 0;
+            for (size_t b = j; b < j + nt; b++) mask |= cell_at(pt, a, b)->src_mask;
+            v += masked_gain(&pt->src, a, mask, nt);
+        }
+    }
+    for (size_t b = j; b < j + nt; b++) {
+        if (ns == 1) {
+            v += cell_at(pt, i, b)->tgt_gain;
+        } else {
+            uint64_t mask = 0;
+            for (size_t a = i; a < i + ns; a++) mask |= cell_at(pt, a, b)->tgt_mask;
+            v += masked_gain(&pt->tgt, b, mask, ns);
+        }
+    }
+    return v;
+}

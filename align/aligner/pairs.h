@@ -1,0 +1,93 @@
+/* pairs.h - precomputed evidence for the sentence pairs a search can use.
+ *
+ * Each sentence has up to 64 tokens that can match (anchors of the classes
+ * that carry evidence, then words with lexical links), ordered by class.
+ * For every pair (a, b) that a bead inside the search band can contain, the
+ * table keeps which of a's tokens b matches and which of b's tokens a
+ * matches, as two bit masks, and the weighted sums of both. A bead's
+ * evidence is then: each token of its sentences counted as a miss, plus, for
+ * each token matched by any sentence on the other side, match minus miss.
+ * "Any" matters: in a 2-1 bead a target word matched by both source
+ * sentences counts once, so merging sentences gains nothing by itself. The
+ * table is band-shaped: memory is linear in the document length.
+ */
+#ifndef PA_PAIRS_H
+#define PA_PAIRS_H
+
+#include "align/aligner/features.h"
+#include "align/aligner/links.h"
+#include "align/aligner/search.h"
+
+#define PA_MAX_SLOTS 64
+
+/* Evidence classes: the anchor classes, then lexical links. */
+#define PA_EV_LEXICAL PA_AC_COUNT
+#define PA_EV_COUNT (PA_AC_COUNT + 1)
+
+/* Most sentences on one side of a bead. */
+#define PA_MAX_SIDE 6
+
+/* What the evidence classes prove, per side (0 source, 1 target): the rate
+ * at which a token is matched by its translation (q_a) and by an unrelated
+ * sentence (q_r), and the share of the class's evidence this side carries.
+ * A class with q_a <= q_r proves nothing and is left out. */
+typedef struct pa_evidence_weights {
+    double qa[PA_EV_COUNT][2], qr[PA_EV_COUNT][2];
+    double share[PA_EV_COUNT][2];
+} pa_evidence_weights;
+
+/* Log-likelihood ratio weights of a token matched (gain is match - miss)
+ * and missed, when the other side of the bead has k sentences: a token
+ * matched by any of them counts, so chance matches grow with k. */
+void pa_evidence_llr(const pa_evidence_weights *w, int c, int side, int k, double *match, double *miss);
+
+/* Token slots of the sentences of one side. */
+typedef struct pa_slots {
+    uint8_t (*class_at)[PA_EV_COUNT + 1]; /* sentence k: class c occupies slots class_at[k][c] .. [c+1] */
+    double *const_pre[PA_MAX_SIDE + 1];   /* [k]: prefix sums of the all-miss evidence when the
+                                             other side has k sentences */
+    double gain[PA_MAX_SIDE + 1][PA_EV_COUNT]; /* [k][class]: match - miss */
+    int side;                             /* 0 source, 1 target */
+    uint32_t *anc_slot;                   /* parallel to the features' anchor lists: slot or 255 */
+    uint32_t *words, *word_slot;          /* linked words per sentence, sorted, with their slot */
+    size_t *words_at;
+    uint32_t *expand;                     /* words of the other side linked from this sentence */
+    size_t *expand_at;
+} pa_slots;
+
+typedef struct pa_pair_cell {
+    uint64_t src_mask, tgt_mask; /* slots of a matched by b, slots of b matched by a */
+    float src_gain, tgt_gain;    /* their weighted sums (for a 1-1 bead) */
+} pa_pair_cell;
+
+typedef struct pa_pair_table {
+    size_t n, m;
+    size_t *lo, *hi, *off; /* source sentence a: target sentences lo[a]..hi[a] */
+    pa_pair_cell *cell;
+    pa_slots src, tgt;
+} pa_pair_table;
+
+/* Prepares the per-sentence slots. With weights `w`, only classes with a
+ * non-zero weight on a side get slots there; with `w` NULL every class gets
+ * slots and all weights are zero (for counting, see pa_pair_counts). Links
+ * NULL: no lexical class. */
+void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_links *links,
+                        const pa_evidence_weights *w);
+
+/* Fills the pair cells reachable by beads of at most `max_side` sentences a
+ * side starting inside `band` (whose units are sentences). */
+void pa_pair_table_fill(pa_pair_table *pt, const pa_band *band, size_t max_side, const pa_pair_features *pf);
+
+void pa_pair_table_free(pa_pair_table *pt);
+
+/* Match counts by class and side of source sentence a against target
+ * sentence b (m[c][0]: a's tokens that b matches), and the number of slotted
+ * tokens by class of a (n_src) and b (n_tgt). Works for any pair. */
+void pa_pair_counts(const pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b,
+                    unsigned m[PA_EV_COUNT][2], unsigned n_src[PA_EV_COUNT], unsigned n_tgt[PA_EV_COUNT]);
+
+/* Evidence for the bead of source sentences [i, i+ns) and target sentences
+ * [j, j+nt) (both non-empty). */
+double pa_pair_table_bead(const pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt);
+
+#endif
