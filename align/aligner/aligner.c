@@ -212,7 +212,7 @@ static int coarse_to_fine(scorer *s, const search_plan *plan, unsigned shift, pa
 void pa_align_opts_init(pa_align_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->max_bead = 4;
+    o->max_bead = 6;
     o->band_radius = 8;
 }
 

@@ -18,7 +18,7 @@
 #include "align/util/error.h"
 
 typedef struct pa_align_opts {
-    int max_bead;        /* most sentences in a bead, both sides together (default 4) */
+    int max_bead;        /* most sentences in a bead, both sides together (default 6) */
     size_t band_radius;  /* initial search radius around the coarse path (default 8) */
     int verbose;         /* print estimated parameters to stderr */
 } pa_align_opts;

@@ -35,7 +35,7 @@ static const char usage[] =
     "      --srx FILE        segmentation rules (SRX 2.0) instead of the shipped ones\n"
     "      --reflow MODE     undo hard line breaks inside paragraphs: auto (detect\n"
     "                        text extracted from PDF), on, off (default auto)\n"
-    "      --max-bead N      most sentences in one bead, both sides (2..6, default 4)\n"
+    "      --max-bead N      most sentences in one bead, both sides (2..6, default 6)\n"
     "  -v, --verbose         report estimated parameters and counts on stderr\n"
     "  -h, --help            this help\n";
 
