@@ -299,6 +299,8 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
     pa_links links = {0};
     if (coarse_to_fine(&s, &plan, 0, &prev) != 0) rc = -1;
     for (int pass = 1; pass <= 3 && rc == 0; pass++) {
+        if (opts->model == PA_MODEL_LENGTH && pass < 3) continue;
+        if (opts->model == PA_MODEL_ANCHORS && pass == 2) continue;
         if (pass == 2) {
             pa_lexicon_learn(&pf, &prev, &links, opts->verbose);
             s.links = &links;
@@ -306,6 +308,7 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
         pa_score_model_estimate(&s.sm, &pf, s.links, &prev, opts->verbose);
         reestimate_priors(&s, &prev, &plan, seed);
         s.pf = &pf;
+        if (opts->model == PA_MODEL_LENGTH) memset(&s.sm.ev, 0, sizeof s.sm.ev);
         pa_pair_table_init(&s.pt, &pf, s.links, &s.sm.ev);
         s.have_pt = 1;
         if (search_level(&s, &plan, 0, &prev, 1, pass == 3, &next) != 0) rc = -1;

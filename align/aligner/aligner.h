@@ -17,7 +17,15 @@
 #include "align/text/document.h"
 #include "align/util/error.h"
 
+/* Which evidence the aligner uses (for comparisons; FULL is the aligner). */
+typedef enum pa_align_model {
+    PA_MODEL_FULL = 0,  /* lengths, anchors and a lexicon learned from the documents */
+    PA_MODEL_ANCHORS,   /* lengths and anchors */
+    PA_MODEL_LENGTH     /* sentence lengths only (Gale & Church) */
+} pa_align_model;
+
 typedef struct pa_align_opts {
+    pa_align_model model;
     int max_bead;        /* most sentences in a bead, both sides together (default 6) */
     size_t band_radius;  /* initial search radius around the coarse path (default 8) */
     int verbose;         /* print estimated parameters to stderr */

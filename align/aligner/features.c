@@ -271,8 +271,10 @@ static long number_word(const char *lang, const char *w)
         {"ru", "шесть", 6}, {"ru", "семь", 7}, {"ru", "восемь", 8}, {"ru", "девять", 9}, {"ru", "десять", 10},
         {"ru", "двадцать", 20}, {"ru", "сто", 100}, {"ru", "тысяча", 1000},
     };
+    if ((unsigned char)w[0] < 'a' && (unsigned char)w[0] < 0x80) return -1; /* digits, punctuation */
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (strcmp(words[k].lang, lang) == 0 && strcmp(words[k].word, w) == 0) return words[k].v;
+        if (words[k].word[0] == w[0] && strcmp(words[k].word, w) == 0 && strcmp(words[k].lang, lang) == 0)
+            return words[k].v;
     return -1;
 }
 

@@ -16,8 +16,7 @@ double pa_score_length(const pa_score_model *sm, double ls, double lt)
     if (mean <= 0) return 0;
     double d = lt - sm->lm.c * ls;
     double d2 = d * d / (sm->lm.s2 * mean);
-    double v = sm->len_null_var;
-    return -0.5 * d2 * (1 - 1 / v) + 0.5 * log(v);
+    return -0.5 * d2 * sm->len_llr_scale + sm->len_llr_const;
 }
 
 /* Sums of match and token counts over a set of sentence pairs. */
@@ -70,6 +69,8 @@ void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf, con
     if (n11 > 8 && unrelated.pairs) {
         double v = unrelated.d2 / (double)unrelated.pairs;
         sm->len_null_var = v > 1.5 ? v : 1.5;
+        sm->len_llr_scale = 1 - 1 / sm->len_null_var;
+        sm->len_llr_const = 0.5 * log(sm->len_null_var);
         sm->length_llr = 1;
     }
     static const char *const names[PA_EV_COUNT] = {"number", "name", "cognate", "question", "exclaim", "quote",

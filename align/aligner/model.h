@@ -28,6 +28,7 @@ typedef struct pa_score_model {
     pa_length_model lm;
     int length_llr;        /* 0: Gale & Church's two-tailed probability (first pass) */
     double len_null_var;   /* s_r^2 */
+    double len_llr_scale, len_llr_const; /* 1 - 1/s_r^2 and log s_r */
     pa_evidence_weights ev;
     double log_prior[256]; /* by (ns << 4 | nt) */
 } pa_score_model;

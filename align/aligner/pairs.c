@@ -60,6 +60,7 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
     }
     if (!links) enabled[PA_EV_LEXICAL] = 0;
     sl->class_at = pa_calloc(n + 1, sizeof *sl->class_at);
+    sl->slot_class = pa_calloc(n + 1, sizeof *sl->slot_class);
     for (int k = 1; k <= PA_MAX_SIDE; k++) sl->const_pre[k] = pa_calloc(n + 1, sizeof *sl->const_pre[k]);
     sl->anc_slot = pa_malloc((df->anc_at[n] + 1) * sizeof *sl->anc_slot);
     sl->words_at = pa_calloc(n + 1, sizeof *sl->words_at);
@@ -105,6 +106,8 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
             }
         }
         sl->class_at[k][PA_EV_COUNT] = (uint8_t)slot;
+        for (int c = 0; c < PA_EV_COUNT; c++)
+            for (unsigned q = sl->class_at[k][c]; q < sl->class_at[k][c + 1]; q++) sl->slot_class[k][q] = (uint8_t)c;
         sl->words_at[k + 1] = nw;
         sl->expand_at[k + 1] = ne;
         for (int o = 1; o <= PA_MAX_SIDE; o++) {
@@ -118,7 +121,7 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
 static void slots_free(pa_slots *sl)
 {
     for (int k = 1; k <= PA_MAX_SIDE; k++) free(sl->const_pre[k]);
-    free(sl->class_at), free(sl->anc_slot), free(sl->words), free(sl->word_slot);
+    free(sl->class_at), free(sl->slot_class), free(sl->anc_slot), free(sl->words), free(sl->word_slot);
     free(sl->words_at), free(sl->expand), free(sl->expand_at);
     memset(sl, 0, sizeof *sl);
 }
@@ -154,12 +157,8 @@ static uint64_t word_matches(const pa_slots *sl, size_t k, const uint32_t *other
 static double masked_gain(const pa_slots *sl, size_t k, uint64_t mask, size_t other)
 {
     double v = 0;
-    for (int c = 0; c < PA_EV_COUNT && mask; c++) {
-        unsigned a = sl->class_at[k][c], z = sl->class_at[k][c + 1];
-        if (a == z) continue;
-        uint64_t range = (z - a >= 64 ? ~0ULL : ((1ULL << (z - a)) - 1)) << a;
-        v += __builtin_popcountll(mask & range) * sl->gain[other][c];
-    }
+    const double *gain = sl->gain[other];
+    for (; mask; mask &= mask - 1) v += gain[sl->slot_class[k][__builtin_ctzll(mask)]];
     return v;
 }
 

@@ -44,6 +44,7 @@ void pa_evidence_llr(const pa_evidence_weights *w, int c, int side, int k, doubl
 /* Token slots of the sentences of one side. */
 typedef struct pa_slots {
     uint8_t (*class_at)[PA_EV_COUNT + 1]; /* sentence k: class c occupies slots class_at[k][c] .. [c+1] */
+    uint8_t (*slot_class)[PA_MAX_SLOTS];  /* sentence k: the class of each slot */
     double *const_pre[PA_MAX_SIDE + 1];   /* [k]: prefix sums of the all-miss evidence when the
                                              other side has k sentences */
     double gain[PA_MAX_SIDE + 1][PA_EV_COUNT]; /* [k][class]: match - miss */

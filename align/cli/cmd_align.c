@@ -36,11 +36,13 @@ static const char usage[] =
     "      --reflow MODE     undo hard line breaks inside paragraphs: auto (detect\n"
     "                        text extracted from PDF), on, off (default auto)\n"
     "      --max-bead N      most sentences in one bead, both sides (2..6, default 6)\n"
+    "      --model M         evidence to use: full (default), anchors (lengths and\n"
+    "                        anchors only), length (Gale & Church), for comparison\n"
     "  -v, --verbose         report estimated parameters and counts on stderr\n"
     "  -h, --help            this help\n";
 
 enum { OPT_PRESPLIT = 256, OPT_LANG_TAG, OPT_MIN_SCORE, OPT_ENCODING, OPT_SRC_ENCODING, OPT_TGT_ENCODING,
-       OPT_MAX_BEAD, OPT_SRX, OPT_REFLOW };
+       OPT_MAX_BEAD, OPT_SRX, OPT_REFLOW, OPT_MODEL };
 
 typedef struct align_args {
     const char *src_path, *tgt_path, *output;
@@ -76,6 +78,7 @@ static int parse_args(int argc, char **argv, align_args *a)
         {"src-encoding", required_argument, NULL, OPT_SRC_ENCODING},
         {"tgt-encoding", required_argument, NULL, OPT_TGT_ENCODING},
         {"max-bead", required_argument, NULL, OPT_MAX_BEAD},
+        {"model", required_argument, NULL, OPT_MODEL},
         {"srx", required_argument, NULL, OPT_SRX},     {"reflow", required_argument, NULL, OPT_REFLOW},
         {"verbose", no_argument, NULL, 'v'},           {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -109,6 +112,12 @@ static int parse_args(int argc, char **argv, align_args *a)
             a->align.max_bead = (int)x;
             break;
         case OPT_SRX: a->seg.srx_path = optarg; break;
+        case OPT_MODEL:
+            if (strcmp(optarg, "full") == 0) a->align.model = PA_MODEL_FULL;
+            else if (strcmp(optarg, "anchors") == 0) a->align.model = PA_MODEL_ANCHORS;
+            else if (strcmp(optarg, "length") == 0) a->align.model = PA_MODEL_LENGTH;
+            else return cli_usage_error("align", "--model: '%s' is not full, anchors or length", optarg);
+            break;
         case OPT_REFLOW:
             if (pa_reflow_mode_parse(optarg, &a->src_load.reflow) != 0)
                 return cli_usage_error("align", "--reflow: '%s' is not auto, on or off", optarg);
