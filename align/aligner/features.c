@@ -1,5 +1,6 @@
 /* features.c - see features.h. */
 #include "align/aligner/features.h"
+#include "align/aligner/stem.h"
 #include "align/util/alloc.h"
 #include "align/util/buf.h"
 
@@ -518,6 +519,8 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
             size_t klen;
             pa_word_key(s + prev, (size_t)(b - prev), key, &klen, sizeof key);
             if (klen == 0) continue;
+            long v = status >= UBRK_WORD_NUMBER_LIMIT ? number_word(d->lang, key) : -1;
+            klen = pa_stem(d->lang, key, klen);
             uint32_t w = pa_vocab_intern(df->vocab, key, klen);
             PA_GROW(df->words, cap_words, n_words + 1);
             df->words[n_words++] = w;
@@ -525,7 +528,6 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
                 digit_number(pf, &l, s + prev, (size_t)(b - prev));
                 continue;
             }
-            long v = number_word(d->lang, key);
             if (v > 0) add_number(pf, &l, (unsigned long long)v);
             if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT) {
                 UChar32 c0;

@@ -12,3 +12,5 @@ libpolyalign_la_SOURCES += \
 	align/aligner/model.c align/aligner/model.h \
 	align/aligner/pairs.c align/aligner/pairs.h \
 	align/aligner/vocab.c align/aligner/vocab.h
+libpolyalign_la_SOURCES += \
+	align/aligner/stem.c align/aligner/stem.h
