@@ -1,5 +1,6 @@
 /* aligner.c - see aligner.h. */
 #include "align/aligner/aligner.h"
+#include "align/aligner/dict.h"
 #include "align/aligner/features.h"
 #include "align/aligner/lengthmodel.h"
 #include "align/aligner/lexicon.h"
@@ -48,7 +49,7 @@ typedef struct scorer {
     /* anchor and lexical evidence (NULL in the first pass); the table
      * covers the band being searched */
     const pa_pair_features *pf;
-    const pa_links *links;
+    const pa_links *links[PA_LINK_KINDS];
     pa_pair_table pt;
     int have_pt;
 } scorer;
@@ -296,14 +297,18 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
      * Passes 1-3 search a band around the previous path. */
     int rc = 0;
     pa_alignment prev = {0}, next = {0};
-    pa_links links = {0};
+    pa_links learned = {0}, external = {0};
+    if (opts->dict) {
+        pa_dict_links(opts->dict, &pf, &external);
+        s.links[1] = &external;
+    }
     if (coarse_to_fine(&s, &plan, 0, &prev) != 0) rc = -1;
     for (int pass = 1; pass <= 3 && rc == 0; pass++) {
         if (opts->model == PA_MODEL_LENGTH && pass < 3) continue;
         if (opts->model == PA_MODEL_ANCHORS && pass == 2) continue;
         if (pass == 2) {
-            pa_lexicon_learn(&pf, &prev, &links, opts->verbose);
-            s.links = &links;
+            pa_lexicon_learn(&pf, &prev, &learned, opts->verbose);
+            s.links[0] = &learned;
         }
         pa_score_model_estimate(&s.sm, &pf, s.links, &prev, opts->verbose);
         reestimate_priors(&s, &prev, &plan, seed);
@@ -324,7 +329,8 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
     } else {
         *out = prev;
     }
-    pa_links_free(&links);
+    pa_links_free(&learned);
+    pa_links_free(&external);
     pa_pair_features_free(&pf);
     free(sp), free(tp), free(spara), free(tpara);
     return rc;

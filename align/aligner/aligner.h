@@ -14,6 +14,7 @@
 #define PA_ALIGNER_H
 
 #include "align/aligner/bead.h"
+#include "align/aligner/dict.h"
 #include "align/text/document.h"
 #include "align/util/error.h"
 
@@ -29,6 +30,7 @@ typedef struct pa_align_opts {
     int max_bead;        /* most sentences in a bead, both sides together (default 6) */
     size_t band_radius;  /* initial search radius around the coarse path (default 8) */
     int verbose;         /* print estimated parameters to stderr */
+    const pa_dict *dict; /* bilingual dictionary or lexicon file, NULL = none (shared, read-only) */
 } pa_align_opts;
 
 void pa_align_opts_init(pa_align_opts *o);

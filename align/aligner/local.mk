@@ -14,3 +14,5 @@ libpolyalign_la_SOURCES += \
 	align/aligner/vocab.c align/aligner/vocab.h
 libpolyalign_la_SOURCES += \
 	align/aligner/stem.c align/aligner/stem.h
+libpolyalign_la_SOURCES += \
+	align/aligner/dict.c align/aligner/dict.h

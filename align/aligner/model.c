@@ -40,8 +40,8 @@ static void tally_pair(tally *t, const pa_pair_table *pt, const pa_pair_features
     t->pairs++;
 }
 
-void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf, const pa_links *links,
-                             const pa_alignment *a, int verbose)
+void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf,
+                             const pa_links *const links[PA_LINK_KINDS], const pa_alignment *a, int verbose)
 {
     pa_pair_table counter;
     pa_pair_table_init(&counter, pf, links, NULL);
@@ -74,7 +74,7 @@ void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf, con
         sm->length_llr = 1;
     }
     static const char *const names[PA_EV_COUNT] = {"number", "name", "cognate", "question", "exclaim", "quote",
-                                                   "ellipsis", "colon", "paren", "paranum", "lexical"};
+                                                   "ellipsis", "colon", "paren", "paranum", "lexical", "dict"};
     for (int c = 0; c < PA_EV_COUNT; c++) {
         int sides = (aligned.n[c][0] > 0) + (aligned.n[c][1] > 0);
         for (int d = 0; d < 2; d++) {

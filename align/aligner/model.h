@@ -34,10 +34,10 @@ typedef struct pa_score_model {
 } pa_score_model;
 
 /* Re-estimates the length model, the null length variance and the weights
- * of every evidence class from `a` (the previous pass). `links` NULL leaves
- * the lexical class out. Bead priors are the aligner's business. */
-void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf, const pa_links *links,
-                             const pa_alignment *a, int verbose);
+ * of every evidence class from `a` (the previous pass). links[k] NULL
+ * leaves that kind of link out. Bead priors are the aligner's business. */
+void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf,
+                             const pa_links *const links[PA_LINK_KINDS], const pa_alignment *a, int verbose);
 
 /* Length log-likelihood ratio (or, in the first pass, log probability). */
 double pa_score_length(const pa_score_model *sm, double ls, double lt);

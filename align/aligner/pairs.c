@@ -38,9 +38,10 @@ void pa_evidence_llr(const pa_evidence_weights *w, int c, int side, int k, doubl
     *miss = share * log((1 - a) / (1 - r));
 }
 
-/* Slots of one side: anchors by class, then linked words; the per-sentence
- * all-miss constants; each sentence's linked words and their expansion. */
-static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const pa_links *links,
+/* Slots of one side: anchors by class, then linked words of each kind; the
+ * per-sentence all-miss constants; each sentence's linked words and their
+ * expansion. */
+static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const pa_links *const links[PA_LINK_KINDS],
                        const pa_evidence_weights *w)
 {
     const pa_doc_features *df = side ? &pf->tgt : &pf->src;
@@ -58,17 +59,18 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
             enabled[c] |= match != 0;
         }
     }
-    if (!links) enabled[PA_EV_LEXICAL] = 0;
+    for (int l = 0; l < PA_LINK_KINDS; l++)
+        if (!links[l]) enabled[PA_EV_LEXICAL + l] = 0;
     sl->class_at = pa_calloc(n + 1, sizeof *sl->class_at);
     sl->slot_class = pa_calloc(n + 1, sizeof *sl->slot_class);
     for (int k = 1; k <= PA_MAX_SIDE; k++) sl->const_pre[k] = pa_calloc(n + 1, sizeof *sl->const_pre[k]);
     sl->anc_slot = pa_malloc((df->anc_at[n] + 1) * sizeof *sl->anc_slot);
-    sl->words_at = pa_calloc(n + 1, sizeof *sl->words_at);
-    sl->expand_at = pa_calloc(n + 1, sizeof *sl->expand_at);
-    const size_t *at = links ? (side ? links->bwd_at : links->fwd_at) : NULL;
-    const uint32_t *to = links ? (side ? links->bwd : links->fwd) : NULL;
-    size_t n_keys = links ? (side ? links->n_tgt : links->n_src) : 0;
-    size_t nw = 0, cw = 0, ne = 0, ce = 0, cs = 0;
+    size_t nw[PA_LINK_KINDS] = {0}, cw[PA_LINK_KINDS] = {0}, ne[PA_LINK_KINDS] = {0}, ce[PA_LINK_KINDS] = {0};
+    size_t cs[PA_LINK_KINDS] = {0};
+    for (int l = 0; l < PA_LINK_KINDS; l++) {
+        sl->words_at[l] = pa_calloc(n + 1, sizeof *sl->words_at[l]);
+        sl->expand_at[l] = pa_calloc(n + 1, sizeof *sl->expand_at[l]);
+    }
     for (size_t k = 0; k < n; k++) {
         unsigned slot = 0;
         unsigned count[PA_EV_COUNT] = {0};
@@ -85,31 +87,38 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
                 count[c]++;
             }
         }
-        sl->class_at[k][PA_EV_LEXICAL] = (uint8_t)slot;
-        size_t w0 = nw, e0 = ne;
-        if (enabled[PA_EV_LEXICAL]) {
+        for (int l = 0; l < PA_LINK_KINDS; l++) {
+            int c = PA_EV_LEXICAL + l;
+            sl->class_at[k][c] = (uint8_t)slot;
+            if (!enabled[c]) continue;
+            const size_t *at = side ? links[l]->bwd_at : links[l]->fwd_at;
+            const uint32_t *to = side ? links[l]->bwd : links[l]->fwd;
+            size_t n_keys = side ? links[l]->n_tgt : links[l]->n_src;
+            size_t w0 = nw[l], e0 = ne[l];
             for (size_t q = df->word_at[k]; q < df->word_at[k + 1]; q++) {
                 uint32_t wd = df->words[q];
                 if (wd >= n_keys || at[wd] == at[wd + 1]) continue;
-                PA_GROW(sl->words, cw, nw + 1);
-                sl->words[nw++] = wd;
-                PA_GROW(sl->expand, ce, ne + (at[wd + 1] - at[wd]));
-                memcpy(sl->expand + ne, to + at[wd], (at[wd + 1] - at[wd]) * sizeof *sl->expand);
-                ne += at[wd + 1] - at[wd];
+                PA_GROW(sl->words[l], cw[l], nw[l] + 1);
+                sl->words[l][nw[l]++] = wd;
+                PA_GROW(sl->expand[l], ce[l], ne[l] + (at[wd + 1] - at[wd]));
+                memcpy(sl->expand[l] + ne[l], to + at[wd], (at[wd + 1] - at[wd]) * sizeof *sl->expand[l]);
+                ne[l] += at[wd + 1] - at[wd];
             }
-            sort_unique(sl->words, w0, &nw);
-            sort_unique(sl->expand, e0, &ne);
-            PA_GROW(sl->word_slot, cs, nw + 1);
-            for (size_t q = w0; q < nw; q++) {
-                sl->word_slot[q] = slot < PA_MAX_SLOTS ? slot++ : NO_SLOT;
-                count[PA_EV_LEXICAL] += sl->word_slot[q] != NO_SLOT;
+            sort_unique(sl->words[l], w0, &nw[l]);
+            sort_unique(sl->expand[l], e0, &ne[l]);
+            PA_GROW(sl->word_slot[l], cs[l], nw[l] + 1);
+            for (size_t q = w0; q < nw[l]; q++) {
+                sl->word_slot[l][q] = slot < PA_MAX_SLOTS ? slot++ : NO_SLOT;
+                count[c] += sl->word_slot[l][q] != NO_SLOT;
             }
+            sl->words_at[l][k + 1] = nw[l];
+            sl->expand_at[l][k + 1] = ne[l];
         }
+        for (int l = 0; l < PA_LINK_KINDS; l++) /* rows of kinds not enabled stay empty */
+            if (!enabled[PA_EV_LEXICAL + l]) sl->words_at[l][k + 1] = nw[l], sl->expand_at[l][k + 1] = ne[l];
         sl->class_at[k][PA_EV_COUNT] = (uint8_t)slot;
         for (int c = 0; c < PA_EV_COUNT; c++)
             for (unsigned q = sl->class_at[k][c]; q < sl->class_at[k][c + 1]; q++) sl->slot_class[k][q] = (uint8_t)c;
-        sl->words_at[k + 1] = nw;
-        sl->expand_at[k + 1] = ne;
         for (int o = 1; o <= PA_MAX_SIDE; o++) {
             double miss = 0;
             for (int c = 0; c < PA_EV_COUNT; c++) miss += count[c] * miss_k[o][c];
@@ -121,12 +130,13 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
 static void slots_free(pa_slots *sl)
 {
     for (int k = 1; k <= PA_MAX_SIDE; k++) free(sl->const_pre[k]);
-    free(sl->class_at), free(sl->slot_class), free(sl->anc_slot), free(sl->words), free(sl->word_slot);
-    free(sl->words_at), free(sl->expand), free(sl->expand_at);
+    free(sl->class_at), free(sl->slot_class), free(sl->anc_slot);
+    for (int l = 0; l < PA_LINK_KINDS; l++)
+        free(sl->words[l]), free(sl->word_slot[l]), free(sl->words_at[l]), free(sl->expand[l]), free(sl->expand_at[l]);
     memset(sl, 0, sizeof *sl);
 }
 
-void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_links *links,
+void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_links *const links[PA_LINK_KINDS],
                         const pa_evidence_weights *w)
 {
     memset(pt, 0, sizeof *pt);
@@ -135,17 +145,19 @@ void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_
     slots_init(&pt->tgt, 1, pf, links, w);
 }
 
-/* Bits of the linked words of sentence k (slots `sl`) found in the sorted
- * set `other`. */
-static uint64_t word_matches(const pa_slots *sl, size_t k, const uint32_t *other, size_t n_other)
+/* Bits of the words of sentence k with links of kind l (slots `sl`) found
+ * among the words sentence `o` of the other side links to. */
+static uint64_t word_matches(const pa_slots *sl, int l, size_t k, const pa_slots *other, size_t o)
 {
     uint64_t mask = 0;
-    size_t i = sl->words_at[k], z = sl->words_at[k + 1], j = 0;
-    while (i < z && j < n_other) {
-        if (sl->words[i] < other[j]) i++;
-        else if (sl->words[i] > other[j]) j++;
+    const uint32_t *w = sl->words[l], *e = other->expand[l];
+    size_t i = sl->words_at[l][k], z = sl->words_at[l][k + 1];
+    size_t j = other->expand_at[l][o], jz = other->expand_at[l][o + 1];
+    while (i < z && j < jz) {
+        if (w[i] < e[j]) i++;
+        else if (w[i] > e[j]) j++;
         else {
-            if (sl->word_slot[i] != NO_SLOT) mask |= 1ULL << sl->word_slot[i];
+            if (sl->word_slot[l][i] != NO_SLOT) mask |= 1ULL << sl->word_slot[l][i];
             i++, j++;
         }
     }
@@ -178,12 +190,10 @@ static void match_pair(const pa_pair_table *pt, const pa_pair_features *pf, size
             x++, y++;
         }
     }
-    if (pt->src.words) /* a's words linked from b's, b's words linked from a's */
-        sm |= word_matches(&pt->src, a, pt->tgt.expand + pt->tgt.expand_at[b],
-                           pt->tgt.expand_at[b + 1] - pt->tgt.expand_at[b]);
-    if (pt->tgt.words)
-        tm |= word_matches(&pt->tgt, b, pt->src.expand + pt->src.expand_at[a],
-                           pt->src.expand_at[a + 1] - pt->src.expand_at[a]);
+    for (int l = 0; l < PA_LINK_KINDS; l++) { /* a's words linked from b's and back */
+        if (pt->src.words[l]) sm |= word_matches(&pt->src, l, a, &pt->tgt, b);
+        if (pt->tgt.words[l]) tm |= word_matches(&pt->tgt, l, b, &pt->src, a);
+    }
     cell->src_mask = sm, cell->tgt_mask = tm;
     cell->src_gain = (float)masked_gain(&pt->src, a, sm, 1);
     cell->tgt_gain = (float)masked_gain(&pt->tgt, b, tm, 1);

@@ -20,9 +20,12 @@
 
 #define PA_MAX_SLOTS 64
 
-/* Evidence classes: the anchor classes, then lexical links. */
+/* Evidence classes: the anchor classes, then two kinds of word links:
+ * learned from the documents, and external (dictionaries, lexicon files). */
 #define PA_EV_LEXICAL PA_AC_COUNT
-#define PA_EV_COUNT (PA_AC_COUNT + 1)
+#define PA_EV_DICT (PA_AC_COUNT + 1)
+#define PA_EV_COUNT (PA_AC_COUNT + 2)
+#define PA_LINK_KINDS 2 /* link tables: [0] learned, [1] external */
 
 /* Most sentences on one side of a bead. */
 #define PA_MAX_SIDE 6
@@ -50,10 +53,12 @@ typedef struct pa_slots {
     double gain[PA_MAX_SIDE + 1][PA_EV_COUNT]; /* [k][class]: match - miss */
     int side;                             /* 0 source, 1 target */
     uint32_t *anc_slot;                   /* parallel to the features' anchor lists: slot or 255 */
-    uint32_t *words, *word_slot;          /* linked words per sentence, sorted, with their slot */
-    size_t *words_at;
-    uint32_t *expand;                     /* words of the other side linked from this sentence */
-    size_t *expand_at;
+    /* per link kind: linked words per sentence, sorted, with their slot,
+     * and the words of the other side they link to */
+    uint32_t *words[PA_LINK_KINDS], *word_slot[PA_LINK_KINDS];
+    size_t *words_at[PA_LINK_KINDS];
+    uint32_t *expand[PA_LINK_KINDS];
+    size_t *expand_at[PA_LINK_KINDS];
 } pa_slots;
 
 typedef struct pa_pair_cell {
@@ -70,9 +75,9 @@ typedef struct pa_pair_table {
 
 /* Prepares the per-sentence slots. With weights `w`, only classes with a
  * non-zero weight on a side get slots there; with `w` NULL every class gets
- * slots and all weights are zero (for counting, see pa_pair_counts). Links
- * NULL: no lexical class. */
-void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_links *links,
+ * slots and all weights are zero (for counting, see pa_pair_counts).
+ * links[k] NULL: no class for that kind of link. */
+void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_links *const links[PA_LINK_KINDS],
                         const pa_evidence_weights *w);
 
 /* Fills the pair cells reachable by beads of at most `max_side` sentences a

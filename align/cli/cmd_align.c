@@ -35,6 +35,9 @@ static const char usage[] =
     "      --srx FILE        segmentation rules (SRX 2.0) instead of the shipped ones\n"
     "      --reflow MODE     undo hard line breaks inside paragraphs: auto (detect\n"
     "                        text extracted from PDF), on, off (default auto)\n"
+    "      --dict FILE       bilingual dictionary: CC-CEDICT, hunalign (\"target @\n"
+    "                        source\") or TSV (\"source<TAB>target\"); repeatable\n"
+    "      --lexicon FILE    word links learned by 'polyalign lexicon train'\n"
     "      --max-bead N      most sentences in one bead, both sides (2..6, default 6)\n"
     "      --model M         evidence to use: full (default), anchors (lengths and\n"
     "                        anchors only), length (Gale & Church), for comparison\n"
@@ -42,7 +45,7 @@ static const char usage[] =
     "  -h, --help            this help\n";
 
 enum { OPT_PRESPLIT = 256, OPT_LANG_TAG, OPT_MIN_SCORE, OPT_ENCODING, OPT_SRC_ENCODING, OPT_TGT_ENCODING,
-       OPT_MAX_BEAD, OPT_SRX, OPT_REFLOW, OPT_MODEL };
+       OPT_MAX_BEAD, OPT_SRX, OPT_REFLOW, OPT_MODEL, OPT_DICT };
 
 typedef struct align_args {
     const char *src_path, *tgt_path, *output;
@@ -54,6 +57,8 @@ typedef struct align_args {
     pa_segmenter_opts seg;
     pa_align_opts align;
     tmx_langtags *tags;
+    const char *dicts[16]; /* --dict and --lexicon files, loaded once languages are known */
+    int n_dicts;
 } align_args;
 
 /* Determines each side's language: option, else file name. */
@@ -79,6 +84,7 @@ static int parse_args(int argc, char **argv, align_args *a)
         {"tgt-encoding", required_argument, NULL, OPT_TGT_ENCODING},
         {"max-bead", required_argument, NULL, OPT_MAX_BEAD},
         {"model", required_argument, NULL, OPT_MODEL},
+        {"dict", required_argument, NULL, OPT_DICT},   {"lexicon", required_argument, NULL, OPT_DICT},
         {"srx", required_argument, NULL, OPT_SRX},     {"reflow", required_argument, NULL, OPT_REFLOW},
         {"verbose", no_argument, NULL, 'v'},           {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -112,6 +118,10 @@ static int parse_args(int argc, char **argv, align_args *a)
             a->align.max_bead = (int)x;
             break;
         case OPT_SRX: a->seg.srx_path = optarg; break;
+        case OPT_DICT:
+            if (a->n_dicts == 16) return cli_usage_error("align", "at most 16 --dict and --lexicon files");
+            a->dicts[a->n_dicts++] = optarg;
+            break;
         case OPT_MODEL:
             if (strcmp(optarg, "full") == 0) a->align.model = PA_MODEL_FULL;
             else if (strcmp(optarg, "anchors") == 0) a->align.model = PA_MODEL_ANCHORS;
@@ -208,6 +218,17 @@ int cmd_align(int argc, char **argv)
     pa_error_clear(&err);
     pa_alignment al = {0};
     pa_export_stats st = {0};
+    pa_dict *dict = NULL;
+    if (a.n_dicts) {
+        dict = pa_dict_new(a.src_lang, a.tgt_lang);
+        for (int k = 0; k < a.n_dicts && rc == 0; k++) rc = pa_dict_load(dict, a.dicts[k], &err);
+        if (rc != 0) {
+            pa_dict_free(dict);
+            tmx_langtags_free(a.tags);
+            return cli_report(&err);
+        }
+        a.align.dict = dict;
+    }
     pa_document *src = load_side(a.src_path, &a.src_load, &a.seg, &err);
     pa_document *tgt = src ? load_side(a.tgt_path, &a.tgt_load, &a.seg, &err) : NULL;
     rc = tgt ? pa_align_documents(src, tgt, &a.align, &al, &err) : -1;
@@ -219,6 +240,7 @@ int cmd_align(int argc, char **argv)
         fprintf(stderr, "polyalign: %zu beads scored below --min-score %.2f and were left out\n", st.dropped,
                 a.min_score);
     pa_alignment_free(&al);
+    pa_dict_free(dict);
     pa_document_free(src);
     pa_document_free(tgt);
     tmx_langtags_free(a.tags);

@@ -1,0 +1,214 @@
+/* dict.c - see dict.h. */
+#include "align/aligner/dict.h"
+#include "align/aligner/stem.h"
+#include "align/text/lang.h"
+#include "align/util/alloc.h"
+#include "align/util/source.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+/* Glosses longer than this many content words are definitions, not
+ * translations. */
+#define MAX_GLOSS_WORDS 3
+
+struct pa_dict {
+    char src_lang[PA_LANG_MAX], tgt_lang[PA_LANG_MAX];
+    pa_vocab *src, *tgt;  /* word keys */
+    uint32_t *pairs;      /* (src, tgt) ids */
+    size_t n_pairs, cap_pairs;
+};
+
+pa_dict *pa_dict_new(const char *src_lang, const char *tgt_lang)
+{
+    pa_dict *d = pa_calloc(1, sizeof *d);
+    snprintf(d->src_lang, sizeof d->src_lang, "%s", src_lang);
+    snprintf(d->tgt_lang, sizeof d->tgt_lang, "%s", tgt_lang);
+    d->src = pa_vocab_new();
+    d->tgt = pa_vocab_new();
+    return d;
+}
+
+void pa_dict_free(pa_dict *d)
+{
+    if (!d) return;
+    pa_vocab_free(d->src);
+    pa_vocab_free(d->tgt);
+    free(d->pairs);
+    free(d);
+}
+
+size_t pa_dict_size(const pa_dict *d) { return d->n_pairs; }
+
+/* Word keys of a phrase, at most `max`: the whole phrase for languages
+ * written without spaces, else its case-folded, stemmed content words. */
+static size_t phrase_keys(const char *lang, const char *s, size_t len, pa_vocab *v, uint32_t *keys, size_t max)
+{
+    char key[256];
+    size_t klen, n = 0;
+    if (pa_lang_is_unspaced(lang)) {
+        size_t k = 0;
+        for (size_t i = 0; i < len && k + 1 < sizeof key; i++)
+            if (s[i] != ' ' && s[i] != '\t') key[k++] = s[i];
+        if (k == 0) return 0;
+        keys[0] = pa_vocab_intern(v, key, k);
+        return 1;
+    }
+    int32_t i = 0, start = -1;
+    while (i <= (int32_t)len) {
+        int32_t at = i;
+        UChar32 c = 0;
+        if (i < (int32_t)len) U8_NEXT(s, i, (int32_t)len, c);
+        else i++;
+        int word = c > 0 && (u_isalnum(c) || c == '\'');
+        if (word && start < 0) start = at;
+        if (!word && start >= 0) {
+            pa_word_key(s + start, (size_t)(at - start), key, &klen, sizeof key);
+            klen = pa_stem(lang, key, klen);
+            if (klen && !pa_is_stopword(lang, key)) {
+                if (n == max) return max + 1;
+                keys[n++] = pa_vocab_intern(v, key, klen);
+            }
+            start = -1;
+        }
+    }
+    return n;
+}
+
+static void add_pair(pa_dict *d, uint32_t s, uint32_t t)
+{
+    PA_GROW(d->pairs, d->cap_pairs, 2 * d->n_pairs + 2);
+    d->pairs[2 * d->n_pairs] = s;
+    d->pairs[2 * d->n_pairs + 1] = t;
+    d->n_pairs++;
+}
+
+void pa_dict_add(pa_dict *d, const char *src, size_t src_len, const char *tgt, size_t tgt_len)
+{
+    uint32_t sk[MAX_GLOSS_WORDS + 1], tk[MAX_GLOSS_WORDS + 1];
+    size_t ns = phrase_keys(d->src_lang, src, src_len, d->src, sk, MAX_GLOSS_WORDS);
+    size_t nt = phrase_keys(d->tgt_lang, tgt, tgt_len, d->tgt, tk, MAX_GLOSS_WORDS);
+    if (ns == 0 || nt == 0 || ns > MAX_GLOSS_WORDS || nt > MAX_GLOSS_WORDS) return;
+    if (ns > 1 && nt > 1) return; /* which word translates which is unknown */
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = 0; b < nt; b++) add_pair(d, sk[a], tk[b]);
+}
+
+/* One CC-CEDICT line: both headwords against each usable gloss. */
+static int add_cedict_line(pa_dict *d, const char *line, size_t len)
+{
+    const char *sp1 = memchr(line, ' ', len);
+    if (!sp1) return -1;
+    const char *sp2 = memchr(sp1 + 1, ' ', len - (size_t)(sp1 + 1 - line));
+    const char *br = sp2 ? memchr(sp2, ']', len - (size_t)(sp2 - line)) : NULL;
+    const char *sl = br ? memchr(br, '/', len - (size_t)(br - line)) : NULL;
+    if (!sp2 || sp2[1] != '[' || !sl) return -1;
+    int zh_src = strcmp(d->src_lang, "zh") == 0;
+    const char *heads[2] = {line, sp1 + 1};
+    size_t head_len[2] = {(size_t)(sp1 - line), (size_t)(sp2 - sp1 - 1)};
+    const char *end = line + len;
+    for (const char *g = sl + 1; g < end;) {
+        const char *ge = memchr(g, '/', (size_t)(end - g));
+        if (!ge) break;
+        /* the gloss without parenthetical remarks */
+        char gloss[512];
+        size_t k = 0;
+        int depth = 0;
+        for (const char *c = g; c < ge && k + 1 < sizeof gloss; c++) {
+            if (*c == '(') depth++;
+            else if (*c == ')' && depth) depth--;
+            else if (!depth) gloss[k++] = *c;
+        }
+        gloss[k] = '\0';
+        int skip = strncmp(gloss, "CL:", 3) == 0 || strstr(gloss, "variant of") || strncmp(gloss, "see ", 4) == 0 ||
+                   strstr(gloss, "abbr. for") || strchr(gloss, '|');
+        for (int h = 0; h < 2 && !skip; h++) {
+            if (h == 1 && head_len[0] == head_len[1] && memcmp(heads[0], heads[1], head_len[0]) == 0) break;
+            if (zh_src) pa_dict_add(d, heads[h], head_len[h], gloss, k);
+            else pa_dict_add(d, gloss, k, heads[h], head_len[h]);
+        }
+        g = ge + 1;
+    }
+    return 0;
+}
+
+int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
+{
+    pa_buf b = PA_BUF_INIT;
+    if (pa_read_file(path, &b, 0, err) != 0) {
+        pa_buf_free(&b);
+        return -1;
+    }
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    int pair_zh_en = (strcmp(d->src_lang, "zh") == 0 && strcmp(d->tgt_lang, "en") == 0) ||
+                     (strcmp(d->src_lang, "en") == 0 && strcmp(d->tgt_lang, "zh") == 0);
+    size_t before = d->n_pairs, lineno = 0, bad = 0, first_bad = 0;
+    const char *p = b.data ? b.data : "", *end = p + b.len;
+    int rc = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = (size_t)((nl ? nl : end) - p);
+        lineno++;
+        if (len && p[len - 1] == '\r') len--;
+        if (len == 0 || p[0] == '#' || p[0] == '%') {
+            p = nl ? nl + 1 : end;
+            continue;
+        }
+        const char *tab = memchr(p, '\t', len);
+        const char *at = NULL;
+        for (size_t k = 0; !tab && k + 3 <= len; k++)
+            if (p[k] == ' ' && p[k + 1] == '@' && p[k + 2] == ' ') at = p + k;
+        if (tab) {
+            const char *tab2 = memchr(tab + 1, '\t', len - (size_t)(tab + 1 - p));
+            pa_dict_add(d, p, (size_t)(tab - p), tab + 1, (size_t)((tab2 ? tab2 : p + len) - tab - 1));
+        } else if (at) {
+            pa_dict_add(d, at + 3, len - (size_t)(at + 3 - p), p, (size_t)(at - p)); /* target @ source */
+        } else if (memchr(p, '[', len) && memchr(p, '/', len)) {
+            if (!pair_zh_en) {
+                rc = pa_error_set(err, PA_EUSAGE, "%s:%zu: a CC-CEDICT dictionary serves Chinese-English pairs, not %s-%s",
+                                  name, lineno, d->src_lang, d->tgt_lang);
+                break;
+            }
+            if (add_cedict_line(d, p, len) != 0 && bad++ == 0) first_bad = lineno;
+        } else if (bad++ == 0) {
+            first_bad = lineno;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    if (rc == 0 && d->n_pairs == before)
+        rc = pa_error_set(err, PA_EINPUT, "%s:%zu: no dictionary entries found (expected CC-CEDICT, \"target @ source\" or "
+                                          "tab-separated lines)", name, first_bad ? first_bad : lineno);
+    pa_buf_free(&b);
+    return rc;
+}
+
+void pa_dict_links(const pa_dict *d, const pa_pair_features *pf, pa_links *out)
+{
+    /* dictionary word ids -> document word ids (UINT32_MAX: not in it) */
+    size_t ns = pa_vocab_size(d->src), nt = pa_vocab_size(d->tgt);
+    uint32_t *smap = pa_malloc((ns + 1) * sizeof *smap), *tmap = pa_malloc((nt + 1) * sizeof *tmap);
+    for (size_t k = 0; k < ns; k++) {
+        size_t len;
+        const char *w = pa_vocab_string(d->src, (uint32_t)k, &len);
+        smap[k] = pa_vocab_find(pf->src.vocab, w, len);
+    }
+    for (size_t k = 0; k < nt; k++) {
+        size_t len;
+        const char *w = pa_vocab_string(d->tgt, (uint32_t)k, &len);
+        tmap[k] = pa_vocab_find(pf->tgt.vocab, w, len);
+    }
+    size_t n = 0, cap = 0;
+    uint32_t *pairs = NULL;
+    for (size_t k = 0; k < d->n_pairs; k++) {
+        uint32_t s = smap[d->pairs[2 * k]], t = tmap[d->pairs[2 * k + 1]];
+        if (s == UINT32_MAX || t == UINT32_MAX) continue;
+        PA_GROW(pairs, cap, 2 * n + 2);
+        pairs[2 * n] = s, pairs[2 * n + 1] = t;
+        n++;
+    }
+    pa_links_build(out, pa_vocab_size(pf->src.vocab), pa_vocab_size(pf->tgt.vocab), pairs, n);
+    free(pairs), free(smap), free(tmap);
+}
