@@ -146,6 +146,8 @@ int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
     int pair_zh_en = (strcmp(d->src_lang, "zh") == 0 && strcmp(d->tgt_lang, "en") == 0) ||
                      (strcmp(d->src_lang, "en") == 0 && strcmp(d->tgt_lang, "zh") == 0);
     size_t before = d->n_pairs, lineno = 0, bad = 0, first_bad = 0;
+    /* lexicon files hold word keys already: no stemming, no filtering */
+    int raw = b.len >= 19 && memcmp(b.data, "# polyalign lexicon", 19) == 0;
     const char *p = b.data ? b.data : "", *end = p + b.len;
     int rc = 0;
     while (p < end) {
@@ -163,7 +165,11 @@ int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
             if (p[k] == ' ' && p[k + 1] == '@' && p[k + 2] == ' ') at = p + k;
         if (tab) {
             const char *tab2 = memchr(tab + 1, '\t', len - (size_t)(tab + 1 - p));
-            pa_dict_add(d, p, (size_t)(tab - p), tab + 1, (size_t)((tab2 ? tab2 : p + len) - tab - 1));
+            size_t tlen = (size_t)((tab2 ? tab2 : p + len) - tab - 1);
+            if (raw && tab > p && tlen)
+                add_pair(d, pa_vocab_intern(d->src, p, (size_t)(tab - p)), pa_vocab_intern(d->tgt, tab + 1, tlen));
+            else
+                pa_dict_add(d, p, (size_t)(tab - p), tab + 1, tlen);
         } else if (at) {
             pa_dict_add(d, at + 3, len - (size_t)(at + 3 - p), p, (size_t)(at - p)); /* target @ source */
         } else if (memchr(p, '[', len) && memchr(p, '/', len)) {

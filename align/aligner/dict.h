@@ -7,7 +7,7 @@
  *    definitions of more than three content words;
  *  - hunalign: "target phrase @ source phrase";
  *  - TSV: "source<TAB>target[<TAB>anything]"; polyalign lexicon files are
- *    TSV and begin with "# polyalign lexicon".
+ *    TSV of word keys and begin with "# polyalign lexicon".
  * Lines starting with '#' are comments. Phrases become word keys as the
  * aligner makes them (case-folded, stemmed); function words are dropped;
  * a multi-word phrase is linked only to a single word.

@@ -8,9 +8,6 @@
 
 /* EM iterations: Model 1's likelihood is convex, five get close. */
 #define IBM1_ITERATIONS 5
-/* Training stops adding beads past this many word pairs per direction: the
- * table's quality saturates long before, and time stays bounded. */
-#define IBM1_MAX_PAIRS ((size_t)12 << 20)
 
 /* Open-addressing map from a (source, target) word pair to a dense index. */
 typedef struct pair_map {
@@ -83,13 +80,14 @@ static bag make_bag(const pa_doc_features *df, size_t first, size_t n, uint32_t 
     return b;
 }
 
-void pa_lexicon_learn(const pa_pair_features *pf, const pa_alignment *a, pa_links *out, int verbose)
+size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_t max_pairs,
+                        pa_lexicon_entry **out, size_t *n_beads, int verbose)
 {
     uint32_t ns = (uint32_t)pa_vocab_size(pf->src.vocab), nt = (uint32_t)pa_vocab_size(pf->tgt.vocab);
     size_t nb = 0, n_pairs = 0;
     bag *sb = pa_malloc((a->n + 1) * sizeof *sb), *tb = pa_malloc((a->n + 1) * sizeof *tb);
     float *freq_s = pa_calloc(ns + 1, sizeof *freq_s), *freq_t = pa_calloc(nt + 1, sizeof *freq_t);
-    for (size_t k = 0; k < a->n && n_pairs < IBM1_MAX_PAIRS; k++) {
+    for (size_t k = 0; k < a->n && n_pairs < max_pairs; k++) {
         const pa_bead *b = &a->beads[k];
         if (!b->n_src || !b->n_tgt) continue;
         sb[nb] = make_bag(&pf->src, b->src, b->n_src, ns);
@@ -161,31 +159,34 @@ void pa_lexicon_learn(const pa_pair_features *pf, const pa_alignment *a, pa_link
     }
     /* Links: pairs both directions agree on, between words seen twice. */
     size_t n_links = 0, cap_links = 0;
-    uint32_t *links = NULL;
+    pa_lexicon_entry *links = NULL;
     for (size_t q = 0; q < pm.cap; q++) {
         if (!pm.keys[q]) continue;
         uint64_t key = pm.keys[q] - 1;
         uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key, i = pm.index[q];
         if (s >= ns || t >= nt || freq_s[s] < 2 || freq_t[t] < 2) continue;
         if (p_ts[i] < PA_LINK_MIN_PROB || p_st[i] < PA_LINK_MIN_PROB) continue;
-        PA_GROW(links, cap_links, 2 * n_links + 2);
-        links[2 * n_links] = s, links[2 * n_links + 1] = t;
-        n_links++;
+        PA_GROW(links, cap_links, n_links + 1);
+        links[n_links++] = (pa_lexicon_entry){s, t, p_ts[i], p_st[i]};
     }
-    pa_links_build(out, ns, nt, links, n_links);
     if (verbose > 1)
         fprintf(stderr, "polyalign: lexicon: %zu beads, %zu word pairs, %zu links\n", nb, pm.n, n_links);
-    if (verbose > 2) {
-        for (size_t k = 0; k < n_links && k < 400; k++) {
-            size_t l1, l2;
-            const char *a1 = pa_vocab_string(pf->src.vocab, links[2 * k], &l1);
-            const char *a2 = pa_vocab_string(pf->tgt.vocab, links[2 * k + 1], &l2);
-            fprintf(stderr, "  link %s = %s\n", a1, a2);
-        }
-    }
-    free(links);
     for (size_t k = 0; k < nb; k++) free(sb[k].w), free(sb[k].c), free(tb[k].w), free(tb[k].c);
     free(sb), free(tb), free(freq_s), free(freq_t), free(grid_at), free(grid);
     free(p_ts), free(p_st), free(c_ts), free(c_st), free(tot_s), free(tot_t);
     free(pm.keys), free(pm.index);
+    if (n_beads) *n_beads = nb;
+    *out = links;
+    return n_links;
+}
+
+void pa_lexicon_learn(const pa_pair_features *pf, const pa_alignment *a, pa_links *out, int verbose)
+{
+    pa_lexicon_entry *e;
+    size_t n = pa_lexicon_train(pf, a, PA_LEXICON_DOC_PAIRS, &e, NULL, verbose);
+    uint32_t *pairs = pa_malloc((2 * n + 1) * sizeof *pairs);
+    for (size_t k = 0; k < n; k++) pairs[2 * k] = e[k].src, pairs[2 * k + 1] = e[k].tgt;
+    pa_links_build(out, pa_vocab_size(pf->src.vocab), pa_vocab_size(pf->tgt.vocab), pairs, n);
+    free(pairs);
+    free(e);
 }

@@ -15,8 +15,22 @@
 
 #define PA_LINK_MIN_PROB 0.1
 
-/* Trains on the beads of `a` (both sides non-empty) and fills `out` with
- * links between pf->src.vocab and pf->tgt.vocab. */
+/* Training stops adding beads past this many word pairs: for one document
+ * pair the table's quality saturates long before, and time stays bounded. */
+#define PA_LEXICON_DOC_PAIRS ((size_t)12 << 20)
+
+typedef struct pa_lexicon_entry {
+    uint32_t src, tgt; /* word ids in pf->src.vocab, pf->tgt.vocab */
+    float p_ts, p_st;  /* p(t|s), p(s|t) */
+} pa_lexicon_entry;
+
+/* Trains on the beads of `a` (both sides non-empty), using beads until
+ * `max_pairs` word pairs, and returns the links with their probabilities
+ * in *out (free it); `*n_beads` tells how many beads were used. */
+size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_t max_pairs,
+                        pa_lexicon_entry **out, size_t *n_beads, int verbose);
+
+/* pa_lexicon_train for one document pair, as links. */
 void pa_lexicon_learn(const pa_pair_features *pf, const pa_alignment *a, pa_links *out, int verbose);
 
 #endif

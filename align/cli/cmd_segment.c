@@ -21,7 +21,11 @@ static const char usage[] =
     "      --jsonl          one JSON object a sentence:\n"
     "                       {\"para\":N,\"start\":BYTE,\"end\":BYTE,\"text\":...}\n"
     "                       (byte offsets into the cleaned, reflowed text)\n"
-    "      --encoding ENC   input encoding (default: UTF-8, or UTF-16 by its BOM)\n"
+    "      --encoding ENC   input encoding (default: UTF-8, or UTF-16 by its BOM;\n"
+    "                       any ICU converter: GB18030, Big5, windows-1251, ...)\n"
+    "      --srx FILE       segmentation rules (SRX 2.0) instead of the shipped ones\n"
+    "      --reflow MODE    undo hard line breaks inside paragraphs: auto (detect\n"
+    "                       text extracted from PDF), on, off (default auto)\n"
     "  -h, --help           this help\n";
 
 /* Copies a sentence to `out` on one line (line breaks inside become spaces). */
@@ -64,10 +68,12 @@ int cmd_segment(int argc, char **argv)
     static const struct option opts[] = {
         {"lang", required_argument, NULL, 'l'},   {"output", required_argument, NULL, 'o'},
         {"jsonl", no_argument, NULL, 'j'},        {"encoding", required_argument, NULL, 'e'},
+        {"srx", required_argument, NULL, 's'},    {"reflow", required_argument, NULL, 'r'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     const char *lang = NULL, *output = "-";
     pa_load_opts lo = {0};
+    pa_segmenter_opts so = {0};
     int jsonl = 0, c;
     optind = 1;
     opterr = 0;
@@ -77,6 +83,11 @@ int cmd_segment(int argc, char **argv)
         case 'o': output = optarg; break;
         case 'j': jsonl = 1; break;
         case 'e': lo.text.encoding = optarg; break;
+        case 's': so.srx_path = optarg; break;
+        case 'r':
+            if (pa_reflow_mode_parse(optarg, &lo.reflow) != 0)
+                return cli_usage_error("segment", "--reflow: '%s' is not auto, on or off", optarg);
+            break;
         case 'h': fputs(usage, stdout); return 0;
         default: return cli_usage_error("segment", "unknown or incomplete option '%s'", argv[optind - 1]);
         }
@@ -92,7 +103,7 @@ int cmd_segment(int argc, char **argv)
         return cli_usage_error("segment", "%s: cannot tell the language from the file name; give --lang", path);
     }
     lo.lang = code;
-    pa_segmenter *seg = pa_segmenter_new(code, NULL, &err);
+    pa_segmenter *seg = pa_segmenter_new(code, &so, &err);
     if (!seg) return cli_report(&err);
     pa_document *d = pa_load_document(path, &lo, seg, &err);
     pa_output *out = d ? pa_output_open(output, pa_path_is_gzip(output), &err) : NULL;

@@ -20,6 +20,7 @@ static const char usage[] =
     "  align     align a document with its translation (TMX, beads, TSV)\n"
     "  segment   split a document into sentences, one a line\n"
     "  eval      score alignments against gold beads (precision, recall, F1)\n"
+    "  lexicon   learn word links from a corpus ('lexicon train') for --lexicon\n"
     "\n"
     "  polyalign COMMAND --help   options of a command\n"
     "  polyalign --version        version\n"
@@ -78,6 +79,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "align") == 0) rc = cmd_align(argc - 1, argv + 1);
     else if (strcmp(cmd, "segment") == 0) rc = cmd_segment(argc - 1, argv + 1);
     else if (strcmp(cmd, "eval") == 0) rc = cmd_eval(argc - 1, argv + 1);
+    else if (strcmp(cmd, "lexicon") == 0) rc = cmd_lexicon(argc - 1, argv + 1);
     else {
         fprintf(stderr, "polyalign: unknown command '%s' (see 'polyalign --help')\n", cmd);
         rc = PA_EUSAGE;
