@@ -65,12 +65,11 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
     sl->slot_class = pa_calloc(n + 1, sizeof *sl->slot_class);
     for (int k = 1; k <= PA_MAX_SIDE; k++) sl->const_pre[k] = pa_calloc(n + 1, sizeof *sl->const_pre[k]);
     sl->anc_slot = pa_malloc((df->anc_at[n] + 1) * sizeof *sl->anc_slot);
-    size_t nw[PA_LINK_KINDS] = {0}, cw[PA_LINK_KINDS] = {0}, ne[PA_LINK_KINDS] = {0}, ce[PA_LINK_KINDS] = {0};
-    size_t cs[PA_LINK_KINDS] = {0};
-    for (int l = 0; l < PA_LINK_KINDS; l++) {
-        sl->words_at[l] = pa_calloc(n + 1, sizeof *sl->words_at[l]);
-        sl->expand_at[l] = pa_calloc(n + 1, sizeof *sl->expand_at[l]);
-    }
+    sl->words_at = pa_calloc(n + 1, sizeof *sl->words_at);
+    sl->expand_at = pa_calloc(n + 1, sizeof *sl->expand_at);
+    size_t nw = 0, cw = 0, ne = 0, ce = 0, cs = 0;
+    uint32_t *kind = NULL; /* per word of the sentence: its class */
+    size_t cap_kind = 0;
     for (size_t k = 0; k < n; k++) {
         unsigned slot = 0;
         unsigned count[PA_EV_COUNT] = {0};
@@ -87,35 +86,46 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
                 count[c]++;
             }
         }
-        for (int l = 0; l < PA_LINK_KINDS; l++) {
-            int c = PA_EV_LEXICAL + l;
+        /* linked words and their expansion through both kinds of links */
+        size_t w0 = nw, e0 = ne;
+        int any_links = enabled[PA_EV_LEXICAL] || enabled[PA_EV_DICT];
+        for (size_t q = df->word_at[k]; any_links && q < df->word_at[k + 1]; q++) {
+            uint32_t wd = df->words[q];
+            int linked = 0;
+            for (int l = 0; l < PA_LINK_KINDS; l++) {
+                if (!links[l]) continue;
+                const size_t *at = side ? links[l]->bwd_at : links[l]->fwd_at;
+                const uint32_t *to = side ? links[l]->bwd : links[l]->fwd;
+                size_t n_keys = side ? links[l]->n_tgt : links[l]->n_src;
+                if (wd >= n_keys || at[wd] == at[wd + 1]) continue;
+                linked = 1;
+                PA_GROW(sl->expand, ce, ne + (at[wd + 1] - at[wd]));
+                memcpy(sl->expand + ne, to + at[wd], (at[wd + 1] - at[wd]) * sizeof *sl->expand);
+                ne += at[wd + 1] - at[wd];
+            }
+            if (!linked) continue;
+            PA_GROW(sl->words, cw, nw + 1);
+            sl->words[nw++] = wd;
+        }
+        sort_unique(sl->words, w0, &nw);
+        sort_unique(sl->expand, e0, &ne);
+        PA_GROW(sl->word_slot, cs, nw + 1);
+        PA_GROW(kind, cap_kind, nw - w0 + 1);
+        for (size_t q = w0; q < nw; q++) {
+            uint32_t wd = sl->words[q];
+            int ext = links[1] && wd < (side ? links[1]->n_tgt : links[1]->n_src) &&
+                      (side ? pa_links_count_tgt(links[1], wd) : pa_links_count_src(links[1], wd)) > 0;
+            kind[q - w0] = ext ? PA_EV_DICT : PA_EV_LEXICAL;
+            sl->word_slot[q] = NO_SLOT;
+        }
+        for (int c = PA_EV_LEXICAL; c < PA_EV_COUNT; c++) {
             sl->class_at[k][c] = (uint8_t)slot;
             if (!enabled[c]) continue;
-            const size_t *at = side ? links[l]->bwd_at : links[l]->fwd_at;
-            const uint32_t *to = side ? links[l]->bwd : links[l]->fwd;
-            size_t n_keys = side ? links[l]->n_tgt : links[l]->n_src;
-            size_t w0 = nw[l], e0 = ne[l];
-            for (size_t q = df->word_at[k]; q < df->word_at[k + 1]; q++) {
-                uint32_t wd = df->words[q];
-                if (wd >= n_keys || at[wd] == at[wd + 1]) continue;
-                PA_GROW(sl->words[l], cw[l], nw[l] + 1);
-                sl->words[l][nw[l]++] = wd;
-                PA_GROW(sl->expand[l], ce[l], ne[l] + (at[wd + 1] - at[wd]));
-                memcpy(sl->expand[l] + ne[l], to + at[wd], (at[wd + 1] - at[wd]) * sizeof *sl->expand[l]);
-                ne[l] += at[wd + 1] - at[wd];
-            }
-            sort_unique(sl->words[l], w0, &nw[l]);
-            sort_unique(sl->expand[l], e0, &ne[l]);
-            PA_GROW(sl->word_slot[l], cs[l], nw[l] + 1);
-            for (size_t q = w0; q < nw[l]; q++) {
-                sl->word_slot[l][q] = slot < PA_MAX_SLOTS ? slot++ : NO_SLOT;
-                count[c] += sl->word_slot[l][q] != NO_SLOT;
-            }
-            sl->words_at[l][k + 1] = nw[l];
-            sl->expand_at[l][k + 1] = ne[l];
+            for (size_t q = w0; q < nw && slot < PA_MAX_SLOTS; q++)
+                if (kind[q - w0] == (uint32_t)c) sl->word_slot[q] = slot++, count[c]++;
         }
-        for (int l = 0; l < PA_LINK_KINDS; l++) /* rows of kinds not enabled stay empty */
-            if (!enabled[PA_EV_LEXICAL + l]) sl->words_at[l][k + 1] = nw[l], sl->expand_at[l][k + 1] = ne[l];
+        sl->words_at[k + 1] = nw;
+        sl->expand_at[k + 1] = ne;
         sl->class_at[k][PA_EV_COUNT] = (uint8_t)slot;
         for (int c = 0; c < PA_EV_COUNT; c++)
             for (unsigned q = sl->class_at[k][c]; q < sl->class_at[k][c + 1]; q++) sl->slot_class[k][q] = (uint8_t)c;
@@ -125,14 +135,14 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
             sl->const_pre[o][k + 1] = sl->const_pre[o][k] + miss;
         }
     }
+    free(kind);
 }
 
 static void slots_free(pa_slots *sl)
 {
     for (int k = 1; k <= PA_MAX_SIDE; k++) free(sl->const_pre[k]);
     free(sl->class_at), free(sl->slot_class), free(sl->anc_slot);
-    for (int l = 0; l < PA_LINK_KINDS; l++)
-        free(sl->words[l]), free(sl->word_slot[l]), free(sl->words_at[l]), free(sl->expand[l]), free(sl->expand_at[l]);
+    free(sl->words), free(sl->word_slot), free(sl->words_at), free(sl->expand), free(sl->expand_at);
     memset(sl, 0, sizeof *sl);
 }
 
@@ -145,19 +155,19 @@ void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_
     slots_init(&pt->tgt, 1, pf, links, w);
 }
 
-/* Bits of the words of sentence k with links of kind l (slots `sl`) found
- * among the words sentence `o` of the other side links to. */
-static uint64_t word_matches(const pa_slots *sl, int l, size_t k, const pa_slots *other, size_t o)
+/* Bits of the linked words of sentence k (slots `sl`) found among the
+ * words sentence `o` of the other side links to. */
+static uint64_t word_matches(const pa_slots *sl, size_t k, const pa_slots *other, size_t o)
 {
     uint64_t mask = 0;
-    const uint32_t *w = sl->words[l], *e = other->expand[l];
-    size_t i = sl->words_at[l][k], z = sl->words_at[l][k + 1];
-    size_t j = other->expand_at[l][o], jz = other->expand_at[l][o + 1];
+    const uint32_t *w = sl->words, *e = other->expand;
+    size_t i = sl->words_at[k], z = sl->words_at[k + 1];
+    size_t j = other->expand_at[o], jz = other->expand_at[o + 1];
     while (i < z && j < jz) {
         if (w[i] < e[j]) i++;
         else if (w[i] > e[j]) j++;
         else {
-            if (sl->word_slot[l][i] != NO_SLOT) mask |= 1ULL << sl->word_slot[l][i];
+            if (sl->word_slot[i] != NO_SLOT) mask |= 1ULL << sl->word_slot[i];
             i++, j++;
         }
     }
@@ -190,10 +200,8 @@ static void match_pair(const pa_pair_table *pt, const pa_pair_features *pf, size
             x++, y++;
         }
     }
-    for (int l = 0; l < PA_LINK_KINDS; l++) { /* a's words linked from b's and back */
-        if (pt->src.words[l]) sm |= word_matches(&pt->src, l, a, &pt->tgt, b);
-        if (pt->tgt.words[l]) tm |= word_matches(&pt->tgt, l, b, &pt->src, a);
-    }
+    if (pt->src.words) sm |= word_matches(&pt->src, a, &pt->tgt, b); /* a's words linked from b's */
+    if (pt->tgt.words) tm |= word_matches(&pt->tgt, b, &pt->src, a);
     cell->src_mask = sm, cell->tgt_mask = tm;
     cell->src_gain = (float)masked_gain(&pt->src, a, sm, 1);
     cell->tgt_gain = (float)masked_gain(&pt->tgt, b, tm, 1);

@@ -21,7 +21,9 @@
 #define PA_MAX_SLOTS 64
 
 /* Evidence classes: the anchor classes, then two kinds of word links:
- * learned from the documents, and external (dictionaries, lexicon files). */
+ * learned from the documents, and external (dictionaries, lexicon files).
+ * A word with links of both kinds counts once, as external, and matches
+ * through either. */
 #define PA_EV_LEXICAL PA_AC_COUNT
 #define PA_EV_DICT (PA_AC_COUNT + 1)
 #define PA_EV_COUNT (PA_AC_COUNT + 2)
@@ -53,12 +55,12 @@ typedef struct pa_slots {
     double gain[PA_MAX_SIDE + 1][PA_EV_COUNT]; /* [k][class]: match - miss */
     int side;                             /* 0 source, 1 target */
     uint32_t *anc_slot;                   /* parallel to the features' anchor lists: slot or 255 */
-    /* per link kind: linked words per sentence, sorted, with their slot,
-     * and the words of the other side they link to */
-    uint32_t *words[PA_LINK_KINDS], *word_slot[PA_LINK_KINDS];
-    size_t *words_at[PA_LINK_KINDS];
-    uint32_t *expand[PA_LINK_KINDS];
-    size_t *expand_at[PA_LINK_KINDS];
+    /* linked words per sentence, sorted, with their slot, and the words of
+     * the other side they link to (through links of either kind) */
+    uint32_t *words, *word_slot;
+    size_t *words_at;
+    uint32_t *expand;
+    size_t *expand_at;
 } pa_slots;
 
 typedef struct pa_pair_cell {
