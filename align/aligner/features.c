@@ -538,7 +538,7 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
                 size_t base = d->sents[i].span.start;
                 ss.tok[ss.n_tok++] = (letter_token){w, i, base + (size_t)prev, base + (size_t)b, cap};
                 if (!cap) {
-                    PA_GROW(ss.lower_seen, ss.cap_lower, (size_t)w + 1);
+                    PA_GROW_ZERO(ss.lower_seen, ss.cap_lower, (size_t)w + 1);
                     ss.lower_seen[w] = 1;
                 }
             }

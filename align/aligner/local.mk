@@ -16,3 +16,12 @@ libpolyalign_la_SOURCES += \
 	align/aligner/stem.c align/aligner/stem.h
 libpolyalign_la_SOURCES += \
 	align/aligner/dict.c align/aligner/dict.h
+
+# Tests: brute force against the search, threads, data-driven cases, and
+# the quality floors on the shared development sets.
+check_PROGRAMS += tests/aligner/test_search tests/aligner/test_threads
+tests_aligner_test_search_LDADD = libpolyalign.la
+tests_aligner_test_threads_LDADD = libpolyalign.la
+TESTS += tests/aligner/test_search tests/aligner/test_threads \
+	tests/aligner/test_cases.sh tests/aligner/quality.sh
+EXTRA_DIST += tests/aligner/test_cases.sh tests/aligner/cases.txt tests/aligner/quality.sh

@@ -19,6 +19,26 @@ double pa_score_length(const pa_score_model *sm, double ls, double lt)
     return -0.5 * d2 * sm->len_llr_scale + sm->len_llr_const;
 }
 
+/* What a class proves before the documents are measured: match rates for
+ * translations and for unrelated sentences, as a Beta prior worth `weight`
+ * tokens. They matter only in short documents, where a handful of tokens
+ * cannot give a rate; a few hundred tokens outweigh them. Learned links
+ * have no prior: they exist only where the documents have data. */
+typedef struct rate_prior {
+    double qa, qr, weight;
+} rate_prior;
+
+static const rate_prior rate_priors[PA_EV_COUNT] = {
+    [PA_AC_NUMBER] = {0.6, 0.03, 10},  [PA_AC_NAME] = {0.4, 0.05, 10},     [PA_AC_COGNATE] = {0.3, 0.05, 10},
+    [PA_AC_QUESTION] = {0.5, 0.05, 10}, [PA_AC_EXCLAIM] = {0.5, 0.05, 10}, [PA_AC_QUOTE] = {0.5, 0.2, 10},
+    [PA_AC_ELLIPSIS] = {0.4, 0.05, 10}, [PA_AC_COLON] = {0.4, 0.05, 10},   [PA_AC_PAREN] = {0.4, 0.05, 10},
+    [PA_AC_PARANUM] = {0.7, 0.05, 10},  [PA_EV_LEXICAL] = {0, 0, 0},       [PA_EV_DICT] = {0.3, 0.1, 10},
+};
+
+/* Prior of the null length variance s_r^2, worth this many sentence pairs. */
+#define NULL_VAR_PRIOR 8.0
+#define NULL_VAR_WEIGHT 10.0
+
 /* Sums of match and token counts over a set of sentence pairs. */
 typedef struct tally {
     double m[PA_EV_COUNT][2], n[PA_EV_COUNT][2];
@@ -59,34 +79,35 @@ void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf,
      * the target of the 1-1 beads 3 and 7 places on (near enough to share
      * the topic, far enough not to be a translation) */
     tally aligned = {0}, unrelated = {0};
+    size_t near = n11 > 3 ? 3 : 1, far = n11 > 7 ? 7 : 2; /* offsets must not wrap to 0 */
     for (size_t k = 0; k < n11; k++) {
         tally_pair(&aligned, &counter, pf, &sm->lm, si[k], ti[k]);
-        if (n11 > 8) {
-            tally_pair(&unrelated, &counter, pf, &sm->lm, si[k], ti[(k + 3) % n11]);
-            tally_pair(&unrelated, &counter, pf, &sm->lm, si[k], ti[(k + 7) % n11]);
-        }
+        if (n11 > near) tally_pair(&unrelated, &counter, pf, &sm->lm, si[k], ti[(k + near) % n11]);
+        if (n11 > far) tally_pair(&unrelated, &counter, pf, &sm->lm, si[k], ti[(k + far) % n11]);
     }
-    if (n11 > 8 && unrelated.pairs) {
-        double v = unrelated.d2 / (double)unrelated.pairs;
-        sm->len_null_var = v > 1.5 ? v : 1.5;
-        sm->len_llr_scale = 1 - 1 / sm->len_null_var;
-        sm->len_llr_const = 0.5 * log(sm->len_null_var);
-        sm->length_llr = 1;
-    }
+    /* The null variance, with a prior worth NULL_VAR_WEIGHT pairs for short
+     * documents (unrelated lengths differ by several standard deviations of
+     * translated ones). */
+    sm->len_null_var = (unrelated.d2 + NULL_VAR_WEIGHT * NULL_VAR_PRIOR) / ((double)unrelated.pairs + NULL_VAR_WEIGHT);
+    if (sm->len_null_var < 1.5) sm->len_null_var = 1.5;
+    sm->len_llr_scale = 1 - 1 / sm->len_null_var;
+    sm->len_llr_const = 0.5 * log(sm->len_null_var);
+    sm->length_llr = 1;
     static const char *const names[PA_EV_COUNT] = {"number", "name", "cognate", "question", "exclaim", "quote",
                                                    "ellipsis", "colon", "paren", "paranum", "lexical", "dict"};
     for (int c = 0; c < PA_EV_COUNT; c++) {
         int sides = (aligned.n[c][0] > 0) + (aligned.n[c][1] > 0);
         for (int d = 0; d < 2; d++) {
             sm->ev.qa[c][d] = sm->ev.qr[c][d] = sm->ev.share[c][d] = 0;
-            if (n11 <= 8 || aligned.n[c][d] < 5 || unrelated.n[c][d] < 5) continue;
-            double qa = (aligned.m[c][d] + 0.5) / (aligned.n[c][d] + 1);
-            double qr = (unrelated.m[c][d] + 0.5) / (unrelated.n[c][d] + 1);
+            const rate_prior *rp = &rate_priors[c];
+            if (aligned.n[c][d] + rp->weight < 5 || unrelated.n[c][d] + rp->weight < 5) continue;
+            double qa = (aligned.m[c][d] + rp->weight * rp->qa) / (aligned.n[c][d] + rp->weight);
+            double qr = (unrelated.m[c][d] + rp->weight * rp->qr) / (unrelated.n[c][d] + rp->weight);
             if (qa > 0.999) qa = 0.999;
             if (qa <= qr) continue; /* no evidence */
             sm->ev.qa[c][d] = qa, sm->ev.qr[c][d] = qr;
             sm->ev.share[c][d] = sides == 2 ? 0.5 : 1.0;
-            if (verbose > 1) {
+            if (verbose > 1 && aligned.n[c][d] > 0) {
                 double match, miss;
                 pa_evidence_llr(&sm->ev, c, d, 1, &match, &miss);
                 fprintf(stderr, "polyalign: evidence %-8s side %d: q_a %.3f (%g/%g) q_r %.3f -> match %+.2f miss %+.2f\n",

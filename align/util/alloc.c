@@ -58,3 +58,10 @@ void pa_grow(void **items, size_t *cap, size_t need, size_t size)
     *items = pa_realloc(*items, n * size);
     *cap = n;
 }
+
+void pa_grow_zero(void **items, size_t *cap, size_t need, size_t size)
+{
+    size_t old = *cap;
+    pa_grow(items, cap, need, size);
+    if (*cap > old) memset((char *)*items + old * size, 0, (*cap - old) * size);
+}

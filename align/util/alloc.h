@@ -22,4 +22,9 @@ void pa_grow(void **items, size_t *cap, size_t need, size_t size);
 
 #define PA_GROW(arr, cap, need) pa_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
 
+/* pa_grow that zero-fills the elements it adds (for tables indexed by id). */
+void pa_grow_zero(void **items, size_t *cap, size_t need, size_t size);
+
+#define PA_GROW_ZERO(arr, cap, need) pa_grow_zero((void **)&(arr), &(cap), (need), sizeof *(arr))
+
 #endif

@@ -1,0 +1,129 @@
+/* test_search.c - the banded search against brute force.
+ *
+ * On small lattices with pseudo-random bead scores, every path is
+ * enumerated: the search's Viterbi path must be the best one, each bead's
+ * posterior must equal the summed probability of the paths through it, and
+ * a band must restrict the search to the paths inside it. */
+#include "align/aligner/search.h"
+#include "tests/tap.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const pa_bead_type types[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {1, 3}, {3, 1}};
+#define N_TYPES (sizeof types / sizeof *types)
+
+/* A score that depends only on the bead, reproducibly. */
+static double fake_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
+{
+    unsigned seed = *(unsigned *)ctx;
+    uint64_t h = seed * 0x9E3779B97F4A7C15ULL ^ (i * 1000003 + ns * 101 + j * 7919 + nt);
+    h ^= h >> 31, h *= 0xBF58476D1CE4E5B9ULL, h ^= h >> 29;
+    return -3.0 * (double)(h % 1000) / 1000.0 - (ns != nt) * 0.5;
+}
+
+typedef struct brute {
+    const pa_band *band;
+    unsigned seed;
+    double best, z;
+    pa_bead best_path[32], path[32];
+    size_t best_len;
+    double *post; /* summed probability of paths through (i, ns, j, nt): indexed by bead key */
+} brute;
+
+static size_t key(size_t i, size_t ns, size_t j, size_t nt) { return ((i * 4 + ns) * 16 + j) * 4 + nt; }
+
+static int in_band(const pa_band *b, size_t i, size_t j) { return j >= b->lo[i] && j <= b->hi[i]; }
+
+/* Depth-first enumeration of all paths from (i, j) to (n, m). */
+static void enumerate(brute *br, size_t i, size_t j, size_t depth, double score)
+{
+    const pa_band *b = br->band;
+    if (i == b->n && j == b->m) {
+        double p = exp(score);
+        br->z += p;
+        for (size_t k = 0; k < depth; k++) {
+            const pa_bead *x = &br->path[k];
+            br->post[key(x->src, x->n_src, x->tgt, x->n_tgt)] += p;
+        }
+        if (score > br->best) {
+            br->best = score;
+            br->best_len = depth;
+            memcpy(br->best_path, br->path, depth * sizeof *br->path);
+        }
+        return;
+    }
+    for (size_t t = 0; t < N_TYPES; t++) {
+        size_t ni = i + types[t].ns, nj = j + types[t].nt;
+        if (ni > b->n || nj > b->m || !in_band(b, ni, nj)) continue;
+        br->path[depth] = (pa_bead){i, types[t].ns, j, types[t].nt, 0};
+        enumerate(br, ni, nj, depth + 1, score + fake_logp(&br->seed, i, types[t].ns, j, types[t].nt));
+    }
+}
+
+static void check(const pa_band *band, unsigned seed, const char *what)
+{
+    brute br;
+    memset(&br, 0, sizeof br);
+    br.band = band;
+    br.seed = seed;
+    br.best = -INFINITY;
+    br.post = calloc(key(band->n + 1, 4, band->m + 1, 4), sizeof *br.post);
+    enumerate(&br, 0, 0, 0, 0);
+
+    pa_search_result r;
+    int rc = pa_search(band, types, N_TYPES, fake_logp, &seed, 1, &r);
+    ok(rc == 0, "%s: a path is found", what);
+    if (rc != 0) {
+        free(br.post);
+        return;
+    }
+    int same = r.path.n == br.best_len;
+    for (size_t k = 0; same && k < r.path.n; k++) {
+        const pa_bead *a = &r.path.beads[k], *b = &br.best_path[k];
+        same = a->src == b->src && a->n_src == b->n_src && a->tgt == b->tgt && a->n_tgt == b->n_tgt;
+    }
+    ok(same, "%s: Viterbi path is the best of all paths", what);
+    ok(fabs(r.log_z - log(br.z)) < 1e-9, "%s: log Z %.12f = brute force %.12f", what, r.log_z, log(br.z));
+    double worst = 0;
+    for (size_t k = 0; k < r.path.n; k++) {
+        const pa_bead *a = &r.path.beads[k];
+        double want = br.post[key(a->src, a->n_src, a->tgt, a->n_tgt)] / br.z;
+        if (fabs(a->score - want) > worst) worst = fabs(a->score - want);
+    }
+    ok(worst < 1e-9, "%s: posteriors equal brute-force marginals (max error %.2g)", what, worst);
+    pa_alignment_free(&r.path);
+    free(br.post);
+}
+
+int main(void)
+{
+    for (unsigned seed = 1; seed <= 3; seed++) {
+        pa_band full;
+        pa_band_full(&full, 5, 6);
+        check(&full, seed, "full 5x6 lattice");
+        pa_band_free(&full);
+
+        /* a tube of radius 1 around the diagonal path */
+        size_t pi[] = {0, 1, 2, 3, 4, 5}, pj[] = {0, 1, 2, 4, 5, 6};
+        pa_band tube;
+        pa_band_init(&tube, 5, 6);
+        pa_band_add_path(&tube, pi, pj, 6, NULL, 1);
+        ok(tube.cells < 42, "tube has fewer cells (%zu) than the lattice (42)", tube.cells);
+        check(&tube, seed, "radius-1 tube");
+        pa_band_free(&tube);
+    }
+    /* widening keeps what the band had */
+    pa_band b;
+    pa_band_init(&b, 4, 4);
+    size_t pi[] = {0, 4}, pj[] = {0, 4};
+    pa_band_add_path(&b, pi, pj, 2, NULL, 0);
+    size_t before = b.cells;
+    size_t qi[] = {0, 2, 4}, qj[] = {0, 2, 4}, rad[] = {1, 0};
+    pa_band_add_path(&b, qi, qj, 3, rad, 0);
+    ok(b.cells >= before, "adding a path never removes cells");
+    ok(pa_band_on_edge(&b, 2, 4) == 0 || b.hi[2] < 4, "edge test is consistent with the band");
+    pa_band_free(&b);
+    return done_testing();
+}
