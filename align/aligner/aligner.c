@@ -10,6 +10,7 @@
 #include "align/util/alloc.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,9 @@ typedef struct scorer {
     const pa_links *links[PA_LINK_KINDS];
     pa_pair_table pt;
     int have_pt;
+    const pa_band *region; /* where sentence beads may go at all (paragraph groups), NULL = anywhere */
+    const size_t *src_group, *tgt_group; /* paragraph bead of each sentence, NULL = none */
+    const uint8_t *group_sure;           /* per paragraph bead: its posterior is 0.9 or more */
 } scorer;
 
 static inline size_t unit_start(size_t k, unsigned shift, size_t n)
@@ -75,6 +79,13 @@ static double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
     if ((ns && nt) || !s->sm.length_llr)
         lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
     if (s->shift == 0) {
+        if (ns && nt && s->src_group) {
+            /* sentences of a sure paragraph group stay in it */
+            size_t g0 = s->src_group[a], g1 = s->src_group[b - 1], h0 = s->tgt_group[c], h1 = s->tgt_group[d - 1];
+            if ((g0 != g1 || g0 != h0 || h0 != h1) &&
+                (s->group_sure[g0] || s->group_sure[g1] || s->group_sure[h0] || s->group_sure[h1]))
+                return -INFINITY;
+        }
         if (ns && nt && s->have_pt) lp += pa_pair_table_bead(&s->pt, a, ns, c, nt);
         if (crosses(s->src_para, a, b)) lp += PARA_CROSS_LOGP;
         if (crosses(s->tgt_para, c, d)) lp += PARA_CROSS_LOGP;
@@ -138,28 +149,17 @@ static size_t path_corners(const pa_alignment *a, size_t scale, size_t n, size_t
     return np;
 }
 
-/* Searches level `shift` (units of 2^shift sentences) in a tube of `radius`
- * around `guide` (a path in the next coarser level's units, scaled by
- * `guide_scale`; NULL = the whole lattice). Where the best path runs along
- * the tube's edge, the true one may lie outside: the tube is widened there,
- * and only there, and the search repeated. */
-static int search_level(scorer *s, const search_plan *plan, unsigned shift, const pa_alignment *guide,
-                        size_t guide_scale, int posteriors, pa_alignment *out)
+/* Searches level `shift` (units of 2^shift sentences) in `band` (which it
+ * frees). Where the best path runs along the band's edge, the true one may
+ * lie outside: the band is widened there, and only there, and the search
+ * repeated. */
+static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_band band, int posteriors,
+                       pa_alignment *out)
 {
-    size_t n = (s->n + ((size_t)1 << shift) - 1) >> shift;
-    size_t m = (s->m + ((size_t)1 << shift) - 1) >> shift;
+    size_t n = band.n, m = band.m;
     size_t radius = plan->radius;
-    pa_band band;
-    if (!guide) {
-        pa_band_full(&band, n, m);
-    } else {
-        size_t *pi, *pj;
-        size_t np = path_corners(guide, guide_scale, n, m, &pi, &pj);
-        pa_band_init(&band, n, m);
-        pa_band_add_path(&band, pi, pj, np, NULL, radius);
-        free(pi), free(pj);
-    }
     s->shift = shift;
+    if (s->region && shift == 0) pa_band_intersect(&band, s->region);
     for (;;) {
         pa_search_result r;
         if (plan->verbose > 1)
@@ -184,7 +184,12 @@ static int search_level(scorer *s, const search_plan *plan, unsigned shift, cons
         }
         int done = touched == 0 || band.cells == (n + 1) * (m + 1) || band.cells > MAX_BAND_CELLS ||
                    radius > n + m;
-        if (!done) pa_band_add_path(&band, pi, pj, np, rad, 0);
+        if (!done) {
+            size_t before = band.cells;
+            pa_band_add_path(&band, pi, pj, np, rad, 0);
+            if (s->region && shift == 0) pa_band_intersect(&band, s->region);
+            done = band.cells == before; /* the edge is the region's */
+        }
         free(pi), free(pj), free(rad);
         if (done) {
             pa_band_free(&band);
@@ -193,6 +198,26 @@ static int search_level(scorer *s, const search_plan *plan, unsigned shift, cons
         }
         pa_alignment_free(&r.path);
     }
+}
+
+/* search_band in a tube of the plan's radius around `guide` (a path in
+ * units `guide_scale` times larger; NULL = the whole lattice). */
+static int search_level(scorer *s, const search_plan *plan, unsigned shift, const pa_alignment *guide,
+                        size_t guide_scale, int posteriors, pa_alignment *out)
+{
+    size_t n = (s->n + ((size_t)1 << shift) - 1) >> shift;
+    size_t m = (s->m + ((size_t)1 << shift) - 1) >> shift;
+    pa_band band;
+    if (!guide) {
+        pa_band_full(&band, n, m);
+    } else {
+        size_t *pi, *pj;
+        size_t np = path_corners(guide, guide_scale, n, m, &pi, &pj);
+        pa_band_init(&band, n, m);
+        pa_band_add_path(&band, pi, pj, np, NULL, plan->radius);
+        free(pi), free(pj);
+    }
+    return search_band(s, plan, shift, band, posteriors, out);
 }
 
 /* Viterbi alignment at level `shift`, guided by the next coarser level
@@ -210,9 +235,85 @@ static int coarse_to_fine(scorer *s, const search_plan *plan, unsigned shift, pa
     return rc;
 }
 
+/* A document whose sentences are the paragraphs of `d`, each its own
+ * paragraph; `sent_at[k]` receives the index of paragraph k's first
+ * sentence in `d` (k = 0..n_paras). */
+static pa_document *paragraph_document(const pa_document *d, size_t *sent_at)
+{
+    pa_document *p = pa_document_new(d->name, d->lang);
+    pa_document_set_text(p, pa_strndup(d->text, d->len), d->len);
+    sent_at[0] = 0;
+    for (size_t k = 0; k < d->n_paras; k++) {
+        const pa_paragraph *q = &d->paras[k];
+        sent_at[k + 1] = sent_at[k] + q->n_sents;
+        if (q->n_sents == 0) continue;
+        const pa_sentence *a = &d->sents[q->first_sent], *z = &d->sents[q->first_sent + q->n_sents - 1];
+        pa_document_add_paragraph(p, a->span.start, z->span.start + z->span.len - a->span.start);
+        pa_document_add_sentence(p, p->n_paras - 1, a->span.start, z->span.start + z->span.len - a->span.start);
+    }
+    return p;
+}
+
+/* Pass 0 for documents with paragraphs: align the paragraphs (with the
+ * full model), then search sentences in the paragraph groups found: only
+ * inside a group whose paragraph bead is sure (posterior 0.9 or more), with
+ * the plan's radius around the others. Every later pass searches around
+ * this path, so sentences stay in their paragraph groups unless the
+ * paragraphs' alignment was in doubt. */
+static int paragraphs_first(scorer *s, const search_plan *plan, const pa_document *src, const pa_document *tgt,
+                            const pa_align_opts *opts, pa_band *region, size_t **groups, uint8_t **sure,
+                            pa_alignment *out, pa_error *err)
+{
+    size_t *sa = pa_malloc((src->n_paras + 1) * sizeof *sa), *ta = pa_malloc((tgt->n_paras + 1) * sizeof *ta);
+    pa_document *ps = paragraph_document(src, sa), *pt = paragraph_document(tgt, ta);
+    /* paragraph index in ps/pt -> paragraph index in src/tgt (empty ones skipped) */
+    size_t *smap = pa_malloc((ps->n_sents + 1) * sizeof *smap), *tmap = pa_malloc((pt->n_sents + 1) * sizeof *tmap);
+    for (size_t k = 0, q = 0; k < src->n_paras; k++) if (src->paras[k].n_sents) smap[q++] = k;
+    for (size_t k = 0, q = 0; k < tgt->n_paras; k++) if (tgt->paras[k].n_sents) tmap[q++] = k;
+    smap[ps->n_sents] = src->n_paras, tmap[pt->n_sents] = tgt->n_paras;
+    pa_align_opts po = *opts;
+    po.paragraphs_first = 0;
+    pa_alignment pal = {0};
+    int rc = pa_align_documents(ps, pt, &po, &pal, err);
+    if (rc == 0) {
+        size_t np = pal.n + 1;
+        size_t *pi = pa_malloc(np * sizeof *pi), *pj = pa_malloc(np * sizeof *pj), *rad = pa_malloc(np * sizeof *rad);
+        pi[0] = pj[0] = 0;
+        *groups = pa_malloc((s->n + s->m + 1) * sizeof **groups);
+        *sure = pa_malloc(pal.n + 1);
+        for (size_t k = 0; k < pal.n; k++) {
+            const pa_bead *b = &pal.beads[k];
+            pi[k + 1] = sa[smap[b->src + b->n_src]];
+            pj[k + 1] = ta[tmap[b->tgt + b->n_tgt]];
+            rad[k] = b->score >= 0.9 ? 0 : plan->radius;
+            (*sure)[k] = b->score >= 0.9;
+            for (size_t i = pi[k]; i < pi[k + 1]; i++) (*groups)[i] = k;
+            for (size_t j = pj[k]; j < pj[k + 1]; j++) (*groups)[s->n + j] = k;
+        }
+        s->src_group = *groups;
+        s->tgt_group = *groups + s->n;
+        s->group_sure = *sure;
+        if (opts->verbose > 1) fprintf(stderr, "polyalign: paragraphs: %zu beads\n", pal.n);
+        pa_band band;
+        pa_band_init(region, s->n, s->m);
+        pa_band_add_path(region, pi, pj, np, rad, 0);
+        pa_band_init(&band, s->n, s->m);
+        pa_band_add_path(&band, pi, pj, np, rad, 0);
+        free(pi), free(pj), free(rad);
+        s->region = region;
+        rc = search_band(s, plan, 0, band, 0, out);
+        if (rc != 0) pa_error_set(err, PA_EINTERNAL, "%s: no alignment found", src->name);
+    }
+    pa_alignment_free(&pal);
+    pa_document_free(ps), pa_document_free(pt);
+    free(sa), free(ta), free(smap), free(tmap);
+    return rc;
+}
+
 void pa_align_opts_init(pa_align_opts *o)
 {
     memset(o, 0, sizeof *o);
+    o->paragraphs_first = 1;
     o->max_bead = 6;
     o->band_radius = 8;
 }
@@ -302,7 +403,12 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
         pa_dict_links(opts->dict, &pf, &external);
         s.links[1] = &external;
     }
-    if (coarse_to_fine(&s, &plan, 0, &prev) != 0) rc = -1;
+    pa_band region = {0};
+    size_t *groups = NULL;
+    uint8_t *sure = NULL;
+    if (opts->paragraphs_first && spara)
+        rc = paragraphs_first(&s, &plan, src, tgt, opts, &region, &groups, &sure, &prev, err);
+    else if (coarse_to_fine(&s, &plan, 0, &prev) != 0) rc = -1;
     for (int pass = 1; pass <= 3 && rc == 0; pass++) {
         if (opts->model == PA_MODEL_LENGTH && pass < 3) continue;
         if (opts->model == PA_MODEL_ANCHORS && pass == 2) continue;
@@ -331,6 +437,8 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
     }
     pa_links_free(&learned);
     pa_links_free(&external);
+    pa_band_free(&region);
+    free(groups), free(sure);
     pa_pair_features_free(&pf);
     free(sp), free(tp), free(spara), free(tpara);
     return rc;

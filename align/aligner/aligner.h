@@ -5,7 +5,9 @@
  * bead by its type's prior and the Gale & Church length match, with
  * parameters estimated from the pair itself in two passes; sentences of one
  * bead may not straddle a paragraph boundary when both sides have
- * paragraphs. The search runs coarse to fine: sentences are merged into
+ * paragraphs, and such documents are aligned paragraph by paragraph first:
+ * the sentence search then runs around the paragraph path, wider where the
+ * paragraphs' alignment is in doubt. The search runs coarse to fine: sentences are merged into
  * blocks, the blocks aligned, and each finer level searched only in a band
  * around the coarser path, so time and memory are linear in the length.
  * Nothing here is global: documents may be aligned on several threads.
@@ -29,6 +31,7 @@ typedef struct pa_align_opts {
     pa_align_model model;
     int max_bead;        /* most sentences in a bead, both sides together (default 6) */
     size_t band_radius;  /* initial search radius around the coarse path (default 8) */
+    int paragraphs_first; /* align paragraphs first when both sides have several (default 1) */
     int verbose;         /* print estimated parameters to stderr */
     const pa_dict *dict; /* bilingual dictionary or lexicon file, NULL = none (shared, read-only) */
 } pa_align_opts;

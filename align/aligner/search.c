@@ -65,6 +65,15 @@ void pa_band_add_path(pa_band *b, const size_t *pi, const size_t *pj, size_t npt
     band_finish(b);
 }
 
+void pa_band_intersect(pa_band *b, const pa_band *region)
+{
+    for (size_t i = 0; i <= b->n; i++) {
+        if (region->lo[i] > b->lo[i]) b->lo[i] = region->lo[i];
+        if (region->hi[i] < b->hi[i]) b->hi[i] = region->hi[i];
+    }
+    band_finish(b);
+}
+
 static inline int in_row(const pa_band *b, size_t i, size_t j) { return j >= b->lo[i] && j <= b->hi[i]; }
 static inline size_t cell(const pa_band *b, size_t i, size_t j) { return b->off[i] + (j - b->lo[i]); }
 

@@ -58,6 +58,11 @@ static void add_paragraph(pa_document *d, pa_span s)
     d->paras[d->n_paras++] = (pa_paragraph){s, d->n_sents, 0};
 }
 
+void pa_document_add_paragraph(pa_document *d, size_t start, size_t len)
+{
+    add_paragraph(d, (pa_span){start, len});
+}
+
 /* Returns the end of the line starting at `i` (index of '\n' or len). */
 static size_t line_end(const pa_document *d, size_t i)
 {

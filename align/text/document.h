@@ -58,6 +58,9 @@ void pa_document_split_paragraphs(pa_document *d);
  * line ends a paragraph. Sentence i is the i-th non-blank line. */
 void pa_document_split_lines(pa_document *d);
 
+/* Appends a paragraph spanning [start, start+len) (after the last one). */
+void pa_document_add_paragraph(pa_document *d, size_t start, size_t len);
+
 /* Appends a sentence to paragraph `para` (which must be the last paragraph
  * that has sentences, or a later one). Empty spans are ignored. */
 void pa_document_add_sentence(pa_document *d, size_t para, size_t start, size_t len);
