@@ -29,11 +29,17 @@ pa_document *pa_load_document(const char *path, const pa_load_opts *o, pa_segmen
         pa_document_split_lines(d);
         return d;
     }
-    pa_buf flowed = PA_BUF_INIT;
-    pa_reflow(raw.data, raw.len, o->lang, &flowed);
-    pa_buf_free(&raw);
     size_t len;
-    char *text = pa_buf_detach(&flowed, &len);
+    char *text;
+    if (o->reflow == PA_REFLOW_OFF) {
+        text = pa_buf_detach(&raw, &len);
+    } else {
+        pa_buf flowed = PA_BUF_INIT;
+        pa_reflow(raw.data, raw.len, o->lang, o->reflow == PA_REFLOW_ON ? PA_REFLOW_WRAPPED : PA_REFLOW_DETECT,
+                  &flowed);
+        pa_buf_free(&raw);
+        text = pa_buf_detach(&flowed, &len);
+    }
     pa_document_set_text(d, text, len);
     pa_document_split_paragraphs(d);
     if (pa_segment_document(seg, d, err) != 0) {

@@ -11,11 +11,13 @@
 #include "align/text/document.h"
 #include "align/text/input.h"
 
-/* Whether to undo hard line breaks (PDF-extracted or wrapped text). */
+/* Whether to undo hard line breaks (text/reflow.h). */
 typedef enum pa_reflow_mode {
-    PA_REFLOW_AUTO = 0, /* detect wrapped text by its line-length profile */
-    PA_REFLOW_ON,
-    PA_REFLOW_OFF       /* every line break inside a paragraph stays */
+    PA_REFLOW_AUTO = 0, /* detect wrapped text by its line-length profile and
+                           repair it; otherwise each line is a paragraph */
+    PA_REFLOW_ON,       /* the text is wrapped: always repair */
+    PA_REFLOW_OFF       /* text as read: paragraphs at blank lines, and every
+                           line break inside a paragraph ends a sentence */
 } pa_reflow_mode;
 
 typedef struct pa_load_opts {

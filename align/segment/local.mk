@@ -1,5 +1,39 @@
-# align/segment: sentence segmentation.
+# align/segment: sentence segmentation (SRX rules over ICU's break
+# iterator) and the load pipeline; align/text/reflow is the input repair.
 libpolyalign_la_SOURCES += \
-	align/segment/segmenter.c align/segment/segmenter.h
-libpolyalign_la_SOURCES += \
-	align/segment/load.c align/segment/load.h
+	align/segment/jregex.c align/segment/jregex.h \
+	align/segment/srx.c align/segment/srx.h \
+	align/segment/rules.c align/segment/rules.h \
+	align/segment/segmenter.c align/segment/segmenter.h \
+	align/segment/load.c align/segment/load.h \
+	align/text/utf8.h
+
+# The shipped rules are compiled into the library (a generated C array), so
+# the program never has to find a data file at run time: no search path to
+# get wrong when installed, uninstalled, relocated or under `make distcheck`.
+# The same file is installed for users to copy and edit (--srx FILE).
+nodist_libpolyalign_la_SOURCES = align/segment/builtin_srx.c
+CLEANFILES += align/segment/builtin_srx.c
+align/segment/builtin_srx.c: $(top_srcdir)/corpora/srx/polyalign.srx
+	$(AM_V_GEN)$(MKDIR_P) align/segment && { \
+	  echo '/* Generated from corpora/srx/polyalign.srx by align/segment/local.mk. */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'extern const unsigned char pa_builtin_srx_data[];'; \
+	  echo 'extern const size_t pa_builtin_srx_size;'; \
+	  echo 'const unsigned char pa_builtin_srx_data[] = {'; \
+	  od -An -v -tx1 $(top_srcdir)/corpora/srx/polyalign.srx | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00};'; \
+	  echo 'const size_t pa_builtin_srx_size = sizeof pa_builtin_srx_data - 1;'; \
+	} > $@-t && mv -f $@-t $@
+
+# Tests: data-driven cases, the accuracy table, the seed and sample
+# documents, SRX files, encodings, repair. srxcheck compiles SRX files.
+check_PROGRAMS += tests/segment/srxcheck
+tests_segment_srxcheck_LDADD = libpolyalign.la $(LIBXML2_LIBS) $(ICU_LIBS) $(ZLIB_LIBS)
+TESTS += tests/segment/cases.py tests/segment/eval.py tests/segment/seed.py \
+	tests/segment/sample.sh tests/segment/srx.sh tests/segment/encodings.sh \
+	tests/segment/reflow.sh
+EXTRA_DIST += tests/segment/cases.txt tests/segment/ar-pysbd.srx \
+	tests/segment/cases.py tests/segment/eval.py tests/segment/seed.py \
+	tests/segment/sample.sh tests/segment/srx.sh tests/segment/encodings.sh \
+	tests/segment/reflow.sh

@@ -1,61 +1,180 @@
-/* segmenter.c - see segmenter.h. ICU iterates over the document's UTF-8
- * directly (UText), so boundaries come back as byte offsets and nothing is
- * copied or converted. */
+/* segmenter.c - see segmenter.h. A paragraph is converted to UTF-16 once
+ * (ICU's regular expressions are fastest on UTF-16, and one buffer serves
+ * the break iterator and every rule); the breaks found are mapped back to
+ * byte offsets in one forward walk. */
 #include "align/segment/segmenter.h"
+#include "align/segment/rules.h"
+#include "align/segment/srx.h"
+#include "align/text/utf8.h"
 #include "align/util/alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/ubrk.h>
-#include <unicode/utext.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 struct pa_segmenter {
     char lang[PA_LANG_MAX];
-    UBreakIterator *brk;
-    UText *ut;
+    int icu_base;
+    UBreakIterator *brk; /* ICU base only */
+    pa_ruleset *rules;
+    pa_rulematch *match;
+    UChar *u;            /* the paragraph in UTF-16 */
+    size_t ucap;
+    int32_t *cand;       /* candidates: position << 1 | from ICU */
+    size_t ncand, capcand;
+    int32_t *brks;       /* breaks of the paragraph, UTF-16 offsets */
+    size_t nbrks, capbrks;
 };
 
 pa_segmenter *pa_segmenter_new(const char *lang, const pa_segmenter_opts *opts, pa_error *err)
 {
-    (void)opts;
-    char locale[64];
-    /* "ss=standard" enables ICU's sentence-break suppressions (Mr., etc.). */
-    snprintf(locale, sizeof locale, "%s@ss=standard", lang);
-    UErrorCode st = U_ZERO_ERROR;
-    UBreakIterator *brk = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &st);
-    if (U_FAILURE(st)) {
-        pa_error_set(err, PA_EINTERNAL, "cannot create a sentence break iterator for '%s': %s", lang,
-                     u_errorName(st));
-        return NULL;
-    }
+    pa_srx *srx = opts && opts->srx_path ? pa_srx_read_file(opts->srx_path, err) : pa_srx_builtin(err);
+    if (!srx) return NULL;
+    const pa_srx_rule **list = NULL;
+    size_t n = 0;
     pa_segmenter *s = pa_calloc(1, sizeof *s);
     snprintf(s->lang, sizeof s->lang, "%s", lang);
-    s->brk = brk;
+    s->icu_base = pa_srx_icu_base(srx);
+    int ok = pa_srx_rules_for(srx, lang, &list, &n, err) == 0 &&
+             (s->rules = pa_ruleset_compile(pa_srx_name(srx), list, n, err)) != NULL &&
+             (s->match = pa_rulematch_new(s->rules, err)) != NULL;
+    free(list);
+    pa_srx_free(srx);
+    if (ok && s->icu_base) {
+        UErrorCode st = U_ZERO_ERROR;
+        s->brk = ubrk_open(UBRK_SENTENCE, lang, NULL, 0, &st);
+        if (U_FAILURE(st)) {
+            pa_error_set(err, PA_EINTERNAL, "cannot create a sentence break iterator for '%s': %s", lang,
+                         u_errorName(st));
+            ok = 0;
+        }
+    }
+    if (!ok) {
+        pa_segmenter_free(s);
+        return NULL;
+    }
     return s;
 }
 
 void pa_segmenter_free(pa_segmenter *s)
 {
     if (!s) return;
-    ubrk_close(s->brk);
-    if (s->ut) utext_close(s->ut);
+    if (s->brk) ubrk_close(s->brk);
+    pa_rulematch_free(s->match);
+    pa_ruleset_free(s->rules);
+    free(s->u);
+    free(s->cand);
+    free(s->brks);
     free(s);
+}
+
+static int cmp_i32(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void push(int32_t **v, size_t *n, size_t *cap, int32_t x)
+{
+    PA_GROW(*v, *cap, *n + 1);
+    (*v)[(*n)++] = x;
+}
+
+/* True when u[a..b) holds a letter or a digit. */
+static int has_alnum(const UChar *u, int32_t a, int32_t b)
+{
+    for (int32_t i = a; i < b;) {
+        UChar32 c;
+        U16_NEXT(u, i, b, c);
+        if (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) return 1;
+    }
+    return 0;
+}
+
+/* Finds the breaks of one line u[0..len) (offsets relative to it), appended
+ * to s->brks shifted by `base`. */
+static int segment_line(pa_segmenter *s, const UChar *u, int32_t len, int32_t base, pa_error *err)
+{
+    s->ncand = 0;
+    if (s->icu_base) {
+        UErrorCode st = U_ZERO_ERROR;
+        ubrk_setText(s->brk, u, len, &st);
+        if (U_FAILURE(st))
+            return pa_error_set(err, PA_EINTERNAL, "sentence segmentation failed: %s", u_errorName(st));
+        for (int32_t b = ubrk_first(s->brk); b != UBRK_DONE; b = ubrk_next(s->brk)) {
+            while (b > 0 && u_isUWhiteSpace(u[b - 1])) b--;
+            if (b > 0 && b < len) push(&s->cand, &s->ncand, &s->capcand, b << 1 | 1);
+        }
+    }
+    pa_rulematch_set_text(s->match, u, len);
+    size_t from = s->ncand;
+    if (pa_rulematch_break_candidates(s->match, &s->cand, &s->ncand, &s->capcand, err) != 0) return -1;
+    for (size_t i = from; i < s->ncand; i++) s->cand[i] = s->cand[i] << 1;
+    if (s->ncand > 1) qsort(s->cand, s->ncand, sizeof *s->cand, cmp_i32);
+    size_t first = s->nbrks;
+    for (size_t i = 0; i < s->ncand;) {
+        int32_t p = s->cand[i] >> 1;
+        int icu = 0;
+        for (; i < s->ncand && s->cand[i] >> 1 == p; i++) icu |= s->cand[i] & 1;
+        if (p <= 0 || p >= len) continue;
+        int d = pa_rulematch_decide(s->match, p, err);
+        if (d == -2) return -1;
+        if (d < 0) d = s->icu_base && icu;
+        if (d) push(&s->brks, &s->nbrks, &s->capbrks, p);
+    }
+    if (s->icu_base) {
+        /* Join pieces without letters or digits to the sentence before. */
+        size_t k = first;
+        for (size_t i = first; i < s->nbrks; i++) {
+            int32_t a = s->brks[i], b = i + 1 < s->nbrks ? s->brks[i + 1] : len;
+            if (!has_alnum(u, a, b)) continue;
+            s->brks[k++] = a;
+        }
+        s->nbrks = k;
+    }
+    for (size_t i = first; i < s->nbrks; i++) s->brks[i] += base;
+    return 0;
 }
 
 int pa_segment_paragraph(pa_segmenter *s, pa_document *d, size_t para, pa_error *err)
 {
-    pa_span p = d->paras[para].span;
+    pa_span ps = d->paras[para].span;
+    const char *text = d->text + ps.start;
+    if (ps.len == 0) return 0;
+    if (ps.len >= INT32_MAX / 2)
+        return pa_error_set(err, PA_EINPUT, "%s: paragraph %zu is too long to segment", d->name, para + 1);
+    PA_GROW(s->u, s->ucap, ps.len + 1);
     UErrorCode st = U_ZERO_ERROR;
-    s->ut = utext_openUTF8(s->ut, d->text + p.start, (int64_t)p.len, &st);
-    if (U_SUCCESS(st)) ubrk_setUText(s->brk, s->ut, &st);
+    int32_t ulen = 0;
+    u_strFromUTF8(s->u, (int32_t)s->ucap, &ulen, text, (int32_t)ps.len, &st);
     if (U_FAILURE(st))
-        return pa_error_set(err, PA_EINTERNAL, "%s: sentence segmentation failed: %s", d->name,
-                            u_errorName(st));
-    int32_t prev = ubrk_first(s->brk);
-    for (int32_t b = ubrk_next(s->brk); b != UBRK_DONE; b = ubrk_next(s->brk)) {
-        pa_document_add_sentence(d, para, p.start + (size_t)prev, (size_t)(b - prev));
-        prev = b;
+        return pa_error_set(err, PA_EINTERNAL, "%s: sentence segmentation failed: %s", d->name, u_errorName(st));
+    /* Lines are segmented apart: a line break inside a paragraph always ends
+     * a sentence. */
+    s->nbrks = 0;
+    for (int32_t a = 0; a < ulen;) {
+        int32_t b = a;
+        while (b < ulen && s->u[b] != '\n') b++;
+        if (b > a && segment_line(s, s->u + a, b - a, a, err) != 0) return -1;
+        if (b < ulen) push(&s->brks, &s->nbrks, &s->capbrks, b);
+        a = b + 1;
+    }
+    /* Map the UTF-16 breaks back to bytes and add the sentences. */
+    size_t bi = 0, start = 0;
+    int32_t ui = 0;
+    for (size_t i = 0; i <= s->nbrks; i++) {
+        int32_t target = i < s->nbrks ? s->brks[i] : ulen;
+        while (ui < target && bi < ps.len) {
+            size_t n = pa_utf8_len((unsigned char)text[bi]);
+            ui += n == 4 ? 2 : 1;
+            bi += n;
+        }
+        if (bi > start) pa_document_add_sentence(d, para, ps.start + start, bi - start);
+        start = bi;
     }
     return 0;
 }

@@ -1,9 +1,18 @@
 /* segmenter.h - sentence segmentation.
  *
- * A segmenter splits paragraphs into sentences for one language. It is ICU's
- * sentence BreakIterator for that language (with ICU's abbreviation
- * suppressions, "@ss=standard"), corrected by rules. A segmenter holds ICU
- * state and is not shared between threads: make one per thread.
+ * A segmenter splits paragraphs into sentences for one language with SRX
+ * rules (srx.h, rules.h). polyalign's own rules (corpora/srx/polyalign.srx,
+ * built in) take ICU's sentence BreakIterator for the language as the base:
+ * the candidate positions are ICU's boundaries (moved back over white space)
+ * and the places a break rule's pattern is found; at each, the first rule
+ * that matches decides, and where none does ICU's boundary stands. A piece
+ * holding no letter or digit (a stray closing quote, "[...]") is joined to
+ * the sentence before it. A user's SRX file (--srx) without polyalign's
+ * extension is applied as OmegaT applies it: only break rules make breaks.
+ *
+ * A line break inside a paragraph (text kept unreflowed) always ends a
+ * sentence. A segmenter holds ICU state and is not shared between threads:
+ * make one per thread.
  */
 #ifndef PA_SEGMENTER_H
 #define PA_SEGMENTER_H
@@ -19,7 +28,9 @@ typedef struct pa_segmenter_opts {
 
 typedef struct pa_segmenter pa_segmenter;
 
-/* A segmenter for language `lang` (short code, see lang.h). `opts` may be NULL. */
+/* A segmenter for language `lang` (short code, see lang.h). `opts` may be
+ * NULL. Fails when the SRX file cannot be read, a rule does not compile or
+ * no language map of the file matches `lang`. */
 pa_segmenter *pa_segmenter_new(const char *lang, const pa_segmenter_opts *opts, pa_error *err);
 void pa_segmenter_free(pa_segmenter *s);
 

@@ -1,11 +1,25 @@
-/* reflow.h - undoing hard line breaks inside paragraphs.
+/* reflow.h - repairing text extracted from PDF or wrapped by an editor.
  *
- * Text extracted from PDF or wrapped by an editor breaks lines inside
- * sentences and words. Reflow joins the lines of each paragraph (paragraphs
- * end at blank lines): between two characters of a script written without
- * spaces (Han, kana, CJK punctuation, and digits next to them) the break is
- * removed; elsewhere it becomes one space. Blank lines are kept as one empty
- * line, so paragraphs survive.
+ * Such text breaks lines inside sentences and words, and marks paragraphs
+ * only by the cues the layout left. Reflow finds the paragraphs and joins
+ * the lines inside each:
+ *
+ *  - paragraph ends: a blank line (unless blank lines follow nearly every
+ *    line, as in double-spaced extraction; then only two or more count), a
+ *    trailing space where the document uses it to mark paragraph ends (as
+ *    PDF extraction of UN documents does), a line ending a sentence followed
+ *    by a paragraph number or list marker ("1.", "(a)", "(iv)", "一、",
+ *    "（一）", "第十四条", "•"), a more indented line after a sentence end,
+ *    and a short line (a heading, the last line of a paragraph);
+ *  - joins: between two characters of scripts written without spaces (Han,
+ *    kana, full-width forms, and digits next to them) the break disappears;
+ *    elsewhere it becomes one space; a word hyphenated at the line end is
+ *    joined when the joined word occurs elsewhere in the document more often
+ *    than the hyphenated one ("disarma-" + "ment"), else the hyphen stays
+ *    ("non-" + "proliferation"); a soft hyphen is always removed.
+ *
+ * The result has one paragraph a line, paragraphs separated by a blank line.
+ * Runs in linear time (one pass to measure, one to write).
  */
 #ifndef PA_REFLOW_H
 #define PA_REFLOW_H
@@ -14,12 +28,19 @@
 
 #include "align/util/buf.h"
 
-/* Appends the reflowed form of `text` to `out`. `lang` is the document's
- * language code (it decides nothing yet beyond script rules; kept for
- * language-specific repairs). */
-void pa_reflow(const char *text, size_t len, const char *lang, pa_buf *out);
+typedef enum pa_reflow_kind {
+    PA_REFLOW_DETECT = 0, /* decide from the line-length profile */
+    PA_REFLOW_WRAPPED,    /* the text is wrapped: join lines */
+    PA_REFLOW_LINES       /* each line is a paragraph */
+} pa_reflow_kind;
 
-/* True for code points of scripts written without spaces between words. */
+/* Appends the repaired form of `text` to `out`. `lang` is the document's
+ * language code. Returns the kind used (DETECT is resolved). */
+pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_reflow_kind kind, pa_buf *out);
+
+/* True for code points of scripts written without spaces between words
+ * (and full-width forms): they join broken lines without a space and are
+ * two columns wide. */
 int pa_is_unspaced_char(unsigned cp);
 
 #endif

@@ -1,0 +1,792 @@
+/* jregex.c - see jregex.h.
+ *
+ * A small lexer splits a pattern into atoms (literal, class, escape class,
+ * group, anchor...) each with its quantifier. Translation copies atoms,
+ * rewriting the few that ICU reads differently; the analyses walk the atoms
+ * of one alternative from either end. Patterns are UTF-8 here; the caller
+ * converts to UTF-16 for ICU.
+ */
+#include "align/segment/jregex.h"
+#include "align/util/alloc.h"
+#include "align/text/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum tok_kind {
+    T_LIT,      /* one literal code point */
+    T_QUOTE,    /* \Q...\E */
+    T_CLASS,    /* [...] */
+    T_ESCCLASS, /* \s \d \p{..} ... */
+    T_DOT,
+    T_ZW,       /* zero-width: ^ $ \b \B \A \z \Z \G and look-arounds */
+    T_GROUP,    /* (...) (?:...) (?<name>...) (?>...) (?i:...) */
+    T_FLAGS,    /* (?i) (?-U) ... */
+    T_BACKREF,
+    T_ALT,      /* | */
+    T_OTHER     /* anything unexpected: analysis gives up */
+};
+
+typedef struct tok {
+    int kind;
+    size_t start, end;    /* the atom, quantifier excluded */
+    size_t qstart, qend;  /* the quantifier (empty when none) */
+    long qmin, qmax;      /* 1,1 without quantifier; qmax -1 = unbounded */
+    uint32_t cp;          /* T_LIT */
+    size_t in_start, in_end; /* T_GROUP, T_QUOTE: the inside */
+    int lookbehind;       /* T_ZW look-behind (its inside is in_start..in_end) */
+    int lookaround;       /* T_ZW look-ahead or look-behind */
+} tok;
+
+/* Skips a [...] class starting at p[i] == '['; returns the index after its
+ * closing bracket, or 0 when it is not closed. */
+static size_t skip_class(const char *p, size_t len, size_t i)
+{
+    int depth = 0;
+    size_t k = i;
+    while (k < len) {
+        char c = p[k];
+        if (c == '\\') {
+            k += 2;
+            continue;
+        }
+        if (c == '[') {
+            depth++;
+            /* A ']' right after '[' or '[^' is a literal in Java. */
+            k++;
+            if (k < len && p[k] == '^') k++;
+            if (k < len && p[k] == ']') k++;
+            continue;
+        }
+        if (c == ']' && --depth == 0) return k + 1;
+        k++;
+    }
+    return 0;
+}
+
+/* Skips a group starting at p[i] == '('; returns the index of its closing
+ * parenthesis, or 0 when it is not closed. */
+static size_t skip_group(const char *p, size_t len, size_t i)
+{
+    int depth = 0;
+    size_t k = i;
+    while (k < len) {
+        char c = p[k];
+        if (c == '\\') {
+            if (k + 1 < len && p[k + 1] == 'Q') {
+                const char *e = NULL;
+                for (size_t j = k + 2; j + 1 < len; j++)
+                    if (p[j] == '\\' && p[j + 1] == 'E') { e = p + j; break; }
+                if (!e) return 0;
+                k = (size_t)(e - p) + 2;
+                continue;
+            }
+            k += 2;
+            continue;
+        }
+        if (c == '[') {
+            size_t e = skip_class(p, len, k);
+            if (!e) return 0;
+            k = e;
+            continue;
+        }
+        if (c == '(') depth++;
+        if (c == ')' && --depth == 0) return k;
+        k++;
+    }
+    return 0;
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Parses a quantifier at p[i]; fills t's quantifier fields and returns the
+ * index after it (i when there is none). "{" that does not start a valid
+ * interval is not a quantifier. */
+static size_t parse_quant(const char *p, size_t len, size_t i, tok *t)
+{
+    t->qmin = t->qmax = 1;
+    t->qstart = t->qend = i;
+    if (i >= len) return i;
+    size_t k = i;
+    if (p[k] == '*') t->qmin = 0, t->qmax = -1, k++;
+    else if (p[k] == '+') t->qmin = 1, t->qmax = -1, k++;
+    else if (p[k] == '?') t->qmin = 0, t->qmax = 1, k++;
+    else if (p[k] == '{') {
+        size_t j = k + 1;
+        long a = 0, b;
+        if (j >= len || !is_digit(p[j])) return i;
+        while (j < len && is_digit(p[j])) a = a * 10 + (p[j++] - '0');
+        if (a > 100000) return i;
+        b = a;
+        if (j < len && p[j] == ',') {
+            j++;
+            if (j < len && is_digit(p[j])) {
+                b = 0;
+                while (j < len && is_digit(p[j])) b = b * 10 + (p[j++] - '0');
+                if (b > 100000) return i;
+            } else {
+                b = -1;
+            }
+        }
+        if (j >= len || p[j] != '}') return i;
+        t->qmin = a, t->qmax = b;
+        k = j + 1;
+    } else {
+        return i;
+    }
+    if (k < len && (p[k] == '?' || p[k] == '+')) k++; /* lazy or possessive */
+    t->qend = k;
+    return k;
+}
+
+/* Reads the token at p[i]; returns the index after it (and its quantifier),
+ * or 0 on a syntax error described in `why`. */
+static size_t next_token(const char *p, size_t len, size_t i, tok *t, char *why, size_t whylen)
+{
+    memset(t, 0, sizeof *t);
+    t->start = i;
+    size_t k = i, n;
+    unsigned char c = (unsigned char)p[k];
+    int quantifiable = 1;
+    if (c == '\\') {
+        if (k + 1 >= len) {
+            snprintf(why, whylen, "trailing backslash");
+            return 0;
+        }
+        char e = p[k + 1];
+        k += 2;
+        switch (e) {
+        case 'Q': {
+            size_t j = k;
+            while (j + 1 < len && !(p[j] == '\\' && p[j + 1] == 'E')) j++;
+            t->kind = T_QUOTE;
+            t->in_start = k;
+            if (j + 1 >= len) { t->in_end = len; k = len; }
+            else { t->in_end = j; k = j + 2; }
+            break;
+        }
+        case 'p': case 'P':
+            t->kind = T_ESCCLASS;
+            if (k < len && p[k] == '{') {
+                const char *close = memchr(p + k, '}', len - k);
+                if (!close) {
+                    snprintf(why, whylen, "unclosed \\%c{", e);
+                    return 0;
+                }
+                k = (size_t)(close - p) + 1;
+            } else if (k < len) {
+                k++;
+            }
+            break;
+        case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H':
+        case 'v': case 'V': case 'R': case 'X':
+            t->kind = T_ESCCLASS;
+            break;
+        case 'N':
+            t->kind = T_ESCCLASS;
+            if (k < len && p[k] == '{') {
+                const char *close = memchr(p + k, '}', len - k);
+                k = close ? (size_t)(close - p) + 1 : len;
+            }
+            break;
+        case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G':
+            t->kind = T_ZW;
+            quantifiable = 0;
+            break;
+        case 'k':
+            t->kind = T_BACKREF;
+            if (k < len && p[k] == '<') {
+                const char *close = memchr(p + k, '>', len - k);
+                k = close ? (size_t)(close - p) + 1 : len;
+            }
+            break;
+        case 'u':
+            t->kind = T_LIT;
+            for (int j = 0; j < 4 && k < len && hexval(p[k]) >= 0; j++) t->cp = t->cp * 16 + (uint32_t)hexval(p[k++]);
+            break;
+        case 'x':
+            t->kind = T_LIT;
+            if (k < len && p[k] == '{') {
+                k++;
+                while (k < len && hexval(p[k]) >= 0) t->cp = t->cp * 16 + (uint32_t)hexval(p[k++]);
+                if (k < len && p[k] == '}') k++;
+            } else {
+                for (int j = 0; j < 2 && k < len && hexval(p[k]) >= 0; j++) t->cp = t->cp * 16 + (uint32_t)hexval(p[k++]);
+            }
+            break;
+        case '0':
+            t->kind = T_LIT;
+            for (int j = 0; j < 3 && k < len && p[k] >= '0' && p[k] <= '7'; j++) t->cp = t->cp * 8 + (uint32_t)(p[k++] - '0');
+            break;
+        case 'c':
+            t->kind = T_LIT;
+            if (k < len) t->cp = (uint32_t)(p[k++] ^ 64);
+            break;
+        case 't': t->kind = T_LIT, t->cp = '\t'; break;
+        case 'n': t->kind = T_LIT, t->cp = '\n'; break;
+        case 'r': t->kind = T_LIT, t->cp = '\r'; break;
+        case 'f': t->kind = T_LIT, t->cp = '\f'; break;
+        case 'a': t->kind = T_LIT, t->cp = 7; break;
+        case 'e': t->kind = T_LIT, t->cp = 27; break;
+        default:
+            if (is_digit(e)) {
+                t->kind = T_BACKREF;
+                while (k < len && is_digit(p[k])) k++;
+            } else {
+                t->kind = T_LIT;
+                k -= 1;
+                t->cp = pa_utf8_at(p, len, k, &n);
+                k += n;
+            }
+        }
+    } else if (c == '[') {
+        size_t e = skip_class(p, len, k);
+        if (!e) {
+            snprintf(why, whylen, "unclosed character class");
+            return 0;
+        }
+        t->kind = T_CLASS;
+        k = e;
+    } else if (c == '(') {
+        size_t close = skip_group(p, len, k);
+        if (!close) {
+            snprintf(why, whylen, "unclosed group");
+            return 0;
+        }
+        size_t in = k + 1;
+        t->kind = T_GROUP;
+        if (in < len && p[in] == '?') {
+            char g = in + 1 < len ? p[in + 1] : 0;
+            if (g == ':' || g == '>') in += 2;
+            else if (g == '=' || g == '!') in += 2, t->kind = T_ZW, t->lookaround = 1;
+            else if (g == '<' && in + 2 < len && (p[in + 2] == '=' || p[in + 2] == '!'))
+                in += 3, t->kind = T_ZW, t->lookaround = 1, t->lookbehind = 1;
+            else if (g == '<') {
+                const char *gt = memchr(p + in, '>', close - in);
+                in = gt ? (size_t)(gt - p) + 1 : close;
+            } else {
+                /* flags: (?imsx-imsx) or (?imsx-imsx:...) */
+                size_t j = in + 1;
+                while (j < close && p[j] != ':') j++;
+                if (j == close) {
+                    t->kind = T_FLAGS;
+                    quantifiable = 0;
+                }
+                in = j < close ? j + 1 : close;
+            }
+        }
+        t->in_start = in;
+        t->in_end = close;
+        k = close + 1;
+    } else if (c == ')') {
+        t->kind = T_OTHER;
+        k++;
+        quantifiable = 0;
+    } else if (c == '|') {
+        t->kind = T_ALT;
+        k++;
+        quantifiable = 0;
+    } else if (c == '.') {
+        t->kind = T_DOT;
+        k++;
+    } else if (c == '^' || c == '$') {
+        t->kind = T_ZW;
+        k++;
+        quantifiable = 0;
+    } else if (c == '*' || c == '+' || c == '?') {
+        t->kind = T_OTHER; /* a quantifier with nothing to repeat */
+        k++;
+        quantifiable = 0;
+    } else {
+        t->kind = T_LIT;
+        t->cp = pa_utf8_at(p, len, k, &n);
+        k += n;
+    }
+    t->end = k;
+    if (!quantifiable) {
+        t->qmin = t->qmax = 1;
+        t->qstart = t->qend = k;
+        return k;
+    }
+    return parse_quant(p, len, k, t);
+}
+
+/* Translation of p[a..b) into `out`; `bound` bounds unbounded repetition. */
+static int translate_span(const char *p, size_t a, size_t b, int bound, pa_buf *out, char *why, size_t whylen)
+{
+    size_t i = a;
+    while (i < b) {
+        tok t;
+        size_t next = next_token(p, b, i, &t, why, whylen);
+        if (!next) return -1;
+        if (t.kind == T_FLAGS || (t.kind == T_GROUP && p[t.start + 1] == '?' && t.in_start > t.start + 2 &&
+                                  p[t.in_start - 1] == ':' && p[t.start + 2] != ':')) {
+            /* Drop Java's U (UNICODE_CHARACTER_CLASS): ICU classes are Unicode. */
+            size_t fe = t.kind == T_FLAGS ? t.in_end : t.in_start - 1;
+            pa_buf f = PA_BUF_INIT;
+            for (size_t k = t.start + 2; k < fe; k++)
+                if (p[k] != 'U') pa_buf_putc(&f, p[k]);
+            int empty = f.len == 0 || (f.len == 1 && f.data[0] == '-');
+            if (t.kind == T_FLAGS) {
+                if (!empty) {
+                    pa_buf_puts(out, "(?");
+                    pa_buf_append(out, f.data, f.len);
+                    pa_buf_putc(out, ')');
+                }
+            } else {
+                pa_buf_puts(out, "(?");
+                if (!empty) pa_buf_append(out, f.data, f.len);
+                pa_buf_putc(out, ':');
+                if (translate_span(p, t.in_start, t.in_end, bound, out, why, whylen) != 0) {
+                    pa_buf_free(&f);
+                    return -1;
+                }
+                pa_buf_putc(out, ')');
+            }
+            pa_buf_free(&f);
+        } else if (t.kind == T_GROUP || (t.kind == T_ZW && t.lookaround)) {
+            pa_buf_append(out, p + t.start, t.in_start - t.start);
+            if (translate_span(p, t.in_start, t.in_end, bound || t.lookbehind, out, why, whylen) != 0) return -1;
+            pa_buf_putc(out, ')');
+        } else if (t.kind == T_LIT && t.end - t.start == 1 && (p[t.start] == '{' || p[t.start] == '}')) {
+            pa_buf_putc(out, '\\');
+            pa_buf_putc(out, p[t.start]);
+        } else {
+            pa_buf_append(out, p + t.start, t.end - t.start);
+        }
+        /* the quantifier */
+        if (t.qend > t.qstart) {
+            if (bound && t.qmax < 0) {
+                long lo = t.qmin, hi = PA_JREGEX_LOOKBEHIND_MAX;
+                if (lo > hi) hi = lo;
+                pa_buf_printf(out, "{%ld,%ld}", lo, hi);
+                /* keep a lazy or possessive modifier */
+                int has_mod = p[t.qstart] == '{' ? p[t.qend - 1] != '}' : t.qend - t.qstart == 2;
+                if (has_mod) pa_buf_putc(out, p[t.qend - 1]);
+            } else {
+                pa_buf_append(out, p + t.qstart, t.qend - t.qstart);
+            }
+        }
+        i = next;
+    }
+    return 0;
+}
+
+int pa_jregex_translate(const char *java, int bound_all, pa_buf *out, char *why, size_t whylen)
+{
+    pa_buf_reserve(out, strlen(java) + 16);
+    return translate_span(java, 0, strlen(java), bound_all, out, why, whylen);
+}
+
+int pa_jregex_has_backref(const char *pat)
+{
+    size_t len = strlen(pat);
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (pat[i] != '\\') continue;
+        char e = pat[i + 1];
+        if ((e >= '1' && e <= '9') || e == 'k') return 1;
+        i++;
+    }
+    return 0;
+}
+
+/* ---- literal suffixes ---- */
+
+#define MAX_STRINGS 4096
+#define MAX_STRLEN 48
+
+/* A set of strings under construction (NUL-free UTF-8). */
+typedef struct strset {
+    char **s;
+    size_t n, cap;
+} strset;
+
+static void set_add(strset *x, const char *s, size_t n)
+{
+    PA_GROW(x->s, x->cap, x->n + 1);
+    char *c = pa_malloc(n + 1);
+    memcpy(c, s, n);
+    c[n] = 0;
+    x->s[x->n++] = c;
+}
+
+static void set_free(strset *x)
+{
+    for (size_t i = 0; i < x->n; i++) free(x->s[i]);
+    free(x->s);
+    x->s = NULL;
+    x->n = x->cap = 0;
+}
+
+/* x = a x b (every string of a followed by every string of b); 0 on
+ * success, -1 when the result would be too large. */
+static int set_product(const strset *a, strset *b)
+{
+    if (a->n * b->n > MAX_STRINGS) return -1;
+    strset r = {0};
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++) {
+            size_t la = strlen(a->s[i]), lb = strlen(b->s[j]);
+            if (la + lb > MAX_STRLEN) {
+                set_free(&r);
+                return -1;
+            }
+            char tmp[2 * MAX_STRLEN + 2];
+            memcpy(tmp, a->s[i], la);
+            memcpy(tmp + la, b->s[j], lb);
+            set_add(&r, tmp, la + lb);
+        }
+    set_free(b);
+    *b = r;
+    return 0;
+}
+
+/* Appends code point cp as UTF-8. */
+static size_t put_utf8(char *d, uint32_t cp)
+{
+    if (cp < 0x80) return d[0] = (char)cp, 1;
+    if (cp < 0x800) return d[0] = (char)(0xC0 | cp >> 6), d[1] = (char)(0x80 | (cp & 0x3F)), 2;
+    if (cp < 0x10000)
+        return d[0] = (char)(0xE0 | cp >> 12), d[1] = (char)(0x80 | (cp >> 6 & 0x3F)), d[2] = (char)(0x80 | (cp & 0x3F)), 3;
+    d[0] = (char)(0xF0 | cp >> 18), d[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+    d[2] = (char)(0x80 | (cp >> 6 & 0x3F)), d[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The literal text of a token (T_LIT, T_QUOTE) into `d`; returns its length,
+ * or -1 when the token is not literal. */
+static long token_text(const char *p, const tok *t, char *d, size_t cap)
+{
+    if (t->kind == T_LIT) {
+        if (t->cp == 0) return -1;
+        return (long)put_utf8(d, t->cp);
+    }
+    if (t->kind == T_QUOTE) {
+        size_t n = t->in_end - t->in_start;
+        if (n > cap) return -1;
+        memcpy(d, p + t->in_start, n);
+        return (long)n;
+    }
+    return -1;
+}
+
+static int full_literals(const char *p, size_t a, size_t b, strset *out, int depth);
+
+/* Splits p[a..b) at its top-level '|' and calls `fn` on each alternative;
+ * returns -1 as soon as one does. */
+static int each_alternative(const char *p, size_t a, size_t b, int depth, strset *out,
+                            int (*fn)(const char *, size_t, size_t, strset *, int))
+{
+    size_t i = a, alt = a;
+    char why[64];
+    while (i <= b) {
+        tok t;
+        size_t next = i < b ? next_token(p, b, i, &t, why, sizeof why) : b + 1;
+        if (i < b && !next) return -1;
+        if (i == b || t.kind == T_ALT) {
+            strset one = {0};
+            if (fn(p, alt, i, &one, depth) != 0) {
+                set_free(&one);
+                return -1;
+            }
+            for (size_t k = 0; k < one.n; k++) set_add(out, one.s[k], strlen(one.s[k]));
+            set_free(&one);
+            if (out->n > MAX_STRINGS) return -1;
+            alt = next;
+        }
+        i = next;
+    }
+    return 0;
+}
+
+/* One alternative that must be wholly literal (no quantifiers except {n}). */
+static int full_literal_seq(const char *p, size_t a, size_t b, strset *out, int depth)
+{
+    strset cur = {0};
+    set_add(&cur, "", 0);
+    size_t i = a;
+    char why[64];
+    while (i < b) {
+        tok t;
+        size_t next = next_token(p, b, i, &t, why, sizeof why);
+        if (!next || t.qmin != t.qmax || t.qmax < 0 || t.qmin > 8) goto fail;
+        for (long r = 0; r < t.qmin; r++) {
+            strset part = {0};
+            char buf[MAX_STRLEN + 8];
+            long n = token_text(p, &t, buf, MAX_STRLEN);
+            if (n >= 0) {
+                set_add(&part, buf, (size_t)n);
+            } else if (t.kind == T_GROUP && depth < 4 && (p[t.start + 1] != '?' || p[t.start + 2] == ':')) {
+                if (full_literals(p, t.in_start, t.in_end, &part, depth + 1) != 0) {
+                    set_free(&part);
+                    goto fail;
+                }
+            } else {
+                set_free(&part);
+                goto fail;
+            }
+            /* cur = cur x part */
+            strset tmp = cur;
+            cur = part;
+            part = tmp;
+            int rc = set_product(&part, &cur);
+            set_free(&part);
+            if (rc != 0) goto fail;
+        }
+        i = next;
+    }
+    *out = cur;
+    return 0;
+fail:
+    set_free(&cur);
+    return -1;
+}
+
+static int full_literals(const char *p, size_t a, size_t b, strset *out, int depth)
+{
+    return each_alternative(p, a, b, depth, out, full_literal_seq);
+}
+
+static int suffixes(const char *p, size_t a, size_t b, strset *out, int depth);
+
+/* The literal suffixes of one alternative: collected from its last atom
+ * backwards until an atom that is not literal. */
+static int suffix_seq(const char *p, size_t a, size_t b, strset *out, int depth)
+{
+    tok toks[256];
+    size_t nt = 0, i = a;
+    char why[64];
+    while (i < b) {
+        if (nt == 256) return -1;
+        size_t next = next_token(p, b, i, &toks[nt], why, sizeof why);
+        if (!next) return -1;
+        if (toks[nt].kind == T_FLAGS) return -1; /* flags inside: too complex */
+        nt++;
+        i = next;
+    }
+    strset cur = {0};
+    set_add(&cur, "", 0);
+    for (size_t k = nt; k-- > 0;) {
+        tok *t = &toks[k];
+        strset part = {0};
+        int stop = 0;
+        if (t->qmin != 1 || t->qmax != 1) break;
+        char buf[MAX_STRLEN + 8];
+        long n = token_text(p, t, buf, MAX_STRLEN);
+        if (n >= 0) {
+            set_add(&part, buf, (size_t)n);
+        } else if (t->kind == T_GROUP && depth < 4 && (p[t->start + 1] != '?' || p[t->start + 2] == ':')) {
+            if (full_literals(p, t->in_start, t->in_end, &part, depth + 1) != 0) {
+                set_free(&part);
+                if (suffixes(p, t->in_start, t->in_end, &part, depth + 1) != 0) {
+                    set_free(&part);
+                    break;
+                }
+                stop = 1;
+            }
+        } else {
+            break;
+        }
+        if (set_product(&part, &cur) != 0) {
+            set_free(&part);
+            break;
+        }
+        set_free(&part);
+        if (stop) break;
+    }
+    for (size_t k = 0; k < cur.n; k++)
+        if (cur.s[k][0] == 0) {
+            set_free(&cur);
+            return -1;
+        }
+    *out = cur;
+    return 0;
+}
+
+static int suffixes(const char *p, size_t a, size_t b, strset *out, int depth)
+{
+    return each_alternative(p, a, b, depth, out, suffix_seq);
+}
+
+/* Strips a leading global "(?i)" (sets *ci); returns where the rest starts,
+ * or -1 when the pattern has other leading flags. */
+static long global_flags(const char *pat, int *ci)
+{
+    *ci = 0;
+    if (strncmp(pat, "(?i)", 4) == 0) {
+        *ci = 1;
+        return 4;
+    }
+    if (strncmp(pat, "(?", 2) == 0 && pat[2] != ':' && pat[2] != '=' && pat[2] != '!' && pat[2] != '<' &&
+        pat[2] != '>')
+        return -1;
+    return 0;
+}
+
+int pa_jregex_literal_suffixes(const char *pat, pa_buf *out, int *ci)
+{
+    long from = global_flags(pat, ci);
+    if (from < 0) return 0;
+    strset s = {0};
+    int n = 0;
+    if (suffixes(pat, (size_t)from, strlen(pat), &s, 0) == 0 && s.n > 0 && s.n <= MAX_STRINGS) {
+        for (size_t k = 0; k < s.n; k++) pa_buf_append(out, s.s[k], strlen(s.s[k]) + 1);
+        n = (int)s.n;
+    }
+    set_free(&s);
+    return n;
+}
+
+/* ---- edge classes ---- */
+
+static int edge_class_alts(const char *pat, size_t a, size_t b, int last, pa_buf *out);
+
+/* Writes the UnicodeSet equivalent of escape class `e` (without the
+ * surrounding brackets) or returns -1. */
+static int escclass_set(const char *p, const tok *t, pa_buf *out)
+{
+    char e = p[t->start + 1];
+    switch (e) {
+    case 's': pa_buf_puts(out, "\\t\\n\\f\\r\\p{Z}"); return 0;
+    case 'S': pa_buf_puts(out, "[^\\t\\n\\f\\r\\p{Z}]"); return 0;
+    case 'd': pa_buf_puts(out, "\\p{Nd}"); return 0;
+    case 'D': pa_buf_puts(out, "\\P{Nd}"); return 0;
+    case 'w': pa_buf_puts(out, "\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D"); return 0;
+    case 'W': pa_buf_puts(out, "[^\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D]"); return 0;
+    case 'h': pa_buf_puts(out, "\\t\\p{Zs}"); return 0;
+    case 'p': case 'P':
+        if (t->end - t->start < 3) return -1;
+        if (p[t->start + 2] == '{') {
+            pa_buf_append(out, p + t->start, t->end - t->start);
+        } else {
+            pa_buf_printf(out, "\\%c{%c}", e, p[t->start + 2]);
+        }
+        return 0;
+    default: return -1;
+    }
+}
+
+/* Rewrites class text p[a..b) ("[...]") for ICU's UnicodeSet parser, which
+ * does not know \s \d \w; returns -1 for what it cannot rewrite. */
+static int class_set(const char *p, size_t a, size_t b, pa_buf *out)
+{
+    for (size_t k = a; k < b; k++) {
+        if (p[k] == '&' && k + 1 < b && p[k + 1] == '&') return -1;
+        if (p[k] != '\\') {
+            pa_buf_putc(out, p[k]);
+            continue;
+        }
+        if (k + 1 >= b) return -1;
+        char e = p[k + 1];
+        tok t = {0};
+        t.start = k;
+        t.end = k + 2;
+        if (e == 'p' || e == 'P') {
+            if (k + 2 < b && p[k + 2] == '{') {
+                const char *close = memchr(p + k, '}', b - k);
+                if (!close) return -1;
+                t.end = (size_t)(close - p) + 1;
+            } else {
+                t.end = k + 3;
+            }
+        }
+        if (strchr("sSdDwWhpP", e)) {
+            if (escclass_set(p, &t, out) != 0) return -1;
+            k = t.end - 1;
+        } else if (strchr("vVRXQEbBN", e)) {
+            return -1;
+        } else {
+            pa_buf_putc(out, '\\');
+            pa_buf_putc(out, e);
+            k++;
+        }
+    }
+    return 0;
+}
+
+/* The edge class of one alternative p[a..b) (no top-level '|'). */
+static int edge_class_seq(const char *pat, size_t a, size_t b, int last, pa_buf *out)
+{
+    tok toks[256];
+    size_t nt = 0, i = a;
+    char why[64];
+    while (i < b) {
+        if (nt == 256) return 0;
+        size_t next = next_token(pat, b, i, &toks[nt], why, sizeof why);
+        if (!next) return 0;
+        if (toks[nt].kind == T_FLAGS || toks[nt].kind == T_OTHER) return 0;
+        nt++;
+        i = next;
+    }
+    /* The edge atom is the first (last) atom that consumes text. */
+    const tok *t = NULL;
+    for (size_t k = 0; k < nt; k++) {
+        const tok *c = last ? &toks[nt - 1 - k] : &toks[k];
+        if (c->kind == T_ZW) continue;
+        t = c;
+        break;
+    }
+    if (!t || t->qmin < 1) return 0;
+    if (t->kind == T_GROUP && (pat[t->start + 1] != '?' || pat[t->start + 2] == ':'))
+        return edge_class_alts(pat, t->in_start, t->in_end, last, out);
+    pa_buf tmp = PA_BUF_INIT;
+    int ok = 1;
+    pa_buf_putc(&tmp, '[');
+    if (t->kind == T_LIT) {
+        pa_buf_printf(&tmp, "\\U%08X", t->cp);
+    } else if (t->kind == T_QUOTE && t->in_end > t->in_start) {
+        size_t s = t->in_start;
+        uint32_t cp = last ? pa_utf8_before(pat, t->in_end, &s) : pa_utf8_at(pat, t->in_end, s, NULL);
+        pa_buf_printf(&tmp, "\\U%08X", cp);
+    } else if (t->kind == T_ESCCLASS) {
+        ok = escclass_set(pat, t, &tmp) == 0;
+    } else if (t->kind == T_CLASS) {
+        ok = class_set(pat, t->start, t->end, &tmp) == 0;
+    } else {
+        ok = 0;
+    }
+    pa_buf_putc(&tmp, ']');
+    if (ok) pa_buf_append(out, tmp.data, tmp.len);
+    pa_buf_free(&tmp);
+    return ok;
+}
+
+/* The union of the edge classes of the alternatives of p[a..b). */
+static int edge_class_alts(const char *pat, size_t a, size_t b, int last, pa_buf *out)
+{
+    pa_buf u = PA_BUF_INIT;
+    size_t i = a, alt = a;
+    char why[64];
+    int ok = 1;
+    pa_buf_putc(&u, '[');
+    while (ok && i <= b) {
+        tok t;
+        size_t next = i < b ? next_token(pat, b, i, &t, why, sizeof why) : b + 1;
+        if (i < b && !next) ok = 0;
+        else if (i == b || t.kind == T_ALT) {
+            ok = edge_class_seq(pat, alt, i, last, &u);
+            alt = next;
+        }
+        i = next;
+    }
+    pa_buf_putc(&u, ']');
+    if (ok) pa_buf_append(out, u.data, u.len);
+    pa_buf_free(&u);
+    return ok;
+}
+
+int pa_jregex_edge_class(const char *pat, int last, pa_buf *out, int *ci)
+{
+    long from = global_flags(pat, ci);
+    if (from < 0) return 0;
+    return edge_class_alts(pat, (size_t)from, strlen(pat), last, out);
+}

@@ -1,0 +1,48 @@
+/* jregex.h - the regular expressions of SRX files, as ICU needs them.
+ *
+ * SRX files are written for Java's java.util.regex (OmegaT, Okapi,
+ * LanguageTool). ICU's syntax is nearly the same; this module rewrites the
+ * few Java constructs ICU refuses, bounds quantifiers so a pattern can serve
+ * as a look-behind, and reads enough of a pattern's shape to build cheap
+ * prefilters (which characters can end or start a match, which literal text a
+ * match must end with). The analysis is conservative: when a pattern is too
+ * complex to read it says "anything", never something false.
+ */
+#ifndef PA_JREGEX_H
+#define PA_JREGEX_H
+
+#include <stddef.h>
+
+#include "align/util/buf.h"
+
+/* Repetition bound that replaces *, + and {n,} inside look-behinds. */
+#define PA_JREGEX_LOOKBEHIND_MAX 64
+
+/* Rewrites Java pattern `java` (UTF-8) into ICU syntax, appended to `out`:
+ * stray braces become literals ("<0}"), the (?U) flag is dropped (ICU's
+ * classes are Unicode already), and unbounded repetition inside look-behinds
+ * is bounded (Java accepts "(?<=[XVI]+)", ICU does not). With `bound_all`,
+ * unbounded repetition is bounded everywhere, so that the whole pattern can
+ * be wrapped in a look-behind. Returns 0, or -1 with a reason in `why` for
+ * syntax that cannot be translated (an unclosed class or group). */
+int pa_jregex_translate(const char *java, int bound_all, pa_buf *out, char *why, size_t whylen);
+
+/* True when `pat` uses a back-reference (\1, \k<name>), which cannot be
+ * combined with another pattern without renumbering. */
+int pa_jregex_has_backref(const char *pat);
+
+/* The literal text every match of `pat` must end with, as a list of
+ * alternatives: on success returns their count n > 0 and stores a
+ * NUL-separated list in `out` ("Mr.\0Mrs.\0"); `*ci` is set when the
+ * pattern is case-insensitive as a whole. Returns 0 when matches need not end
+ * with any literal text (or the pattern is too complex to tell). */
+int pa_jregex_literal_suffixes(const char *pat, pa_buf *out, int *ci);
+
+/* The single character class that every match of `pat` ends with (`last`)
+ * or begins with (first), written as an ICU UnicodeSet pattern in `out`
+ * ("[\\.\\?!]", "[\\p{Lu}]"). Returns 1 on success, 0 when unknown (for
+ * `first`, also when the pattern can match the empty string). `*ci` as
+ * above. */
+int pa_jregex_edge_class(const char *pat, int last, pa_buf *out, int *ci);
+
+#endif

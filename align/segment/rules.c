@@ -1,0 +1,683 @@
+/* rules.c - see rules.h. */
+#include "align/segment/rules.h"
+#include "align/segment/jregex.h"
+#include "align/util/alloc.h"
+#include "align/util/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uregex.h>
+#include <unicode/uset.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+/* A prefilter: the characters allowed at one edge of a match. */
+typedef struct cfilter {
+    uint32_t ascii[4]; /* bitmap of code points below 128 */
+    USet *set;         /* frozen; NULL = no filter */
+} cfilter;
+
+typedef struct crule {
+    int is_break, line;
+    int never;                /* neither pattern given: OmegaT never applies it */
+    URegularExpression *test; /* lookingAt at p decides: (?<=B)(?=A), (?=A) or (?<=B) */
+    int test_scanned_b;       /* B cannot be a look-behind: scan it, then test A */
+    URegularExpression *scan; /* B alone, searched through the text */
+    URegularExpression *scan_a; /* A alone: the search pattern of a break rule driven by A */
+    int drive;                /* break rules: 1 by B's match ends, 2 by A's match starts */
+    int by_class;             /* ... found by the driving side's edge class, not by searching */
+    URegularExpression *gate; /* B anchored with ^: where it fails at 0, the rule cannot apply */
+    cfilter last, first;
+    int has_suffix;           /* only rules whose B-suffix is found in the hash */
+} crule;
+
+/* One key of the literal-suffix hash. */
+typedef struct skey {
+    uint64_t hash;
+    uint32_t off, len; /* in pool */
+    uint32_t link;     /* first link + 1; 0 = empty slot */
+    int ci;
+} skey;
+
+struct pa_ruleset {
+    char *name;
+    crule *r;
+    size_t n;
+    skey *keys;
+    size_t mask; /* table size - 1 */
+    UChar *pool;
+    size_t pool_len, pool_cap;
+    uint32_t *link_rule, *link_next;
+    size_t nlinks, cap_links, cap_next;
+    int lens[64];
+    int nlens;
+    int has_ci; /* some keys are case-folded */
+    /* Union of the edge classes that drive break rules, as BMP bitmaps
+     * (supplementary characters: the sets), for one fast pass. */
+    uint8_t *bmp_last, *bmp_first;
+    USet *set_last, *set_first;
+    size_t *class_rules; /* the break rules found by class, in order */
+    size_t nclass;
+};
+
+typedef struct mrule {
+    URegularExpression *test, *scan, *scan_a, *gate;
+    uint32_t gen_test, gen_scan, gen_scan_a, gen_ends, gen_gate, gen_gate_text;
+    int gate_ok;
+    int32_t *ends;
+    size_t nends, cap_ends;
+} mrule;
+
+struct pa_rulematch {
+    const pa_ruleset *rs;
+    mrule *m;
+    const UChar *text;
+    int32_t len;
+    uint32_t gen;    /* text generation: matchers get the text lazily */
+    uint32_t *stamp; /* stamp[r] == cand: rule r's literal suffix is present */
+    uint32_t cand;
+};
+
+/* ---- compiling ---- */
+
+/* Compiles UTF-8 ICU pattern `pat`; on failure fills `err` naming the rule. */
+static URegularExpression *compile(const pa_ruleset *rs, int line, const char *what, const char *orig,
+                                   const char *pat, pa_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe;
+    int32_t ulen = 0;
+    u_strFromUTF8(NULL, 0, &ulen, pat, -1, &st);
+    st = U_ZERO_ERROR;
+    UChar *u = pa_malloc(((size_t)ulen + 1) * sizeof *u);
+    u_strFromUTF8(u, ulen + 1, NULL, pat, -1, &st);
+    URegularExpression *re = U_SUCCESS(st) ? uregex_open(u, ulen, UREGEX_DOTALL, &pe, &st) : NULL;
+    free(u);
+    if (U_FAILURE(st)) {
+        if (err)
+            pa_error_set(err, PA_EINPUT, "%s:%d: %s '%s' is not a regular expression ICU accepts (%s at offset %d)",
+                         rs->name, line, what, orig, u_errorName(st), (int)pe.offset);
+        return NULL;
+    }
+    return re;
+}
+
+/* Translates Java pattern `java`; `bound` bounds repetition for use inside a
+ * look-behind. */
+static int translate(const pa_ruleset *rs, int line, const char *what, const char *java, int bound, pa_buf *out,
+                     pa_error *err)
+{
+    char why[128];
+    if (pa_jregex_translate(java, bound, out, why, sizeof why) != 0)
+        return pa_error_set(err, PA_EINPUT, "%s:%d: %s '%s': %s", rs->name, line, what, java, why);
+    return 0;
+}
+
+/* Builds the prefilter of one edge of `pat` (NULL pattern: none). */
+static void make_filter(const char *pat, int last, cfilter *f)
+{
+    memset(f, 0, sizeof *f);
+    if (!pat) return;
+    pa_buf cls = PA_BUF_INIT;
+    int ci = 0;
+    if (pa_jregex_edge_class(pat, last, &cls, &ci)) {
+        UErrorCode st = U_ZERO_ERROR;
+        int32_t ulen = 0;
+        UChar u[1024];
+        u_strFromUTF8(u, 1024, &ulen, cls.data, (int32_t)cls.len, &st);
+        USet *set = U_SUCCESS(st) ? uset_openPattern(u, ulen, &st) : NULL;
+        if (U_SUCCESS(st) && set) {
+            if (ci) uset_closeOver(set, USET_CASE_INSENSITIVE);
+            uset_freeze(set);
+            f->set = set;
+            for (UChar32 c = 0; c < 128; c++)
+                if (uset_contains(set, c)) f->ascii[c >> 5] |= 1u << (c & 31);
+        } else if (set) {
+            uset_close(set);
+        }
+    }
+    pa_buf_free(&cls);
+}
+
+static int filter_pass(const cfilter *f, UChar32 c)
+{
+    if (!f->set) return 1;
+    if (c < 0) return 0;
+    if (c < 128) return (f->ascii[c >> 5] >> (c & 31)) & 1;
+    return uset_contains(f->set, c);
+}
+
+static uint64_t key_hash(const UChar *s, int32_t n, int ci)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)ci;
+    for (int32_t i = 0; i < n; i++) h = (h ^ s[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* Simple (1:1) case folding of a UTF-16 string in place; returns -1 when a
+ * character needs full folding (ß -> ss), which a fixed-length probe cannot
+ * mirror. */
+static int fold_simple(UChar *s, int32_t n)
+{
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        int32_t at = i;
+        U16_NEXT(s, i, n, c);
+        UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+        if (U16_LENGTH(f) != i - at) return -1;
+        UChar full[8];
+        UChar one[2];
+        int32_t k = 0;
+        U16_APPEND_UNSAFE(one, k, c);
+        UErrorCode st = U_ZERO_ERROR;
+        if (u_strFoldCase(full, 8, one, k, U_FOLD_CASE_DEFAULT, &st) != U16_LENGTH(f)) return -1;
+        k = at;
+        U16_APPEND_UNSAFE(s, k, f);
+    }
+    return 0;
+}
+
+/* Simple case folding of text for a probe (ASCII fast path). */
+static void fold_text(UChar *dst, const UChar *s, int32_t n)
+{
+    for (int32_t i = 0; i < n;) {
+        UChar c = s[i];
+        if (c < 128) {
+            dst[i++] = c >= 'A' && c <= 'Z' ? (UChar)(c + 32) : c;
+            continue;
+        }
+        UChar32 cp;
+        int32_t at = i;
+        U16_NEXT(s, i, n, cp);
+        UChar32 f = u_foldCase(cp, U_FOLD_CASE_DEFAULT);
+        if (U16_LENGTH(f) != i - at) f = cp;
+        U16_APPEND_UNSAFE(dst, at, f);
+    }
+}
+
+static skey *key_slot(const pa_ruleset *rs, const UChar *s, int32_t n, int ci, uint64_t h)
+{
+    for (size_t i = (size_t)h & rs->mask;; i = (i + 1) & rs->mask) {
+        skey *k = &rs->keys[i];
+        if (!k->link) return k;
+        if (k->hash == h && k->ci == ci && k->len == (uint32_t)n && memcmp(rs->pool + k->off, s, (size_t)n * 2) == 0)
+            return k;
+    }
+}
+
+static void add_key(pa_ruleset *rs, const UChar *s, int32_t n, int ci, uint32_t rule)
+{
+    uint64_t h = key_hash(s, n, ci);
+    skey *k = key_slot(rs, s, n, ci, h);
+    if (!k->link) {
+        pa_grow((void **)&rs->pool, &rs->pool_cap, rs->pool_len + (size_t)n, sizeof *rs->pool);
+        memcpy(rs->pool + rs->pool_len, s, (size_t)n * 2);
+        k->hash = h, k->ci = ci, k->len = (uint32_t)n, k->off = (uint32_t)rs->pool_len;
+        rs->pool_len += (size_t)n;
+        int known = 0;
+        for (int i = 0; i < rs->nlens; i++) known |= rs->lens[i] == n;
+        if (!known) rs->lens[rs->nlens++] = n;
+    }
+    PA_GROW(rs->link_rule, rs->cap_links, rs->nlinks + 1);
+    PA_GROW(rs->link_next, rs->cap_next, rs->nlinks + 1);
+    rs->link_rule[rs->nlinks] = rule;
+    rs->link_next[rs->nlinks] = k->link;
+    k->link = (uint32_t)++rs->nlinks;
+}
+
+/* Collects the literal suffixes of rule r's beforebreak into the hash; a
+ * rule whose suffixes cannot all be indexed is tested at every candidate. */
+static void index_suffixes(pa_ruleset *rs, size_t r, const char *before, size_t *nkeys_hint)
+{
+    pa_buf list = PA_BUF_INIT;
+    int ci = 0;
+    int n = pa_jregex_literal_suffixes(before, &list, &ci);
+    if (n <= 0) {
+        pa_buf_free(&list);
+        return;
+    }
+    /* All suffixes must fit the probe lengths; check before adding any. */
+    UChar *keys = pa_malloc((size_t)n * 64 * sizeof *keys);
+    int32_t *klen = pa_malloc((size_t)n * sizeof *klen);
+    const char *s = list.data;
+    int ok = 1;
+    for (int i = 0; i < n && ok; i++, s += strlen(s) + 1) {
+        UErrorCode st = U_ZERO_ERROR;
+        u_strFromUTF8(keys + (size_t)i * 64, 64, &klen[i], s, -1, &st);
+        ok = U_SUCCESS(st) && klen[i] > 0 && klen[i] < 64;
+        if (ok && ci) ok = fold_simple(keys + (size_t)i * 64, klen[i]) == 0;
+    }
+    int newlens = 0;
+    for (int i = 0; i < n && ok; i++) {
+        int known = 0;
+        for (int j = 0; j < rs->nlens; j++) known |= rs->lens[j] == klen[i];
+        for (int j = 0; j < i; j++) known |= klen[j] == klen[i];
+        newlens += !known;
+    }
+    if (ok && rs->nlens + newlens <= 64) {
+        /* grow the table to keep it at most half full */
+        size_t need = (*nkeys_hint + (size_t)n) * 2;
+        if (need > rs->mask + 1) {
+            size_t size = rs->mask + 1;
+            while (size < need) size *= 2;
+            skey *old = rs->keys;
+            size_t oldsize = rs->mask + 1;
+            rs->keys = pa_calloc(size, sizeof *rs->keys);
+            rs->mask = size - 1;
+            for (size_t i = 0; i < oldsize; i++)
+                if (old[i].link) {
+                    for (size_t j = (size_t)old[i].hash & rs->mask;; j = (j + 1) & rs->mask)
+                        if (!rs->keys[j].link) {
+                            rs->keys[j] = old[i];
+                            break;
+                        }
+                }
+            free(old);
+        }
+        for (int i = 0; i < n; i++) add_key(rs, keys + (size_t)i * 64, klen[i], ci, (uint32_t)r);
+        rs->has_ci |= ci;
+        *nkeys_hint += (size_t)n;
+        rs->r[r].has_suffix = 1;
+    }
+    free(keys);
+    free(klen);
+    pa_buf_free(&list);
+}
+
+/* True when a pattern is a poor driver: its edge class is unknown or takes
+ * white space or almost anything. */
+static int broad(const cfilter *f)
+{
+    if (!f->set) return 1;
+    return uset_contains(f->set, ' ') || uset_size(f->set) > 5000;
+}
+
+static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_t *nkeys, pa_error *err)
+{
+    crule *c = &rs->r[idx];
+    c->is_break = sr->is_break;
+    c->line = sr->line;
+    if (!sr->before && !sr->after) {
+        c->never = 1;
+        return 0;
+    }
+    pa_buf b = PA_BUF_INIT, bb = PA_BUF_INIT, a = PA_BUF_INIT, both = PA_BUF_INIT;
+    int rc = -1;
+    if (sr->before) {
+        if (translate(rs, sr->line, "beforebreak", sr->before, 0, &b, err) != 0) goto out;
+        if (translate(rs, sr->line, "beforebreak", sr->before, 1, &bb, err) != 0) goto out;
+        /* validate alone, so that messages point into the user's pattern */
+        URegularExpression *alone = compile(rs, sr->line, "beforebreak", sr->before, b.data, err);
+        if (!alone) goto out;
+        uregex_close(alone);
+    }
+    if (sr->after) {
+        if (translate(rs, sr->line, "afterbreak", sr->after, 0, &a, err) != 0) goto out;
+        URegularExpression *alone = compile(rs, sr->line, "afterbreak", sr->after, a.data, err);
+        if (!alone) goto out;
+        if (sr->is_break) c->scan_a = alone;
+        else uregex_close(alone);
+    }
+    int backref = (sr->before && pa_jregex_has_backref(sr->before)) || (sr->after && pa_jregex_has_backref(sr->after));
+    if (!backref) {
+        if (sr->before) pa_buf_printf(&both, "(?<=%s)", bb.data);
+        if (sr->after) pa_buf_printf(&both, "(?=%s)", a.data);
+        c->test = compile(rs, sr->line, "rule", sr->before ? sr->before : sr->after, both.data, NULL);
+    }
+    if (!c->test) {
+        /* B cannot be a look-behind (or there are back-references): find
+         * B's matches by searching, then test A alone (no A: always). */
+        c->test_scanned_b = sr->before != NULL;
+        if (sr->after && !(c->test = compile(rs, sr->line, "afterbreak", sr->after, a.data, err))) goto out;
+    }
+    if (sr->before && (sr->is_break || c->test_scanned_b)) {
+        c->scan = compile(rs, sr->line, "beforebreak", sr->before, b.data, err);
+        if (!c->scan) goto out;
+    }
+    make_filter(sr->before, 1, &c->last);
+    make_filter(sr->after, 0, &c->first);
+    if (sr->is_break) {
+        /* Search with the more selective side. */
+        c->drive = !sr->before ? 2 : (!sr->after || !broad(&c->last)) ? 1 : broad(&c->first) ? 1 : 2;
+        if (c->drive == 1 && !c->scan) c->drive = 2;
+        const cfilter *f = c->drive == 1 ? &c->last : &c->first;
+        c->by_class = f->set != NULL && !c->test_scanned_b && c->test && !uset_contains(f->set, ' ');
+        if (sr->before && b.data[0] == '^' && !(c->gate = compile(rs, sr->line, "beforebreak", sr->before, b.data, err)))
+            goto out;
+    }
+    if (sr->before && !c->test_scanned_b) index_suffixes(rs, idx, sr->before, nkeys);
+    rc = 0;
+out:
+    pa_buf_free(&b);
+    pa_buf_free(&bb);
+    pa_buf_free(&a);
+    pa_buf_free(&both);
+    return rc;
+}
+
+/* Adds set `u` to BMP bitmap `bmp` and union set `all`. */
+static void union_add(uint8_t *bmp, USet *all, const USet *u)
+{
+    int32_t n = uset_getItemCount(u);
+    for (int32_t i = 0; i < n; i++) {
+        UChar32 a, b;
+        UErrorCode st = U_ZERO_ERROR;
+        if (uset_getItem(u, i, &a, &b, NULL, 0, &st) != 0) continue; /* a string item */
+        uset_addRange(all, a, b);
+        for (UChar32 c = a; c <= b && c < 0x10000; c++) bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+    }
+}
+
+/* Prepares the one pass that finds the positions of class-driven break
+ * rules (see pa_rulematch_break_candidates). */
+static void build_class_union(pa_ruleset *rs)
+{
+    rs->bmp_last = pa_calloc(8192, 1);
+    rs->bmp_first = pa_calloc(8192, 1);
+    rs->set_last = uset_openEmpty();
+    rs->set_first = uset_openEmpty();
+    rs->class_rules = pa_calloc(rs->n ? rs->n : 1, sizeof *rs->class_rules);
+    for (size_t i = 0; i < rs->n; i++) {
+        const crule *c = &rs->r[i];
+        if (!c->is_break || c->never || !c->by_class) continue;
+        if (c->drive == 1) union_add(rs->bmp_last, rs->set_last, c->last.set);
+        else union_add(rs->bmp_first, rs->set_first, c->first.set);
+        rs->class_rules[rs->nclass++] = i;
+    }
+    uset_freeze(rs->set_last);
+    uset_freeze(rs->set_first);
+}
+
+pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules, size_t n, pa_error *err)
+{
+    pa_ruleset *rs = pa_calloc(1, sizeof *rs);
+    rs->name = pa_strdup(name);
+    rs->r = pa_calloc(n ? n : 1, sizeof *rs->r);
+    rs->n = n;
+    rs->mask = 15;
+    rs->keys = pa_calloc(rs->mask + 1, sizeof *rs->keys);
+    size_t nkeys = 0;
+    for (size_t i = 0; i < n; i++)
+        if (compile_rule(rs, i, rules[i], &nkeys, err) != 0) {
+            pa_ruleset_free(rs);
+            return NULL;
+        }
+    build_class_union(rs);
+    return rs;
+}
+
+static void free_filter(cfilter *f)
+{
+    if (f->set) uset_close(f->set);
+}
+
+void pa_ruleset_free(pa_ruleset *rs)
+{
+    if (!rs) return;
+    for (size_t i = 0; i < rs->n; i++) {
+        crule *c = &rs->r[i];
+        if (c->test) uregex_close(c->test);
+        if (c->scan) uregex_close(c->scan);
+        if (c->scan_a) uregex_close(c->scan_a);
+        if (c->gate) uregex_close(c->gate);
+        free_filter(&c->last);
+        free_filter(&c->first);
+    }
+    free(rs->r);
+    free(rs->bmp_last);
+    free(rs->bmp_first);
+    if (rs->set_last) uset_close(rs->set_last);
+    if (rs->set_first) uset_close(rs->set_first);
+    free(rs->class_rules);
+    free(rs->keys);
+    free(rs->pool);
+    free(rs->link_rule);
+    free(rs->link_next);
+    free(rs->name);
+    free(rs);
+}
+
+/* ---- matching ---- */
+
+static URegularExpression *clone(URegularExpression *re, UErrorCode *st)
+{
+    return re && U_SUCCESS(*st) ? uregex_clone(re, st) : NULL;
+}
+
+pa_rulematch *pa_rulematch_new(const pa_ruleset *rs, pa_error *err)
+{
+    pa_rulematch *m = pa_calloc(1, sizeof *m);
+    m->rs = rs;
+    m->m = pa_calloc(rs->n ? rs->n : 1, sizeof *m->m);
+    m->stamp = pa_calloc(rs->n ? rs->n : 1, sizeof *m->stamp);
+    m->gen = 1;
+    UErrorCode st = U_ZERO_ERROR;
+    for (size_t i = 0; i < rs->n; i++) {
+        m->m[i].test = clone(rs->r[i].test, &st);
+        m->m[i].scan = clone(rs->r[i].scan, &st);
+        m->m[i].scan_a = clone(rs->r[i].scan_a, &st);
+        m->m[i].gate = clone(rs->r[i].gate, &st);
+    }
+    if (U_FAILURE(st)) {
+        pa_error_set(err, PA_EINTERNAL, "%s: cannot copy the compiled rules (ICU: %s)", rs->name, u_errorName(st));
+        pa_rulematch_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void pa_rulematch_free(pa_rulematch *m)
+{
+    if (!m) return;
+    for (size_t i = 0; i < m->rs->n; i++) {
+        if (m->m[i].test) uregex_close(m->m[i].test);
+        if (m->m[i].scan) uregex_close(m->m[i].scan);
+        if (m->m[i].scan_a) uregex_close(m->m[i].scan_a);
+        if (m->m[i].gate) uregex_close(m->m[i].gate);
+        free(m->m[i].ends);
+    }
+    free(m->m);
+    free(m->stamp);
+    free(m);
+}
+
+void pa_rulematch_set_text(pa_rulematch *m, const UChar *text, int32_t len)
+{
+    m->text = text;
+    m->len = len;
+    m->gen++;
+}
+
+/* Gives `re` the current text if it does not have it yet. */
+static int ready(pa_rulematch *m, URegularExpression *re, uint32_t *gen, UErrorCode *st)
+{
+    if (*gen == m->gen) return 0;
+    uregex_setText(re, m->text, m->len, st);
+    *gen = m->gen;
+    return U_FAILURE(*st) ? -1 : 0;
+}
+
+static int icu_failed(const pa_rulematch *m, size_t r, UErrorCode st, pa_error *err)
+{
+    return pa_error_set(err, PA_EINTERNAL, "%s:%d: rule evaluation failed (ICU: %s)", m->rs->name,
+                        m->rs->r[r].line, u_errorName(st));
+}
+
+/* Searches `re` through the text, appending match ends (or starts). */
+static int scan_all(pa_rulematch *m, size_t r, URegularExpression *re, uint32_t *gen, int starts, int32_t **pos,
+                    size_t *n, size_t *cap, pa_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    if (ready(m, re, gen, &st) != 0) return icu_failed(m, r, st, err);
+    uregex_reset(re, 0, &st);
+    while (uregex_findNext(re, &st)) {
+        int32_t p = starts ? uregex_start(re, 0, &st) : uregex_end(re, 0, &st);
+        PA_GROW(*pos, *cap, *n + 1);
+        (*pos)[(*n)++] = p;
+    }
+    if (U_FAILURE(st)) return icu_failed(m, r, st, err);
+    return 0;
+}
+
+/* Whether rule r's gate (its ^-anchored beforebreak) matches the current
+ * text at all; rules without a gate pass. Computed once per text. */
+static int gate_open(pa_rulematch *m, size_t r, pa_error *err)
+{
+    mrule *mr = &m->m[r];
+    if (!mr->gate) return 1;
+    if (mr->gen_gate != m->gen) {
+        UErrorCode st = U_ZERO_ERROR;
+        if (ready(m, mr->gate, &mr->gen_gate_text, &st) != 0) return icu_failed(m, r, st, err), -1;
+        mr->gate_ok = uregex_lookingAt(mr->gate, 0, &st);
+        if (U_FAILURE(st)) return icu_failed(m, r, st, err), -1;
+        mr->gen_gate = m->gen;
+    }
+    return mr->gate_ok;
+}
+
+static int in_bmp(const uint8_t *bmp, const USet *set, UChar32 c)
+{
+    if (c < 0) return 0;
+    if (c < 0x10000) return (bmp[c >> 3] >> (c & 7)) & 1;
+    return uset_contains(set, c);
+}
+
+/* Tests rule r at p with its full expression. */
+static int test_at(pa_rulematch *m, size_t r, int32_t p, pa_error *err)
+{
+    mrule *mr = &m->m[r];
+    UErrorCode st = U_ZERO_ERROR;
+    if (ready(m, mr->test, &mr->gen_test, &st) != 0) return icu_failed(m, r, st, err), -1;
+    UBool hit = uregex_lookingAt(mr->test, p, &st);
+    if (U_FAILURE(st)) return icu_failed(m, r, st, err), -1;
+    return hit;
+}
+
+int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, size_t *cap, pa_error *err)
+{
+    const pa_ruleset *rs = m->rs;
+    /* Rules whose driving side has no usable class: search for it. */
+    for (size_t i = 0; i < rs->n; i++) {
+        const crule *c = &rs->r[i];
+        if (!c->is_break || c->never || c->by_class) continue;
+        int g = gate_open(m, i, err);
+        if (g < 0) return -1;
+        if (!g) continue;
+        mrule *mr = &m->m[i];
+        int rc = c->drive == 2 ? scan_all(m, i, mr->scan_a, &mr->gen_scan_a, 1, pos, n, cap, err)
+                               : scan_all(m, i, mr->scan, &mr->gen_scan, 0, pos, n, cap, err);
+        if (rc != 0) return -1;
+    }
+    if (!rs->nclass) return 0;
+    /* The others: one pass over the text, testing a rule only where the
+     * character before (or after) the position is in its class. */
+    int any = 0;
+    for (size_t k = 0; k < rs->nclass; k++) {
+        int g = gate_open(m, rs->class_rules[k], err);
+        if (g < 0) return -1;
+        any |= g;
+    }
+    if (!any) return 0;
+    const UChar *t = m->text;
+    UChar32 prev = -1, next;
+    for (int32_t p = 0; p <= m->len; p++) {
+        next = p < m->len ? t[p] : -1;
+        if (next >= 0 && U16_IS_SURROGATE(next)) {
+            if (U16_IS_TRAIL(next)) continue; /* inside a pair */
+            U16_GET(t, 0, p, m->len, next);
+        }
+        if (in_bmp(rs->bmp_last, rs->set_last, prev) || in_bmp(rs->bmp_first, rs->set_first, next)) {
+            for (size_t k = 0; k < rs->nclass; k++) {
+                size_t r = rs->class_rules[k];
+                const crule *c = &rs->r[r];
+                if (!filter_pass(&c->last, prev) || !filter_pass(&c->first, next)) continue;
+                if (!m->m[r].gate_ok && m->m[r].gate) continue;
+                int h = test_at(m, r, p, err);
+                if (h < 0) return -1;
+                if (h) {
+                    PA_GROW(*pos, *cap, *n + 1);
+                    (*pos)[(*n)++] = p;
+                    break;
+                }
+            }
+        }
+        prev = next;
+    }
+    return 0;
+}
+
+/* Marks the rules whose literal suffix ends at p (stamp = m->cand). */
+static void probe_suffixes(pa_rulematch *m, int32_t p)
+{
+    const pa_ruleset *rs = m->rs;
+    UChar buf[64];
+    for (int i = 0; i < rs->nlens; i++) {
+        int32_t l = rs->lens[i];
+        if (l > p) continue;
+        const UChar *s = m->text + p - l;
+        for (int ci = 0; ci < 2; ci++) {
+            const UChar *k = s;
+            if (ci) {
+                if (!rs->has_ci) continue;
+                fold_text(buf, s, l);
+                k = buf;
+            }
+            uint64_t h = key_hash(k, l, ci);
+            const skey *e = key_slot(rs, k, l, ci, h);
+            for (uint32_t link = e->link; link; link = rs->link_next[link - 1]) m->stamp[rs->link_rule[link - 1]] = m->cand;
+        }
+    }
+}
+
+/* True when some match of rule r's B (found by searching) ends at p. */
+static int scanned_b_ends_at(pa_rulematch *m, size_t r, int32_t p, pa_error *err)
+{
+    mrule *mr = &m->m[r];
+    if (mr->gen_ends != m->gen) {
+        mr->nends = 0;
+        if (scan_all(m, r, mr->scan, &mr->gen_scan, 0, &mr->ends, &mr->nends, &mr->cap_ends, err) != 0) return -1;
+        mr->gen_ends = m->gen;
+    }
+    size_t lo = 0, hi = mr->nends;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mr->ends[mid] < p) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < mr->nends && mr->ends[lo] == p;
+}
+
+int pa_rulematch_decide(pa_rulematch *m, int32_t p, pa_error *err)
+{
+    const pa_ruleset *rs = m->rs;
+    if (++m->cand == 0) {
+        memset(m->stamp, 0, rs->n * sizeof *m->stamp);
+        m->cand = 1;
+    }
+    if (rs->nlens) probe_suffixes(m, p);
+    UChar32 before = -1, after = -1;
+    if (p > 0) U16_GET(m->text, 0, p - 1, m->len, before);
+    if (p < m->len) U16_GET(m->text, 0, p, m->len, after);
+    for (size_t i = 0; i < rs->n; i++) {
+        const crule *c = &rs->r[i];
+        if (c->never) continue;
+        if (c->has_suffix && m->stamp[i] != m->cand) continue;
+        if (!filter_pass(&c->last, before) || !filter_pass(&c->first, after)) continue;
+        mrule *mr = &m->m[i];
+        if (c->test_scanned_b) {
+            int e = scanned_b_ends_at(m, i, p, err);
+            if (e < 0) return -2;
+            if (!e) continue;
+        }
+        if (!mr->test) return c->is_break;
+        int g = gate_open(m, i, err);
+        if (g < 0) return -2;
+        if (!g) continue;
+        int hit = test_at(m, i, p, err);
+        if (hit < 0) return -2;
+        if (hit) return c->is_break;
+    }
+    return -1;
+}
+
