@@ -17,8 +17,10 @@
 
 /* Cells of the full lattice at which the coarsest level stops halving. */
 #define FULL_SEARCH_CELLS 250000.0
-/* A band is widened while it stays below this many cells (25 bytes each). */
-#define MAX_BAND_CELLS ((size_t)4 << 20)
+/* Widening stops when the band reaches four times its first size plus
+ * this many cells (25 bytes each), or this radius. */
+#define MAX_EXTRA_CELLS ((size_t)1 << 20)
+#define MAX_RADIUS 256
 /* Beads over a paragraph boundary of one side: log-probability penalty. */
 #define PARA_CROSS_LOGP (-6.9) /* log(0.001) */
 /* Relative standard deviation of translated sentence lengths assumed before
@@ -45,7 +47,8 @@ typedef struct scorer {
     const double *src_pre, *tgt_pre;   /* prefix sums of sentence lengths */
     const size_t *src_para, *tgt_para; /* paragraph of each sentence, NULL = ignore */
     size_t n, m;                       /* sentences */
-    unsigned shift;                    /* a unit is 2^shift sentences */
+    unsigned shift;                    /* a source unit is 2^shift sentences */
+    double tgt_unit;                   /* a target unit is this many sentences (2^shift m/n) */
     pa_score_model sm;
     /* anchor and lexical evidence (NULL in the first pass); the table
      * covers the band being searched */
@@ -58,10 +61,28 @@ typedef struct scorer {
     const uint8_t *group_sure;           /* per paragraph bead: its posterior is 0.9 or more */
 } scorer;
 
-static inline size_t unit_start(size_t k, unsigned shift, size_t n)
+/* Units of a level: source units are 2^shift sentences, target units
+ * 2^shift * m/n sentences, so that coarse beads are 1-1 on average and
+ * the bead priors and length model hold at every level. */
+static inline size_t src_start(const scorer *s, size_t k)
 {
-    size_t s = k << shift;
-    return s < n ? s : n;
+    size_t v = k << s->shift;
+    return v < s->n ? v : s->n;
+}
+
+static inline size_t tgt_start(const scorer *s, size_t k)
+{
+    size_t v = s->shift ? (size_t)llround((double)k * s->tgt_unit) : k;
+    return v < s->m ? v : s->m;
+}
+
+/* Switches the scorer to level `shift`; returns the level's unit counts. */
+static void set_level(scorer *s, unsigned shift, size_t *n, size_t *m)
+{
+    s->shift = shift;
+    s->tgt_unit = shift ? ldexp((double)s->m / (double)s->n, (int)shift) : 1.0;
+    *n = (s->n + ((size_t)1 << shift) - 1) >> shift;
+    *m = shift ? (size_t)ceil((double)s->m / s->tgt_unit) : s->m;
 }
 
 /* Number of paragraph boundaries inside sentences [a, b). */
@@ -73,8 +94,8 @@ static int crosses(const size_t *para, size_t a, size_t b)
 static double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
 {
     const scorer *s = ctx;
-    size_t a = unit_start(i, s->shift, s->n), b = unit_start(i + ns, s->shift, s->n);
-    size_t c = unit_start(j, s->shift, s->m), d = unit_start(j + nt, s->shift, s->m);
+    size_t a = src_start(s, i), b = src_start(s, i + ns);
+    size_t c = tgt_start(s, j), d = tgt_start(s, j + nt);
     double lp = s->sm.log_prior[ns << 4 | nt];
     if ((ns && nt) || !s->sm.length_llr)
         lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
@@ -149,70 +170,153 @@ static size_t path_corners(const pa_alignment *a, size_t scale, size_t n, size_t
     return np;
 }
 
+/* Bead scores for a sub-lattice whose origin is (r0, c0) of the whole. */
+typedef struct offset_scorer {
+    scorer *s;
+    size_t r0, c0;
+} offset_scorer;
+
+static double offset_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
+{
+    const offset_scorer *o = ctx;
+    return bead_logp(o->s, i + o->r0, ns, j + o->c0, nt);
+}
+
+/* Searches the part of `band` between nodes (r0, c0) and (r1, c1) (both on
+ * the current path, so the part holds a path) and returns its beads in
+ * whole-lattice indices. */
+static int search_part(scorer *s, const search_plan *plan, const pa_band *band, size_t r0, size_t c0, size_t r1,
+                       size_t c1, int posteriors, pa_alignment *out)
+{
+    pa_band part;
+    pa_band_init(&part, r1 - r0, c1 - c0);
+    for (size_t r = 0; r <= r1 - r0; r++) {
+        size_t lo = band->lo[r0 + r], hi = band->hi[r0 + r];
+        lo = lo > c0 ? lo - c0 : 0;
+        hi = hi < c1 ? hi - c0 : c1 - c0;
+        part.lo[r] = lo, part.hi[r] = hi;
+    }
+    pa_band_intersect(&part, &part); /* recomputes the row offsets */
+    offset_scorer o = {s, r0, c0};
+    pa_search_result r;
+    int rc = pa_search(&part, plan->types, plan->n_types, offset_logp, &o, posteriors, &r);
+    pa_band_free(&part);
+    if (rc != 0) return -1;
+    for (size_t k = 0; k < r.path.n; k++) r.path.beads[k].src += r0, r.path.beads[k].tgt += c0;
+    *out = r.path;
+    return 0;
+}
+
 /* Searches level `shift` (units of 2^shift sentences) in `band` (which it
  * frees). Where the best path runs along the band's edge, the true one may
- * lie outside: the band is widened there, and only there, and the search
- * repeated. */
+ * lie outside: the band is widened there, and only there, and only the
+ * stretch of path around it is searched again, between path nodes a few
+ * radii away, so that a widening costs what the stretch costs. */
 static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_band band, int posteriors,
                        pa_alignment *out)
 {
-    size_t n = band.n, m = band.m;
+    size_t n = band.n, m = band.m, ln, lm;
     size_t radius = plan->radius;
-    s->shift = shift;
+    set_level(s, shift, &ln, &lm);
     if (s->region && shift == 0) pa_band_intersect(&band, s->region);
-    for (;;) {
-        pa_search_result r;
-        if (plan->verbose > 1)
-            fprintf(stderr, "polyalign: level %u: %zu x %zu units, radius %zu, %zu cells\n", shift, n, m, radius,
-                    band.cells);
-        if (s->have_pt && shift == 0) pa_pair_table_fill(&s->pt, &band, plan->max_side, s->pf);
-        int rc = pa_search(&band, plan->types, plan->n_types, bead_logp, s, posteriors, &r);
-        if (rc != 0) {
-            pa_band_free(&band);
-            return -1;
-        }
+    if (plan->verbose > 1)
+        fprintf(stderr, "polyalign: level %u: %zu x %zu units, %zu cells\n", shift, n, m, band.cells);
+    if (s->have_pt && shift == 0) pa_pair_table_fill(&s->pt, &band, plan->max_side, s->pf);
+    pa_search_result r;
+    if (pa_search(&band, plan->types, plan->n_types, bead_logp, s, posteriors, &r) != 0) {
+        pa_band_free(&band);
+        return -1;
+    }
+    pa_alignment path = r.path;
+    size_t initial_cells = band.cells;
+    int rc = 0;
+    while (rc == 0 && radius < MAX_RADIUS && band.cells < (n + 1) * (m + 1)) {
         size_t *pi, *pj;
-        size_t np = path_corners(&r.path, 1, n, m, &pi, &pj);
+        size_t np = path_corners(&path, 1, n, m, &pi, &pj);
         size_t *rad = pa_calloc(np, sizeof *rad), touched = 0;
         radius *= 2;
         for (size_t k = 0; k < np; k++) {
             if (!pa_band_on_edge(&band, pi[k], pj[k])) continue;
             touched++;
+            if (plan->verbose > 2) fprintf(stderr, "polyalign:   edge at (%zu, %zu)\n", pi[k], pj[k]);
             /* widen the segments around the corner, `radius` beads each way */
             size_t a = k > radius ? k - radius : 0, z = k + radius < np ? k + radius : np;
             for (size_t q = a; q < z; q++) rad[q] = radius;
         }
-        int done = touched == 0 || band.cells == (n + 1) * (m + 1) || band.cells > MAX_BAND_CELLS ||
-                   radius > n + m;
-        if (!done) {
-            size_t before = band.cells;
+        size_t before = band.cells;
+        if (touched) {
             pa_band_add_path(&band, pi, pj, np, rad, 0);
             if (s->region && shift == 0) pa_band_intersect(&band, s->region);
-            done = band.cells == before; /* the edge is the region's */
+        }
+        if (band.cells == before || band.cells > 4 * initial_cells + MAX_EXTRA_CELLS) {
+            free(pi), free(pj), free(rad);
+            break; /* nothing to widen, or the edge is the region's, or enough */
+        }
+        if (plan->verbose > 1)
+            fprintf(stderr, "polyalign: level %u: %zu edge nodes, radius %zu, %zu cells\n", shift, touched, radius,
+                    band.cells);
+        if (s->have_pt && shift == 0) pa_pair_table_fill(&s->pt, &band, plan->max_side, s->pf);
+        /* Re-search each widened stretch, from the last one back so that
+         * bead indices before it stay valid. */
+        size_t z = np - 1;
+        while (rc == 0 && z > 0) {
+            while (z > 0 && rad[z - 1] == 0) z--;
+            if (z == 0) break;
+            size_t a = z;
+            while (a > 0 && rad[a - 1] != 0) a--;
+            size_t a2 = a > radius ? a - radius : 0, z2 = z + radius < np - 1 ? z + radius : np - 1;
+            pa_alignment part = {0};
+            rc = search_part(s, plan, &band, pi[a2], pj[a2], pi[z2], pj[z2], posteriors, &part);
+            if (rc == 0) { /* beads a2..z2-1 of `path` become `part` */
+                pa_alignment spliced = {0};
+                for (size_t k = 0; k < a2; k++) pa_alignment_add(&spliced, path.beads[k]);
+                for (size_t k = 0; k < part.n; k++) pa_alignment_add(&spliced, part.beads[k]);
+                for (size_t k = z2; k < path.n; k++) pa_alignment_add(&spliced, path.beads[k]);
+                pa_alignment_free(&path);
+                path = spliced;
+            }
+            pa_alignment_free(&part);
+            z = a2;
         }
         free(pi), free(pj), free(rad);
-        if (done) {
-            pa_band_free(&band);
-            *out = r.path;
-            return 0;
-        }
-        pa_alignment_free(&r.path);
     }
+    pa_band_free(&band);
+    if (rc != 0) {
+        pa_alignment_free(&path);
+        return -1;
+    }
+    *out = path;
+    return 0;
 }
 
-/* search_band in a tube of the plan's radius around `guide` (a path in
- * units `guide_scale` times larger; NULL = the whole lattice). */
+/* search_band in a tube of the plan's radius around `guide` (a path at
+ * level `guide_shift`, or at this level; NULL = the whole lattice). */
 static int search_level(scorer *s, const search_plan *plan, unsigned shift, const pa_alignment *guide,
-                        size_t guide_scale, int posteriors, pa_alignment *out)
+                        unsigned guide_shift, int posteriors, pa_alignment *out)
 {
-    size_t n = (s->n + ((size_t)1 << shift) - 1) >> shift;
-    size_t m = (s->m + ((size_t)1 << shift) - 1) >> shift;
+    size_t n, m;
     pa_band band;
     if (!guide) {
+        set_level(s, shift, &n, &m);
         pa_band_full(&band, n, m);
     } else {
-        size_t *pi, *pj;
-        size_t np = path_corners(guide, guide_scale, n, m, &pi, &pj);
+        /* the guide's corners in sentences, then in this level's units */
+        size_t np = guide->n + 1;
+        size_t *pi = pa_malloc(np * sizeof *pi), *pj = pa_malloc(np * sizeof *pj);
+        set_level(s, guide_shift, &n, &m);
+        pi[0] = pj[0] = 0;
+        for (size_t k = 0; k < guide->n; k++) {
+            const pa_bead *b = &guide->beads[k];
+            pi[k + 1] = src_start(s, b->src + b->n_src);
+            pj[k + 1] = tgt_start(s, b->tgt + b->n_tgt);
+        }
+        set_level(s, shift, &n, &m);
+        for (size_t k = 0; k < np; k++) {
+            pi[k] = pi[k] >= s->n ? n : pi[k] >> shift;
+            pj[k] = pj[k] >= s->m ? m : (size_t)llround((double)pj[k] / s->tgt_unit);
+            if (pj[k] > m) pj[k] = m;
+        }
+        pi[np - 1] = n, pj[np - 1] = m;
         pa_band_init(&band, n, m);
         pa_band_add_path(&band, pi, pj, np, NULL, plan->radius);
         free(pi), free(pj);
@@ -224,13 +328,13 @@ static int search_level(scorer *s, const search_plan *plan, unsigned shift, cons
  * unless the lattice is small enough to search whole. */
 static int coarse_to_fine(scorer *s, const search_plan *plan, unsigned shift, pa_alignment *out)
 {
-    size_t n = (s->n + ((size_t)1 << shift) - 1) >> shift;
-    size_t m = (s->m + ((size_t)1 << shift) - 1) >> shift;
+    size_t n, m;
+    set_level(s, shift, &n, &m);
     if ((double)(n + 1) * (double)(m + 1) <= FULL_SEARCH_CELLS || (n <= 2 && m <= 2))
-        return search_level(s, plan, shift, NULL, 1, 0, out);
+        return search_level(s, plan, shift, NULL, shift, 0, out);
     pa_alignment coarse = {0};
     if (coarse_to_fine(s, plan, shift + 1, &coarse) != 0) return -1;
-    int rc = search_level(s, plan, shift, &coarse, 2, 0, out);
+    int rc = search_level(s, plan, shift, &coarse, shift + 1, 0, out);
     pa_alignment_free(&coarse);
     return rc;
 }
@@ -422,7 +526,7 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
         if (opts->model == PA_MODEL_LENGTH) memset(&s.sm.ev, 0, sizeof s.sm.ev);
         pa_pair_table_init(&s.pt, &pf, s.links, &s.sm.ev);
         s.have_pt = 1;
-        if (search_level(&s, &plan, 0, &prev, 1, pass == 3, &next) != 0) rc = -1;
+        if (search_level(&s, &plan, 0, &prev, 0, pass == 3, &next) != 0) rc = -1;
         pa_pair_table_free(&s.pt);
         s.have_pt = 0;
         pa_alignment_free(&prev);
