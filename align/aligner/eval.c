@@ -31,10 +31,12 @@ static int cmp_beads(const void *x, const void *y)
  * sides non-empty, else all but the empty "[]:[]". */
 static bead_view *bead_set(const pa_bead_sets *s, int full_only, size_t *n)
 {
+    static const size_t none[1] = {0};
+    const size_t *idx = s->idx ? s->idx : none; /* a file of "[]:[]" has no indices */
     bead_view *v = pa_malloc((s->n ? s->n : 1) * sizeof *v);
     size_t k = 0;
     for (size_t i = 0; i < s->n; i++) {
-        bead_view b = {s->idx + s->src_at[i], s->idx + s->tgt_at[i], s->tgt_at[i] - s->src_at[i],
+        bead_view b = {idx + s->src_at[i], idx + s->tgt_at[i], s->tgt_at[i] - s->src_at[i],
                        pa_bead_sets_end(s, i) - s->tgt_at[i]};
         if (full_only ? (b.n_src && b.n_tgt) : (b.n_src || b.n_tgt)) v[k++] = b;
     }
@@ -68,7 +70,7 @@ static links links_of(const bead_view *v, size_t n)
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < v[i].n_src; k++) {
             size_t s = v[i].src[k];
-            memcpy(l.tgt + l.first[s] + fill[s], v[i].tgt, v[i].n_tgt * sizeof *l.tgt);
+            if (v[i].n_tgt) memcpy(l.tgt + l.first[s] + fill[s], v[i].tgt, v[i].n_tgt * sizeof *l.tgt);
             fill[s] += v[i].n_tgt;
         }
     free(fill);

@@ -554,7 +554,7 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
         }
         /* keep the anchors in the list; names and cognates come below */
         PA_GROW(df->anc, cap_anc, n_anc + l.n + 1);
-        memcpy(df->anc + n_anc, l.ids, l.n * sizeof *l.ids);
+        if (l.n) memcpy(df->anc + n_anc, l.ids, l.n * sizeof *l.ids);
         n_anc += l.n;
         df->anc_at[i + 1] = n_anc;
         l.n = 0;

@@ -68,8 +68,10 @@ static bag make_bag(const pa_doc_features *df, size_t first, size_t n, uint32_t 
 {
     size_t a = df->word_at[first], z = df->word_at[first + n];
     uint32_t *tmp = pa_malloc((z - a + 1) * sizeof *tmp);
-    memcpy(tmp, df->words + a, (z - a) * sizeof *tmp);
-    qsort(tmp, z - a, sizeof *tmp, cmp_u32);
+    if (z > a) {
+        memcpy(tmp, df->words + a, (z - a) * sizeof *tmp);
+        qsort(tmp, z - a, sizeof *tmp, cmp_u32);
+    }
     bag b = {pa_malloc((z - a + 1) * sizeof *b.w), pa_malloc((z - a + 1) * sizeof *b.c), 0};
     for (size_t k = 0; k < z - a; k++) {
         if (b.n && b.w[b.n - 1] == tmp[k]) b.c[b.n - 1]++;

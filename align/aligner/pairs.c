@@ -17,6 +17,7 @@ static int cmp_u32(const void *a, const void *b)
 /* Sorts and dedupes v[from..*n) in place. */
 static void sort_unique(uint32_t *v, size_t from, size_t *n)
 {
+    if (*n - from < 2) return;
     qsort(v + from, *n - from, sizeof *v, cmp_u32);
     size_t w = from;
     for (size_t k = from; k < *n; k++)
