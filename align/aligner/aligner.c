@@ -93,7 +93,7 @@ static int crosses(const size_t *para, size_t a, size_t b)
 
 static double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
 {
-    const scorer *s = ctx;
+    scorer *s = ctx;
     size_t a = src_start(s, i), b = src_start(s, i + ns);
     size_t c = tgt_start(s, j), d = tgt_start(s, j + nt);
     double lp = s->sm.log_prior[ns << 4 | nt];
@@ -221,7 +221,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     if (s->region && shift == 0) pa_band_intersect(&band, s->region);
     if (plan->verbose > 1)
         fprintf(stderr, "polyalign: level %u: %zu x %zu units, %zu cells\n", shift, n, m, band.cells);
-    if (s->have_pt && shift == 0) pa_pair_table_fill(&s->pt, &band, plan->max_side, s->pf);
+    if (s->have_pt && shift == 0) pa_pair_table_set_band(&s->pt, &band, plan->max_side);
     pa_search_result r;
     if (pa_search(&band, plan->types, plan->n_types, bead_logp, s, posteriors, &r) != 0) {
         pa_band_free(&band);
@@ -255,7 +255,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
         if (plan->verbose > 1)
             fprintf(stderr, "polyalign: level %u: %zu edge nodes, radius %zu, %zu cells\n", shift, touched, radius,
                     band.cells);
-        if (s->have_pt && shift == 0) pa_pair_table_fill(&s->pt, &band, plan->max_side, s->pf);
+        if (s->have_pt && shift == 0) pa_pair_table_set_band(&s->pt, &band, plan->max_side);
         /* Re-search each widened stretch, from the last one back so that
          * bead indices before it stay valid. */
         size_t z = np - 1;
@@ -317,8 +317,10 @@ static int search_level(scorer *s, const search_plan *plan, unsigned shift, cons
             if (pj[k] > m) pj[k] = m;
         }
         pi[np - 1] = n, pj[np - 1] = m;
+        /* A coarser level's path is off by a unit or two where its blocks
+         * straddle beads; a wider tube lets the finer level correct it. */
         pa_band_init(&band, n, m);
-        pa_band_add_path(&band, pi, pj, np, NULL, plan->radius);
+        pa_band_add_path(&band, pi, pj, np, NULL, guide_shift > shift ? 2 * plan->radius : plan->radius);
         free(pi), free(pj);
     }
     return search_band(s, plan, shift, band, posteriors, out);

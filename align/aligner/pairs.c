@@ -152,6 +152,8 @@ void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_
 {
     memset(pt, 0, sizeof *pt);
     pt->n = pf->src.n, pt->m = pf->tgt.n;
+    pt->pf = pf;
+    for (int r = 0; r < PA_PAIR_ROWS; r++) pt->row_of[r] = SIZE_MAX;
     slots_init(&pt->src, 0, pf, links, w);
     slots_init(&pt->tgt, 1, pf, links, w);
 }
@@ -225,14 +227,12 @@ void pa_pair_counts(const pa_pair_table *pt, const pa_pair_features *pf, size_t 
     }
 }
 
-void pa_pair_table_fill(pa_pair_table *pt, const pa_band *band, size_t max_side, const pa_pair_features *pf)
+void pa_pair_table_set_band(pa_pair_table *pt, const pa_band *band, size_t max_side)
 {
     size_t n = band->n, m = band->m;
-    free(pt->lo), free(pt->hi), free(pt->off), free(pt->cell);
+    free(pt->lo), free(pt->hi);
     pt->lo = pa_malloc((n + 1) * sizeof *pt->lo);
     pt->hi = pa_malloc((n + 1) * sizeof *pt->hi);
-    pt->off = pa_malloc((n + 2) * sizeof *pt->off);
-    pt->off[0] = 0;
     for (size_t a = 0; a < n; a++) {
         size_t lo = m, hi = 0;
         for (size_t i = a + 1 > max_side ? a + 1 - max_side : 0; i <= a; i++) {
@@ -243,16 +243,14 @@ void pa_pair_table_fill(pa_pair_table *pt, const pa_band *band, size_t max_side,
         if (m == 0 || lo >= m) lo = 1, hi = 0; /* empty row */
         else if (hi >= m) hi = m - 1;
         pt->lo[a] = lo, pt->hi[a] = hi;
-        pt->off[a + 1] = pt->off[a] + (hi + 1 > lo ? hi + 1 - lo : 0);
     }
-    pt->cell = pa_malloc((pt->off[n] + 1) * sizeof *pt->cell);
-    for (size_t a = 0; a < n; a++)
-        for (size_t b = pt->lo[a]; b <= pt->hi[a]; b++) match_pair(pt, pf, a, b, &pt->cell[pt->off[a] + (b - pt->lo[a])]);
+    for (int r = 0; r < PA_PAIR_ROWS; r++) pt->row_of[r] = SIZE_MAX;
 }
 
 void pa_pair_table_free(pa_pair_table *pt)
 {
-    free(pt->lo), free(pt->hi), free(pt->off), free(pt->cell);
+    free(pt->lo), free(pt->hi);
+    for (int r = 0; r < PA_PAIR_ROWS; r++) free(pt->row[r]);
     slots_free(&pt->src);
     slots_free(&pt->tgt);
     memset(pt, 0, sizeof *pt);
@@ -260,13 +258,21 @@ void pa_pair_table_free(pa_pair_table *pt)
 
 static const pa_pair_cell empty_cell = {0, 0, 0, 0};
 
-static inline const pa_pair_cell *cell_at(const pa_pair_table *pt, size_t a, size_t b)
+/* The cell of pair (a, b), computing row a if it is not cached. */
+static inline const pa_pair_cell *cell_at(pa_pair_table *pt, size_t a, size_t b)
 {
-    if (b < pt->lo[a] || b > pt->hi[a]) return &empty_cell;
-    return &pt->cell[pt->off[a] + (b - pt->lo[a])];
+    size_t lo = pt->lo[a], hi = pt->hi[a];
+    if (b < lo || b > hi) return &empty_cell;
+    size_t r = a % PA_PAIR_ROWS;
+    if (pt->row_of[r] != a) {
+        PA_GROW(pt->row[r], pt->row_cap[r], hi - lo + 1);
+        for (size_t q = lo; q <= hi; q++) match_pair(pt, pt->pf, a, q, &pt->row[r][q - lo]);
+        pt->row_of[r] = a;
+    }
+    return &pt->row[r][b - lo];
 }
 
-double pa_pair_table_bead(const pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt)
+double pa_pair_table_bead(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt)
 {
     double v = pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
                pt->tgt.const_pre[ns][j];

@@ -8,8 +8,11 @@
  * evidence is then: each token of its sentences counted as a miss, plus, for
  * each token matched by any sentence on the other side, match minus miss.
  * "Any" matters: in a 2-1 bead a target word matched by both source
- * sentences counts once, so merging sentences gains nothing by itself. The
- * table is band-shaped: memory is linear in the document length.
+ * sentences counts once, so merging sentences gains nothing by itself.
+ * Cells are computed a source row at a time, when a bead first needs the
+ * row, and kept in a ring of the last PA_PAIR_ROWS rows: a search visits
+ * rows in order (forward, then backward), so each row is computed once per
+ * direction and the table's memory does not grow with the document.
  */
 #ifndef PA_PAIRS_H
 #define PA_PAIRS_H
@@ -68,10 +71,17 @@ typedef struct pa_pair_cell {
     float src_gain, tgt_gain;    /* their weighted sums (for a 1-1 bead) */
 } pa_pair_cell;
 
+/* Rows kept: more than a bead's source side, so a row computed for one
+ * bead survives while the search is on its neighbours. */
+#define PA_PAIR_ROWS 16
+
 typedef struct pa_pair_table {
     size_t n, m;
-    size_t *lo, *hi, *off; /* source sentence a: target sentences lo[a]..hi[a] */
-    pa_pair_cell *cell;
+    size_t *lo, *hi; /* source sentence a: target sentences lo[a]..hi[a] */
+    pa_pair_cell *row[PA_PAIR_ROWS]; /* the cached rows ... */
+    size_t row_of[PA_PAIR_ROWS];     /* ... which source sentence each holds (SIZE_MAX: none) */
+    size_t row_cap[PA_PAIR_ROWS];
+    const pa_pair_features *pf;
     pa_slots src, tgt;
 } pa_pair_table;
 
@@ -82,9 +92,10 @@ typedef struct pa_pair_table {
 void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_links *const links[PA_LINK_KINDS],
                         const pa_evidence_weights *w);
 
-/* Fills the pair cells reachable by beads of at most `max_side` sentences a
- * side starting inside `band` (whose units are sentences). */
-void pa_pair_table_fill(pa_pair_table *pt, const pa_band *band, size_t max_side, const pa_pair_features *pf);
+/* Sets the pairs to provide: those reachable by beads of at most
+ * `max_side` sentences a side starting inside `band` (whose units are
+ * sentences); drops the cached rows. */
+void pa_pair_table_set_band(pa_pair_table *pt, const pa_band *band, size_t max_side);
 
 void pa_pair_table_free(pa_pair_table *pt);
 
@@ -96,6 +107,6 @@ void pa_pair_counts(const pa_pair_table *pt, const pa_pair_features *pf, size_t 
 
 /* Evidence for the bead of source sentences [i, i+ns) and target sentences
  * [j, j+nt) (both non-empty). */
-double pa_pair_table_bead(const pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt);
+double pa_pair_table_bead(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt);
 
 #endif
