@@ -10,13 +10,13 @@ bench: all
 	@set -e; for b in $(srcdir)/tests/bench/bench-*.sh; do \
 	  echo "== $$b"; \
 	  top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
-	  POLYALIGN='$(abs_top_builddir)/polyalign' SHARED="$${SHARED:-$(abs_top_srcdir)/../shared}" \
+	  POLYALIGN='$(abs_top_builddir)/polyalign' SHARED="$${SHARED:-$(SHARED_DIR)}" \
 	  PYTHON3='$(PYTHON3)' $(SHELL) $$b; \
 	done
 
 valgrind: all
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
-	  POLYALIGN='$(abs_top_builddir)/polyalign' SHARED="$${SHARED:-$(abs_top_srcdir)/../shared}" \
+	  POLYALIGN='$(abs_top_builddir)/polyalign' SHARED="$${SHARED:-$(SHARED_DIR)}" \
 	  PYTHON3='$(PYTHON3)' $(SHELL) $(srcdir)/tests/valgrind.sh
 .PHONY: bench valgrind
 

@@ -140,6 +140,8 @@ static int parse_args(int argc, char **argv, align_args *a)
     if (argc - optind != 2) return cli_usage_error("align", "expected SOURCE and TARGET files");
     a->src_path = argv[optind];
     a->tgt_path = argv[optind + 1];
+    if (strcmp(a->src_path, "-") == 0 && strcmp(a->tgt_path, "-") == 0)
+        return cli_usage_error("align", "SOURCE and TARGET cannot both be standard input");
     if (resolve_lang(src_lang, a->src_path, "src", a->src_lang) != 0) return PA_EUSAGE;
     if (resolve_lang(tgt_lang, a->tgt_path, "tgt", a->tgt_lang) != 0) return PA_EUSAGE;
     if (strcmp(a->src_lang, a->tgt_lang) == 0)

@@ -5,8 +5,8 @@
  * without BOM, UTF-16 LE/BE with BOM, or any ICU converter named by the
  * user: GB18030, Big5, windows-1251, ...), strict validation (invalid input
  * is an error naming the file and byte offset, never silently replaced),
- * cleaning (CR LF and CR become LF, U+2028/U+2029 and form feeds become line
- * ends, other control characters, U+FEFF and noncharacters are removed) and
+ * cleaning (CR LF and CR become LF, NEL, U+2028/U+2029 and form feeds
+ * become line ends, other control characters, U+FEFF and noncharacters are removed) and
  * NFC normalization with ICU.
  */
 #ifndef PA_INPUT_H
