@@ -6,7 +6,10 @@
 # concatenated COPIES times (default 5 10 20 34: about 7.3k, 14.6k, 29k and
 # 50k Chinese sentences) and aligned once each under /usr/bin/time -v:
 # wall seconds, sentences per second (zh + en) and peak resident memory.
-# Time and memory should grow linearly with the input. Where `hunalign` is
+# Time and memory should grow linearly with the input. The strict F1 is
+# against the chapters' gold beads, concatenated likewise; "length" is the
+# same run with --model length (Gale & Church alone), the baseline the
+# lexical passes are compared with. Where `hunalign` is
 # on PATH (it is not packaged in Debian), it runs on the same inputs with an
 # empty dictionary for comparison. Run by `make bench`, or alone:
 #   POLYALIGN=./polyalign SHARED=../shared sh tests/bench/bench-align.sh [COPIES...]
@@ -62,15 +65,28 @@ else
   echo "(hunalign not on PATH: no comparison column)"
 fi
 echo
-printf '%6s | %8s | %8s | %8s | %10s | %8s%s\n' copies "zh sent" "en sent" "wall s" "sent/s" "RSS MB" "$hdr"
-printf '%6s-+-%8s-+-%8s-+-%8s-+-%10s-+-%8s%s\n' ------ -------- -------- -------- ---------- -------- \
+printf '%6s | %8s | %8s | %8s | %10s | %8s | %9s | %9s | %9s%s\n' copies "zh sent" "en sent" "wall s" "sent/s" "RSS MB" \
+  "strict F1" "length s" "length MB" "$hdr"
+printf '%6s-+-%8s-+-%8s-+-%8s-+-%10s-+-%8s-+-%9s-+-%9s-+-%9s%s\n' ------ -------- -------- -------- ---------- -------- \
+  --------- --------- --------- \
   "$([ -n "$HUNALIGN" ] && echo '-+--------------+-------------')"
 for k in $copies; do
-  : > "$tmp/zh.txt"; : > "$tmp/en.txt"
+  : > "$tmp/zh.txt"; : > "$tmp/en.txt"; : > "$tmp/gold.align"
   i=0
   while [ $i -lt "$k" ]; do
-    cat "$MAC"/zh/* >> "$tmp/zh.txt"
-    cat "$MAC"/en/* >> "$tmp/en.txt"
+    for c in "$MAC"/zh/*; do
+      c=$(basename "$c")
+      # the chapter's gold beads, shifted past the sentences before it
+      awk -v zo="$(grep -c '' "$tmp/zh.txt")" -v eo="$(grep -c '' "$tmp/en.txt")" '
+        function shift(list, o,   n, a, k, out) { n = split(list, a, ","); out = ""
+          for (k = 1; k <= n; k++) if (a[k] != "") out = out (out == "" ? "" : ",") (a[k] + o)
+          return out }
+        { match($0, /^\[[0-9, ]*\]/); s = substr($0, 2, RLENGTH - 2); rest = substr($0, RLENGTH + 2)
+          t = substr(rest, 2, length(rest) - 2); gsub(/ /, "", s); gsub(/[ \]]/, "", t)
+          print "[" shift(s, zo) "]:[" shift(t, eo) "]" }' "$MAC/gold/$c.align" >> "$tmp/gold.align"
+      cat "$MAC/zh/$c" >> "$tmp/zh.txt"
+      cat "$MAC/en/$c" >> "$tmp/en.txt"
+    done
     i=$((i + 1))
   done
   nzh=$(grep -c . "$tmp/zh.txt")
@@ -82,7 +98,13 @@ for k in $copies; do
     grep -v '^\s' "$tmp/time.log" | head -n 2 >&2
   else
     rate=$(echo "$nzh $nen $wall" | awk '{ printf "%.0f", ($3 > 0 ? ($1 + $2) / $3 : 0) }')
-    row=$(printf '%6s | %8s | %8s | %8s | %10s | %8s' "$k" "$nzh" "$nen" "$wall" "$rate" "$rss")
+    f1=$("$POLYALIGN" eval --json --gold "$tmp/gold.align" --test "$tmp/out.align" |
+         sed -n 's/.*"f1_strict": \([0-9.]*\).*/\1/p')
+    wall_full=$wall rss_full=$rss
+    measure "$tmp/len.log" "$POLYALIGN" align --model length --presplit --src-lang zh --tgt-lang en \
+      --format beads -o "$tmp/len.align" "$tmp/zh.txt" "$tmp/en.txt"
+    row=$(printf '%6s | %8s | %8s | %8s | %10s | %8s | %9.3f | %9s | %9s' "$k" "$nzh" "$nen" "$wall_full" "$rate" \
+      "$rss_full" "$f1" "$wall" "$rss")
   fi
   if [ -n "$HUNALIGN" ]; then
     measure "$tmp/hun.log" "$HUNALIGN" -utf "$tmp/empty.dic" "$tmp/zh.txt" "$tmp/en.txt"
