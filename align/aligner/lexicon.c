@@ -57,12 +57,6 @@ typedef struct bag {
     size_t n;
 } bag;
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* The words of sentences [first, first+n) of `df` as a bag, plus NULL. */
 static bag make_bag(const pa_doc_features *df, size_t first, size_t n, uint32_t null_id)
 {
@@ -70,7 +64,7 @@ static bag make_bag(const pa_doc_features *df, size_t first, size_t n, uint32_t 
     uint32_t *tmp = pa_malloc((z - a + 1) * sizeof *tmp);
     if (z > a) {
         memcpy(tmp, df->words + a, (z - a) * sizeof *tmp);
-        qsort(tmp, z - a, sizeof *tmp, cmp_u32);
+        pa_ids_sort(tmp, z - a);
     }
     bag b = {pa_malloc((z - a + 1) * sizeof *b.w), pa_malloc((z - a + 1) * sizeof *b.c), 0};
     for (size_t k = 0; k < z - a; k++) {

@@ -11,6 +11,20 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+void pa_ids_sort(uint32_t *ids, size_t n)
+{
+    if (n > 1) qsort(ids, n, sizeof *ids, cmp_u32);
+}
+
+size_t pa_ids_sort_unique(uint32_t *ids, size_t n)
+{
+    pa_ids_sort(ids, n);
+    size_t w = 0;
+    for (size_t k = 0; k < n; k++)
+        if (w == 0 || ids[k] != ids[w - 1]) ids[w++] = ids[k];
+    return w;
+}
+
 /* One direction: counting sort of pairs by key, then sort and dedupe
  * each row. */
 static void build_csr(size_t n_keys, const uint32_t *pairs, size_t n_pairs, int key_at, size_t **at_out,
@@ -30,10 +44,10 @@ static void build_csr(size_t n_keys, const uint32_t *pairs, size_t n_pairs, int 
     size_t w = 0;
     for (size_t s = 0; s < n_keys; s++) {
         size_t a = at[s], z = at[s + 1];
-        qsort(val + a, z - a, sizeof *val, cmp_u32);
+        size_t u = pa_ids_sort_unique(val + a, z - a);
+        memmove(val + w, val + a, u * sizeof *val);
         at[s] = w;
-        for (size_t k = a; k < z; k++)
-            if (k == a || val[k] != val[k - 1]) val[w++] = val[k];
+        w += u;
     }
     at[n_keys] = w;
     *at_out = at;

@@ -8,21 +8,10 @@
 
 #define NO_SLOT 255u
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* Sorts and dedupes v[from..*n) in place. */
 static void sort_unique(uint32_t *v, size_t from, size_t *n)
 {
-    if (*n - from < 2) return;
-    qsort(v + from, *n - from, sizeof *v, cmp_u32);
-    size_t w = from;
-    for (size_t k = from; k < *n; k++)
-        if (k == from || v[k] != v[w - 1]) v[w++] = v[k];
-    *n = w;
+    if (*n > from) *n = from + pa_ids_sort_unique(v + from, *n - from);
 }
 
 void pa_evidence_llr(const pa_evidence_weights *w, int c, int side, int k, double *match, double *miss)
