@@ -71,6 +71,10 @@ if [ -d "$SHARED/eval/alignment/mac-dev/zh" ]; then
     -o "$tmp/001.align" "$M/zh/001" "$M/en/001"
   vg 0 "eval, MAC-dev chapter 001" eval --gold "$M/gold/001.align" --test "$tmp/001.align"
 fi
+printf '猫 貓 [mao1] /cat/\n說 说 [shuo1] /to speak; to say/\n' > "$tmp/dict.u8"
+vg 0 "align --dict (CC-CEDICT lines)" align --dict "$tmp/dict.u8" -o "$tmp/d.tmx" "$ZH" "$EN"
+vg 0 "lexicon train from TMX" lexicon train -s zh -t en -o "$tmp/lex.tsv" "$tmp/o.tmx" "$tmp/d.tmx"
+vg 0 "align --lexicon" align --lexicon "$tmp/lex.tsv" -o "$tmp/l.tmx" "$ZH" "$EN"
 vg 0 "segment" segment --lang zh -o "$tmp/seg.txt" "$ZH"
 vg 0 "segment --jsonl" segment --jsonl "$EN"
 vg 0 "eval --json" eval --json --gold "$SAMPLE/cd-note.gold.align" --test "$tmp/o.align"

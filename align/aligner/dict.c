@@ -125,10 +125,16 @@ static int add_cedict_line(pa_dict *d, const char *line, size_t len)
         gloss[k] = '\0';
         int skip = strncmp(gloss, "CL:", 3) == 0 || strstr(gloss, "variant of") || strncmp(gloss, "see ", 4) == 0 ||
                    strstr(gloss, "abbr. for") || strchr(gloss, '|');
-        for (int h = 0; h < 2 && !skip; h++) {
-            if (h == 1 && head_len[0] == head_len[1] && memcmp(heads[0], heads[1], head_len[0]) == 0) break;
-            if (zh_src) pa_dict_add(d, heads[h], head_len[h], gloss, k);
-            else pa_dict_add(d, gloss, k, heads[h], head_len[h]);
+        /* "old man; old woman": each alternative is a gloss of its own */
+        for (char *alt = gloss; !skip && alt;) {
+            char *semi = strchr(alt, ';');
+            size_t alen = semi ? (size_t)(semi - alt) : strlen(alt);
+            for (int h = 0; h < 2; h++) {
+                if (h == 1 && head_len[0] == head_len[1] && memcmp(heads[0], heads[1], head_len[0]) == 0) break;
+                if (zh_src) pa_dict_add(d, heads[h], head_len[h], alt, alen);
+                else pa_dict_add(d, alt, alen, heads[h], head_len[h]);
+            }
+            alt = semi ? semi + 1 : NULL;
         }
         g = ge + 1;
     }

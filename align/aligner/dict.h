@@ -2,9 +2,10 @@
  *
  * Formats, recognised line by line:
  *  - CC-CEDICT: "Traditional Simplified [pin1 yin1] /gloss/gloss/", for
- *    Chinese with English in either direction. Glosses lose parenthetical
- *    remarks, classifier, variant and cross-reference entries, and
- *    definitions of more than three content words;
+ *    Chinese with English in either direction. Glosses are split at ';'
+ *    and lose parenthetical remarks, classifier, variant and
+ *    cross-reference entries, and definitions of more than three content
+ *    words;
  *  - hunalign: "target phrase @ source phrase";
  *  - TSV: "source<TAB>target[<TAB>anything]"; polyalign lexicon files are
  *    TSV of word keys and begin with "# polyalign lexicon".

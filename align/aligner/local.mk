@@ -25,3 +25,5 @@ tests_aligner_test_threads_LDADD = libpolyalign.la
 TESTS += tests/aligner/test_search tests/aligner/test_threads \
 	tests/aligner/test_cases.sh tests/aligner/quality.sh
 EXTRA_DIST += tests/aligner/test_cases.sh tests/aligner/cases.txt tests/aligner/quality.sh
+TESTS += tests/aligner/dict.sh
+EXTRA_DIST += tests/aligner/dict.sh

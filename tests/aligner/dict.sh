@@ -1,0 +1,93 @@
+#!/bin/sh
+# Dictionaries and lexicon files: each format is read, links reach the
+# aligner (a pair of sentences that only a dictionary can connect is
+# aligned), bad files are one-line errors, and `lexicon train` writes a
+# lexicon that `align --lexicon` reads back.
+. "$top_srcdir/tests/lib.sh"
+
+# Four sentences a side, one translating the other; the dictionary entries
+# below connect their words. -vv reports the evidence class of dictionary
+# links with its matches (m/n): the links must reach the aligner.
+cat > "$scratch/doc.zh" <<'X'
+猫喜欢吃鱼。
+老人每天早上在河边散步。
+雨停了。
+孩子们在花园里唱歌。
+X
+cat > "$scratch/doc.en" <<'X'
+The cat likes to eat fish.
+Every morning the old man walks by the river.
+The rain stopped.
+The children sing in the garden.
+X
+cat > "$scratch/cedict.txt" <<'X'
+# CC-CEDICT-style lines
+貓 猫 [mao1] /cat/CL:隻|只[zhi1]/
+魚 鱼 [yu2] /fish/CL:條|条[tiao2],尾[wei3]/
+老人 老人 [lao3 ren2] /old man; old woman/the elderly/
+河邊 河边 [he2 bian1] /river bank/
+雨 雨 [yu3] /rain/
+孩子們 孩子们 [hai2 zi5 men5] /children/
+花園 花园 [hua1 yuan2] /garden/CL:座[zuo4],個|个[ge4]/
+唱歌 唱歌 [chang4 ge1] /to sing a song/
+X
+printf 'cat @ 猫\nfish @ 鱼\nold man @ 老人\nriver @ 河边\nrain @ 雨\nchildren @ 孩子们\ngarden @ 花园\nsing @ 唱歌\n' > "$scratch/hunalign.dic"
+printf '猫\tcat\n鱼\tfish\n老人\told\n河边\triver\n雨\train\n孩子们\tchildren\n花园\tgarden\n唱歌\tsing\n' > "$scratch/dict.tsv"
+want='[0]:[0] [1]:[1] [2]:[2] [3]:[3]'
+
+# matched dictionary tokens on the source side, from -vv
+dict_matches() { sed -n 's/.*evidence dict *side 0: q_a [0-9.]* (\([0-9]*\)\/[0-9]*).*/\1/p' "$1" | tail -n 1; }
+
+for f in cedict.txt hunalign.dic dict.tsv; do
+  "$POLYALIGN" align -vv --presplit -s zh -t en --dict "$scratch/$f" -f beads -o "$scratch/out" \
+    "$scratch/doc.zh" "$scratch/doc.en" 2>"$scratch/err"
+  ok $? "align --dict $f"
+  got=$(tr '\n' ' ' < "$scratch/out" | sed 's/ $//')
+  [ "$got" = "$want" ]; ok $? "dictionary $f: every sentence with its translation (got $got)"
+  m=$(dict_matches "$scratch/err")
+  [ -n "$m" ] && [ "$m" -ge 6 ]; ok $? "dictionary $f: its links match words of the pairs ($m matched)"
+done
+"$POLYALIGN" align -vv --presplit -s zh -t en -f beads -o "$scratch/out" "$scratch/doc.zh" "$scratch/doc.en" 2>"$scratch/err"
+[ -z "$(dict_matches "$scratch/err")" ]; ok $? "without --dict there is no dictionary evidence"
+
+# the same document aligned the other way round uses the dictionary reversed
+"$POLYALIGN" align -vv --presplit -s en -t zh --dict "$scratch/cedict.txt" -f beads -o "$scratch/out" \
+  "$scratch/doc.en" "$scratch/doc.zh" 2>"$scratch/err"
+m=$(dict_matches "$scratch/err")
+[ -n "$m" ] && [ "$m" -ge 6 ]; ok $? "CC-CEDICT serves English-Chinese too ($m matched)"
+
+# bad dictionaries
+printf 'no separator here\nnor here\n' > "$scratch/bad.dic"
+"$POLYALIGN" align --presplit -s zh -t en --dict "$scratch/bad.dic" -o "$scratch/o.tsv" \
+  "$scratch/doc.zh" "$scratch/doc.en" 2>"$scratch/err"
+[ $? -eq 1 ] && [ "$(wc -l < "$scratch/err")" -eq 1 ] && grep -q 'bad.dic:1: no dictionary entries' "$scratch/err"
+ok $? "a file with no entries is a one-line error naming it ($(cat "$scratch/err"))"
+[ ! -e "$scratch/o.tsv" ]; ok $? "and no output is written"
+"$POLYALIGN" align --presplit -s fr -t en --dict "$scratch/cedict.txt" -o "$scratch/o.tsv" \
+  "$scratch/doc.zh" "$scratch/doc.en" 2>"$scratch/err"
+[ $? -eq 2 ] && grep -q 'Chinese-English pairs' "$scratch/err"
+ok $? "CC-CEDICT for a French-English pair is refused ($(cat "$scratch/err"))"
+"$POLYALIGN" align --presplit -s zh -t en --dict "$scratch/missing.dic" -o "$scratch/o.tsv" \
+  "$scratch/doc.zh" "$scratch/doc.en" 2>"$scratch/err"
+[ $? -eq 1 ] && grep -q 'missing.dic: cannot open' "$scratch/err"
+ok $? "a missing dictionary is an error naming it"
+
+# lexicon train from a TMX the aligner wrote with the dictionary, then use it
+"$POLYALIGN" align --presplit -s zh -t en --dict "$scratch/cedict.txt" -o "$scratch/mem.tmx" \
+  "$scratch/doc.zh" "$scratch/doc.en"
+"$POLYALIGN" lexicon train -s zh -t en -o "$scratch/lex.tsv" "$scratch/mem.tmx" "$scratch/mem.tmx" 2>"$scratch/err"
+ok $? "lexicon train reads a TMX file ($(cat "$scratch/err"))"
+head -n 1 "$scratch/lex.tsv" | grep -q '^# polyalign lexicon src=zh tgt=en'
+ok $? "the lexicon starts with its header"
+awk -F'\t' 'NR > 1 && (NF != 4 || $3 < 0.1 || $3 > 1 || $4 < 0.1 || $4 > 1) { bad = 1 } END { exit bad }' "$scratch/lex.tsv"
+ok $? "lexicon lines are source, target, p(t|s), p(s|t) with both probabilities in [0.1, 1]"
+"$POLYALIGN" align --presplit -s zh -t en --lexicon "$scratch/lex.tsv" -f beads -o "$scratch/out" \
+  "$scratch/doc.zh" "$scratch/doc.en"
+ok $? "align --lexicon reads the lexicon"
+"$POLYALIGN" lexicon train -s zh -t en -o "$scratch/lex2.tsv" "$scratch/doc.zh" 2>"$scratch/err"
+[ $? -eq 2 ] && grep -q 'needs its translation' "$scratch/err"
+ok $? "lexicon train: a document without its translation is a usage error"
+"$POLYALIGN" lexicon train -s zh -t fr -o "$scratch/lex3.tsv" "$scratch/mem.tmx" 2>"$scratch/err"
+[ $? -eq 1 ] && grep -q 'no zh-fr units' "$scratch/err" && [ ! -e "$scratch/lex3.tsv" ]
+ok $? "lexicon train: no units in the language pair is an error, and no file"
+done_testing
