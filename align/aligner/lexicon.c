@@ -26,7 +26,7 @@ static uint64_t mix64(uint64_t x)
 
 static uint32_t pair_index(pair_map *pm, uint32_t s, uint32_t t)
 {
-    if (pm->n * 2 >= pm->cap) {
+    if (pm->n * 10 >= pm->cap * 7) { /* linear probing stays short up to 70% full */
         size_t cap = pm->cap ? pm->cap * 2 : 1 << 16;
         uint64_t *keys = pa_calloc(cap, sizeof *keys);
         uint32_t *index = pa_malloc(cap * sizeof *index);

@@ -17,7 +17,7 @@
 
 /* Training stops adding beads past this many word pairs: for one document
  * pair the table's quality saturates long before, and time stays bounded. */
-#define PA_LEXICON_DOC_PAIRS ((size_t)4 << 20)
+#define PA_LEXICON_DOC_PAIRS ((size_t)2 << 20)
 
 typedef struct pa_lexicon_entry {
     uint32_t src, tgt; /* word ids in pf->src.vocab, pf->tgt.vocab */
