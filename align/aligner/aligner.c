@@ -186,20 +186,23 @@ static double offset_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
  * the current path, so the part holds a path) and returns its beads in
  * whole-lattice indices. */
 static int search_part(scorer *s, const search_plan *plan, const pa_band *band, size_t r0, size_t c0, size_t r1,
-                       size_t c1, int posteriors, pa_alignment *out)
+                       size_t c1, pa_alignment *out)
 {
     pa_band part;
     pa_band_init(&part, r1 - r0, c1 - c0);
     for (size_t r = 0; r <= r1 - r0; r++) {
         size_t lo = band->lo[r0 + r], hi = band->hi[r0 + r];
-        lo = lo > c0 ? lo - c0 : 0;
-        hi = hi < c1 ? hi - c0 : c1 - c0;
-        part.lo[r] = lo, part.hi[r] = hi;
+        if (hi < c0 || lo > c1 || hi < lo) { /* the row misses the part: empty */
+            part.lo[r] = 1, part.hi[r] = 0;
+            continue;
+        }
+        part.lo[r] = lo > c0 ? lo - c0 : 0;
+        part.hi[r] = (hi < c1 ? hi : c1) - c0;
     }
-    pa_band_intersect(&part, &part); /* recomputes the row offsets */
+    pa_band_update(&part);
     offset_scorer o = {s, r0, c0};
     pa_search_result r;
-    int rc = pa_search(&part, plan->types, plan->n_types, offset_logp, &o, posteriors, &r);
+    int rc = pa_search(&part, plan->types, plan->n_types, offset_logp, &o, 0, &r);
     pa_band_free(&part);
     if (rc != 0) return -1;
     for (size_t k = 0; k < r.path.n; k++) r.path.beads[k].src += r0, r.path.beads[k].tgt += c0;
@@ -207,11 +210,70 @@ static int search_part(scorer *s, const search_plan *plan, const pa_band *band, 
     return 0;
 }
 
+/* Marks the path corners lying on the band's edge and the segments within
+ * `radius` beads of them (rad[k] = radius for segment k); returns how many
+ * corners touch. */
+static size_t mark_edges(const pa_band *band, const size_t *pi, const size_t *pj, size_t np, size_t radius,
+                         size_t *rad, int verbose)
+{
+    size_t touched = 0;
+    for (size_t k = 0; k < np; k++) {
+        if (!pa_band_on_edge(band, pi[k], pj[k])) continue;
+        touched++;
+        if (verbose > 2) fprintf(stderr, "polyalign:   edge at (%zu, %zu)\n", pi[k], pj[k]);
+        size_t a = k > radius ? k - radius : 0, z = k + radius < np ? k + radius : np;
+        for (size_t q = a; q < z; q++) rad[q] = radius;
+    }
+    return touched;
+}
+
+/* Re-searches the widened stretches of `path` (segments with rad > 0,
+ * extended by `radius` corners each way, overlapping stretches merged) and
+ * rebuilds the path once from the old beads and the new stretches. */
+static int research_stretches(scorer *s, const search_plan *plan, const pa_band *band, pa_alignment *path,
+                              const size_t *pi, const size_t *pj, const size_t *rad, size_t radius)
+{
+    size_t np = path->n + 1;
+    pa_alignment rebuilt = {0};
+    size_t next = 0; /* first bead of `path` not yet copied */
+    int rc = 0;
+    for (size_t k = 0; k + 1 < np && rc == 0;) {
+        if (rad[k] == 0) {
+            k++;
+            continue;
+        }
+        size_t z = k;
+        while (z + 1 < np && rad[z] != 0) z++;
+        size_t a2 = k > radius ? k - radius : 0, z2 = z + radius < np - 1 ? z + radius : np - 1;
+        if (a2 < next) a2 = next;
+        /* absorb the stretches that overlap this one */
+        for (size_t q = z; q < z2; q++)
+            if (rad[q] != 0 && q + radius > z2) z2 = q + radius < np - 1 ? q + radius : np - 1;
+        for (size_t q = next; q < a2; q++) pa_alignment_add(&rebuilt, path->beads[q]);
+        pa_alignment part = {0};
+        rc = search_part(s, plan, band, pi[a2], pj[a2], pi[z2], pj[z2], &part);
+        for (size_t q = 0; q < part.n; q++) pa_alignment_add(&rebuilt, part.beads[q]);
+        pa_alignment_free(&part);
+        next = z2;
+        k = z2;
+    }
+    for (size_t q = next; q < path->n; q++) pa_alignment_add(&rebuilt, path->beads[q]);
+    if (rc != 0) {
+        pa_alignment_free(&rebuilt);
+        return -1;
+    }
+    pa_alignment_free(path);
+    *path = rebuilt;
+    return 0;
+}
+
 /* Searches level `shift` (units of 2^shift sentences) in `band` (which it
  * frees). Where the best path runs along the band's edge, the true one may
  * lie outside: the band is widened there, and only there, and only the
- * stretch of path around it is searched again, between path nodes a few
- * radii away, so that a widening costs what the stretch costs. */
+ * stretches of path around it are searched again, between path nodes a few
+ * radii away, so that a widening costs what the stretches cost. With
+ * `posteriors`, a last forward-backward over the final band gives every
+ * bead its posterior under one and the same lattice. */
 static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_band band, int posteriors,
                        pa_alignment *out)
 {
@@ -229,20 +291,13 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     }
     pa_alignment path = r.path;
     size_t initial_cells = band.cells;
-    int rc = 0;
+    int rc = 0, widened = 0;
     while (rc == 0 && radius < MAX_RADIUS && band.cells < (n + 1) * (m + 1)) {
         size_t *pi, *pj;
         size_t np = path_corners(&path, 1, n, m, &pi, &pj);
-        size_t *rad = pa_calloc(np, sizeof *rad), touched = 0;
+        size_t *rad = pa_calloc(np, sizeof *rad);
         radius *= 2;
-        for (size_t k = 0; k < np; k++) {
-            if (!pa_band_on_edge(&band, pi[k], pj[k])) continue;
-            touched++;
-            if (plan->verbose > 2) fprintf(stderr, "polyalign:   edge at (%zu, %zu)\n", pi[k], pj[k]);
-            /* widen the segments around the corner, `radius` beads each way */
-            size_t a = k > radius ? k - radius : 0, z = k + radius < np ? k + radius : np;
-            for (size_t q = a; q < z; q++) rad[q] = radius;
-        }
+        size_t touched = mark_edges(&band, pi, pj, np, radius, rad, plan->verbose);
         size_t before = band.cells;
         if (touched) {
             pa_band_add_path(&band, pi, pj, np, rad, 0);
@@ -256,29 +311,14 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
             fprintf(stderr, "polyalign: level %u: %zu edge nodes, radius %zu, %zu cells\n", shift, touched, radius,
                     band.cells);
         if (s->have_pt && shift == 0) pa_pair_table_set_band(&s->pt, &band, plan->max_side);
-        /* Re-search each widened stretch, from the last one back so that
-         * bead indices before it stay valid. */
-        size_t z = np - 1;
-        while (rc == 0 && z > 0) {
-            while (z > 0 && rad[z - 1] == 0) z--;
-            if (z == 0) break;
-            size_t a = z;
-            while (a > 0 && rad[a - 1] != 0) a--;
-            size_t a2 = a > radius ? a - radius : 0, z2 = z + radius < np - 1 ? z + radius : np - 1;
-            pa_alignment part = {0};
-            rc = search_part(s, plan, &band, pi[a2], pj[a2], pi[z2], pj[z2], posteriors, &part);
-            if (rc == 0) { /* beads a2..z2-1 of `path` become `part` */
-                pa_alignment spliced = {0};
-                for (size_t k = 0; k < a2; k++) pa_alignment_add(&spliced, path.beads[k]);
-                for (size_t k = 0; k < part.n; k++) pa_alignment_add(&spliced, part.beads[k]);
-                for (size_t k = z2; k < path.n; k++) pa_alignment_add(&spliced, path.beads[k]);
-                pa_alignment_free(&path);
-                path = spliced;
-            }
-            pa_alignment_free(&part);
-            z = a2;
-        }
+        rc = research_stretches(s, plan, &band, &path, pi, pj, rad, radius);
+        widened = 1;
         free(pi), free(pj), free(rad);
+    }
+    if (rc == 0 && widened && posteriors) {
+        pa_alignment_free(&path);
+        rc = pa_search(&band, plan->types, plan->n_types, bead_logp, s, 1, &r);
+        if (rc == 0) path = r.path;
     }
     pa_band_free(&band);
     if (rc != 0) {

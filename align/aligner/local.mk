@@ -27,3 +27,5 @@ TESTS += tests/aligner/test_search tests/aligner/test_threads \
 EXTRA_DIST += tests/aligner/test_cases.sh tests/aligner/cases.txt tests/aligner/quality.sh
 TESTS += tests/aligner/dict.sh
 EXTRA_DIST += tests/aligner/dict.sh
+TESTS += tests/aligner/coverage.py
+EXTRA_DIST += tests/aligner/coverage.py

@@ -65,6 +65,8 @@ void pa_band_add_path(pa_band *b, const size_t *pi, const size_t *pj, size_t npt
     band_finish(b);
 }
 
+void pa_band_update(pa_band *b) { band_finish(b); }
+
 void pa_band_intersect(pa_band *b, const pa_band *region)
 {
     for (size_t i = 0; i <= b->n; i++) {

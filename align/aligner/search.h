@@ -40,6 +40,9 @@ void pa_band_init(pa_band *b, size_t n, size_t m);
 void pa_band_add_path(pa_band *b, const size_t *pi, const size_t *pj, size_t npts, const size_t *radius,
                       size_t r);
 
+/* Recomputes the row offsets after lo[] and hi[] were set by hand. */
+void pa_band_update(pa_band *b);
+
 /* Restricts `b` to the cells that `region` (same lattice) also has. */
 void pa_band_intersect(pa_band *b, const pa_band *region);
 
