@@ -419,6 +419,7 @@ static int paragraphs_first(scorer *s, const search_plan *plan, const pa_documen
     smap[ps->n_sents] = src->n_paras, tmap[pt->n_sents] = tgt->n_paras;
     pa_align_opts po = *opts;
     po.paragraphs_first = 0;
+    po.paragraph_units = 1;
     pa_alignment pal = {0};
     int rc = pa_align_documents(ps, pt, &po, &pal, err);
     if (rc == 0) {
@@ -440,11 +441,20 @@ static int paragraphs_first(scorer *s, const search_plan *plan, const pa_documen
         s->tgt_group = *groups + s->n;
         s->group_sure = *sure;
         if (opts->verbose > 1) fprintf(stderr, "polyalign: paragraphs: %zu beads\n", pal.n);
-        pa_band band;
         pa_band_init(region, s->n, s->m);
-        pa_band_add_path(region, pi, pj, np, rad, 0);
+        for (size_t k = 0; k + 1 < np; k++) {
+            /* a group's rectangle, unless it is large: then a tube along its
+             * diagonal (the search widens it where the path needs it) */
+            size_t rows = pi[k + 1] - pi[k], cols = pj[k + 1] - pj[k];
+            if ((double)rows * (double)cols <= 64.0 * (double)(rows + cols + 1))
+                pa_band_add_path(region, pi + k, pj + k, 2, rad + k, 0);
+            else
+                pa_band_add_line(region, pi[k], pj[k], pi[k + 1], pj[k + 1], 2 * plan->radius + rad[k]);
+        }
+        pa_band band;
         pa_band_init(&band, s->n, s->m);
-        pa_band_add_path(&band, pi, pj, np, rad, 0);
+        for (size_t i = 0; i <= s->n; i++) band.lo[i] = region->lo[i], band.hi[i] = region->hi[i];
+        pa_band_update(&band);
         free(pi), free(pj), free(rad);
         s->region = region;
         rc = search_band(s, plan, 0, band, 0, out);
@@ -531,7 +541,8 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
     memset(&s, 0, sizeof s);
     double *sp = length_prefix(src), *tp = length_prefix(tgt);
     size_t *spara = NULL, *tpara = NULL;
-    if (src->n_paras > 1 && tgt->n_paras > 1) spara = paragraph_of(src), tpara = paragraph_of(tgt);
+    if (src->n_paras > 1 && tgt->n_paras > 1 && !opts->paragraph_units)
+        spara = paragraph_of(src), tpara = paragraph_of(tgt);
     s.src_pre = sp, s.tgt_pre = tp, s.src_para = spara, s.tgt_para = tpara;
     s.n = src->n_sents, s.m = tgt->n_sents;
     s.sm.lm = pa_length_model_guess(sp[s.n], tp[s.m], sp[s.n] / (double)s.n, INITIAL_REL_SD);

@@ -32,6 +32,7 @@ typedef struct pa_align_opts {
     int max_bead;        /* most sentences in a bead, both sides together (default 6) */
     size_t band_radius;  /* initial search radius around the coarse path (default 8) */
     int paragraphs_first; /* align paragraphs first when both sides have several (default 1) */
+    int paragraph_units;  /* internal: the sentences are paragraphs (no paragraph penalties) */
     int verbose;         /* print estimated parameters to stderr */
     const pa_dict *dict; /* bilingual dictionary or lexicon file, NULL = none (shared, read-only) */
 } pa_align_opts;

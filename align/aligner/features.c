@@ -421,20 +421,19 @@ typedef struct side_state {
 
 static int is_unspaced_lang(const char *lang) { return pa_lang_is_unspaced(lang); }
 
+/* Orders anchor ids without their candidate bit. */
+static int cmp_anchor(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a & ~PA_ANCHOR_CANDIDATE, y = *(const uint32_t *)b & ~PA_ANCHOR_CANDIDATE;
+    return (x > y) - (x < y);
+}
+
 /* Finishes sentence `i`: sorts and deduplicates its anchors (a counted
  * occurrence wins over a candidate one) and counts them by class. */
 static void close_sentence(pa_pair_features *pf, pa_doc_features *df, size_t i, anchor_list *l, uint32_t **all,
                            size_t *n_all, size_t *cap_all)
 {
-    for (size_t a = 1; a < l->n; a++) { /* insertion sort: lists are short */
-        uint32_t x = l->ids[a];
-        size_t b = a;
-        while (b > 0 && (l->ids[b - 1] & ~PA_ANCHOR_CANDIDATE) > (x & ~PA_ANCHOR_CANDIDATE)) {
-            l->ids[b] = l->ids[b - 1];
-            b--;
-        }
-        l->ids[b] = x;
-    }
+    if (l->n > 1) qsort(l->ids, l->n, sizeof *l->ids, cmp_anchor);
     uint16_t *cnt = df->counted + i * PA_AC_COUNT;
     for (size_t a = 0; a < l->n;) {
         uint32_t id = l->ids[a] & ~PA_ANCHOR_CANDIDATE;

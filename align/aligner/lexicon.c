@@ -88,6 +88,11 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
         if (!b->n_src || !b->n_tgt) continue;
         sb[nb] = make_bag(&pf->src, b->src, b->n_src, ns);
         tb[nb] = make_bag(&pf->tgt, b->tgt, b->n_tgt, nt);
+        if (n_pairs + sb[nb].n * tb[nb].n > max_pairs || sb[nb].n * tb[nb].n > max_pairs / 8) {
+            /* a bead that would take the budget (one huge paragraph) is left out */
+            free(sb[nb].w), free(sb[nb].c), free(tb[nb].w), free(tb[nb].c);
+            continue;
+        }
         for (size_t q = 0; q + 1 < sb[nb].n; q++) freq_s[sb[nb].w[q]] += sb[nb].c[q];
         for (size_t q = 0; q + 1 < tb[nb].n; q++) freq_t[tb[nb].w[q]] += tb[nb].c[q];
         n_pairs += sb[nb].n * tb[nb].n;

@@ -23,7 +23,8 @@ double pa_score_length(const pa_score_model *sm, double ls, double lt)
  * translations and for unrelated sentences, as a Beta prior worth `weight`
  * tokens. They matter only in short documents, where a handful of tokens
  * cannot give a rate; a few hundred tokens outweigh them. Learned links
- * have no prior: they exist only where the documents have data. */
+ * exist only where the documents have data: they get Jeffreys' prior
+ * (half a match in one token), which keeps a rate never seen finite. */
 typedef struct rate_prior {
     double qa, qr, weight;
 } rate_prior;
@@ -32,7 +33,7 @@ static const rate_prior rate_priors[PA_EV_COUNT] = {
     [PA_AC_NUMBER] = {0.6, 0.03, 10},  [PA_AC_NAME] = {0.4, 0.05, 10},     [PA_AC_COGNATE] = {0.3, 0.05, 10},
     [PA_AC_QUESTION] = {0.5, 0.05, 10}, [PA_AC_EXCLAIM] = {0.5, 0.05, 10}, [PA_AC_QUOTE] = {0.5, 0.2, 10},
     [PA_AC_ELLIPSIS] = {0.4, 0.05, 10}, [PA_AC_COLON] = {0.4, 0.05, 10},   [PA_AC_PAREN] = {0.4, 0.05, 10},
-    [PA_AC_PARANUM] = {0.7, 0.05, 10},  [PA_EV_LEXICAL] = {0, 0, 0},       [PA_EV_DICT] = {0.3, 0.1, 10},
+    [PA_AC_PARANUM] = {0.7, 0.05, 10},  [PA_EV_LEXICAL] = {0.5, 0.5, 1},       [PA_EV_DICT] = {0.3, 0.1, 10},
 };
 
 /* Prior of the null length variance s_r^2, worth this many sentence pairs. */

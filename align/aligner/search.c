@@ -67,6 +67,26 @@ void pa_band_add_path(pa_band *b, const size_t *pi, const size_t *pj, size_t npt
 
 void pa_band_update(pa_band *b) { band_finish(b); }
 
+void pa_band_add_line(pa_band *b, size_t i0, size_t j0, size_t i1, size_t j1, size_t r)
+{
+    size_t first = i0 > r ? i0 - r : 0, last = i1 + r < b->n ? i1 + r : b->n;
+    for (size_t i = first; i <= last; i++) {
+        /* the line's columns over rows i-r .. i+r, clipped to the segment */
+        size_t ta = i > i0 + r ? i - r : i0, tb = i + r < i1 ? i + r : i1;
+        if (ta > i1) ta = i1;
+        if (tb < i0) tb = i0;
+        size_t ja = j0, jb = j1;
+        if (i1 > i0) {
+            ja = j0 + (size_t)((double)(ta - i0) * (double)(j1 - j0) / (double)(i1 - i0));
+            jb = j0 + (size_t)ceil((double)(tb - i0) * (double)(j1 - j0) / (double)(i1 - i0));
+        }
+        size_t lo = ja > r ? ja - r : 0, hi = jb + r < b->m ? jb + r : b->m;
+        if (lo < b->lo[i]) b->lo[i] = lo;
+        if (hi > b->hi[i]) b->hi[i] = hi;
+    }
+    band_finish(b);
+}
+
 void pa_band_intersect(pa_band *b, const pa_band *region)
 {
     for (size_t i = 0; i <= b->n; i++) {

@@ -40,6 +40,11 @@ void pa_band_init(pa_band *b, size_t n, size_t m);
 void pa_band_add_path(pa_band *b, const size_t *pi, const size_t *pj, size_t npts, const size_t *radius,
                       size_t r);
 
+/* Adds a tube of `r` units around the straight line from node (i0, j0) to
+ * node (i1, j1): for a long segment (a paragraph group of thousands of
+ * sentences) its area grows with the length, not with length squared. */
+void pa_band_add_line(pa_band *b, size_t i0, size_t j0, size_t i1, size_t j1, size_t r);
+
 /* Recomputes the row offsets after lo[] and hi[] were set by hand. */
 void pa_band_update(pa_band *b);
 

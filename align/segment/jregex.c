@@ -124,14 +124,17 @@ static size_t parse_quant(const char *p, size_t len, size_t i, tok *t)
         size_t j = k + 1;
         long a = 0, b;
         if (j >= len || !is_digit(p[j])) return i;
-        while (j < len && is_digit(p[j])) a = a * 10 + (p[j++] - '0');
+        /* stop accumulating past the limit: a long digit run must not overflow */
+        for (; j < len && is_digit(p[j]); j++)
+            if (a <= 100000) a = a * 10 + (p[j] - '0');
         if (a > 100000) return i;
         b = a;
         if (j < len && p[j] == ',') {
             j++;
             if (j < len && is_digit(p[j])) {
                 b = 0;
-                while (j < len && is_digit(p[j])) b = b * 10 + (p[j++] - '0');
+                for (; j < len && is_digit(p[j]); j++)
+                    if (b <= 100000) b = b * 10 + (p[j] - '0');
                 if (b > 100000) return i;
             } else {
                 b = -1;

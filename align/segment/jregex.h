@@ -18,6 +18,13 @@
 /* Repetition bound that replaces *, + and {n,} inside look-behinds. */
 #define PA_JREGEX_LOOKBEHIND_MAX 64
 
+/* Time limit of one ICU match of an SRX pattern (uregex_setTimeLimit: units
+ * of 10,000 match steps, about 1 s here). ICU 72 never ends some matches,
+ * such as a lazy loop over what can match nothing ("(?:a?)+?x", "^+?x")
+ * where the rest fails; the limit makes them an error instead of a hang,
+ * far above what any real rule needs. */
+#define PA_JREGEX_TIME_LIMIT 10000
+
 /* Rewrites Java pattern `java` (UTF-8) into ICU syntax, appended to `out`:
  * stray braces become literals ("<0}"), the (?U) flag is dropped (ICU's
  * classes are Unicode already), and unbounded repetition inside look-behinds

@@ -440,9 +440,13 @@ void pa_ruleset_free(pa_ruleset *rs)
 
 /* ---- matching ---- */
 
+/* A matcher of `re` for one thread; every match it runs is time-limited
+ * (see PA_JREGEX_TIME_LIMIT: a clone does not inherit a limit). */
 static URegularExpression *clone(URegularExpression *re, UErrorCode *st)
 {
-    return re && U_SUCCESS(*st) ? uregex_clone(re, st) : NULL;
+    URegularExpression *c = re && U_SUCCESS(*st) ? uregex_clone(re, st) : NULL;
+    if (c) uregex_setTimeLimit(c, PA_JREGEX_TIME_LIMIT, st);
+    return c;
 }
 
 pa_rulematch *pa_rulematch_new(const pa_ruleset *rs, pa_error *err)

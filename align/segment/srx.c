@@ -274,12 +274,14 @@ static int map_matches(const pa_srx *x, const langmap *m, const char *lang, pa_e
     u_strFromUTF8(upat, 512, &plen, icu.data ? icu.data : "", -1, &st);
     u_strFromUTF8(ulang, 64, &llen, lang, -1, &st);
     URegularExpression *re = U_SUCCESS(st) ? uregex_open(upat, plen, UREGEX_CASE_INSENSITIVE, &pe, &st) : NULL;
+    /* some patterns never finish matching in ICU: see PA_JREGEX_TIME_LIMIT */
+    if (U_SUCCESS(st)) uregex_setTimeLimit(re, PA_JREGEX_TIME_LIMIT, &st);
     if (U_SUCCESS(st)) uregex_setText(re, ulang, llen, &st);
     UBool hit = U_SUCCESS(st) ? uregex_matches(re, 0, &st) : 0;
     if (re) uregex_close(re);
     if (U_FAILURE(st))
-        pa_error_set(err, PA_EINPUT, "%s:%d: languagepattern '%s' is not a valid expression (ICU: %s)", x->name,
-                     m->line, m->pattern, u_errorName(st));
+        pa_error_set(err, PA_EINPUT, "%s:%d: languagepattern '%s' %s (ICU: %s)", x->name, m->line, m->pattern,
+                     st == U_REGEX_TIME_OUT ? "takes too long to match" : "is not a valid expression", u_errorName(st));
     else
         rc = hit ? 1 : 0;
 out:
