@@ -43,7 +43,9 @@ size_t pa_utf8_validate(const char *str, size_t len)
 }
 
 /* Converts `len` bytes in `encoding` to UTF-8 with ICU, stopping at the first
- * byte sequence the converter cannot map. */
+ * byte sequence the converter cannot map. ucnv_convertEx pivots through
+ * UTF-16 itself, so a character whose surrogates fall on both sides of a
+ * buffer boundary is never split. */
 static int convert_to_utf8(const char *name, const char *encoding, const char *bytes, size_t len,
                            pa_buf *out, pa_error *err)
 {
@@ -51,39 +53,37 @@ static int convert_to_utf8(const char *name, const char *encoding, const char *b
     UConverter *cnv = ucnv_open(encoding, &st);
     if (U_FAILURE(st))
         return pa_error_set(err, PA_EUSAGE, "unknown encoding '%s' (ICU: %s)", encoding, u_errorName(st));
+    UConverter *utf8 = ucnv_open("UTF-8", &st);
     ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
-    UChar chunk[8192];
+    if (U_FAILURE(st)) {
+        ucnv_close(cnv), ucnv_close(utf8);
+        return pa_error_set(err, PA_EINTERNAL, "%s: cannot convert from %s: %s", name, encoding, u_errorName(st));
+    }
+    UChar pivot[4096], *pivot_src = pivot, *pivot_tgt = pivot;
     const char *src = bytes, *end = bytes + len;
     int rc = 0;
-    pa_buf_reserve(out, len + len / 2);
-    for (;;) {
-        UChar *dst = chunk;
+    for (UBool reset = 1;; reset = 0) {
+        pa_buf_reserve(out, len + (1 << 16));
+        char *t = out->data + out->len, *limit = out->data + out->cap - 1;
         st = U_ZERO_ERROR;
-        ucnv_toUnicode(cnv, &dst, chunk + 8192, &src, end, NULL, 1, &st);
-        int32_t produced = (int32_t)(dst - chunk);
-        if (produced > 0) {
-            int32_t need = 0;
-            UErrorCode st2 = U_ZERO_ERROR;
-            u_strToUTF8(NULL, 0, &need, chunk, produced, &st2);
-            pa_buf_reserve(out, (size_t)need);
-            st2 = U_ZERO_ERROR;
-            u_strToUTF8(out->data + out->len, need + 1, &need, chunk, produced, &st2);
-            out->len += (size_t)need;
-            out->data[out->len] = '\0';
-        }
+        ucnv_convertEx(utf8, cnv, &t, limit, &src, end, pivot, &pivot_src, &pivot_tgt, pivot + 4096, reset, 1,
+                       &st);
+        out->len = (size_t)(t - out->data);
+        out->data[out->len] = '\0';
         if (st == U_BUFFER_OVERFLOW_ERROR) continue;
         if (U_FAILURE(st)) {
             /* `src` has moved past the offending bytes; report where they start. */
             char bad[8];
             int8_t nbad = (int8_t)sizeof bad;
-            UErrorCode st3 = U_ZERO_ERROR;
-            ucnv_getInvalidChars(cnv, bad, &nbad, &st3);
+            UErrorCode st2 = U_ZERO_ERROR;
+            ucnv_getInvalidChars(cnv, bad, &nbad, &st2);
             size_t off = (size_t)(src - bytes) - (size_t)(nbad > 0 ? nbad : 0);
             rc = pa_error_set(err, PA_EINPUT, "%s: not valid %s at byte %zu", name, encoding, off);
         }
         break;
     }
     ucnv_close(cnv);
+    ucnv_close(utf8);
     return rc;
 }
 

@@ -31,6 +31,13 @@ try "windows-1256" ar "$ar" cp1256 windows-1256
 try "UTF-16LE with BOM (detected)" zh "$zh" utf-16-le "" bom
 try "UTF-16BE with BOM (detected)" ru "$ru" utf-16-be "" bom
 try "UTF-16LE with BOM named" ar "$ar" utf-16-le UTF-16 bom
+# A character outside the BMP whose surrogates straddle ICU's 8,192-unit
+# conversion buffer, in UTF-16 and GB18030: no text may be lost.
+for at in 8182 8183 8184 16375; do
+  long="First. W$(printf '%*s' "$at" '' | tr ' ' x)😀𠀀 Second. W$(printf '%*s' 8200 '' | tr ' ' y) Third."
+  try "UTF-16LE, a supplementary character at unit $((at + 8))" en "$long" utf-16-le "" bom
+  try "GB18030, a supplementary character after $((at + 8)) characters" en "$long" gb18030 GB18030
+done
 # Full-width forms stay as they are (NFC does not fold them).
 printf '２０１８年通过了决议。ＯＫ！\n' > "$scratch/fw"
 "$POLYALIGN" segment --lang zh "$scratch/fw" > "$scratch/got"
