@@ -9,14 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
 struct pa_output {
     gzFile gz;
-    char *name;     /* target as given */
-    char *tmpname;  /* NULL for standard output */
+    char *name;     /* target as given, for messages */
+    char *target;   /* the file to rename onto (a symbolic link resolved) */
+    char *tmpname;  /* NULL when written in place (standard output, pipes, devices) */
     int failed;
 };
 
@@ -28,17 +33,32 @@ int pa_path_is_gzip(const char *path)
     return n >= 3 && strcasecmp(path + n - 3, ".gz") == 0;
 }
 
-/* "dir/name" -> "dir/.name.tmp-XXXXXX", in the same directory so that the
- * final rename cannot cross file systems. */
-static char *temp_name_for(const char *path)
+/* Creates "dir/.name.tmp-RANDOM" for "dir/name", in the same directory so
+ * that the final rename cannot cross file systems. open() with mode 0666
+ * lets the umask set the permissions, as for any new file (mkstemp's 0600
+ * would need the process-wide umask changed to fix). */
+static int create_temp(const char *path, char **tmpname)
 {
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = path + dirlen;
-    size_t n = strlen(path) + 16;
+    size_t n = strlen(path) + 32;
     char *t = pa_malloc(n);
-    snprintf(t, n, "%.*s.%s.tmp-XXXXXX", (int)dirlen, path, base);
-    return t;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        uint64_t r = 0;
+        if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r)
+            r = (uint64_t)time(NULL) * 6364136223846793005ULL ^ (uint64_t)getpid() << 16 ^ (uint64_t)attempt;
+        snprintf(t, n, "%.*s.%s.tmp-%012llx", (int)dirlen, path, path + dirlen,
+                 (unsigned long long)(r & 0xFFFFFFFFFFFFULL));
+        int fd = open(t, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST) {
+            if (fd >= 0) *tmpname = t;
+            else free(t);
+            return fd;
+        }
+    }
+    free(t);
+    errno = EEXIST;
+    return -1;
 }
 
 pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
@@ -57,29 +77,34 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
     } else {
         o->name = pa_strdup(path);
         struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        char *real = realpath(path, NULL); /* a symbolic link: replace what it points to */
+        const char *target = real ? real : path;
+        int exists = stat(target, &st) == 0;
+        if (exists && S_ISDIR(st.st_mode)) {
             pa_error_set(err, PA_EOUTPUT, "%s: is a directory", path);
-            free(o->name), free(o);
+            free(real), free(o->name), free(o);
             return NULL;
         }
-        o->tmpname = temp_name_for(path);
-        fd = mkstemp(o->tmpname);
+        if (exists && !S_ISREG(st.st_mode)) {
+            /* a pipe or a device: written in place, there is nothing to rename */
+            fd = open(target, O_WRONLY | O_CLOEXEC);
+        } else {
+            fd = create_temp(target, &o->tmpname);
+            o->target = pa_strdup(target);
+        }
+        free(real);
         if (fd < 0) {
             pa_error_set(err, PA_EOUTPUT, "%s: cannot create output file: %s", path, strerror(errno));
-            free(o->tmpname), free(o->name), free(o);
+            free(o->tmpname), free(o->target), free(o->name), free(o);
             return NULL;
         }
-        /* mkstemp creates mode 0600; give the file the usual umask-based mode. */
-        mode_t mask = umask(0);
-        umask(mask);
-        if (fchmod(fd, 0666 & ~mask) != 0) { /* not fatal: the file stays private */ }
     }
     o->gz = gzdopen(fd, gzip ? "wb6" : "wbT");
     if (!o->gz) {
         close(fd);
         pa_error_set(err, PA_EOUTPUT, "%s: cannot open for writing (zlib)", o->name);
         if (o->tmpname) unlink(o->tmpname);
-        free(o->tmpname), free(o->name), free(o);
+        free(o->tmpname), free(o->target), free(o->name), free(o);
         return NULL;
     }
     gzbuffer(o->gz, 1 << 16);
@@ -139,6 +164,7 @@ int pa_output_printf(pa_output *o, pa_error *err, const char *fmt, ...)
 
 static void output_free(pa_output *o)
 {
+    free(o->target);
     free(o->tmpname);
     free(o->name);
     free(o);
@@ -153,7 +179,7 @@ int pa_output_commit(pa_output *o, pa_error *err)
         rc = pa_error_set(err, PA_EOUTPUT, "%s: write error on close: %s", o->name,
                           zrc == Z_ERRNO ? strerror(errno) : "zlib error");
     if (o->tmpname) {
-        if (rc == 0 && rename(o->tmpname, o->name) != 0)
+        if (rc == 0 && rename(o->tmpname, o->target) != 0)
             rc = pa_error_set(err, PA_EOUTPUT, "%s: cannot rename into place: %s", o->name,
                               strerror(errno));
         if (rc != 0) unlink(o->tmpname);

@@ -2,8 +2,9 @@
  *
  * Output goes to a temporary file in the target's directory and is renamed
  * over the target only by pa_output_commit, so a failed run leaves no partial
- * file and keeps an older one. "-" writes to standard output (not atomic,
- * by nature). Writes are buffered; errors are sticky and reported by the
+ * file and keeps an older one. A symbolic link stays a link: the file it
+ * points to is replaced. "-" (standard output), pipes and devices are
+ * written in place (not atomic, by nature). Writes are buffered; errors are sticky and reported by the
  * write that hits them and again by commit.
  */
 #ifndef PA_OUTPUT_H
