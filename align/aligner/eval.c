@@ -48,44 +48,41 @@ static bead_view *bead_set(const pa_bead_sets *s, int full_only, size_t *n)
     return v;
 }
 
-/* Links of a bead set: for each source index, the target indices it is
- * aligned with (CSR layout: targets of s are tgt[first[s] .. first[s+1])). */
+/* Links of a bead set: every (source, target) index pair its beads join,
+ * sorted, so that a lookup costs a binary search whatever the indices are
+ * (a bead file may name index 10^14). */
 typedef struct links {
-    size_t *first, *tgt;
-    size_t n_src;
+    size_t (*pair)[2];
+    size_t n;
 } links;
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const size_t *x = a, *y = b;
+    if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+    return (x[1] > y[1]) - (x[1] < y[1]);
+}
 
 static links links_of(const bead_view *v, size_t n)
 {
-    links l = {NULL, NULL, 0};
+    links l = {NULL, 0};
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) total += v[i].n_src * v[i].n_tgt;
+    l.pair = pa_malloc((total + 1) * sizeof *l.pair);
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < v[i].n_src; k++)
-            if (v[i].src[k] + 1 > l.n_src) l.n_src = v[i].src[k] + 1;
-    l.first = pa_calloc(l.n_src + 1, sizeof *l.first);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < v[i].n_src; k++) l.first[v[i].src[k] + 1] += v[i].n_tgt;
-    for (size_t s = 0; s < l.n_src; s++) l.first[s + 1] += l.first[s];
-    l.tgt = pa_malloc((l.first[l.n_src] + 1) * sizeof *l.tgt);
-    size_t *fill = pa_calloc(l.n_src + 1, sizeof *fill);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < v[i].n_src; k++) {
-            size_t s = v[i].src[k];
-            if (v[i].n_tgt) memcpy(l.tgt + l.first[s] + fill[s], v[i].tgt, v[i].n_tgt * sizeof *l.tgt);
-            fill[s] += v[i].n_tgt;
-        }
-    free(fill);
+        for (size_t a = 0; a < v[i].n_src; a++)
+            for (size_t b = 0; b < v[i].n_tgt; b++) l.pair[l.n][0] = v[i].src[a], l.pair[l.n++][1] = v[i].tgt[b];
+    if (l.n > 1) qsort(l.pair, l.n, sizeof *l.pair, cmp_pair);
     return l;
 }
 
 static int linked(const links *l, const bead_view *b)
 {
-    for (size_t k = 0; k < b->n_src; k++) {
-        size_t s = b->src[k];
-        if (s >= l->n_src) continue;
-        for (size_t t = l->first[s]; t < l->first[s + 1]; t++)
-            for (size_t j = 0; j < b->n_tgt; j++)
-                if (l->tgt[t] == b->tgt[j]) return 1;
-    }
+    for (size_t a = 0; a < b->n_src; a++)
+        for (size_t t = 0; t < b->n_tgt; t++) {
+            size_t key[2] = {b->src[a], b->tgt[t]};
+            if (l->n && bsearch(key, l->pair, l->n, sizeof *l->pair, cmp_pair)) return 1;
+        }
     return 0;
 }
 
@@ -102,8 +99,7 @@ static void count(const bead_view *gold, size_t ng, const bead_view *test, size_
         if (linked(&l, &test[i])) out[2]++;
         else out[3]++;
     }
-    free(l.first);
-    free(l.tgt);
+    free(l.pair);
 }
 
 void pa_eval_add(pa_eval_counts *c, const pa_bead_sets *gold, const pa_bead_sets *test)

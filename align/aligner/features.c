@@ -429,19 +429,17 @@ static int cmp_anchor(const void *a, const void *b)
 }
 
 /* Finishes sentence `i`: sorts and deduplicates its anchors (a counted
- * occurrence wins over a candidate one) and counts them by class. */
+ * occurrence wins over a candidate one). */
 static void close_sentence(pa_pair_features *pf, pa_doc_features *df, size_t i, anchor_list *l, uint32_t **all,
                            size_t *n_all, size_t *cap_all)
 {
     if (l->n > 1) qsort(l->ids, l->n, sizeof *l->ids, cmp_anchor);
-    uint16_t *cnt = df->counted + i * PA_AC_COUNT;
     for (size_t a = 0; a < l->n;) {
         uint32_t id = l->ids[a] & ~PA_ANCHOR_CANDIDATE;
         int candidate = 1;
         while (a < l->n && (l->ids[a] & ~PA_ANCHOR_CANDIDATE) == id) candidate &= !!(l->ids[a++] & PA_ANCHOR_CANDIDATE);
         PA_GROW(*all, *cap_all, *n_all + 1);
         (*all)[(*n_all)++] = id | (candidate ? PA_ANCHOR_CANDIDATE : 0);
-        if (!candidate && cnt[pf->anchor_class[id]] < UINT16_MAX) cnt[pf->anchor_class[id]]++;
     }
     df->anc_at[i + 1] = *n_all;
     l->n = 0;
@@ -485,7 +483,6 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
     df->len = pa_malloc((d->n_sents + 1) * sizeof *df->len);
     df->anc_at = pa_calloc(d->n_sents + 1, sizeof *df->anc_at);
     df->word_at = pa_calloc(d->n_sents + 1, sizeof *df->word_at);
-    df->counted = pa_calloc((d->n_sents + 1) * PA_AC_COUNT, sizeof *df->counted);
     size_t n_words = 0, cap_words = 0, n_anc = 0, cap_anc = 0;
     anchor_list l = {0};
     side_state ss = {0};
@@ -660,7 +657,6 @@ static void doc_features_free(pa_doc_features *df)
     free(df->len);
     free(df->anc);
     free(df->anc_at);
-    free(df->counted);
     free(df->words);
     free(df->word_at);
     pa_vocab_free(df->vocab);

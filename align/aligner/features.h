@@ -48,7 +48,6 @@ typedef struct pa_doc_features {
     double *len;       /* length of each sentence (non-space code points) */
     uint32_t *anc;     /* sentence i: anc[anc_at[i] .. anc_at[i+1]), sorted, unique */
     size_t *anc_at;
-    uint16_t *counted; /* n x PA_AC_COUNT: counted anchors by class */
     uint32_t *words;   /* sentence i: words[word_at[i] .. word_at[i+1]), in order */
     size_t *word_at;
     pa_vocab *vocab;   /* this side's words */

@@ -115,6 +115,7 @@ static int parse_args(int argc, char **argv, align_args *a)
         case OPT_TGT_ENCODING: a->tgt_load.text.encoding = optarg; break;
         case OPT_MAX_BEAD:
             if (cli_parse_double("align", "--max-bead", optarg, 2, 6, &x) != 0) return PA_EUSAGE;
+            if (x != (int)x) return cli_usage_error("align", "--max-bead: '%s' is not a whole number", optarg);
             a->align.max_bead = (int)x;
             break;
         case OPT_SRX: a->seg.srx_path = optarg; break;
@@ -140,8 +141,9 @@ static int parse_args(int argc, char **argv, align_args *a)
     if (argc - optind != 2) return cli_usage_error("align", "expected SOURCE and TARGET files");
     a->src_path = argv[optind];
     a->tgt_path = argv[optind + 1];
-    if (strcmp(a->src_path, "-") == 0 && strcmp(a->tgt_path, "-") == 0)
-        return cli_usage_error("align", "SOURCE and TARGET cannot both be standard input");
+    int stdin_uses = (strcmp(a->src_path, "-") == 0) + (strcmp(a->tgt_path, "-") == 0);
+    for (int k = 0; k < a->n_dicts; k++) stdin_uses += strcmp(a->dicts[k], "-") == 0;
+    if (stdin_uses > 1) return cli_usage_error("align", "standard input ('-') can be read only once");
     if (resolve_lang(src_lang, a->src_path, "src", a->src_lang) != 0) return PA_EUSAGE;
     if (resolve_lang(tgt_lang, a->tgt_path, "tgt", a->tgt_lang) != 0) return PA_EUSAGE;
     if (strcmp(a->src_lang, a->tgt_lang) == 0)

@@ -55,6 +55,10 @@ static int cmd_eval_files(int argc, char **argv, const char **gold, const char *
         }
     }
     if (ng == 0 || nt == 0) return cli_usage_error("eval", "need --gold and --test files");
+    int stdin_uses = 0;
+    for (int k = 0; k < ng; k++) stdin_uses += strcmp(gold[k], "-") == 0;
+    for (int k = 0; k < nt; k++) stdin_uses += strcmp(test[k], "-") == 0;
+    if (stdin_uses > 1) return cli_usage_error("eval", "standard input ('-') can be read only once");
     if (ng != nt) return cli_usage_error("eval", "%d --gold files but %d --test files", ng, nt);
 
     pa_eval_counts c = {0};
@@ -79,6 +83,10 @@ static int cmd_eval_files(int argc, char **argv, const char **gold, const char *
         printf("precision   %.3f   %.3f\n", s.precision_strict, s.precision_lax);
         printf("recall      %.3f   %.3f\n", s.recall_strict, s.recall_lax);
         printf("f1          %.3f   %.3f\n", s.f1_strict, s.f1_lax);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "polyalign: <stdout>: write error\n");
+        return PA_EOUTPUT;
     }
     return 0;
 }

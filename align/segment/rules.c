@@ -504,6 +504,9 @@ static int ready(pa_rulematch *m, URegularExpression *re, uint32_t *gen, UErrorC
 
 static int icu_failed(const pa_rulematch *m, size_t r, UErrorCode st, pa_error *err)
 {
+    if (st == U_REGEX_TIME_OUT) /* the rule's pattern is at fault, not ICU */
+        return pa_error_set(err, PA_EINPUT, "%s:%d: rule takes too long to match (ICU: %s)", m->rs->name,
+                            m->rs->r[r].line, u_errorName(st));
     return pa_error_set(err, PA_EINTERNAL, "%s:%d: rule evaluation failed (ICU: %s)", m->rs->name,
                         m->rs->r[r].line, u_errorName(st));
 }
