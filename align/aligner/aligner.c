@@ -85,7 +85,7 @@ static void set_level(scorer *s, unsigned shift, size_t *n, size_t *m)
     *m = shift ? (size_t)ceil((double)s->m / s->tgt_unit) : s->m;
 }
 
-/* Number of paragraph boundaries inside sentences [a, b). */
+/* Whether sentences [a, b) come from more than one paragraph. */
 static int crosses(const size_t *para, size_t a, size_t b)
 {
     return para && b > a + 1 && para[a] != para[b - 1];
@@ -123,26 +123,12 @@ typedef struct search_plan {
     int verbose;
 } search_plan;
 
-/* Length of a sentence: code points that are not white space. Chinese
- * counts one per character, alphabetic scripts one per letter; the ratio
- * between them is estimated per document pair. */
-static double sentence_length(const char *s, size_t len)
+/* Prefix sums of the sentence lengths the features measured. */
+static double *length_prefix(const pa_doc_features *df)
 {
-    double n = 0;
-    for (size_t k = 0; k < len; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if ((c & 0xC0) == 0x80 || c == ' ' || c == '\t' || c == '\n') continue;
-        n++;
-    }
-    return n;
-}
-
-static double *length_prefix(const pa_document *d)
-{
-    double *p = pa_malloc((d->n_sents + 1) * sizeof *p);
+    double *p = pa_malloc((df->n + 1) * sizeof *p);
     p[0] = 0;
-    for (size_t i = 0; i < d->n_sents; i++)
-        p[i + 1] = p[i] + sentence_length(pa_sentence_text(d, i), d->sents[i].span.len);
+    for (size_t i = 0; i < df->n; i++) p[i + 1] = p[i] + df->len[i];
     return p;
 }
 
@@ -480,7 +466,7 @@ static size_t allowed_types(int max_bead, pa_bead_type *types, double *prior)
     size_t k = 0;
     for (size_t t = 0; t < N_SEED; t++) {
         const pa_bead_type *bt = &seed_priors[t].type;
-        if (bt->ns + bt->nt > max_bead && !(bt->ns + bt->nt == 1)) continue;
+        if (bt->ns + bt->nt > max_bead) continue;
         types[k] = *bt;
         prior[k] = seed_priors[t].p;
         k++;
@@ -539,7 +525,7 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
 
     scorer s;
     memset(&s, 0, sizeof s);
-    double *sp = length_prefix(src), *tp = length_prefix(tgt);
+    double *sp = length_prefix(&pf.src), *tp = length_prefix(&pf.tgt);
     size_t *spara = NULL, *tpara = NULL;
     if (src->n_paras > 1 && tgt->n_paras > 1 && !opts->paragraph_units)
         spara = paragraph_of(src), tpara = paragraph_of(tgt);

@@ -2,8 +2,8 @@
  *
  * pa_align_documents takes two segmented documents and returns beads that
  * cover both in order, each with a confidence in [0,1]. The model scores a
- * bead by its type's prior and the Gale & Church length match, with
- * parameters estimated from the pair itself in two passes; sentences of one
+ * bead by its type's prior and the evidence of model.h (lengths, anchors,
+ * word links), measured on the pair itself over four passes; sentences of one
  * bead may not straddle a paragraph boundary when both sides have
  * paragraphs, and such documents are aligned paragraph by paragraph first:
  * the sentence search then runs around the paragraph path, wider where the

@@ -21,14 +21,14 @@ typedef struct pa_links {
 
 /* Builds the CSR tables from a list of (source, target) pairs (duplicates
  * allowed). */
+void pa_links_build(pa_links *l, size_t n_src, size_t n_tgt, const uint32_t *pairs, size_t n_pairs);
+void pa_links_free(pa_links *l);
+
 /* Sorts `n` word ids ascending. */
 void pa_ids_sort(uint32_t *ids, size_t n);
 
 /* Sorts `n` word ids and removes duplicates; returns how many remain. */
 size_t pa_ids_sort_unique(uint32_t *ids, size_t n);
-
-void pa_links_build(pa_links *l, size_t n_src, size_t n_tgt, const uint32_t *pairs, size_t n_pairs);
-void pa_links_free(pa_links *l);
 
 static inline size_t pa_links_count_src(const pa_links *l, uint32_t s)
 {

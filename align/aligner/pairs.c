@@ -103,9 +103,11 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
         PA_GROW(kind, cap_kind, nw - w0 + 1);
         for (size_t q = w0; q < nw; q++) {
             uint32_t wd = sl->words[q];
-            int ext = links[1] && wd < (side ? links[1]->n_tgt : links[1]->n_src) &&
-                      (side ? pa_links_count_tgt(links[1], wd) : pa_links_count_src(links[1], wd)) > 0;
-            kind[q - w0] = ext ? PA_EV_DICT : PA_EV_LEXICAL;
+            /* external if the dictionary class carries evidence here, else
+             * learned, if the word has learned links */
+            int ext = links[1] && (side ? pa_links_count_tgt(links[1], wd) : pa_links_count_src(links[1], wd)) > 0;
+            int learned = links[0] && (side ? pa_links_count_tgt(links[0], wd) : pa_links_count_src(links[0], wd)) > 0;
+            kind[q - w0] = ext && enabled[PA_EV_DICT] ? PA_EV_DICT : learned ? PA_EV_LEXICAL : PA_EV_COUNT;
             sl->word_slot[q] = NO_SLOT;
         }
         for (int c = PA_EV_LEXICAL; c < PA_EV_COUNT; c++) {

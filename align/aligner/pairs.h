@@ -25,8 +25,8 @@
 
 /* Evidence classes: the anchor classes, then two kinds of word links:
  * learned from the documents, and external (dictionaries, lexicon files).
- * A word with links of both kinds counts once, as external, and matches
- * through either. */
+ * A word with links of both kinds counts once, as external (as learned if
+ * the external class carries no evidence), and matches through either. */
 #define PA_EV_LEXICAL PA_AC_COUNT
 #define PA_EV_DICT (PA_AC_COUNT + 1)
 #define PA_EV_COUNT (PA_AC_COUNT + 2)

@@ -29,7 +29,8 @@ static const char usage[] =
     "      --presplit        document pairs hold one sentence a line\n"
     "      --dict FILE       dictionary used while aligning the document pairs\n"
     "      --max-pairs N     stop adding training units after N million word\n"
-    "                        pairs (default 64; memory is 4 bytes a pair)\n"
+    "                        pairs (default 64; memory is about 4 bytes a pair\n"
+    "                        and 35 bytes a distinct word pair)\n"
     "  -v, --verbose         progress on stderr\n"
     "  -h, --help            this help\n";
 

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 
@@ -83,6 +84,30 @@ static char *pattern_text(const xmlNode *n)
     if (v && v[0]) s = pa_strdup((const char *)v);
     xmlFree(v);
     return s;
+}
+
+/* libxml2 2.12 made the error passed to structured handlers const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *srx_xml_error;
+#else
+typedef xmlError *srx_xml_error;
+#endif
+
+/* The first error of a parse (message empty when none). */
+typedef struct first_error {
+    int line;
+    char msg[256];
+} first_error;
+
+/* Structured error handler while parsing: keeps the first error. libxml2
+ * raises some errors (input conversion, I/O) outside the parser context,
+ * and its global handler would print them on stderr. */
+static void keep_first_error(void *ctx, srx_xml_error e)
+{
+    first_error *f = ctx;
+    if (f->msg[0] || !e || e->level < XML_ERR_ERROR) return;
+    snprintf(f->msg, sizeof f->msg, "%s", e->message ? e->message : "not well-formed");
+    f->line = e->line;
 }
 
 static size_t find_langrule(const pa_srx *x, const char *name)
@@ -192,16 +217,23 @@ pa_srx *pa_srx_read_memory(const char *name, const char *xml, size_t len, pa_err
         pa_error_set(err, PA_EINTERNAL, "%s: cannot create an XML parser", name);
         return NULL;
     }
-    /* No network, no external entities or DTD, no messages on stderr. */
+    /* No network, no external entities or DTD, no messages on stderr (not
+     * even those libxml2 raises outside the parser: see keep_first_error). */
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+    first_error first = {0, ""};
+    xmlStructuredErrorFunc old_fn = xmlStructuredError;
+    void *old_ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&first, keep_first_error);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, xml, (int)len, name, NULL, opts);
+    xmlSetStructuredErrorFunc(old_ctx, old_fn);
     if (!doc) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         char msg[256];
-        snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "not well-formed");
+        snprintf(msg, sizeof msg, "%s", first.msg[0] ? first.msg : e && e->message ? e->message : "not well-formed");
         size_t m = strlen(msg);
         while (m > 0 && (msg[m - 1] == '\n' || msg[m - 1] == ' ')) msg[--m] = 0;
-        pa_error_set(err, PA_EINPUT, "%s:%d: not a well-formed SRX file: %s", name, e ? e->line : 0, msg);
+        int line = first.line > 0 ? first.line : e ? e->line : 0;
+        pa_error_set(err, PA_EINPUT, "%s:%d: not a well-formed SRX file: %s", name, line, msg);
         xmlFreeParserCtxt(ctxt);
         return NULL;
     }

@@ -6,8 +6,8 @@
  * user: GB18030, Big5, windows-1251, ...), strict validation (invalid input
  * is an error naming the file and byte offset, never silently replaced),
  * cleaning (CR LF and CR become LF, NEL, U+2028/U+2029 and form feeds
- * become line ends, other control characters, U+FEFF and noncharacters are removed) and
- * NFC normalization with ICU.
+ * become line ends; other control characters, U+FEFF, U+FFFE and U+FFFF
+ * are removed) and NFC normalization with ICU.
  */
 #ifndef PA_INPUT_H
 #define PA_INPUT_H
