@@ -64,10 +64,3 @@ int pa_lang_is_unspaced(const char *code)
     return 0;
 }
 
-int pa_lang_is_un(const char *code)
-{
-    static const char *const un[] = {"zh", "en", "fr", "es", "ru", "ar", NULL};
-    for (int i = 0; un[i]; i++)
-        if (strcmp(code, un[i]) == 0) return 1;
-    return 0;
-}

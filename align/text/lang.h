@@ -30,7 +30,4 @@ int pa_lang_from_filename(const char *path, char code[PA_LANG_MAX]);
  * characters, not words. */
 int pa_lang_is_unspaced(const char *code);
 
-/* True for the six official UN languages. */
-int pa_lang_is_un(const char *code);
-
 #endif

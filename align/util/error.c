@@ -31,14 +31,3 @@ int pa_error_set(pa_error *e, int code, const char *fmt, ...)
     return -1;
 }
 
-void pa_error_prefix(pa_error *e, const char *prefix)
-{
-    if (!e || !prefix) return;
-    char tmp[sizeof e->msg * 2];
-    snprintf(tmp, sizeof tmp, "%s: %s", prefix, e->msg);
-    size_t n = strlen(tmp);
-    if (n >= sizeof e->msg) n = sizeof e->msg - 1;
-    memcpy(e->msg, tmp, n);
-    e->msg[n] = '\0';
-    flatten(e->msg);
-}

@@ -35,7 +35,4 @@ void pa_error_clear(pa_error *e);
 int pa_error_set(pa_error *e, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Prefixes an existing message with "PREFIX: " (e.g. a file name). */
-void pa_error_prefix(pa_error *e, const char *prefix);
-
 #endif

@@ -134,11 +134,6 @@ int pa_output_write(pa_output *o, const void *p, size_t n, pa_error *err)
     return 0;
 }
 
-int pa_output_puts(pa_output *o, const char *s, pa_error *err)
-{
-    return pa_output_write(o, s, strlen(s), err);
-}
-
 int pa_output_printf(pa_output *o, pa_error *err, const char *fmt, ...)
 {
     char small[512];

@@ -20,7 +20,6 @@ typedef struct pa_output pa_output;
 pa_output *pa_output_open(const char *path, int gzip, pa_error *err);
 
 int pa_output_write(pa_output *o, const void *p, size_t n, pa_error *err);
-int pa_output_puts(pa_output *o, const char *s, pa_error *err);
 int pa_output_printf(pa_output *o, pa_error *err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -109,8 +109,6 @@ int pa_source_read_all(pa_source *s, pa_buf *out, size_t max_bytes, pa_error *er
     return 0;
 }
 
-int pa_source_is_gzip(const pa_source *s) { return gzdirect(s->gz) == 0; }
-
 const char *pa_source_name(const pa_source *s) { return s->name; }
 
 void pa_source_close(pa_source *s)

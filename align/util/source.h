@@ -27,9 +27,6 @@ ssize_t pa_source_read(pa_source *s, void *dst, size_t n, pa_error *err);
  * (0 = no limit), a guard against decompression bombs. */
 int pa_source_read_all(pa_source *s, pa_buf *out, size_t max_bytes, pa_error *err);
 
-/* True when the input was gzip-compressed (known after the first read). */
-int pa_source_is_gzip(const pa_source *s);
-
 /* The name used in error messages ("<stdin>" for "-"). */
 const char *pa_source_name(const pa_source *s);
 
