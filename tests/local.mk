@@ -31,3 +31,21 @@ EXTRA_DIST += tests/cli/errors.sh tests/cli/errors.cases \
 # command. (Belongs in corpora/local.mk; listed here until it is there:
 # a file named twice is copied once.)
 EXTRA_DIST += corpora/sample
+
+# `make fuzz` builds the libFuzzer targets of tests/fuzz/ (clang with ASan
+# and UBSan, against a configure run of its own in fuzz-build/) and runs
+# each for FUZZ_SECONDS on its seed corpus in tests/fuzz/corpus/; see
+# tests/fuzz/run.sh for FUZZ_JOBS, FUZZ_WORK and what it prints. Not part of
+# `make check`: it takes minutes. `make fuzz FUZZ_TARGETS="tmx srx"` runs
+# only those.
+FUZZ_SECONDS = 60
+FUZZ_TARGETS =
+fuzz:
+	$(SHELL) $(srcdir)/tests/fuzz/build.sh fuzz-build
+	FUZZ_BUILD=fuzz-build SHARED="$${SHARED:-$(SHARED_DIR)}" \
+	  $(SHELL) $(srcdir)/tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+fuzz-clean:
+	rm -rf fuzz-build
+clean-local: fuzz-clean
+.PHONY: fuzz fuzz-clean
+EXTRA_DIST += tests/fuzz

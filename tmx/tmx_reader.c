@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
 /* libxml2 2.12 made the error passed to structured handlers const. */
@@ -113,7 +115,9 @@ static int read_from_source(void *ctx, char *buf, int len)
     return (int)got;
 }
 
-/* Structured error handler of this reader: keeps the first error. */
+/* Structured error handler of this reader: keeps the first error. Errors
+ * raised without a parser (input conversion) carry no line: the reader's
+ * is used. */
 static void keep_xml_error(void *ctx, tmx_xml_error e)
 {
     tmx_reader *r = ctx;
@@ -121,8 +125,39 @@ static void keep_xml_error(void *ctx, tmx_xml_error e)
     const char *msg = e->message ? e->message : "XML error";
     int n = (int)strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
-    snprintf(r->xml_err, sizeof r->xml_err, "%d: %.*s", e->line, n, msg);
+    int line = e->line > 0 ? e->line : r->xr ? xmlTextReaderGetParserLineNumber(r->xr) : 1;
+    snprintf(r->xml_err, sizeof r->xml_err, "%d: %.*s", line, n, msg);
     r->xml_code = e->code;
+}
+
+/* Drops a message libxml2 would print with its generic handler (the error
+ * behind it reaches keep_xml_error too). */
+static void ignore_generic_error(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
+
+/* libxml2 raises some errors (input conversion, I/O) outside the parser
+ * context, through its per-thread global handlers, which print them on
+ * stderr ("xmlParseChunk: encoder error" even directly). While the reader
+ * parses they go to its own handler instead: quiet_begin installs it,
+ * quiet_end restores the caller's handlers. */
+typedef struct quiet_state {
+    xmlStructuredErrorFunc fn;
+    void *ctx;
+    xmlGenericErrorFunc gfn;
+    void *gctx;
+} quiet_state;
+
+static quiet_state quiet_begin(tmx_reader *r)
+{
+    quiet_state q = {xmlStructuredError, xmlStructuredErrorContext, xmlGenericError, xmlGenericErrorContext};
+    xmlSetStructuredErrorFunc(r, keep_xml_error);
+    xmlSetGenericErrorFunc(NULL, ignore_generic_error);
+    return q;
+}
+
+static void quiet_end(quiet_state q)
+{
+    xmlSetStructuredErrorFunc(q.ctx, q.fn);
+    xmlSetGenericErrorFunc(q.gctx, q.gfn);
 }
 
 /* Reports an error at the current line: "FILE:LINE: message". */
@@ -163,7 +198,9 @@ static int fail_parse(tmx_reader *r, pa_error *err)
  * node, 0 at the end of the document, -1 on error. */
 static int advance(tmx_reader *r, int skip, pa_error *err)
 {
+    quiet_state q = quiet_begin(r);
     int rc = skip ? xmlTextReaderNext(r->xr) : xmlTextReaderRead(r->xr);
+    quiet_end(q);
     if (rc < 0 || r->src_failed || r->xml_err[0]) return fail_parse(r, err);
     if (rc == 1 && xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_ENTITY_REFERENCE)
         return fail_at(r, err, "reference to an undeclared entity &%s;",
@@ -362,8 +399,10 @@ tmx_reader *tmx_reader_open(const char *path, pa_error *err)
     r->src = src;
     r->unit.score = -1;
     r->c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    quiet_state q = quiet_begin(r);
     r->xr = xmlReaderForIO(read_from_source, NULL, r, pa_source_name(src), NULL,
                            TMX_PARSE_OPTIONS);
+    quiet_end(q);
     if (!r->xr && r->src_failed) {
         if (err) *err = r->src_err;
         tmx_reader_close(r);

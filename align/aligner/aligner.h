@@ -3,9 +3,10 @@
  * pa_align_documents takes two segmented documents and returns beads that
  * cover both in order, each with a confidence in [0,1]. The model scores a
  * bead by its type's prior and the evidence of model.h (lengths, anchors,
- * word links), measured on the pair itself over four passes; sentences of one
- * bead may not straddle a paragraph boundary when both sides have
- * paragraphs, and such documents are aligned paragraph by paragraph first:
+ * word links), measured on the pair itself over four passes. When both
+ * sides have paragraphs, a bead that takes sentences from two paragraphs
+ * of one side pays a penalty (a thousandth), and the documents are aligned
+ * paragraph by paragraph first:
  * the sentence search then runs around the paragraph path, wider where the
  * paragraphs' alignment is in doubt. The search runs coarse to fine: sentences are merged into
  * blocks, the blocks aligned, and each finer level searched only in a band

@@ -63,8 +63,8 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
     for (size_t k = 0; k < n; k++) {
         unsigned slot = 0;
         unsigned count[PA_EV_COUNT] = {0};
-        const uint32_t *anc = df->anc + df->anc_at[k];
         size_t na = df->anc_at[k + 1] - df->anc_at[k];
+        const uint32_t *anc = na ? df->anc + df->anc_at[k] : NULL; /* no anchors at all: anc is NULL */
         for (size_t q = 0; q < na; q++) sl->anc_slot[df->anc_at[k] + q] = NO_SLOT;
         for (int c = 0; c < PA_AC_COUNT; c++) {
             sl->class_at[k][c] = (uint8_t)slot;

@@ -231,8 +231,13 @@ static size_t next_token(const char *p, size_t len, size_t i, tok *t, char *why,
             for (int j = 0; j < 3 && k < len && p[k] >= '0' && p[k] <= '7'; j++) t->cp = t->cp * 8 + (uint32_t)(p[k++] - '0');
             break;
         case 'c':
+            /* as ICU reads it, which gets the pattern unchanged (Java would
+             * take X ^ 64: "\ca" is '!' there, U+0001 in ICU) */
             t->kind = T_LIT;
-            if (k < len) t->cp = (uint32_t)(p[k++] ^ 64);
+            if (k < len) {
+                t->cp = pa_utf8_at(p, len, k, &n) & 0x1F;
+                k += n;
+            }
             break;
         case 't': t->kind = T_LIT, t->cp = '\t'; break;
         case 'n': t->kind = T_LIT, t->cp = '\n'; break;
@@ -400,6 +405,21 @@ int pa_jregex_has_backref(const char *pat)
         i++;
     }
     return 0;
+}
+
+int pa_jregex_anchored(const char *pat)
+{
+    size_t len = strlen(pat), i = 0;
+    char why[64];
+    if (len == 0 || pat[0] != '^') return 0;
+    for (int k = 0; i < len; k++) {
+        tok t;
+        size_t next = next_token(pat, len, i, &t, why, sizeof why);
+        if (!next || t.kind == T_ALT) return 0;
+        if (k == 1 && strchr("?*+{", pat[t.start])) return 0; /* a quantifier on the ^ */
+        i = next;
+    }
+    return 1;
 }
 
 /* ---- literal suffixes ---- */
@@ -659,7 +679,7 @@ static int escclass_set(const char *p, const tok *t, pa_buf *out)
 {
     char e = p[t->start + 1];
     switch (e) {
-    case 's': pa_buf_puts(out, "\\t\\n\\f\\r\\p{Z}"); return 0;
+    case 's': pa_buf_puts(out, "\\t\\n\\x0B\\f\\r\\x85\\p{Z}"); return 0; /* ICU's \s has VT and NEL too */
     case 'S': pa_buf_puts(out, "[^\\t\\n\\f\\r\\p{Z}]"); return 0;
     case 'd': pa_buf_puts(out, "\\p{Nd}"); return 0;
     case 'D': pa_buf_puts(out, "\\P{Nd}"); return 0;
@@ -684,6 +704,12 @@ static int class_set(const char *p, size_t a, size_t b, pa_buf *out)
 {
     for (size_t k = a; k < b; k++) {
         if (p[k] == '&' && k + 1 < b && p[k + 1] == '&') return -1;
+        if (p[k] == '$' || p[k] == '{' || p[k] == '}') {
+            /* literal in a regex class; an anchor or a string in a UnicodeSet */
+            pa_buf_putc(out, '\\');
+            pa_buf_putc(out, p[k]);
+            continue;
+        }
         if (p[k] != '\\') {
             pa_buf_putc(out, p[k]);
             continue;
@@ -705,8 +731,8 @@ static int class_set(const char *p, size_t a, size_t b, pa_buf *out)
         if (strchr("sSdDwWhpP", e)) {
             if (escclass_set(p, &t, out) != 0) return -1;
             k = t.end - 1;
-        } else if (strchr("vVRXQEbBN", e)) {
-            return -1;
+        } else if (strchr("vVRXQEbBN", e) || is_digit(e)) {
+            return -1; /* octal "\0101" reads differently in a UnicodeSet */
         } else {
             pa_buf_putc(out, '\\');
             pa_buf_putc(out, e);

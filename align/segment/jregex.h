@@ -38,6 +38,11 @@ int pa_jregex_translate(const char *java, int bound_all, pa_buf *out, char *why,
  * combined with another pattern without renumbering. */
 int pa_jregex_has_backref(const char *pat);
 
+/* True when every match of `pat` must start at the start of the text: it
+ * opens with ^ that is not repeated (ICU takes "^?x", which matches
+ * anywhere) and has no alternative at the top level ("^a|b"). */
+int pa_jregex_anchored(const char *pat);
+
 /* The literal text every match of `pat` must end with, as a list of
  * alternatives: on success returns their count n > 0 and stores a
  * NUL-separated list in `out` ("Mr.\0Mrs.\0"); `*ci` is set when the

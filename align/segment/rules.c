@@ -126,7 +126,8 @@ static void make_filter(const char *pat, int last, cfilter *f)
         int32_t ulen = 0;
         UChar u[1024];
         u_strFromUTF8(u, 1024, &ulen, cls.data, (int32_t)cls.len, &st);
-        USet *set = U_SUCCESS(st) ? uset_openPattern(u, ulen, &st) : NULL;
+        /* white space in a class is literal, as in the regex (not ignored) */
+        USet *set = U_SUCCESS(st) ? uset_openPatternOptions(u, ulen, 0, &st) : NULL;
         if (U_SUCCESS(st) && set) {
             if (ci) uset_closeOver(set, USET_CASE_INSENSITIVE);
             uset_freeze(set);
@@ -343,7 +344,10 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         if (c->drive == 1 && !c->scan) c->drive = 2;
         const cfilter *f = c->drive == 1 ? &c->last : &c->first;
         c->by_class = f->set != NULL && !c->test_scanned_b && c->test && !uset_contains(f->set, ' ');
-        if (sr->before && b.data[0] == '^' && !(c->gate = compile(rs, sr->line, "beforebreak", sr->before, b.data, err)))
+        /* only a pattern anchored at the start as a whole can gate: "^?x"
+         * and "^a|b" match elsewhere too */
+        if (sr->before && pa_jregex_anchored(b.data) &&
+            !(c->gate = compile(rs, sr->line, "beforebreak", sr->before, b.data, err)))
             goto out;
     }
     if (sr->before && !c->test_scanned_b) index_suffixes(rs, idx, sr->before, nkeys);

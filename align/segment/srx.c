@@ -93,6 +93,9 @@ typedef const xmlError *srx_xml_error;
 typedef xmlError *srx_xml_error;
 #endif
 
+/* Drops a message libxml2 would print with its generic handler. */
+static void ignore_generic_error(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
+
 /* The first error of a parse (message empty when none). */
 typedef struct first_error {
     int line;
@@ -223,9 +226,13 @@ pa_srx *pa_srx_read_memory(const char *name, const char *xml, size_t len, pa_err
     first_error first = {0, ""};
     xmlStructuredErrorFunc old_fn = xmlStructuredError;
     void *old_ctx = xmlStructuredErrorContext;
+    xmlGenericErrorFunc old_gfn = xmlGenericError;
+    void *old_gctx = xmlGenericErrorContext;
     xmlSetStructuredErrorFunc(&first, keep_first_error);
+    xmlSetGenericErrorFunc(NULL, ignore_generic_error);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, xml, (int)len, name, NULL, opts);
     xmlSetStructuredErrorFunc(old_ctx, old_fn);
+    xmlSetGenericErrorFunc(old_gctx, old_gfn);
     if (!doc) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         char msg[256];
