@@ -15,6 +15,8 @@
 #include "align/util/alloc.h"
 #include "align/util/error.h"
 
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -169,6 +171,32 @@ static FUZZ_UNUSED void fuzz_check_document(const pa_document *d, int split, int
         for (size_t i = end, n; i < d->len; i += n)
             FUZZ_CHECK(fuzz_trim_space(d->text, i, d->len, &n), "text lost after the last paragraph at %zu", i);
     }
+}
+
+/* libxml2's entity loader for this process: polyalign reads XML without
+ * external entities or DTDs, so nothing may get here. */
+static FUZZ_UNUSED xmlParserInputPtr fuzz_deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    (void)ctxt;
+    fprintf(stderr, "external resource requested: url=%s id=%s\n", url ? url : "-", id ? id : "-");
+    abort();
+}
+
+/* libxml2's fallback error channel, which prints on stderr: polyalign's
+ * readers report every error through their own handlers. */
+static FUZZ_UNUSED void fuzz_deny_generic_error(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    fprintf(stderr, "libxml2 printed an error outside polyalign's handlers: %s\n", fmt);
+    abort();
+}
+
+/* Makes any external load or stray libxml2 message a crash. */
+static FUZZ_UNUSED void fuzz_deny_xml_io(void)
+{
+    xmlInitParser();
+    xmlSetExternalEntityLoader(fuzz_deny_loader);
+    xmlSetGenericErrorFunc(NULL, fuzz_deny_generic_error);
 }
 
 #endif

@@ -20,7 +20,7 @@
 #include "align/aligner/aligner.h"
 #include "align/text/reflow.h"
 
-#define MAX_INPUT 4096
+#define ALIGN_MAX_INPUT 4096
 
 static const char *const pairs[][2] = {{"zh", "en"}, {"en", "zh"}, {"fr", "en"}, {"ar", "en"}, {"ru", "fr"}};
 static const int max_beads[] = {6, 2, 10};
@@ -77,7 +77,7 @@ static void check_alignment(const pa_alignment *a, const pa_document *src, const
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1 || size > MAX_INPUT) return 0;
+    if (size < 1 || size > ALIGN_MAX_INPUT) return 0;
     unsigned sel = data[0];
     const char *const *pair = pairs[sel % 5];
     int presplit = sel / 5 % 2;

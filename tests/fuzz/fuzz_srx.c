@@ -45,27 +45,9 @@ static const char sample[] = "Mr. Smith met Dr. Lee at 10.30 a.m. (see A/73/123)
                              "\xE2\x80\x9C\xE5\xA5\xBD\xEF\xBC\x81\xE2\x80\x9D \xD0\x9E\xD0\xBD \xD1\x83\xD1\x88\xD1\x91\xD0\xBB. "
                              "Il est venu! 1. Fin? \xD8\x9F \xF0\x9F\x98\x80 x.";
 
-/* libxml2's entity loader for this process: SRX files are read without
- * external entities or DTDs, so nothing may get here. */
-static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-    fprintf(stderr, "external resource requested: url=%s id=%s\n", url ? url : "-", id ? id : "-");
-    abort();
-}
-
-/* libxml2's fallback error channel, which prints on stderr: nothing may
- * come here. */
-static void deny_generic_error(void *ctx, const char *fmt, ...)
-{
-    fprintf(stderr, "libxml2 printed an error: %s\n", fmt);
-    abort();
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    xmlInitParser();
-    xmlSetExternalEntityLoader(deny_loader);
-    xmlSetGenericErrorFunc(NULL, deny_generic_error);
+    fuzz_deny_xml_io();
     return 0;
 }
 

@@ -29,27 +29,9 @@
 /* Units kept beyond this are not compared (bounds the work per input). */
 #define MAX_UNITS 256
 
-/* libxml2's entity loader for this process: the reader must never get
- * here, whatever the document says. */
-static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-    fprintf(stderr, "external resource requested: url=%s id=%s\n", url ? url : "-", id ? id : "-");
-    abort();
-}
-
-/* libxml2's fallback error channel, which prints on stderr: the reader
- * reports every error through its own handler, so nothing may come here. */
-static void deny_generic_error(void *ctx, const char *fmt, ...)
-{
-    fprintf(stderr, "libxml2 printed an error outside the reader's handler: %s\n", fmt);
-    abort();
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    xmlInitParser();
-    xmlSetExternalEntityLoader(deny_loader);
-    xmlSetGenericErrorFunc(NULL, deny_generic_error);
+    fuzz_deny_xml_io();
     return 0;
 }
 
