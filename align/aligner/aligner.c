@@ -139,16 +139,16 @@ static size_t *paragraph_of(const pa_document *d)
     return p;
 }
 
-/* Corners of the beads of `a` (k = 0..a->n), scaled by `scale` and clipped
+/* Corners of the beads of `a` (k = 0..a->n), clipped
  * to the lattice: the path a band is built around. */
-static size_t path_corners(const pa_alignment *a, size_t scale, size_t n, size_t m, size_t **pi, size_t **pj)
+static size_t path_corners(const pa_alignment *a, size_t n, size_t m, size_t **pi, size_t **pj)
 {
     size_t np = a->n + 1;
     *pi = pa_malloc(np * sizeof **pi), *pj = pa_malloc(np * sizeof **pj);
     (*pi)[0] = (*pj)[0] = 0;
     for (size_t k = 0; k < a->n; k++) {
-        size_t ei = (a->beads[k].src + a->beads[k].n_src) * scale;
-        size_t ej = (a->beads[k].tgt + a->beads[k].n_tgt) * scale;
+        size_t ei = a->beads[k].src + a->beads[k].n_src;
+        size_t ej = a->beads[k].tgt + a->beads[k].n_tgt;
         (*pi)[k + 1] = ei < n ? ei : n;
         (*pj)[k + 1] = ej < m ? ej : m;
     }
@@ -280,7 +280,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     int rc = 0, widened = 0;
     while (rc == 0 && radius < MAX_RADIUS && band.cells < (n + 1) * (m + 1)) {
         size_t *pi, *pj;
-        size_t np = path_corners(&path, 1, n, m, &pi, &pj);
+        size_t np = path_corners(&path, n, m, &pi, &pj);
         size_t *rad = pa_calloc(np, sizeof *rad);
         radius *= 2;
         size_t touched = mark_edges(&band, pi, pj, np, radius, rad, plan->verbose);
@@ -438,9 +438,7 @@ static int paragraphs_first(scorer *s, const search_plan *plan, const pa_documen
                 pa_band_add_line(region, pi[k], pj[k], pi[k + 1], pj[k + 1], 2 * plan->radius + rad[k]);
         }
         pa_band band;
-        pa_band_init(&band, s->n, s->m);
-        for (size_t i = 0; i <= s->n; i++) band.lo[i] = region->lo[i], band.hi[i] = region->hi[i];
-        pa_band_update(&band);
+        pa_band_copy(&band, region);
         free(pi), free(pj), free(rad);
         s->region = region;
         rc = search_band(s, plan, 0, band, 0, out);
@@ -562,9 +560,9 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
         pa_score_model_estimate(&s.sm, &pf, s.links, &prev, opts->verbose);
         reestimate_priors(&s, &prev, &plan, seed);
         s.pf = &pf;
-        if (opts->model == PA_MODEL_LENGTH) memset(&s.sm.ev, 0, sizeof s.sm.ev);
-        pa_pair_table_init(&s.pt, &pf, s.links, &s.sm.ev);
-        s.have_pt = 1;
+        /* lengths only: no evidence, so no pair table to score it */
+        s.have_pt = opts->model != PA_MODEL_LENGTH;
+        if (s.have_pt) pa_pair_table_init(&s.pt, &pf, s.links, &s.sm.ev);
         if (search_level(&s, &plan, 0, &prev, 0, pass == 3, &next) != 0) rc = -1;
         pa_pair_table_free(&s.pt);
         s.have_pt = 0;

@@ -67,6 +67,14 @@ void pa_band_add_path(pa_band *b, const size_t *pi, const size_t *pj, size_t npt
 
 void pa_band_update(pa_band *b) { band_finish(b); }
 
+void pa_band_copy(pa_band *b, const pa_band *from)
+{
+    band_alloc(b, from->n, from->m);
+    memcpy(b->lo, from->lo, (from->n + 1) * sizeof *b->lo);
+    memcpy(b->hi, from->hi, (from->n + 1) * sizeof *b->hi);
+    band_finish(b);
+}
+
 void pa_band_add_line(pa_band *b, size_t i0, size_t j0, size_t i1, size_t j1, size_t r)
 {
     size_t first = i0 > r ? i0 - r : 0, last = i1 + r < b->n ? i1 + r : b->n;

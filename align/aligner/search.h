@@ -45,6 +45,9 @@ void pa_band_add_path(pa_band *b, const size_t *pi, const size_t *pj, size_t npt
  * sentences) its area grows with the length, not with length squared. */
 void pa_band_add_line(pa_band *b, size_t i0, size_t j0, size_t i1, size_t j1, size_t r);
 
+/* Makes `b` a copy of `from`. */
+void pa_band_copy(pa_band *b, const pa_band *from);
+
 /* Recomputes the row offsets after lo[] and hi[] were set by hand. */
 void pa_band_update(pa_band *b);
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
 
 enum tok_kind {
     T_LIT,      /* one literal code point */
@@ -818,4 +819,19 @@ int pa_jregex_edge_class(const char *pat, int last, pa_buf *out, int *ci)
     long from = global_flags(pat, ci);
     if (from < 0) return 0;
     return edge_class_alts(pat, (size_t)from, strlen(pat), last, out);
+}
+
+URegularExpression *pa_jregex_open(const char *pat, uint32_t flags, UParseError *pe, UErrorCode *st)
+{
+    int32_t ulen = 0;
+    *st = U_ZERO_ERROR;
+    u_strFromUTF8(NULL, 0, &ulen, pat, -1, st);
+    *st = U_ZERO_ERROR;
+    UChar *u = pa_malloc(((size_t)ulen + 1) * sizeof *u);
+    u_strFromUTF8(u, ulen + 1, NULL, pat, -1, st);
+    URegularExpression *re = U_SUCCESS(*st) ? uregex_open(u, ulen, flags, pe, st) : NULL;
+    free(u);
+    if (U_SUCCESS(*st)) uregex_setTimeLimit(re, PA_JREGEX_TIME_LIMIT, st);
+    if (U_FAILURE(*st) && re) uregex_close(re), re = NULL;
+    return re;
 }

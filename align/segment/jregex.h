@@ -12,6 +12,8 @@
 #define PA_JREGEX_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <unicode/uregex.h>
 
 #include "align/util/buf.h"
 
@@ -24,6 +26,10 @@
  * where the rest fails; the limit makes them an error instead of a hang,
  * far above what any real rule needs. */
 #define PA_JREGEX_TIME_LIMIT 10000
+
+/* Compiles ICU pattern `pat` (UTF-8) with `flags`, time-limited (see
+ * PA_JREGEX_TIME_LIMIT). NULL with `*st` and `*pe` telling why on failure. */
+URegularExpression *pa_jregex_open(const char *pat, uint32_t flags, UParseError *pe, UErrorCode *st);
 
 /* Rewrites Java pattern `java` (UTF-8) into ICU syntax, appended to `out`:
  * stray braces become literals ("<0}"), the (?U) flag is dropped (ICU's

@@ -85,16 +85,10 @@ struct pa_rulematch {
 static URegularExpression *compile(const pa_ruleset *rs, int line, const char *what, const char *orig,
                                    const char *pat, pa_error *err)
 {
-    UErrorCode st = U_ZERO_ERROR;
-    UParseError pe;
-    int32_t ulen = 0;
-    u_strFromUTF8(NULL, 0, &ulen, pat, -1, &st);
-    st = U_ZERO_ERROR;
-    UChar *u = pa_malloc(((size_t)ulen + 1) * sizeof *u);
-    u_strFromUTF8(u, ulen + 1, NULL, pat, -1, &st);
-    URegularExpression *re = U_SUCCESS(st) ? uregex_open(u, ulen, UREGEX_DOTALL, &pe, &st) : NULL;
-    free(u);
-    if (U_FAILURE(st)) {
+    UErrorCode st;
+    UParseError pe = {0};
+    URegularExpression *re = pa_jregex_open(pat, UREGEX_DOTALL, &pe, &st);
+    if (!re) {
         if (err)
             pa_error_set(err, PA_EINPUT, "%s:%d: %s '%s' is not a regular expression ICU accepts (%s at offset %d)",
                          rs->name, line, what, orig, u_errorName(st), (int)pe.offset);

@@ -303,18 +303,15 @@ static int map_matches(const pa_srx *x, const langmap *m, const char *lang, pa_e
     char why[128];
     UErrorCode st = U_ZERO_ERROR;
     UParseError pe;
-    UChar upat[512], ulang[64];
-    int32_t plen = 0, llen = 0;
+    UChar ulang[64];
+    int32_t llen = 0;
     int rc = -1;
     if (pa_jregex_translate(m->pattern, 0, &icu, why, sizeof why) != 0) {
         pa_error_set(err, PA_EINPUT, "%s:%d: languagepattern '%s': %s", x->name, m->line, m->pattern, why);
         goto out;
     }
-    u_strFromUTF8(upat, 512, &plen, icu.data ? icu.data : "", -1, &st);
-    u_strFromUTF8(ulang, 64, &llen, lang, -1, &st);
-    URegularExpression *re = U_SUCCESS(st) ? uregex_open(upat, plen, UREGEX_CASE_INSENSITIVE, &pe, &st) : NULL;
-    /* some patterns never finish matching in ICU: see PA_JREGEX_TIME_LIMIT */
-    if (U_SUCCESS(st)) uregex_setTimeLimit(re, PA_JREGEX_TIME_LIMIT, &st);
+    URegularExpression *re = pa_jregex_open(icu.data ? icu.data : "", UREGEX_CASE_INSENSITIVE, &pe, &st);
+    if (U_SUCCESS(st)) u_strFromUTF8(ulang, 64, &llen, lang, -1, &st);
     if (U_SUCCESS(st)) uregex_setText(re, ulang, llen, &st);
     UBool hit = U_SUCCESS(st) ? uregex_matches(re, 0, &st) : 0;
     if (re) uregex_close(re);

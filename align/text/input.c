@@ -1,5 +1,6 @@
 /* input.c - see input.h. */
 #include "align/text/input.h"
+#include "align/text/utf8.h"
 #include "align/util/alloc.h"
 #include "align/util/source.h"
 
@@ -114,7 +115,7 @@ static void clean_text(const char *in, size_t len, pa_buf *out)
             i++;
             continue;
         }
-        size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        size_t n = pa_utf8_len((unsigned char)c);
         if (c == 0xC2 && s[i + 1] == 0x85) { *d++ = '\n'; i += 2; continue; } /* NEL ends a line */
         if (c == 0xC2 && s[i + 1] < 0xA0) { i += 2; continue; }           /* C1 controls */
         if (c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {

@@ -55,15 +55,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
  * limit, and gives it `text`; NULL when ICU refuses the pattern. */
 static URegularExpression *icu_compile(const char *pat, const UChar *text, int32_t len)
 {
-    UErrorCode st = U_ZERO_ERROR;
+    UErrorCode st;
     UParseError pe;
-    int32_t ulen = 0;
-    u_strFromUTF8(NULL, 0, &ulen, pat, -1, &st);
-    st = U_ZERO_ERROR;
-    UChar *u = pa_malloc(((size_t)ulen + 1) * sizeof *u);
-    u_strFromUTF8(u, ulen + 1, NULL, pat, -1, &st);
-    URegularExpression *re = U_SUCCESS(st) ? uregex_open(u, ulen, UREGEX_DOTALL, &pe, &st) : NULL;
-    free(u);
+    URegularExpression *re = pa_jregex_open(pat, UREGEX_DOTALL, &pe, &st);
     if (U_SUCCESS(st)) uregex_setTimeLimit(re, TIME_LIMIT, &st);
     if (U_SUCCESS(st)) uregex_setText(re, text, len, &st);
     if (U_FAILURE(st)) {
