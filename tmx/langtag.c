@@ -21,17 +21,17 @@ typedef struct langtag_override {
     char *tag;
 } langtag_override;
 
-struct tmx_langtags {
+struct pa_tmx_langtags {
     langtag_override *items;
     size_t n, cap;
 };
 
-tmx_langtags *tmx_langtags_new(void)
+pa_tmx_langtags *pa_tmx_langtags_new(void)
 {
-    return pa_calloc(1, sizeof(tmx_langtags));
+    return pa_calloc(1, sizeof(pa_tmx_langtags));
 }
 
-void tmx_langtags_free(tmx_langtags *t)
+void pa_tmx_langtags_free(pa_tmx_langtags *t)
 {
     if (!t) return;
     for (size_t i = 0; i < t->n; i++) {
@@ -49,7 +49,7 @@ static char fold(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
-int tmx_langtag_equal(const char *a, size_t alen, const char *b, size_t blen)
+int pa_tmx_langtag_equal(const char *a, size_t alen, const char *b, size_t blen)
 {
     if (alen != blen) return 0;
     for (size_t i = 0; i < alen; i++)
@@ -59,7 +59,7 @@ int tmx_langtag_equal(const char *a, size_t alen, const char *b, size_t blen)
 
 static int same_code(const char *a, const char *b)
 {
-    return tmx_langtag_equal(a, strlen(a), b, strlen(b));
+    return pa_tmx_langtag_equal(a, strlen(a), b, strlen(b));
 }
 
 static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -92,7 +92,7 @@ static int is_bcp47(const char *s)
     return *s == '\0';
 }
 
-int tmx_langtags_set(tmx_langtags *t, const char *assignment, pa_error *err)
+int pa_tmx_langtags_set(pa_tmx_langtags *t, const char *assignment, pa_error *err)
 {
     const char *eq = strchr(assignment, '=');
     if (!eq || !is_code(assignment, (size_t)(eq - assignment)) || !is_bcp47(eq + 1))
@@ -116,7 +116,7 @@ int tmx_langtags_set(tmx_langtags *t, const char *assignment, pa_error *err)
     return 0;
 }
 
-const char *tmx_langtags_get(const tmx_langtags *t, const char *code)
+const char *pa_tmx_langtags_get(const pa_tmx_langtags *t, const char *code)
 {
     for (size_t i = 0; t && i < t->n; i++)
         if (same_code(t->items[i].code, code)) return t->items[i].tag;

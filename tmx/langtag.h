@@ -12,25 +12,25 @@
 
 #include "align/util/error.h"
 
-typedef struct tmx_langtags tmx_langtags;
+typedef struct pa_tmx_langtags pa_tmx_langtags;
 
-tmx_langtags *tmx_langtags_new(void);
-void tmx_langtags_free(tmx_langtags *t);
+pa_tmx_langtags *pa_tmx_langtags_new(void);
+void pa_tmx_langtags_free(pa_tmx_langtags *t);
 
 /* Adds an override "CODE=TAG" (e.g. "zh=zh-Hans"), replacing an earlier
  * one for the same code. CODE is 2-3 letters; TAG must be a well-formed
  * BCP 47 tag (2-3 letter primary subtag, then 1-8 letter/digit subtags
  * joined by hyphens). Anything else is a PA_EUSAGE error quoting the value. */
-int tmx_langtags_set(tmx_langtags *t, const char *assignment, pa_error *err);
+int pa_tmx_langtags_set(pa_tmx_langtags *t, const char *assignment, pa_error *err);
 
 /* The tag for `code` (case-insensitive): an override, else the default
  * region tag (zh-CN, en-US, fr-FR, es-ES, ru-RU, ar-SA, de-DE, ja-JP,
  * pt-PT), else `code` itself. An override lives as long as `t`; `t` may be
  * NULL (defaults only). */
-const char *tmx_langtags_get(const tmx_langtags *t, const char *code);
+const char *pa_tmx_langtags_get(const pa_tmx_langtags *t, const char *code);
 
 /* True when the tags `a` and `b` (of `alen` and `blen` bytes) are the same
  * tag: ASCII case is ignored and '_' counts as '-' ("zh_cn" = "ZH-CN"). */
-int tmx_langtag_equal(const char *a, size_t alen, const char *b, size_t blen);
+int pa_tmx_langtag_equal(const char *a, size_t alen, const char *b, size_t blen);
 
 #endif

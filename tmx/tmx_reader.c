@@ -1,9 +1,9 @@
-/* tmx_reader.c - see tmx_reader.h.
+/* pa_tmx_reader.c - see pa_tmx_reader.h.
  *
  * libxml2's xmlTextReader pulls bytes from a pa_source (so gzip input reads
  * like plain input) and keeps only the current part of the tree. The reader
- * walks <tmx>, <header> and <body> once in tmx_reader_open, then one <tu>
- * per tmx_reader_next call. Parser errors arrive through a per-reader
+ * walks <tmx>, <header> and <body> once in pa_tmx_reader_open, then one <tu>
+ * per pa_tmx_reader_next call. Parser errors arrive through a per-reader
  * structured handler, never through libxml2's global one.
  */
 #include "tmx/tmx_reader.h"
@@ -23,9 +23,9 @@
 
 /* libxml2 2.12 made the error passed to structured handlers const. */
 #if LIBXML_VERSION >= 21200
-typedef const xmlError *tmx_xml_error;
+typedef const xmlError *pa_tmx_xml_error;
 #else
-typedef xmlError *tmx_xml_error;
+typedef xmlError *pa_tmx_xml_error;
 #endif
 
 /* Never load external entities, DTDs or anything over the network (no
@@ -36,7 +36,7 @@ typedef xmlError *tmx_xml_error;
 /* Bytes kept between reads to find "<!ENTITY" split across them. */
 #define GUARD_TAIL 14
 
-struct tmx_reader {
+struct pa_tmx_reader {
     xmlTextReaderPtr xr;
     pa_source *src;
     pa_error src_err;        /* first failure of `src` (I/O, truncated gzip, entities) */
@@ -53,12 +53,12 @@ struct tmx_reader {
     int root_done;           /* </tmx> was read */
     char *srclang;
     locale_t c_locale;       /* for strtod on x-score */
-    tmx_read_unit unit;      /* the current unit */
+    pa_tmx_read_unit unit;      /* the current unit */
     size_t variants_cap;
     pa_buf text;             /* scratch for element content */
 };
 
-static const char *reader_name(const tmx_reader *r) { return pa_source_name(r->src); }
+static const char *reader_name(const pa_tmx_reader *r) { return pa_source_name(r->src); }
 
 /* True when `p` contains "<!ENTITY" in an ASCII-compatible encoding or
  * in UTF-16 (the one UTF-16 pattern matches both byte orders). */
@@ -79,7 +79,7 @@ static int has_entity_decl(const unsigned char *p, size_t n)
  * (about 50 times their size), so declarations are refused here, before
  * libxml2 sees them. The check on the DTD node in read_to_body backs this
  * up for other encodings (UCS-4, EBCDIC). */
-static int entity_guard(tmx_reader *r, const unsigned char *p, size_t n)
+static int entity_guard(pa_tmx_reader *r, const unsigned char *p, size_t n)
 {
     /* The end of the previous read joined to the start of this one. */
     unsigned char edge[2 * GUARD_TAIL];
@@ -98,7 +98,7 @@ static int entity_guard(tmx_reader *r, const unsigned char *p, size_t n)
  * which is more precise than what libxml2 would make of it. */
 static int read_from_source(void *ctx, char *buf, int len)
 {
-    tmx_reader *r = ctx;
+    pa_tmx_reader *r = ctx;
     if (r->src_failed) return -1;
     ssize_t got = pa_source_read(r->src, buf, (size_t)len, &r->src_err);
     if (got < 0) {
@@ -118,9 +118,9 @@ static int read_from_source(void *ctx, char *buf, int len)
 /* Structured error handler of this reader: keeps the first error. Errors
  * raised without a parser (input conversion) carry no line: the reader's
  * is used. */
-static void keep_xml_error(void *ctx, tmx_xml_error e)
+static void keep_xml_error(void *ctx, pa_tmx_xml_error e)
 {
-    tmx_reader *r = ctx;
+    pa_tmx_reader *r = ctx;
     if (r->xml_err[0] || !e || e->level < XML_ERR_ERROR) return;
     const char *msg = e->message ? e->message : "XML error";
     int n = (int)strlen(msg);
@@ -146,7 +146,7 @@ typedef struct quiet_state {
     void *gctx;
 } quiet_state;
 
-static quiet_state quiet_begin(tmx_reader *r)
+static quiet_state quiet_begin(pa_tmx_reader *r)
 {
     quiet_state q = {xmlStructuredError, xmlStructuredErrorContext, xmlGenericError, xmlGenericErrorContext};
     xmlSetStructuredErrorFunc(r, keep_xml_error);
@@ -162,7 +162,7 @@ static void quiet_end(quiet_state q)
 
 /* Reports an error at the current line: "FILE:LINE: message". */
 __attribute__((format(printf, 3, 4)))
-static int fail_at(tmx_reader *r, pa_error *err, const char *fmt, ...)
+static int fail_at(pa_tmx_reader *r, pa_error *err, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -177,7 +177,7 @@ static int fail_at(tmx_reader *r, pa_error *err, const char *fmt, ...)
 /* Reports why the parser stopped: the input's own error first, then the
  * parser's, else a document that ended too early. libxml2's reader calls a
  * document cut short "extra content at the end", which is translated. */
-static int fail_parse(tmx_reader *r, pa_error *err)
+static int fail_parse(pa_tmx_reader *r, pa_error *err)
 {
     r->failed = 1;
     if (r->src_failed) {
@@ -196,7 +196,7 @@ static int fail_parse(tmx_reader *r, pa_error *err)
 
 /* Moves to the next node, or past the current subtree when `skip`: 1 on a
  * node, 0 at the end of the document, -1 on error. */
-static int advance(tmx_reader *r, int skip, pa_error *err)
+static int advance(pa_tmx_reader *r, int skip, pa_error *err)
 {
     quiet_state q = quiet_begin(r);
     int rc = skip ? xmlTextReaderNext(r->xr) : xmlTextReaderRead(r->xr);
@@ -209,27 +209,27 @@ static int advance(tmx_reader *r, int skip, pa_error *err)
 }
 
 /* Like advance, but the document must not end here. */
-static int advance_inside(tmx_reader *r, int skip, pa_error *err)
+static int advance_inside(pa_tmx_reader *r, int skip, pa_error *err)
 {
     int rc = advance(r, skip, err);
     return rc == 0 ? fail_parse(r, err) : rc;
 }
 
-static int is_element(tmx_reader *r, const char *name)
+static int is_element(pa_tmx_reader *r, const char *name)
 {
     return xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_ELEMENT &&
            strcmp((const char *)xmlTextReaderConstLocalName(r->xr), name) == 0;
 }
 
 /* True on the end tag of the element opened at `depth`. */
-static int is_end_of(tmx_reader *r, int depth)
+static int is_end_of(pa_tmx_reader *r, int depth)
 {
     return xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_END_ELEMENT &&
            xmlTextReaderDepth(r->xr) == depth;
 }
 
 /* The attribute `name` of the current element as a pa_malloc'd string. */
-static char *attr_dup(tmx_reader *r, const char *name)
+static char *attr_dup(pa_tmx_reader *r, const char *name)
 {
     xmlChar *v = xmlTextReaderGetAttribute(r->xr, BAD_CAST name);
     if (!v) return NULL;
@@ -250,7 +250,7 @@ static int is_inline_code(const char *name)
 /* Appends the text inside the current element to `out`, leaving out the
  * content of inline codes (that of <hi> and unknown elements is kept), and
  * stops on the element's end tag. */
-static int collect_text(tmx_reader *r, pa_buf *out, pa_error *err)
+static int collect_text(pa_tmx_reader *r, pa_buf *out, pa_error *err)
 {
     if (xmlTextReaderIsEmptyElement(r->xr)) return 0;
     int depth = xmlTextReaderDepth(r->xr);
@@ -269,7 +269,7 @@ static int collect_text(tmx_reader *r, pa_buf *out, pa_error *err)
 }
 
 /* Frees the strings of the current unit, keeping the variant array. */
-static void unit_clear(tmx_read_unit *u)
+static void unit_clear(pa_tmx_read_unit *u)
 {
     for (size_t i = 0; i < u->n_variants; i++) {
         free(u->variants[i].lang);
@@ -284,7 +284,7 @@ static void unit_clear(tmx_read_unit *u)
 }
 
 /* Reads a <prop> of the current <tu>: x-document and x-score are kept. */
-static int read_prop(tmx_reader *r, pa_error *err)
+static int read_prop(pa_tmx_reader *r, pa_error *err)
 {
     char *type = attr_dup(r, "type");
     pa_buf_reset(&r->text);
@@ -306,7 +306,7 @@ static int read_prop(tmx_reader *r, pa_error *err)
 
 /* Reads a <tuv>: its language (xml:lang, or TMX 1.1's lang) and the text of
  * its <seg>; <prop> and <note> of the variant are skipped. */
-static int read_tuv(tmx_reader *r, pa_error *err)
+static int read_tuv(pa_tmx_reader *r, pa_error *err)
 {
     char *lang = attr_dup(r, "xml:lang");
     if (!lang) lang = attr_dup(r, "lang");
@@ -326,16 +326,16 @@ static int read_tuv(tmx_reader *r, pa_error *err)
         pa_buf_free(&seg);
         return -1;
     }
-    tmx_read_unit *u = &r->unit;
+    pa_tmx_read_unit *u = &r->unit;
     PA_GROW(u->variants, r->variants_cap, u->n_variants + 1);
-    tmx_read_variant *v = &u->variants[u->n_variants++];
+    pa_tmx_read_variant *v = &u->variants[u->n_variants++];
     v->lang = lang;
     v->text = pa_buf_detach(&seg, &v->len);
     return 0;
 }
 
 /* Reads the <tu> the reader is on into r->unit. */
-static int read_tu(tmx_reader *r, pa_error *err)
+static int read_tu(pa_tmx_reader *r, pa_error *err)
 {
     unit_clear(&r->unit);
     r->unit.tuid = attr_dup(r, "tuid");
@@ -355,7 +355,7 @@ static int read_tu(tmx_reader *r, pa_error *err)
 
 /* Reads the prologue up to the inside of <body>: the root must be <tmx>,
  * the document must declare no entities, the header gives srclang. */
-static int read_to_body(tmx_reader *r, pa_error *err)
+static int read_to_body(pa_tmx_reader *r, pa_error *err)
 {
     int rc;
     while ((rc = advance(r, 0, err)) > 0) {
@@ -390,12 +390,12 @@ static int read_to_body(tmx_reader *r, pa_error *err)
     return rc > 0 ? fail_at(r, err, "<tmx> without <body>") : -1;
 }
 
-tmx_reader *tmx_reader_open(const char *path, pa_error *err)
+pa_tmx_reader *pa_tmx_reader_open(const char *path, pa_error *err)
 {
     xmlInitParser();
     pa_source *src = pa_source_open(path, err);
     if (!src) return NULL;
-    tmx_reader *r = pa_calloc(1, sizeof *r);
+    pa_tmx_reader *r = pa_calloc(1, sizeof *r);
     r->src = src;
     r->unit.score = -1;
     r->c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
@@ -405,26 +405,26 @@ tmx_reader *tmx_reader_open(const char *path, pa_error *err)
     quiet_end(q);
     if (!r->xr && r->src_failed) {
         if (err) *err = r->src_err;
-        tmx_reader_close(r);
+        pa_tmx_reader_close(r);
         return NULL;
     }
     if (!r->xr || !r->c_locale) {
         pa_error_set(err, PA_EINTERNAL, "%s: cannot create an XML reader (libxml2)",
                      pa_source_name(src));
-        tmx_reader_close(r);
+        pa_tmx_reader_close(r);
         return NULL;
     }
     xmlTextReaderSetStructuredErrorHandler(r->xr, keep_xml_error, r);
     if (read_to_body(r, err) < 0) {
-        tmx_reader_close(r);
+        pa_tmx_reader_close(r);
         return NULL;
     }
     return r;
 }
 
-const char *tmx_reader_srclang(const tmx_reader *r) { return r->srclang; }
+const char *pa_tmx_reader_srclang(const pa_tmx_reader *r) { return r->srclang; }
 
-int tmx_reader_next(tmx_reader *r, const tmx_read_unit **u, pa_error *err)
+int pa_tmx_reader_next(pa_tmx_reader *r, const pa_tmx_read_unit **u, pa_error *err)
 {
     if (r->failed)
         return pa_error_set(err, PA_EINPUT, "%s: reading stopped at an earlier error",
@@ -452,21 +452,21 @@ int tmx_reader_next(tmx_reader *r, const tmx_read_unit **u, pa_error *err)
     return rc;
 }
 
-const tmx_read_variant *tmx_unit_variant(const tmx_read_unit *u, const char *lang)
+const pa_tmx_read_variant *pa_tmx_unit_variant(const pa_tmx_read_unit *u, const char *lang)
 {
     size_t n = strlen(lang);
     for (size_t i = 0; i < u->n_variants; i++) /* the same tag first */
-        if (tmx_langtag_equal(u->variants[i].lang, strlen(u->variants[i].lang), lang, n))
+        if (pa_tmx_langtag_equal(u->variants[i].lang, strlen(u->variants[i].lang), lang, n))
             return &u->variants[i];
     if (strcspn(lang, "-_") < n) return NULL; /* "zh-TW" matches only zh-TW */
     for (size_t i = 0; i < u->n_variants; i++) { /* "zh" matches "zh-CN", "zh_Hans" */
         const char *v = u->variants[i].lang;
-        if (tmx_langtag_equal(v, strcspn(v, "-_"), lang, n)) return &u->variants[i];
+        if (pa_tmx_langtag_equal(v, strcspn(v, "-_"), lang, n)) return &u->variants[i];
     }
     return NULL;
 }
 
-void tmx_reader_close(tmx_reader *r)
+void pa_tmx_reader_close(pa_tmx_reader *r)
 {
     if (!r) return;
     if (r->xr) xmlFreeTextReader(r->xr);

@@ -1,4 +1,4 @@
-/* tmx_reader.h - streaming TMX reader (libxml2 xmlTextReader).
+/* pa_tmx_reader.h - streaming TMX reader (libxml2 xmlTextReader).
  *
  * Reads TMX 1.1-1.4 as real tools write it: UTF-8 or UTF-16 (with or without
  * BOM), gzip-compressed or not, `xml:lang` or the older `lang`, language tags
@@ -25,39 +25,39 @@
 
 #include "align/util/error.h"
 
-typedef struct tmx_read_variant {
+typedef struct pa_tmx_read_variant {
     char *lang;  /* as written in the file */
     char *text;  /* UTF-8, NUL-terminated, inline codes flattened */
     size_t len;
-} tmx_read_variant;
+} pa_tmx_read_variant;
 
-typedef struct tmx_read_unit {
+typedef struct pa_tmx_read_unit {
     char *tuid;          /* NULL when the <tu> has none */
     char *srclang;       /* the <tu>'s own srclang, NULL when absent */
     char *document;      /* <prop type="x-document">, NULL when absent */
     double score;        /* <prop type="x-score">, -1 when absent */
-    tmx_read_variant *variants;
+    pa_tmx_read_variant *variants;
     size_t n_variants;
-} tmx_read_unit;
+} pa_tmx_read_unit;
 
-typedef struct tmx_reader tmx_reader;
+typedef struct pa_tmx_reader pa_tmx_reader;
 
 /* Opens `path` ("-" = standard input; gzip is detected) and reads up to
  * the <body>: fails unless the root is <tmx> and has a <body>. */
-tmx_reader *tmx_reader_open(const char *path, pa_error *err);
+pa_tmx_reader *pa_tmx_reader_open(const char *path, pa_error *err);
 
 /* Header attribute `srclang` ("*all*" is possible), NULL when absent. */
-const char *tmx_reader_srclang(const tmx_reader *r);
+const char *pa_tmx_reader_srclang(const pa_tmx_reader *r);
 
 /* Reads the next <tu>: 1 when `*u` was filled, 0 at the end, -1 on error.
  * `*u` belongs to the reader and stays valid until the next call. A <tuv>
  * without xml:lang or lang is an error; after an error every call fails. */
-int tmx_reader_next(tmx_reader *r, const tmx_read_unit **u, pa_error *err);
+int pa_tmx_reader_next(pa_tmx_reader *r, const pa_tmx_read_unit **u, pa_error *err);
 
-void tmx_reader_close(tmx_reader *r);
+void pa_tmx_reader_close(pa_tmx_reader *r);
 
 /* Returns the variant of `u` whose language matches `lang` ("zh" matches
  * "zh-CN", "ZH-cn", "zh_Hans"; "zh-TW" matches only zh-TW), or NULL. */
-const tmx_read_variant *tmx_unit_variant(const tmx_read_unit *u, const char *lang);
+const pa_tmx_read_variant *pa_tmx_unit_variant(const pa_tmx_read_unit *u, const char *lang);
 
 #endif

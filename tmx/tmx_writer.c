@@ -1,4 +1,4 @@
-/* tmx_writer.c - see tmx_writer.h.
+/* pa_tmx_writer.c - see pa_tmx_writer.h.
  *
  * libxml2's xmlTextWriter does the escaping and the indentation; its output
  * buffer hands the bytes to a pa_output through a write callback. The
@@ -19,7 +19,7 @@
 #include <time.h>
 #include <libxml/xmlwriter.h>
 
-struct tmx_writer {
+struct pa_tmx_writer {
     xmlTextWriterPtr xw;
     pa_output *out;
     pa_error out_err;        /* first failure of `out`, reported by the next call */
@@ -59,7 +59,7 @@ static size_t xml_char_len(const unsigned char *s, size_t n)
 
 /* Copies `s` (`len` bytes) into the writer's scratch buffer without the
  * bytes that XML 1.0 cannot carry, and returns the NUL-terminated result. */
-static const xmlChar *clean_text(tmx_writer *w, const char *s, size_t len)
+static const xmlChar *clean_text(pa_tmx_writer *w, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     pa_buf_reset(&w->clean);
@@ -72,7 +72,7 @@ static const xmlChar *clean_text(tmx_writer *w, const char *s, size_t len)
     return (const xmlChar *)w->clean.data;
 }
 
-static const xmlChar *clean_str(tmx_writer *w, const char *s)
+static const xmlChar *clean_str(pa_tmx_writer *w, const char *s)
 {
     return clean_text(w, s, strlen(s));
 }
@@ -82,7 +82,7 @@ static const xmlChar *clean_str(tmx_writer *w, const char *s)
  * so that it does not print its own error through its global handler. */
 static int write_to_output(void *ctx, const char *buf, int len)
 {
-    tmx_writer *w = ctx;
+    pa_tmx_writer *w = ctx;
     if (!w->out_failed && pa_output_write(w->out, buf, (size_t)len, &w->out_err) < 0)
         w->out_failed = 1;
     return len;
@@ -90,7 +90,7 @@ static int write_to_output(void *ctx, const char *buf, int len)
 
 /* Turns the outcome of a series of xmlTextWriter calls (`failed` when any
  * returned < 0) and of the output into 0 or -1 with an error. */
-static int writer_status(tmx_writer *w, int failed, pa_error *err)
+static int writer_status(pa_tmx_writer *w, int failed, pa_error *err)
 {
     if (w->out_failed) {
         if (err) *err = w->out_err;
@@ -103,13 +103,13 @@ static int writer_status(tmx_writer *w, int failed, pa_error *err)
 }
 
 /* Writes an attribute whose value comes from outside (cleaned first). */
-static int write_attr(tmx_writer *w, const char *name, const char *value)
+static int write_attr(pa_tmx_writer *w, const char *name, const char *value)
 {
     return xmlTextWriterWriteAttribute(w->xw, BAD_CAST name, clean_str(w, value));
 }
 
 /* Writes <name [attr="value"]>text</name>, the text cleaned and unindented. */
-static int write_text_element(tmx_writer *w, const char *name, const char *attr,
+static int write_text_element(pa_tmx_writer *w, const char *name, const char *attr,
                               const char *value, const char *text, size_t len)
 {
     int failed = xmlTextWriterStartElement(w->xw, BAD_CAST name) < 0;
@@ -119,7 +119,7 @@ static int write_text_element(tmx_writer *w, const char *name, const char *attr,
     return failed ? -1 : 0;
 }
 
-void tmx_writer_free(tmx_writer *w)
+void pa_tmx_writer_free(pa_tmx_writer *w)
 {
     if (!w) return;
     w->out_failed = 1; /* the output may be gone already: write nothing more */
@@ -128,10 +128,10 @@ void tmx_writer_free(tmx_writer *w)
     free(w);
 }
 
-tmx_writer *tmx_writer_open(pa_output *out, const tmx_header_info *h, pa_error *err)
+pa_tmx_writer *pa_tmx_writer_open(pa_output *out, const pa_tmx_header_info *h, pa_error *err)
 {
     xmlInitParser();
-    tmx_writer *w = pa_calloc(1, sizeof *w);
+    pa_tmx_writer *w = pa_calloc(1, sizeof *w);
     w->out = out;
     xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(write_to_output, NULL, w, NULL);
     if (ob) w->xw = xmlNewTextWriter(ob); /* owns `ob` from here on */
@@ -167,7 +167,7 @@ tmx_writer *tmx_writer_open(pa_output *out, const tmx_header_info *h, pa_error *
     failed |= xmlTextWriterStartElement(w->xw, BAD_CAST "body") < 0;
     failed |= xmlTextWriterFlush(w->xw) < 0;
     if (writer_status(w, failed, err) < 0) {
-        tmx_writer_free(w);
+        pa_tmx_writer_free(w);
         return NULL;
     }
     return w;
@@ -181,7 +181,7 @@ static void format_score(double score, char buf[32])
     snprintf(buf, 32, "%lld.%04lld", v / 10000, v % 10000);
 }
 
-int tmx_writer_add_unit(tmx_writer *w, const tmx_unit *u, pa_error *err)
+int pa_tmx_writer_add_unit(pa_tmx_writer *w, const pa_tmx_unit *u, pa_error *err)
 {
     char tuid[32], score[32];
     if (u->n_variants == 0) /* <tu> needs a <tuv>: the file would be invalid */
@@ -201,7 +201,7 @@ int tmx_writer_add_unit(tmx_writer *w, const tmx_unit *u, pa_error *err)
     }
     if (u->note) failed |= write_text_element(w, "note", NULL, NULL, u->note, strlen(u->note)) < 0;
     for (size_t i = 0; i < u->n_variants; i++) {
-        const tmx_variant *v = &u->variants[i];
+        const pa_tmx_variant *v = &u->variants[i];
         failed |= xmlTextWriterStartElement(w->xw, BAD_CAST "tuv") < 0;
         failed |= write_attr(w, "xml:lang", v->lang) < 0;
         failed |= write_text_element(w, "seg", NULL, NULL, v->text, v->len) < 0;
@@ -212,11 +212,11 @@ int tmx_writer_add_unit(tmx_writer *w, const tmx_unit *u, pa_error *err)
     return writer_status(w, failed, err);
 }
 
-int tmx_writer_finish(tmx_writer *w, pa_error *err)
+int pa_tmx_writer_finish(pa_tmx_writer *w, pa_error *err)
 {
     int failed = xmlTextWriterEndDocument(w->xw) < 0; /* closes <body> and <tmx> */
     failed |= xmlTextWriterFlush(w->xw) < 0;
     int rc = writer_status(w, failed, err);
-    tmx_writer_free(w); /* everything is flushed: nothing is lost */
+    pa_tmx_writer_free(w); /* everything is flushed: nothing is lost */
     return rc;
 }

@@ -1,4 +1,4 @@
-/* tmx_writer.h - streaming TMX 1.4b writer (libxml2 xmlTextWriter).
+/* pa_tmx_writer.h - streaming TMX 1.4b writer (libxml2 xmlTextWriter).
  *
  * Units are written as they come: memory does not grow with their number.
  * The output is valid against the TMX 1.4b DTD and OmegaT's strict TMX 1.4
@@ -6,10 +6,10 @@
  * characters that XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE,
  * U+FFFF, lone surrogates, malformed UTF-8) dropped from text and attribute
  * values. Text inside <seg> is written exactly, never indented. The writer
- * does not own the pa_output: the caller commits it after tmx_writer_finish,
- * or aborts it (before or after tmx_writer_free).
+ * does not own the pa_output: the caller commits it after pa_tmx_writer_finish,
+ * or aborts it (before or after pa_tmx_writer_free).
  *
- * Writers share no mutable state: one per thread is fine (see tmx_reader.h
+ * Writers share no mutable state: one per thread is fine (see pa_tmx_reader.h
  * about initialising libxml2 in multithreaded programs).
  */
 #ifndef PA_TMX_WRITER_H
@@ -21,7 +21,7 @@
 #include "align/util/error.h"
 #include "align/util/output.h"
 
-typedef struct tmx_header_info {
+typedef struct pa_tmx_header_info {
     const char *srclang;      /* language tag of the source side, e.g. "zh-CN"; NULL = "*all*" */
     const char *adminlang;    /* NULL = "en-US" */
     const char *creationtool; /* NULL = "polyalign" */
@@ -30,40 +30,40 @@ typedef struct tmx_header_info {
     const char *o_tmf;        /* NULL = "polyalign" */
     const char *datatype;     /* NULL = "plaintext" */
     time_t creation_time;     /* 0 = now; written as YYYYMMDDThhmmssZ (UTC) */
-} tmx_header_info;
+} pa_tmx_header_info;
 
 /* One language version of a unit. `text` is UTF-8 of `len` bytes (it may
  * contain any character; forbidden ones are not written). */
-typedef struct tmx_variant {
+typedef struct pa_tmx_variant {
     const char *lang;  /* language tag, e.g. "en-US" */
     const char *text;
     size_t len;
-} tmx_variant;
+} pa_tmx_variant;
 
-typedef struct tmx_unit {
+typedef struct pa_tmx_unit {
     const char *tuid;           /* NULL = the writer numbers units 1, 2, 3, ... */
     const char *document;       /* <prop type="x-document">, NULL = none */
     double score;               /* <prop type="x-score"> with 4 decimals and a point
                                    whatever the locale; < 0 or NaN = none */
     const char *note;           /* <note>, NULL = none */
-    const tmx_variant *variants;
+    const pa_tmx_variant *variants;
     size_t n_variants;          /* at least 1 */
-} tmx_unit;
+} pa_tmx_unit;
 
-typedef struct tmx_writer tmx_writer;
+typedef struct pa_tmx_writer pa_tmx_writer;
 
 /* Writes the XML declaration, <tmx version="1.4">, the <header> and <body>. */
-tmx_writer *tmx_writer_open(pa_output *out, const tmx_header_info *h, pa_error *err);
+pa_tmx_writer *pa_tmx_writer_open(pa_output *out, const pa_tmx_header_info *h, pa_error *err);
 
 /* Appends one <tu> with a tuid, creationdate (that of the header), the
  * x-document and x-score props, the note, and one <tuv> per variant; then
  * flushes it to the pa_output. A unit without variants is refused. */
-int tmx_writer_add_unit(tmx_writer *w, const tmx_unit *u, pa_error *err);
+int pa_tmx_writer_add_unit(pa_tmx_writer *w, const pa_tmx_unit *u, pa_error *err);
 
 /* Closes </body></tmx>, flushes into the pa_output and frees `w`. */
-int tmx_writer_finish(tmx_writer *w, pa_error *err);
+int pa_tmx_writer_finish(pa_tmx_writer *w, pa_error *err);
 
 /* Frees a writer without finishing it (error paths). NULL is fine. */
-void tmx_writer_free(tmx_writer *w);
+void pa_tmx_writer_free(pa_tmx_writer *w);
 
 #endif

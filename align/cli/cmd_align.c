@@ -56,7 +56,7 @@ typedef struct align_args {
     pa_load_opts src_load, tgt_load;
     pa_segmenter_opts seg;
     pa_align_opts align;
-    tmx_langtags *tags;
+    pa_tmx_langtags *tags;
     const char *dicts[16]; /* --dict and --lexicon files, loaded once languages are known */
     int n_dicts;
 } align_args;
@@ -105,7 +105,7 @@ static int parse_args(int argc, char **argv, align_args *a)
         case 'v': a->verbose = 1, a->align.verbose++; break;
         case OPT_PRESPLIT: a->presplit = 1; break;
         case OPT_LANG_TAG:
-            if (tmx_langtags_set(a->tags, optarg, &err) != 0) return cli_report(&err);
+            if (pa_tmx_langtags_set(a->tags, optarg, &err) != 0) return cli_report(&err);
             break;
         case OPT_MIN_SCORE:
             if (cli_parse_double("align", "--min-score", optarg, 0, 1, &a->min_score) != 0) return PA_EUSAGE;
@@ -188,12 +188,12 @@ static int write_output(const align_args *a, const pa_document *src, const pa_do
     if (!out) return -1;
     int rc;
     if (a->format == PA_FORMAT_TMX) {
-        tmx_header_info h = {0};
-        h.srclang = tmx_langtags_get(a->tags, src->lang);
-        tmx_writer *w = tmx_writer_open(out, &h, err);
+        pa_tmx_header_info h = {0};
+        h.srclang = pa_tmx_langtags_get(a->tags, src->lang);
+        pa_tmx_writer *w = pa_tmx_writer_open(out, &h, err);
         rc = w ? pa_export_tmx(w, a->tags, src, tgt, al, a->min_score, base_name(a->src_path), st, err) : -1;
-        if (rc == 0) rc = tmx_writer_finish(w, err);
-        else tmx_writer_free(w);
+        if (rc == 0) rc = pa_tmx_writer_finish(w, err);
+        else pa_tmx_writer_free(w);
     } else if (a->format == PA_FORMAT_BEADS) {
         rc = pa_export_beads(out, al, st, err);
     } else {
@@ -212,10 +212,10 @@ int cmd_align(int argc, char **argv)
     memset(&a, 0, sizeof a);
     a.output = "-";
     pa_align_opts_init(&a.align);
-    a.tags = tmx_langtags_new();
+    a.tags = pa_tmx_langtags_new();
     int rc = parse_args(argc, argv, &a);
     if (rc != 0) {
-        tmx_langtags_free(a.tags);
+        pa_tmx_langtags_free(a.tags);
         return rc < 0 ? 0 : rc;
     }
     pa_error err;
@@ -228,7 +228,7 @@ int cmd_align(int argc, char **argv)
         for (int k = 0; k < a.n_dicts && rc == 0; k++) rc = pa_dict_load(dict, a.dicts[k], &err);
         if (rc != 0) {
             pa_dict_free(dict);
-            tmx_langtags_free(a.tags);
+            pa_tmx_langtags_free(a.tags);
             return cli_report(&err);
         }
         a.align.dict = dict;
@@ -247,6 +247,6 @@ int cmd_align(int argc, char **argv)
     pa_dict_free(dict);
     pa_document_free(src);
     pa_document_free(tgt);
-    tmx_langtags_free(a.tags);
+    pa_tmx_langtags_free(a.tags);
     return rc == 0 ? 0 : cli_report(&err);
 }

@@ -65,15 +65,15 @@ static int is_tmx(const char *path)
 /* Units of a TMX file that have both languages and text on both sides. */
 static int add_tmx(corpus *c, const char *path, const char *src_lang, const char *tgt_lang, pa_error *err)
 {
-    tmx_reader *r = tmx_reader_open(path, err);
+    pa_tmx_reader *r = pa_tmx_reader_open(path, err);
     if (!r) return -1;
-    const tmx_read_unit *u;
+    const pa_tmx_read_unit *u;
     int rc;
-    while ((rc = tmx_reader_next(r, &u, err)) == 1) {
-        const tmx_read_variant *s = tmx_unit_variant(u, src_lang), *t = tmx_unit_variant(u, tgt_lang);
+    while ((rc = pa_tmx_reader_next(r, &u, err)) == 1) {
+        const pa_tmx_read_variant *s = pa_tmx_unit_variant(u, src_lang), *t = pa_tmx_unit_variant(u, tgt_lang);
         if (s && t && s->len && t->len) corpus_add(c, s->text, s->len, t->text, t->len);
     }
-    tmx_reader_close(r);
+    pa_tmx_reader_close(r);
     return rc < 0 ? -1 : 0;
 }
 

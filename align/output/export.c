@@ -56,7 +56,7 @@ static int exportable(const pa_bead *b, double min_score, pa_export_stats *st)
     return 1;
 }
 
-int pa_export_tmx(tmx_writer *w, const tmx_langtags *tags, const pa_document *src, const pa_document *tgt,
+int pa_export_tmx(pa_tmx_writer *w, const pa_tmx_langtags *tags, const pa_document *src, const pa_document *tgt,
                   const pa_alignment *a, double min_score, const char *label, pa_export_stats *st,
                   pa_error *err)
 {
@@ -68,10 +68,10 @@ int pa_export_tmx(tmx_writer *w, const tmx_langtags *tags, const pa_document *sr
         pa_buf_reset(&s), pa_buf_reset(&t);
         pa_bead_side_text(src, b->src, b->n_src, &s);
         pa_bead_side_text(tgt, b->tgt, b->n_tgt, &t);
-        tmx_variant v[2] = {{tmx_langtags_get(tags, src->lang), s.data, s.len},
-                            {tmx_langtags_get(tags, tgt->lang), t.data, t.len}};
-        tmx_unit u = {NULL, label, b->score, NULL, v, 2};
-        rc = tmx_writer_add_unit(w, &u, err);
+        pa_tmx_variant v[2] = {{pa_tmx_langtags_get(tags, src->lang), s.data, s.len},
+                            {pa_tmx_langtags_get(tags, tgt->lang), t.data, t.len}};
+        pa_tmx_unit u = {NULL, label, b->score, NULL, v, 2};
+        rc = pa_tmx_writer_add_unit(w, &u, err);
         if (rc == 0) st->written++;
     }
     pa_buf_free(&s), pa_buf_free(&t);

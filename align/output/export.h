@@ -34,7 +34,7 @@ void pa_bead_side_text(const pa_document *d, size_t first, size_t n, pa_buf *out
 
 /* One TMX unit per bead with both sides and a score >= min_score. The
  * x-document prop is `label`. */
-int pa_export_tmx(tmx_writer *w, const tmx_langtags *tags, const pa_document *src, const pa_document *tgt,
+int pa_export_tmx(pa_tmx_writer *w, const pa_tmx_langtags *tags, const pa_document *src, const pa_document *tgt,
                   const pa_alignment *a, double min_score, const char *label, pa_export_stats *st,
                   pa_error *err);
 

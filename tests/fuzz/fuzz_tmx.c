@@ -1,4 +1,4 @@
-/* fuzz_tmx - the TMX reader (tmx_reader.h) on arbitrary bytes, written to a
+/* fuzz_tmx - the TMX reader (pa_tmx_reader.h) on arbitrary bytes, written to a
  * scratch file (the reader reads files only; gzip input is detected there).
  *
  * Beyond "no crash" it asserts that:
@@ -11,7 +11,7 @@
  *  - every unit's texts and languages are valid UTF-8 of their stated
  *    length without characters XML 1.0 forbids (C0 controls but tab, LF,
  *    CR; U+FFFE, U+FFFF), and so are tuid, srclang and document;
- *  - what was read survives the writer: the units written with tmx_writer
+ *  - what was read survives the writer: the units written with pa_tmx_writer
  *    and read back have the same languages, texts, tuids, documents and
  *    (to 4 decimals) scores.
  */
@@ -59,7 +59,7 @@ static void check_str(const char *what, const char *s)
 typedef struct kept {
     char *tuid, *document;
     double score;
-    tmx_variant *v;
+    pa_tmx_variant *v;
     size_t n;
 } kept;
 
@@ -75,7 +75,7 @@ static void kept_free(kept *k, size_t n)
 static char *dup_or_null(const char *s) { return s ? pa_strdup(s) : NULL; }
 
 /* Asserts that a unit read back from the writer's output equals `k`. */
-static void check_same(size_t i, const kept *k, const tmx_read_unit *u)
+static void check_same(size_t i, const kept *k, const pa_tmx_read_unit *u)
 {
     FUZZ_CHECK(u->n_variants == k->n, "unit %zu: %zu variants written, %zu read back", i, k->n, u->n_variants);
     if (k->tuid) FUZZ_CHECK(u->tuid && strcmp(u->tuid, k->tuid) == 0, "unit %zu: tuid changed", i);
@@ -84,7 +84,7 @@ static void check_same(size_t i, const kept *k, const tmx_read_unit *u)
     if (k->score >= 0 && k->score < 1e9)
         FUZZ_CHECK(fabs(u->score - k->score) <= 1e-4, "unit %zu: score %g read back as %g", i, k->score, u->score);
     for (size_t j = 0; j < k->n; j++) {
-        const tmx_read_variant *v = &u->variants[j];
+        const pa_tmx_read_variant *v = &u->variants[j];
         FUZZ_CHECK(strcmp(v->lang, k->v[j].lang) == 0, "unit %zu variant %zu: language '%s' read back as '%s'", i,
                    j, k->v[j].lang, v->lang);
         FUZZ_CHECK(v->len == k->v[j].len && memcmp(v->text, k->v[j].text, v->len) == 0,
@@ -100,30 +100,30 @@ static void round_trip(const kept *k, size_t n)
     const char *path = fuzz_scratch_path(1);
     pa_output *out = pa_output_open(path, 0, &err);
     FUZZ_CHECK(out != NULL, "%s", err.msg);
-    tmx_header_info h = {0};
+    pa_tmx_header_info h = {0};
     h.creation_time = 1;
-    tmx_writer *w = tmx_writer_open(out, &h, &err);
+    pa_tmx_writer *w = pa_tmx_writer_open(out, &h, &err);
     FUZZ_CHECK(w != NULL, "%s", err.msg);
     for (size_t i = 0; i < n; i++) {
-        tmx_unit u = {k[i].tuid, k[i].document, k[i].score, NULL, k[i].v, k[i].n};
-        FUZZ_CHECK(tmx_writer_add_unit(w, &u, &err) == 0, "writing unit %zu: %s", i, err.msg);
+        pa_tmx_unit u = {k[i].tuid, k[i].document, k[i].score, NULL, k[i].v, k[i].n};
+        FUZZ_CHECK(pa_tmx_writer_add_unit(w, &u, &err) == 0, "writing unit %zu: %s", i, err.msg);
     }
-    FUZZ_CHECK(tmx_writer_finish(w, &err) == 0, "%s", err.msg);
+    FUZZ_CHECK(pa_tmx_writer_finish(w, &err) == 0, "%s", err.msg);
     FUZZ_CHECK(pa_output_commit(out, &err) == 0, "%s", err.msg);
 
-    tmx_reader *r = tmx_reader_open(path, &err);
+    pa_tmx_reader *r = pa_tmx_reader_open(path, &err);
     FUZZ_CHECK(r != NULL, "reading back: %s", err.msg);
-    const tmx_read_unit *u;
+    const pa_tmx_read_unit *u;
     size_t i = 0;
     int rc;
-    while ((rc = tmx_reader_next(r, &u, &err)) == 1) {
+    while ((rc = pa_tmx_reader_next(r, &u, &err)) == 1) {
         FUZZ_CHECK(i < n, "more units read back than written");
         check_same(i, &k[i], u);
         i++;
     }
     FUZZ_CHECK(rc == 0, "reading back: %s", err.msg);
     FUZZ_CHECK(i == n, "%zu units written, %zu read back", n, i);
-    tmx_reader_close(r);
+    pa_tmx_reader_close(r);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -132,26 +132,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t plen = strlen(path);
     pa_error err;
     pa_error_clear(&err);
-    tmx_reader *r = tmx_reader_open(path, &err);
+    pa_tmx_reader *r = pa_tmx_reader_open(path, &err);
     if (!r) {
         FUZZ_CHECK(err.code == PA_EINPUT && strncmp(err.msg, path, plen) == 0,
                    "open failed with code %d, message not naming the file: %s", err.code, err.msg);
         return 0;
     }
-    check_str("header srclang", tmx_reader_srclang(r));
+    check_str("header srclang", pa_tmx_reader_srclang(r));
     kept *k = pa_calloc(MAX_UNITS, sizeof *k);
     size_t nk = 0;
-    const tmx_read_unit *u;
+    const pa_tmx_read_unit *u;
     int rc;
-    while ((rc = tmx_reader_next(r, &u, &err)) == 1) {
+    while ((rc = pa_tmx_reader_next(r, &u, &err)) == 1) {
         check_str("tuid", u->tuid);
         check_str("srclang", u->srclang);
         check_str("document", u->document);
         for (size_t i = 0; i < u->n_variants; i++) {
             check_xml_text("lang", u->variants[i].lang, strlen(u->variants[i].lang));
             check_xml_text("text", u->variants[i].text, u->variants[i].len);
-            const tmx_read_variant *m = tmx_unit_variant(u, u->variants[i].lang);
-            FUZZ_CHECK(m != NULL, "tmx_unit_variant does not find its own language '%s'", u->variants[i].lang);
+            const pa_tmx_read_variant *m = pa_tmx_unit_variant(u, u->variants[i].lang);
+            FUZZ_CHECK(m != NULL, "pa_tmx_unit_variant does not find its own language '%s'", u->variants[i].lang);
         }
         if (u->n_variants == 0 || nk == MAX_UNITS) continue; /* the writer refuses empty units */
         kept *c = &k[nk++];
@@ -170,9 +170,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(err.code == PA_EINPUT && strncmp(err.msg, path, plen) == 0,
                    "read failed with code %d, message not naming the file: %s", err.code, err.msg);
         pa_error e2;
-        FUZZ_CHECK(tmx_reader_next(r, &u, &e2) == -1, "a read after an error succeeded");
+        FUZZ_CHECK(pa_tmx_reader_next(r, &u, &e2) == -1, "a read after an error succeeded");
     }
-    tmx_reader_close(r);
+    pa_tmx_reader_close(r);
     if (rc == 0) round_trip(k, nk);
     kept_free(k, nk);
     return 0;

@@ -12,7 +12,7 @@
 /* Runs `match QUERY TAGS RESULT`. */
 static void check_match(const char *query, char *tags, const char *want)
 {
-    tmx_read_variant v[8];
+    pa_tmx_read_variant v[8];
     size_t n = 0;
     for (char *t = strtok(tags, ","); t && n < 8; t = strtok(NULL, ",")) {
         v[n].lang = t;
@@ -20,8 +20,8 @@ static void check_match(const char *query, char *tags, const char *want)
         v[n].len = strlen(t);
         n++;
     }
-    tmx_read_unit u = {.score = -1, .variants = v, .n_variants = n};
-    const tmx_read_variant *got = tmx_unit_variant(&u, query);
+    pa_tmx_read_unit u = {.score = -1, .variants = v, .n_variants = n};
+    const pa_tmx_read_variant *got = pa_tmx_unit_variant(&u, query);
     const char *name = got ? got->lang : "none";
     ok(strcmp(name, want) == 0, "match %s -> %s (want %s)", query, name, want);
 }
@@ -38,14 +38,14 @@ int main(int argc, char **argv)
         return 1;
     }
     diag("cases from %s", argc > 1 ? argv[1] : path);
-    tmx_langtags *t = tmx_langtags_new();
+    pa_tmx_langtags *t = pa_tmx_langtags_new();
     char *save = NULL;
     for (char *line = strtok_r(text.data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         char op[16], a[256], b[256], c[256];
         int n = sscanf(line, "%15s %255s %255s %255s", op, a, b, c);
         if (n < 1 || op[0] == '#') continue;
         if (strcmp(op, "get") == 0 && n == 3) {
-            const char *got = tmx_langtags_get(t, a);
+            const char *got = pa_tmx_langtags_get(t, a);
             ok(strcmp(got, b) == 0, "get %s -> %s (want %s)", a, got, b);
         } else if (strcmp(op, "set") == 0 && n >= 2) {
             /* The assignment may contain a space: it runs to the last word. */
@@ -55,7 +55,7 @@ int main(int argc, char **argv)
             int want_ok = last && strcmp(last + 1, "ok") == 0;
             if (last) *last = '\0';
             pa_error_clear(&err);
-            int rc = tmx_langtags_set(t, assign, &err);
+            int rc = pa_tmx_langtags_set(t, assign, &err);
             if (want_ok)
                 ok(rc == 0, "set '%s' accepted (%s)", assign, err.msg);
             else
@@ -67,9 +67,9 @@ int main(int argc, char **argv)
             ok(0, "malformed case line: %s", line);
         }
     }
-    ok(tmx_langtags_get(NULL, "ru") && strcmp(tmx_langtags_get(NULL, "ru"), "ru-RU") == 0,
+    ok(pa_tmx_langtags_get(NULL, "ru") && strcmp(pa_tmx_langtags_get(NULL, "ru"), "ru-RU") == 0,
        "a NULL table gives the defaults");
-    tmx_langtags_free(t);
+    pa_tmx_langtags_free(t);
     pa_buf_free(&text);
     return done_testing();
 }

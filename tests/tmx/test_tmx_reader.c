@@ -34,13 +34,13 @@ static const char *put_file(const char *name, const char *text, size_t len)
 /* Opens `path`, reads every unit; returns the count or -1 with `err` set. */
 static long read_all(const char *path, pa_error *err)
 {
-    tmx_reader *r = tmx_reader_open(path, err);
+    pa_tmx_reader *r = pa_tmx_reader_open(path, err);
     if (!r) return -1;
-    const tmx_read_unit *u;
+    const pa_tmx_read_unit *u;
     long n = 0;
     int rc;
-    while ((rc = tmx_reader_next(r, &u, err)) > 0) n++;
-    tmx_reader_close(r);
+    while ((rc = pa_tmx_reader_next(r, &u, err)) > 0) n++;
+    pa_tmx_reader_close(r);
     return rc < 0 ? -1 : n;
 }
 
@@ -117,12 +117,12 @@ static void check_scores(void)
                          cases[i].text);
         const char *path = put_file("score.tmx", doc, (size_t)n);
         pa_error err;
-        tmx_reader *r = tmx_reader_open(path, &err);
-        const tmx_read_unit *u = NULL;
-        int rc = r ? tmx_reader_next(r, &u, &err) : -1;
+        pa_tmx_reader *r = pa_tmx_reader_open(path, &err);
+        const pa_tmx_read_unit *u = NULL;
+        int rc = r ? pa_tmx_reader_next(r, &u, &err) : -1;
         ok(rc == 1 && u->score == cases[i].want, "x-score [%s] reads as %g", cases[i].text,
            rc == 1 ? u->score : -99);
-        tmx_reader_close(r);
+        pa_tmx_reader_close(r);
     }
 }
 
@@ -149,7 +149,7 @@ static void check_stdin(void)
     close(saved);
 }
 
-/* After an error, tmx_reader_next keeps failing instead of going on. */
+/* After an error, pa_tmx_reader_next keeps failing instead of going on. */
 static void check_sticky_error(void)
 {
     const char *doc = "<tmx version=\"1.4\">" HEADER
@@ -157,13 +157,13 @@ static void check_sticky_error(void)
                       "<tu><tuv xml:lang=\"en\"><seg>fine</seg></tuv></tu></body></tmx>";
     const char *path = put_file("sticky.tmx", doc, strlen(doc));
     pa_error err;
-    tmx_reader *r = tmx_reader_open(path, &err);
-    const tmx_read_unit *u;
-    int first = r ? tmx_reader_next(r, &u, &err) : 0;
+    pa_tmx_reader *r = pa_tmx_reader_open(path, &err);
+    const pa_tmx_read_unit *u;
+    int first = r ? pa_tmx_reader_next(r, &u, &err) : 0;
     ok(first == -1 && strstr(err.msg, "without xml:lang"), "first unit fails: %s", err.msg);
-    int second = r ? tmx_reader_next(r, &u, &err) : 0;
+    int second = r ? pa_tmx_reader_next(r, &u, &err) : 0;
     ok(second == -1, "and the reader does not go on to the next unit");
-    tmx_reader_close(r);
+    pa_tmx_reader_close(r);
 }
 
 typedef struct job {

@@ -1,5 +1,5 @@
-/* test_tmx_roundtrip.c - writes TMX with tmx_writer, reads it back with
- * tmx_reader and compares, plain and gzip-compressed.
+/* test_tmx_roundtrip.c - writes TMX with pa_tmx_writer, reads it back with
+ * pa_tmx_reader and compares, plain and gzip-compressed.
  *
  * Usage: test_tmx_roundtrip [DIR]. The files go to DIR (kept, so that
  * validate.sh can check them against the DTD and the schema) or to a
@@ -76,15 +76,15 @@ static int write_tmx(const char *path, int gzip, size_t n_units, pa_error *err)
 {
     pa_output *out = pa_output_open(path, gzip, err);
     if (!out) return -1;
-    tmx_header_info h = {.srclang = "zh-CN", .creation_time = 1700000000};
-    tmx_writer *w = tmx_writer_open(out, &h, err);
+    pa_tmx_header_info h = {.srclang = "zh-CN", .creation_time = 1700000000};
+    pa_tmx_writer *w = pa_tmx_writer_open(out, &h, err);
     if (!w) {
         pa_output_abort(out);
         return -1;
     }
     for (size_t i = 0; i < n_units; i++) {
         const case_unit *c = &cases[i];
-        tmx_variant v[3];
+        pa_tmx_variant v[3];
         size_t n = 0;
         for (int k = 0; k < 3; k++) {
             if (!c->text[k]) continue;
@@ -93,14 +93,14 @@ static int write_tmx(const char *path, int gzip, size_t n_units, pa_error *err)
             v[n].len = c->len[k] ? c->len[k] : strlen(c->text[k]);
             n++;
         }
-        tmx_unit u = {c->tuid, c->document, c->score, c->note, v, n};
-        if (tmx_writer_add_unit(w, &u, err) < 0) {
-            tmx_writer_free(w);
+        pa_tmx_unit u = {c->tuid, c->document, c->score, c->note, v, n};
+        if (pa_tmx_writer_add_unit(w, &u, err) < 0) {
+            pa_tmx_writer_free(w);
             pa_output_abort(out);
             return -1;
         }
     }
-    if (tmx_writer_finish(w, err) < 0) {
+    if (pa_tmx_writer_finish(w, err) < 0) {
         pa_output_abort(out);
         return -1;
     }
@@ -113,7 +113,7 @@ static int same_str(const char *a, const char *b)
 }
 
 /* Compares one unit read back with the case it was written from. */
-static int check_unit(const tmx_read_unit *u, size_t i, const char *label)
+static int check_unit(const pa_tmx_read_unit *u, size_t i, const char *label)
 {
     const case_unit *c = &cases[i];
     char tuid[32];
@@ -128,13 +128,13 @@ static int check_unit(const tmx_read_unit *u, size_t i, const char *label)
     size_t n = 0;
     for (int k = 0; k < 3; k++) {
         if (!c->text[k]) {
-            good &= ok(tmx_unit_variant(u, langs[k]) == NULL, "%s unit %zu: no %s", label, i + 1,
+            good &= ok(pa_tmx_unit_variant(u, langs[k]) == NULL, "%s unit %zu: no %s", label, i + 1,
                        langs[k]);
             continue;
         }
         n++;
         const char *expect = c->expect[k] ? c->expect[k] : c->text[k];
-        const tmx_read_variant *v = tmx_unit_variant(u, langs[k]);
+        const pa_tmx_read_variant *v = pa_tmx_unit_variant(u, langs[k]);
         good &= ok(v && v->len == strlen(expect) && memcmp(v->text, expect, v->len) == 0,
                    "%s unit %zu: %s text identical (%zu bytes)", label, i + 1, langs[k],
                    v ? v->len : 0);
@@ -147,19 +147,19 @@ static void read_back(const char *path, size_t n_units, const char *label)
 {
     pa_error err;
     pa_error_clear(&err);
-    tmx_reader *r = tmx_reader_open(path, &err);
+    pa_tmx_reader *r = pa_tmx_reader_open(path, &err);
     if (!ok(r != NULL, "%s: reader opens (%s)", label, err.msg)) return;
-    ok(same_str(tmx_reader_srclang(r), "zh-CN"), "%s: header srclang", label);
-    const tmx_read_unit *u;
+    ok(same_str(pa_tmx_reader_srclang(r), "zh-CN"), "%s: header srclang", label);
+    const pa_tmx_read_unit *u;
     size_t i = 0;
     int rc;
-    while ((rc = tmx_reader_next(r, &u, &err)) > 0) {
+    while ((rc = pa_tmx_reader_next(r, &u, &err)) > 0) {
         if (i < n_units) check_unit(u, i, label);
         i++;
     }
     ok(rc == 0, "%s: read to the end (%s)", label, err.msg);
     ok(i == n_units, "%s: %zu units read, %zu written", label, i, n_units);
-    tmx_reader_close(r);
+    pa_tmx_reader_close(r);
 }
 
 /* Checks properties of the bytes written: declaration, no BOM, segments
@@ -199,14 +199,14 @@ static void check_full_disk(void)
     pa_error_clear(&err);
     pa_output *out = pa_output_open("-", 0, &err);
     int rc = -1;
-    tmx_header_info h = {.srclang = "en-US"};
-    tmx_writer *w = out ? tmx_writer_open(out, &h, &err) : NULL;
+    pa_tmx_header_info h = {.srclang = "en-US"};
+    pa_tmx_writer *w = out ? pa_tmx_writer_open(out, &h, &err) : NULL;
     if (w) {
-        tmx_variant v = {"en-US", long_text, strlen(long_text)};
-        tmx_unit u = {NULL, NULL, -1, NULL, &v, 1};
-        for (int i = 0; i < 10 && (rc = tmx_writer_add_unit(w, &u, &err)) == 0; i++) {}
-        if (rc == 0) rc = tmx_writer_finish(w, &err);
-        else tmx_writer_free(w);
+        pa_tmx_variant v = {"en-US", long_text, strlen(long_text)};
+        pa_tmx_unit u = {NULL, NULL, -1, NULL, &v, 1};
+        for (int i = 0; i < 10 && (rc = pa_tmx_writer_add_unit(w, &u, &err)) == 0; i++) {}
+        if (rc == 0) rc = pa_tmx_writer_finish(w, &err);
+        else pa_tmx_writer_free(w);
     }
     if (rc == 0) rc = pa_output_commit(out, &err);
     else pa_output_abort(out);
@@ -225,13 +225,13 @@ static void check_refusal(const char *dir)
     pa_error err;
     pa_error_clear(&err);
     pa_output *out = pa_output_open(path, 0, &err);
-    tmx_header_info h = {.srclang = NULL}; /* "*all*" */
-    tmx_writer *w = out ? tmx_writer_open(out, &h, &err) : NULL;
-    tmx_unit u = {NULL, "A/1", 0.5, NULL, NULL, 0};
-    int rc = w ? tmx_writer_add_unit(w, &u, &err) : 0;
+    pa_tmx_header_info h = {.srclang = NULL}; /* "*all*" */
+    pa_tmx_writer *w = out ? pa_tmx_writer_open(out, &h, &err) : NULL;
+    pa_tmx_unit u = {NULL, "A/1", 0.5, NULL, NULL, 0};
+    int rc = w ? pa_tmx_writer_add_unit(w, &u, &err) : 0;
     ok(rc == -1 && strstr(err.msg, "without any language"), "a unit without variants: %s", err.msg);
     pa_output_abort(out); /* before freeing the writer: it must not touch `out` */
-    tmx_writer_free(w);
+    pa_tmx_writer_free(w);
     ok(access(path, F_OK) != 0, "nothing left behind after abort");
 }
 
@@ -247,30 +247,30 @@ static void check_streaming(const char *dir)
     pa_error err;
     pa_error_clear(&err);
     pa_output *out = pa_output_open(path, 1, &err);
-    tmx_header_info h = {.srclang = "en-US"};
-    tmx_writer *w = out ? tmx_writer_open(out, &h, &err) : NULL;
+    pa_tmx_header_info h = {.srclang = "en-US"};
+    pa_tmx_writer *w = out ? pa_tmx_writer_open(out, &h, &err) : NULL;
     struct rusage before, written, read;
     const char *text = "The General Assembly adopted the resolution without a vote.";
-    tmx_variant v[2] = {{"en-US", text, strlen(text)}, {"fr-FR", text, strlen(text)}};
-    tmx_unit u = {NULL, "A/69/767", 0.75, NULL, v, 2};
+    pa_tmx_variant v[2] = {{"en-US", text, strlen(text)}, {"fr-FR", text, strlen(text)}};
+    pa_tmx_unit u = {NULL, "A/69/767", 0.75, NULL, v, 2};
     int rc = w ? 0 : -1;
-    for (int i = 0; i < 20000 && rc == 0; i++) rc = tmx_writer_add_unit(w, &u, &err);
+    for (int i = 0; i < 20000 && rc == 0; i++) rc = pa_tmx_writer_add_unit(w, &u, &err);
     getrusage(RUSAGE_SELF, &before);
-    for (int i = 0; i < 200000 && rc == 0; i++) rc = tmx_writer_add_unit(w, &u, &err);
+    for (int i = 0; i < 200000 && rc == 0; i++) rc = pa_tmx_writer_add_unit(w, &u, &err);
     getrusage(RUSAGE_SELF, &written);
-    if (rc == 0) rc = tmx_writer_finish(w, &err);
-    else tmx_writer_free(w);
+    if (rc == 0) rc = pa_tmx_writer_finish(w, &err);
+    else pa_tmx_writer_free(w);
     if (rc == 0) rc = pa_output_commit(out, &err);
     else pa_output_abort(out);
     long grown_kb = written.ru_maxrss - before.ru_maxrss;
     ok(rc == 0 && grown_kb < 4096, "writing 200,000 more units grows memory by %ld KB (< 4 MB)",
        grown_kb);
 
-    tmx_reader *r = tmx_reader_open(path, &err);
-    const tmx_read_unit *ru;
+    pa_tmx_reader *r = pa_tmx_reader_open(path, &err);
+    const pa_tmx_read_unit *ru;
     long n = 0;
-    while (r && tmx_reader_next(r, &ru, &err) > 0) n++;
-    tmx_reader_close(r);
+    while (r && pa_tmx_reader_next(r, &ru, &err) > 0) n++;
+    pa_tmx_reader_close(r);
     getrusage(RUSAGE_SELF, &read);
     grown_kb = read.ru_maxrss - written.ru_maxrss;
     ok(n == 220000 && grown_kb < 4096, "reading %ld units grows memory by %ld KB (< 4 MB)", n,

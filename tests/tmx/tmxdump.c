@@ -1,4 +1,4 @@
-/* tmxdump.c - prints what tmx_reader reads from a TMX file, for the tests.
+/* tmxdump.c - prints what pa_tmx_reader reads from a TMX file, for the tests.
  *
  *   tmxdump FILE          header srclang, then each unit and its variants
  *   tmxdump -c FILE       the number of units
@@ -29,7 +29,7 @@ static void put_escaped(const char *s, size_t len)
 
 static const char *or_dash(const char *s) { return s ? s : "-"; }
 
-static void dump_unit(const tmx_read_unit *u)
+static void dump_unit(const pa_tmx_read_unit *u)
 {
     printf("tu\t%s\t%s\t%s\t", or_dash(u->tuid), or_dash(u->srclang), or_dash(u->document));
     if (u->score >= 0) printf("%.4f\n", u->score);
@@ -56,19 +56,19 @@ int main(int argc, char **argv)
     }
     pa_error err;
     pa_error_clear(&err);
-    tmx_reader *r = tmx_reader_open(argv[optind], &err);
+    pa_tmx_reader *r = pa_tmx_reader_open(argv[optind], &err);
     if (!r) {
         fprintf(stderr, "tmxdump: %s\n", err.msg);
         return 1;
     }
-    if (!count_only && !lang) printf("srclang\t%s\n", or_dash(tmx_reader_srclang(r)));
-    const tmx_read_unit *u;
+    if (!count_only && !lang) printf("srclang\t%s\n", or_dash(pa_tmx_reader_srclang(r)));
+    const pa_tmx_read_unit *u;
     long n = 0;
     int rc;
-    while ((rc = tmx_reader_next(r, &u, &err)) > 0) {
+    while ((rc = pa_tmx_reader_next(r, &u, &err)) > 0) {
         n++;
         if (lang) {
-            const tmx_read_variant *v = tmx_unit_variant(u, lang);
+            const pa_tmx_read_variant *v = pa_tmx_unit_variant(u, lang);
             if (v) put_escaped(v->text, v->len);
             else fputs("<none>", stdout);
             putchar('\n');
@@ -76,7 +76,7 @@ int main(int argc, char **argv)
             dump_unit(u);
         }
     }
-    tmx_reader_close(r);
+    pa_tmx_reader_close(r);
     if (rc < 0) {
         fflush(stdout);
         fprintf(stderr, "tmxdump: %s\n", err.msg);
