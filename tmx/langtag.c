@@ -1,5 +1,6 @@
-/* langtag.c - see langtag.h. A short fixed table of default region tags and
- * a small list of per-run overrides; lookups are case-insensitive. */
+/* langtag.c - see langtag.h. A short fixed table of default region tags, a
+ * small list of per-run overrides and one of the tags documents were given;
+ * lookups are case-insensitive. */
 #include "tmx/langtag.h"
 #include "align/util/alloc.h"
 
@@ -16,14 +17,20 @@ static const struct {
     {"pt", "pt-PT"},
 };
 
-typedef struct langtag_override {
+/* A code and its tag. */
+typedef struct langtag_pair {
     char *code;
     char *tag;
-} langtag_override;
+} langtag_pair;
+
+typedef struct langtag_list {
+    langtag_pair *items;
+    size_t n, cap;
+} langtag_list;
 
 struct pa_tmx_langtags {
-    langtag_override *items;
-    size_t n, cap;
+    langtag_list overrides; /* bare language -> tag, from --lang-tag */
+    langtag_list given;     /* short code -> canonical tag a document was given */
 };
 
 pa_tmx_langtags *pa_tmx_langtags_new(void)
@@ -31,14 +38,20 @@ pa_tmx_langtags *pa_tmx_langtags_new(void)
     return pa_calloc(1, sizeof(pa_tmx_langtags));
 }
 
+static void list_free(langtag_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->items[i].code);
+        free(l->items[i].tag);
+    }
+    free(l->items);
+}
+
 void pa_tmx_langtags_free(pa_tmx_langtags *t)
 {
     if (!t) return;
-    for (size_t i = 0; i < t->n; i++) {
-        free(t->items[i].code);
-        free(t->items[i].tag);
-    }
-    free(t->items);
+    list_free(&t->overrides);
+    list_free(&t->given);
     free(t);
 }
 
@@ -62,65 +75,78 @@ static int same_code(const char *a, const char *b)
     return pa_tmx_langtag_equal(a, strlen(a), b, strlen(b));
 }
 
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-
-/* A language code as polyalign uses it: 2 or 3 ASCII letters. */
-static int is_code(const char *s, size_t n)
+/* The entry of `l` for `code`, or NULL. */
+static langtag_pair *list_find(const langtag_list *l, const char *code)
 {
-    if (n < 2 || n > 3) return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!is_alpha(s[i])) return 0;
-    return 1;
+    for (size_t i = 0; i < l->n; i++)
+        if (same_code(l->items[i].code, code)) return &l->items[i];
+    return NULL;
 }
 
-/* A well-formed BCP 47 tag in the common shape: a 2-3 letter primary
- * subtag, then subtags of 1-8 letters or digits joined by single hyphens
- * ("zh-Hans", "zh-Hant-TW", "es-419", "sr-Latn-RS"). */
-static int is_bcp47(const char *s)
+/* Sets the tag of `code` in `l`, replacing an earlier one. */
+static void list_put(langtag_list *l, const char *code, const char *tag)
 {
-    size_t n = strcspn(s, "-");
-    if (!is_code(s, n)) return 0;
-    s += n;
-    while (*s == '-') {
-        s++;
-        size_t len = 0;
-        while (is_alpha(s[len]) || is_digit(s[len])) len++;
-        if (len < 1 || len > 8) return 0;
-        s += len;
+    langtag_pair *p = list_find(l, code);
+    if (!p) {
+        PA_GROW(l->items, l->cap, l->n + 1);
+        p = &l->items[l->n++];
+        p->code = pa_strdup(code);
+        p->tag = NULL;
     }
-    return *s == '\0';
+    free(p->tag);
+    p->tag = pa_strdup(tag);
+}
+
+/* The error for a malformed assignment, with the reason `why` if any. */
+static int assignment_error(pa_error *err, const char *assignment, const char *why)
+{
+    return pa_error_set(err, PA_EUSAGE,
+                        "invalid language tag assignment '%s': %s", assignment,
+                        why ? why : "expected CODE=TAG with a language code and a BCP 47 tag, e.g. zh=zh-Hans");
 }
 
 int pa_tmx_langtags_set(pa_tmx_langtags *t, const char *assignment, pa_error *err)
 {
     const char *eq = strchr(assignment, '=');
-    if (!eq || !is_code(assignment, (size_t)(eq - assignment)) || !is_bcp47(eq + 1))
-        return pa_error_set(err, PA_EUSAGE,
-                            "invalid language tag assignment '%s': expected CODE=TAG "
-                            "with a 2-3 letter code and a BCP 47 tag, e.g. zh=zh-Hans",
-                            assignment);
-    char *code = pa_strndup(assignment, (size_t)(eq - assignment));
-    for (size_t i = 0; i < t->n; i++) {
-        if (same_code(t->items[i].code, code)) {
-            free(code);
-            free(t->items[i].tag);
-            t->items[i].tag = pa_strdup(eq + 1);
-            return 0;
-        }
-    }
-    PA_GROW(t->items, t->cap, t->n + 1);
-    t->items[t->n].code = code;
-    t->items[t->n].tag = pa_strdup(eq + 1);
-    t->n++;
+    size_t n = eq ? (size_t)(eq - assignment) : 0;
+    if (!eq || n == 0 || n >= PA_LANG_MAX || !eq[1]) return assignment_error(err, assignment, NULL);
+    /* CODE and TAG as pa_lang_parse reads them: canonical forms, short codes. */
+    char lhs[PA_LANG_MAX], lang[PA_LANG_MAX], lang_code[PA_LANG_MAX], tag[PA_LANG_MAX], tag_code[PA_LANG_MAX];
+    memcpy(lhs, assignment, n);
+    lhs[n] = '\0';
+    pa_error why;
+    pa_error_clear(&why);
+    if (pa_lang_parse(lhs, lang, lang_code, &why) != 0 || pa_lang_parse(eq + 1, tag, tag_code, &why) != 0)
+        return assignment_error(err, assignment, why.msg);
+    if (strchr(lang, '-'))
+        return assignment_error(err, assignment, "CODE must be a bare language such as zh, not a tag with subtags");
+    if (strcmp(lang_code, tag_code) != 0)
+        return assignment_error(err, assignment, "TAG must be a tag of the language CODE, e.g. zh=zh-Hans");
+    list_put(&t->overrides, lang, tag);
+    return 0;
+}
+
+int pa_tmx_langtags_use(pa_tmx_langtags *t, const char *tag, char code[PA_LANG_MAX], pa_error *err)
+{
+    char canon[PA_LANG_MAX], c[PA_LANG_MAX];
+    if (pa_lang_parse(tag, canon, c, err) != 0) return -1;
+    const langtag_pair *p = list_find(&t->given, c);
+    if (p && strcmp(p->tag, canon) != 0)
+        return pa_error_set(err, PA_EUSAGE, "%s and %s are both language '%s': one run writes one tag per language",
+                            p->tag, canon, c);
+    if (!p) list_put(&t->given, c, canon);
+    memcpy(code, c, strlen(c) + 1);
     return 0;
 }
 
 const char *pa_tmx_langtags_get(const pa_tmx_langtags *t, const char *code)
 {
-    for (size_t i = 0; t && i < t->n; i++)
-        if (same_code(t->items[i].code, code)) return t->items[i].tag;
+    const langtag_pair *given = t ? list_find(&t->given, code) : NULL;
+    if (given && strchr(given->tag, '-')) return given->tag;
+    const char *lang = given ? given->tag : code;
+    const langtag_pair *o = t ? list_find(&t->overrides, lang) : NULL;
+    if (o) return o->tag;
     for (size_t i = 0; i < sizeof default_tags / sizeof default_tags[0]; i++)
-        if (same_code(default_tags[i].code, code)) return default_tags[i].tag;
-    return code;
+        if (same_code(default_tags[i].code, lang)) return default_tags[i].tag;
+    return lang;
 }

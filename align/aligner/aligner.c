@@ -120,7 +120,7 @@ typedef struct search_plan {
     size_t n_types;
     size_t max_side; /* most sentences on one side of a bead */
     size_t radius;
-    int verbose;
+    const pa_logger *log;
 } search_plan;
 
 /* Prefix sums of the sentence lengths the features measured. */
@@ -200,13 +200,13 @@ static int search_part(scorer *s, const search_plan *plan, const pa_band *band, 
  * `radius` beads of them (rad[k] = radius for segment k); returns how many
  * corners touch. */
 static size_t mark_edges(const pa_band *band, const size_t *pi, const size_t *pj, size_t np, size_t radius,
-                         size_t *rad, int verbose)
+                         size_t *rad, const pa_logger *log)
 {
     size_t touched = 0;
     for (size_t k = 0; k < np; k++) {
         if (!pa_band_on_edge(band, pi[k], pj[k])) continue;
         touched++;
-        if (verbose > 2) fprintf(stderr, "polyalign:   edge at (%zu, %zu)\n", pi[k], pj[k]);
+        pa_log(log, PA_LOG_TRACE, "  edge at (%zu, %zu)", pi[k], pj[k]);
         size_t a = k > radius ? k - radius : 0, z = k + radius < np ? k + radius : np;
         for (size_t q = a; q < z; q++) rad[q] = radius;
     }
@@ -267,8 +267,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     size_t radius = plan->radius;
     set_level(s, shift, &ln, &lm);
     if (s->region && shift == 0) pa_band_intersect(&band, s->region);
-    if (plan->verbose > 1)
-        fprintf(stderr, "polyalign: level %u: %zu x %zu units, %zu cells\n", shift, n, m, band.cells);
+    pa_log(plan->log, PA_LOG_DEBUG, "level %u: %zu x %zu units, %zu cells", shift, n, m, band.cells);
     if (s->have_pt && shift == 0) pa_pair_table_set_band(&s->pt, &band, plan->max_side);
     pa_search_result r;
     if (pa_search(&band, plan->types, plan->n_types, bead_logp, s, posteriors, &r) != 0) {
@@ -283,7 +282,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
         size_t np = path_corners(&path, n, m, &pi, &pj);
         size_t *rad = pa_calloc(np, sizeof *rad);
         radius *= 2;
-        size_t touched = mark_edges(&band, pi, pj, np, radius, rad, plan->verbose);
+        size_t touched = mark_edges(&band, pi, pj, np, radius, rad, plan->log);
         size_t before = band.cells;
         if (touched) {
             pa_band_add_path(&band, pi, pj, np, rad, 0);
@@ -293,8 +292,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
             free(pi), free(pj), free(rad);
             break; /* nothing to widen, or the edge is the region's, or enough */
         }
-        if (plan->verbose > 1)
-            fprintf(stderr, "polyalign: level %u: %zu edge nodes, radius %zu, %zu cells\n", shift, touched, radius,
+        pa_log(plan->log, PA_LOG_DEBUG, "level %u: %zu edge nodes, radius %zu, %zu cells", shift, touched, radius,
                     band.cells);
         if (s->have_pt && shift == 0) pa_pair_table_set_band(&s->pt, &band, plan->max_side);
         rc = research_stretches(s, plan, &band, &path, pi, pj, rad, radius);
@@ -392,6 +390,9 @@ static pa_document *paragraph_document(const pa_document *d, size_t *sent_at)
  * the plan's radius around the others. Every later pass searches around
  * this path, so sentences stay in their paragraph groups unless the
  * paragraphs' alignment was in doubt. */
+static int align_units(const pa_document *src, const pa_document *tgt, const pa_align_opts *opts, int paragraph_units,
+                       pa_alignment *out, pa_error *err);
+
 static int paragraphs_first(scorer *s, const search_plan *plan, const pa_document *src, const pa_document *tgt,
                             const pa_align_opts *opts, pa_band *region, size_t **groups, uint8_t **sure,
                             pa_alignment *out, pa_error *err)
@@ -405,9 +406,9 @@ static int paragraphs_first(scorer *s, const search_plan *plan, const pa_documen
     smap[ps->n_sents] = src->n_paras, tmap[pt->n_sents] = tgt->n_paras;
     pa_align_opts po = *opts;
     po.paragraphs_first = 0;
-    po.paragraph_units = 1;
+    po.phase = NULL;
     pa_alignment pal = {0};
-    int rc = pa_align_documents(ps, pt, &po, &pal, err);
+    int rc = align_units(ps, pt, &po, 1, &pal, err);
     if (rc == 0) {
         size_t np = pal.n + 1;
         size_t *pi = pa_malloc(np * sizeof *pi), *pj = pa_malloc(np * sizeof *pj), *rad = pa_malloc(np * sizeof *rad);
@@ -426,7 +427,7 @@ static int paragraphs_first(scorer *s, const search_plan *plan, const pa_documen
         s->src_group = *groups;
         s->tgt_group = *groups + s->n;
         s->group_sure = *sure;
-        if (opts->verbose > 1) fprintf(stderr, "polyalign: paragraphs: %zu beads\n", pal.n);
+        pa_log(opts->log, PA_LOG_DEBUG, "paragraphs: %zu beads", pal.n);
         pa_band_init(region, s->n, s->m);
         for (size_t k = 0; k + 1 < np; k++) {
             /* a group's rectangle, unless it is large: then a tube along its
@@ -497,6 +498,15 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
 {
     pa_align_opts defaults;
     if (!opts) pa_align_opts_init(&defaults), opts = &defaults;
+    return align_units(src, tgt, opts, 0, out, err);
+}
+
+/* Aligns the sentences of `src` and `tgt`; with `paragraph_units` the
+ * sentences are whole paragraphs (the paragraph pass), which never pay the
+ * paragraph penalties. */
+static int align_units(const pa_document *src, const pa_document *tgt, const pa_align_opts *opts, int paragraph_units,
+                       pa_alignment *out, pa_error *err)
+{
     memset(out, 0, sizeof *out);
     if (src->n_sents == 0 || tgt->n_sents == 0) {
         /* Nothing to pair: every sentence is a deletion or insertion. */
@@ -504,7 +514,7 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
         for (size_t j = 0; j < tgt->n_sents; j++) pa_alignment_add(out, (pa_bead){0, 0, j, 1, 1.0});
         return 0;
     }
-    search_plan plan = {.radius = opts->band_radius ? opts->band_radius : 8, .verbose = opts->verbose};
+    search_plan plan = {.radius = opts->band_radius ? opts->band_radius : 8, .log = opts->log};
     double seed[N_SEED];
     plan.n_types = allowed_types(opts->max_bead > 1 ? opts->max_bead : 2, plan.types, seed);
     for (size_t t = 0; t < plan.n_types; t++) {
@@ -525,7 +535,7 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
     memset(&s, 0, sizeof s);
     double *sp = length_prefix(&pf.src), *tp = length_prefix(&pf.tgt);
     size_t *spara = NULL, *tpara = NULL;
-    if (src->n_paras > 1 && tgt->n_paras > 1 && !opts->paragraph_units)
+    if (src->n_paras > 1 && tgt->n_paras > 1 && !paragraph_units)
         spara = paragraph_of(src), tpara = paragraph_of(tgt);
     s.src_pre = sp, s.tgt_pre = tp, s.src_para = spara, s.tgt_para = tpara;
     s.n = src->n_sents, s.m = tgt->n_sents;
@@ -551,13 +561,14 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
         rc = paragraphs_first(&s, &plan, src, tgt, opts, &region, &groups, &sure, &prev, err);
     else if (coarse_to_fine(&s, &plan, 0, &prev) != 0) rc = -1;
     for (int pass = 1; pass <= 3 && rc == 0; pass++) {
+        if (opts->phase) pa_log_progress(opts->log, opts->phase, (size_t)pass, 4, "passes");
         if (opts->model == PA_MODEL_LENGTH && pass < 3) continue;
         if (opts->model == PA_MODEL_ANCHORS && pass == 2) continue;
         if (pass == 2) {
-            pa_lexicon_learn(&pf, &prev, &learned, opts->verbose);
+            pa_lexicon_learn(&pf, &prev, &learned, opts->log);
             s.links[0] = &learned;
         }
-        pa_score_model_estimate(&s.sm, &pf, s.links, &prev, opts->verbose);
+        pa_score_model_estimate(&s.sm, &pf, s.links, &prev, opts->log);
         reestimate_priors(&s, &prev, &plan, seed);
         s.pf = &pf;
         /* lengths only: no evidence, so no pair table to score it */
@@ -575,6 +586,7 @@ int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_
         pa_alignment_free(&prev);
     } else {
         *out = prev;
+        if (opts->phase) pa_log_progress(opts->log, opts->phase, 4, 4, "passes");
     }
     pa_links_free(&learned);
     pa_links_free(&external);

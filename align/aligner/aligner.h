@@ -18,29 +18,24 @@
 
 #include "align/aligner/bead.h"
 #include "align/aligner/dict.h"
-#include "align/text/document.h"
+#include "align/readers/document.h"
 #include "align/util/error.h"
-
-/* Which evidence the aligner uses (for comparisons; FULL is the aligner). */
-typedef enum pa_align_model {
-    PA_MODEL_FULL = 0,  /* lengths, anchors and a lexicon learned from the documents */
-    PA_MODEL_ANCHORS,   /* lengths and anchors */
-    PA_MODEL_LENGTH     /* sentence lengths only (Gale & Church) */
-} pa_align_model;
+#include "align/util/log.h"
 
 typedef struct pa_align_opts {
     pa_align_model model;
     int max_bead;        /* most sentences in a bead, both sides together (default 6) */
     size_t band_radius;  /* initial search radius around the coarse path (default 8) */
     int paragraphs_first; /* align paragraphs first when both sides have several (default 1) */
-    int paragraph_units;  /* internal: the sentences are paragraphs (no paragraph penalties) */
-    int verbose;         /* print estimated parameters to stderr */
-    const pa_dict *dict; /* bilingual dictionary or lexicon file, NULL = none (shared, read-only) */
+    const pa_logger *log; /* estimated parameters (PA_LOG_DEBUG), progress; NULL = none */
+    const char *phase;    /* progress phase name ("aligning zh-en"), NULL = no progress */
+    const pa_dict *dict;  /* bilingual dictionary or lexicon file, NULL = none (shared, read-only) */
 } pa_align_opts;
 
 void pa_align_opts_init(pa_align_opts *o);
 
-/* Aligns `src` with `tgt` (both segmented). `out` receives the beads. */
+/* Aligns `src` with `tgt` (both segmented). `out` receives the beads.
+ * Progress counts the passes (4). */
 int pa_align_documents(const pa_document *src, const pa_document *tgt, const pa_align_opts *opts,
                        pa_alignment *out, pa_error *err);
 

@@ -1,6 +1,7 @@
 /* dict.c - see dict.h. */
 #include "align/aligner/dict.h"
 #include "align/aligner/stem.h"
+#include "align/text/input.h"
 #include "align/text/lang.h"
 #include "align/util/alloc.h"
 #include "align/util/source.h"
@@ -144,7 +145,7 @@ static int add_cedict_line(pa_dict *d, const char *line, size_t len)
 int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
 {
     pa_buf b = PA_BUF_INIT;
-    if (pa_read_file(path, &b, 0, err) != 0) {
+    if (pa_read_text(path, NULL, &b, err) != 0) { /* the one input path: strict UTF-8, NFC */
         pa_buf_free(&b);
         return -1;
     }

@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 #include "align/aligner/vocab.h"
-#include "align/text/document.h"
+#include "align/readers/document.h"
 #include "align/util/error.h"
 
 enum pa_anchor_class {

@@ -77,7 +77,7 @@ static bag make_bag(const pa_doc_features *df, size_t first, size_t n, uint32_t 
 }
 
 size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_t max_pairs,
-                        pa_lexicon_entry **out, size_t *n_beads, int verbose)
+                        pa_lexicon_entry **out, size_t *n_beads, const pa_logger *logger)
 {
     uint32_t ns = (uint32_t)pa_vocab_size(pf->src.vocab), nt = (uint32_t)pa_vocab_size(pf->tgt.vocab);
     size_t nb = 0, n_pairs = 0;
@@ -170,8 +170,7 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
         PA_GROW(links, cap_links, n_links + 1);
         links[n_links++] = (pa_lexicon_entry){s, t, p_ts[i], p_st[i]};
     }
-    if (verbose > 1)
-        fprintf(stderr, "polyalign: lexicon: %zu beads, %zu word pairs, %zu links\n", nb, pm.n, n_links);
+    pa_log(logger, PA_LOG_DEBUG, "lexicon: %zu beads, %zu word pairs, %zu links", nb, pm.n, n_links);
     for (size_t k = 0; k < nb; k++) free(sb[k].w), free(sb[k].c), free(tb[k].w), free(tb[k].c);
     free(sb), free(tb), free(freq_s), free(freq_t), free(grid_at), free(grid);
     free(p_ts), free(p_st), free(c_ts), free(c_st), free(tot_s), free(tot_t);
@@ -181,10 +180,10 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
     return n_links;
 }
 
-void pa_lexicon_learn(const pa_pair_features *pf, const pa_alignment *a, pa_links *out, int verbose)
+void pa_lexicon_learn(const pa_pair_features *pf, const pa_alignment *a, pa_links *out, const pa_logger *logger)
 {
     pa_lexicon_entry *e;
-    size_t n = pa_lexicon_train(pf, a, PA_LEXICON_DOC_PAIRS, &e, NULL, verbose);
+    size_t n = pa_lexicon_train(pf, a, PA_LEXICON_DOC_PAIRS, &e, NULL, logger);
     uint32_t *pairs = pa_malloc((2 * n + 1) * sizeof *pairs);
     for (size_t k = 0; k < n; k++) pairs[2 * k] = e[k].src, pairs[2 * k + 1] = e[k].tgt;
     pa_links_build(out, pa_vocab_size(pf->src.vocab), pa_vocab_size(pf->tgt.vocab), pairs, n);

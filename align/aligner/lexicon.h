@@ -12,6 +12,7 @@
 #include "align/aligner/bead.h"
 #include "align/aligner/features.h"
 #include "align/aligner/links.h"
+#include "align/util/log.h"
 
 #define PA_LINK_MIN_PROB 0.1
 
@@ -28,9 +29,9 @@ typedef struct pa_lexicon_entry {
  * `max_pairs` word pairs, and returns the links with their probabilities
  * in *out (free it); `*n_beads` tells how many beads were used. */
 size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_t max_pairs,
-                        pa_lexicon_entry **out, size_t *n_beads, int verbose);
+                        pa_lexicon_entry **out, size_t *n_beads, const pa_logger *log);
 
 /* pa_lexicon_train for one document pair, as links. */
-void pa_lexicon_learn(const pa_pair_features *pf, const pa_alignment *a, pa_links *out, int verbose);
+void pa_lexicon_learn(const pa_pair_features *pf, const pa_alignment *a, pa_links *out, const pa_logger *log);
 
 #endif

@@ -62,7 +62,7 @@ static void tally_pair(tally *t, const pa_pair_table *pt, const pa_pair_features
 }
 
 void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf,
-                             const pa_links *const links[PA_LINK_KINDS], const pa_alignment *a, int verbose)
+                             const pa_links *const links[PA_LINK_KINDS], const pa_alignment *a, const pa_logger *logger)
 {
     pa_pair_table counter;
     pa_pair_table_init(&counter, pf, links, NULL);
@@ -108,16 +108,15 @@ void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf,
             if (qa <= qr) continue; /* no evidence */
             sm->ev.qa[c][d] = qa, sm->ev.qr[c][d] = qr;
             sm->ev.share[c][d] = sides == 2 ? 0.5 : 1.0;
-            if (verbose > 1 && aligned.n[c][d] > 0) {
+            if (pa_log_enabled(logger, PA_LOG_DEBUG) && aligned.n[c][d] > 0) {
                 double match, miss;
                 pa_evidence_llr(&sm->ev, c, d, 1, &match, &miss);
-                fprintf(stderr, "polyalign: evidence %-8s side %d: q_a %.3f (%g/%g) q_r %.3f -> match %+.2f miss %+.2f\n",
+                pa_log(logger, PA_LOG_DEBUG, "evidence %-8s side %d: q_a %.3f (%g/%g) q_r %.3f -> match %+.2f miss %+.2f",
                         names[c], d, qa, aligned.m[c][d], aligned.n[c][d], qr, match, miss);
             }
         }
     }
-    if (verbose > 1)
-        fprintf(stderr, "polyalign: length c %.3f s2 %.3f null variance %.2f (%zu 1-1 beads)\n", sm->lm.c, sm->lm.s2,
+    pa_log(logger, PA_LOG_DEBUG, "length c %.3f s2 %.3f null variance %.2f (%zu 1-1 beads)", sm->lm.c, sm->lm.s2,
                 sm->len_null_var, n11);
     pa_pair_table_free(&counter);
     free(si), free(ti);

@@ -22,6 +22,7 @@
 #include "align/aligner/features.h"
 #include "align/aligner/lengthmodel.h"
 #include "align/aligner/links.h"
+#include "align/util/log.h"
 #include "align/aligner/pairs.h"
 
 typedef struct pa_score_model {
@@ -37,7 +38,7 @@ typedef struct pa_score_model {
  * of every evidence class from `a` (the previous pass). links[k] NULL
  * leaves that kind of link out. Bead priors are the aligner's business. */
 void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf,
-                             const pa_links *const links[PA_LINK_KINDS], const pa_alignment *a, int verbose);
+                             const pa_links *const links[PA_LINK_KINDS], const pa_alignment *a, const pa_logger *log);
 
 /* Length log-likelihood ratio (or, in the first pass, log probability). */
 double pa_score_length(const pa_score_model *sm, double ls, double lt);

@@ -1,8 +1,13 @@
-/* cli.h - what the polyalign subcommands share. */
+/* cli.h - what the polyalign subcommands share: reporting errors and
+ * notes, progress, option errors with suggestions. The subcommands parse
+ * options and call the library (align/polyalign.h); nothing else. */
 #ifndef PA_CLI_H
 #define PA_CLI_H
 
-#include "align/util/error.h"
+#include <getopt.h>
+
+#include "align/polyalign.h"
+#include "align/cli/progress.h"
 
 /* Each subcommand: argc/argv start at the subcommand's name; returns the
  * process exit status (enum pa_status). */
@@ -17,7 +22,29 @@ int cli_report(const pa_error *err);
 /* Prints "polyalign CMD: MESSAGE" and a hint to --help; returns PA_EUSAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The usage error for an unknown or incomplete option `arg`, with the
+ * nearest option of `opts` when one is close ("did you mean --src-lang?"). */
+int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts);
+
 /* Parses a number option; on error reports it and returns -1. */
 int cli_parse_double(const char *cmd, const char *opt, const char *value, double lo, double hi, double *out);
+
+/* What a command says on stderr besides errors: notes ("polyalign: ..."),
+ * -v messages from the library, and the progress line. */
+typedef struct cli_messages {
+    int verbosity; /* -v count */
+    int quiet;     /* -q: errors only */
+    int progress;  /* --progress: even when stderr is not a terminal */
+    cli_progress *bar;
+} cli_messages;
+
+/* Points the library's log and progress callbacks of `o` at `m`. */
+void cli_messages_attach(cli_messages *m, pa_align_options *o);
+
+/* Ends the progress line (call before printing results). */
+void cli_messages_done(cli_messages *m);
+
+/* Prints "polyalign: NOTE" unless quiet. */
+void cli_note(const cli_messages *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -1,40 +1,45 @@
-/* cmd_align.c - `polyalign align`: align a document with its translation. */
+/* cmd_align.c - `polyalign align`: options in, pa_align and a pa_writer out. */
 #include "config.h"
 
-#include "align/aligner/aligner.h"
 #include "align/cli/cli.h"
-#include "align/output/export.h"
-#include "align/segment/load.h"
-#include "align/util/alloc.h"
+#include "align/readers/layout.h"
+#include "tmx/langtag.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char usage[] =
-    "usage: polyalign align [OPTIONS] SOURCE TARGET\n"
+    "usage: polyalign align [OPTIONS] SOURCE TARGET [TARGET...]\n"
     "\n"
-    "Aligns the sentences of SOURCE with those of TARGET (\"-\" = standard input;\n"
-    "gzip is read transparently) and writes a translation memory or the beads.\n"
+    "Aligns the sentences of SOURCE (the pivot) with those of each TARGET (\"-\" =\n"
+    "standard input; gzip is read transparently) and writes a translation\n"
+    "memory, the beads, TSV or plain parallel text.\n"
     "\n"
-    "  -s, --src-lang LANG   source language (zh, en, fr, es, ru, ar, ...);\n"
+    "  -s, --src-lang LANG   source language, a BCP 47 tag (zh, zh-TW, en-GB, ...);\n"
     "                        default: from the file name (NAME.LANG.txt)\n"
-    "  -t, --tgt-lang LANG   target language, likewise\n"
+    "  -t, --tgt-lang LANG   language of the first TARGET, likewise\n"
     "  -o, --output FILE     output file (default \"-\", standard output); written\n"
     "                        to a temporary file and renamed when complete\n"
-    "  -f, --format FMT      tmx, tmx.gz, beads, tsv (default: from the output\n"
-    "                        name: .tmx, .tmx.gz, .align/.beads, .tsv; else tsv)\n"
+    "  -f, --format FMT      tmx, tmx.gz, beads, tsv, moses (default: from the\n"
+    "                        output name: .tmx, .tmx.gz, .align/.beads, .tsv;\n"
+    "                        else tsv); moses writes OUTPUT.LANG files\n"
     "      --presplit        inputs hold one sentence a line (blank line =\n"
-    "                        paragraph end); no segmentation\n"
-    "      --lang-tag L=TAG  language tag written to TMX for L (default zh-CN,\n"
-    "                        en-US, fr-FR, es-ES, ru-RU, ar-SA), e.g. zh=zh-Hans\n"
-    "      --min-score X     leave beads scoring below X (0..1) out of TMX and TSV\n"
-    "      --encoding ENC    encoding of both inputs (default: UTF-8, or UTF-16\n"
+    "                        paragraph end); no segmentation. By default this is\n"
+    "                        assumed when every input looks so (a note says so)\n"
+    "      --lang-tag L=TAG  language tag written to TMX for L (default: the tag\n"
+    "                        given; a bare code gets a region: zh-CN, en-US,\n"
+    "                        fr-FR, es-ES, ru-RU, ar-SA), e.g. zh=zh-Hans\n"
+    "      --min-score X     leave units scoring below X (0..1) out of TMX, TSV\n"
+    "                        and moses\n"
+    "      --encoding ENC    encoding of every input (default: UTF-8, or UTF-16\n"
     "                        by its BOM); --src-encoding, --tgt-encoding for one\n"
     "      --srx FILE        segmentation rules (SRX 2.0) instead of the shipped ones\n"
     "      --reflow MODE     undo hard line breaks inside paragraphs: auto (detect\n"
-    "                        text extracted from PDF), on, off (default auto)\n"
+    "                        text extracted from PDF), on, off (default auto);\n"
+    "                        giving it always segments\n"
     "      --dict FILE       bilingual dictionary: CC-CEDICT, hunalign (\"target @\n"
     "                        source\") or TSV (\"source<TAB>target\"); repeatable\n"
     "      --lexicon FILE    word links learned by 'polyalign lexicon train'\n"
@@ -42,85 +47,92 @@ static const char usage[] =
     "      --model M         evidence to use: full (default), anchors (lengths and\n"
     "                        anchors only), length (Gale & Church), for comparison\n"
     "  -v, --verbose         report estimated parameters and counts on stderr\n"
+    "  -q, --quiet           no progress and no notes on stderr (errors only)\n"
+    "      --progress        show progress even when stderr is not a terminal\n"
     "  -h, --help            this help\n";
 
 enum { OPT_PRESPLIT = 256, OPT_LANG_TAG, OPT_MIN_SCORE, OPT_ENCODING, OPT_SRC_ENCODING, OPT_TGT_ENCODING,
-       OPT_MAX_BEAD, OPT_SRX, OPT_REFLOW, OPT_MODEL, OPT_DICT };
+       OPT_MAX_BEAD, OPT_SRX, OPT_REFLOW, OPT_MODEL, OPT_DICT, OPT_PROGRESS };
+
+static const struct option options[] = {
+    {"src-lang", required_argument, NULL, 's'},    {"tgt-lang", required_argument, NULL, 't'},
+    {"output", required_argument, NULL, 'o'},      {"format", required_argument, NULL, 'f'},
+    {"presplit", no_argument, NULL, OPT_PRESPLIT}, {"lang-tag", required_argument, NULL, OPT_LANG_TAG},
+    {"min-score", required_argument, NULL, OPT_MIN_SCORE},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
+    {"src-encoding", required_argument, NULL, OPT_SRC_ENCODING},
+    {"tgt-encoding", required_argument, NULL, OPT_TGT_ENCODING},
+    {"max-bead", required_argument, NULL, OPT_MAX_BEAD},
+    {"model", required_argument, NULL, OPT_MODEL},
+    {"dict", required_argument, NULL, OPT_DICT},   {"lexicon", required_argument, NULL, OPT_DICT},
+    {"srx", required_argument, NULL, OPT_SRX},     {"reflow", required_argument, NULL, OPT_REFLOW},
+    {"verbose", no_argument, NULL, 'v'},           {"quiet", no_argument, NULL, 'q'},
+    {"progress", no_argument, NULL, OPT_PROGRESS}, {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+#define MAX_INPUTS 16
+#define MAX_DICTS 16
 
 typedef struct align_args {
-    const char *src_path, *tgt_path, *output;
-    char src_lang[PA_LANG_MAX], tgt_lang[PA_LANG_MAX];
-    pa_format format;
-    int gzip, presplit, verbose;
+    pa_input in[MAX_INPUTS];
+    char tags[MAX_INPUTS][64];
+    size_t n_in;
+    const char *output, *format, *srx;
+    const char *lang[2], *encoding[2], *all_encoding;
     double min_score;
-    pa_load_opts src_load, tgt_load;
-    pa_segmenter_opts seg;
-    pa_align_opts align;
-    pa_tmx_langtags *tags;
-    const char *dicts[16]; /* --dict and --lexicon files, loaded once languages are known */
+    int presplit, reflow_given;
+    pa_align_options align;
+    pa_tmx_langtags *tags_table;
+    const char *dicts[MAX_DICTS];
     int n_dicts;
+    cli_messages msg;
 } align_args;
 
-/* Determines each side's language: option, else file name. */
-static int resolve_lang(const char *opt, const char *path, const char *which, char code[PA_LANG_MAX])
+/* Whether `name` is an output format (checked before any input is read). */
+static int known_format(const char *name)
 {
-    pa_error err;
-    pa_error_clear(&err);
-    if (opt) return pa_lang_normalize(opt, code, &err) == 0 ? 0 : (cli_report(&err), -1);
-    if (pa_lang_from_filename(path, code) == 0) return 0;
-    cli_usage_error("align", "%s: cannot tell the language from the file name; give --%s-lang", path, which);
-    return -1;
+    const char *f;
+    for (size_t k = 0; (f = pa_writer_format(k)) != NULL; k++)
+        if (strcasecmp(name, f) == 0) return 1;
+    return strcasecmp(name, "align") == 0;
 }
 
 static int parse_args(int argc, char **argv, align_args *a)
 {
-    static const struct option opts[] = {
-        {"src-lang", required_argument, NULL, 's'},    {"tgt-lang", required_argument, NULL, 't'},
-        {"output", required_argument, NULL, 'o'},      {"format", required_argument, NULL, 'f'},
-        {"presplit", no_argument, NULL, OPT_PRESPLIT}, {"lang-tag", required_argument, NULL, OPT_LANG_TAG},
-        {"min-score", required_argument, NULL, OPT_MIN_SCORE},
-        {"encoding", required_argument, NULL, OPT_ENCODING},
-        {"src-encoding", required_argument, NULL, OPT_SRC_ENCODING},
-        {"tgt-encoding", required_argument, NULL, OPT_TGT_ENCODING},
-        {"max-bead", required_argument, NULL, OPT_MAX_BEAD},
-        {"model", required_argument, NULL, OPT_MODEL},
-        {"dict", required_argument, NULL, OPT_DICT},   {"lexicon", required_argument, NULL, OPT_DICT},
-        {"srx", required_argument, NULL, OPT_SRX},     {"reflow", required_argument, NULL, OPT_REFLOW},
-        {"verbose", no_argument, NULL, 'v'},           {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *src_lang = NULL, *tgt_lang = NULL, *format = NULL;
     pa_error err;
     pa_error_clear(&err);
     double x;
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "s:t:o:f:vh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "s:t:o:f:vqh", options, NULL)) != -1) {
         switch (c) {
-        case 's': src_lang = optarg; break;
-        case 't': tgt_lang = optarg; break;
+        case 's': a->lang[0] = optarg; break;
+        case 't': a->lang[1] = optarg; break;
         case 'o': a->output = optarg; break;
-        case 'f': format = optarg; break;
-        case 'v': a->verbose = 1, a->align.verbose++; break;
+        case 'f': a->format = optarg; break;
+        case 'v': a->msg.verbosity++; break;
+        case 'q': a->msg.quiet = 1; break;
+        case OPT_PROGRESS: a->msg.progress = 1; break;
         case OPT_PRESPLIT: a->presplit = 1; break;
         case OPT_LANG_TAG:
-            if (pa_tmx_langtags_set(a->tags, optarg, &err) != 0) return cli_report(&err);
+            if (pa_tmx_langtags_set(a->tags_table, optarg, &err) != 0) return cli_report(&err);
             break;
         case OPT_MIN_SCORE:
             if (cli_parse_double("align", "--min-score", optarg, 0, 1, &a->min_score) != 0) return PA_EUSAGE;
             break;
-        case OPT_ENCODING: a->src_load.text.encoding = a->tgt_load.text.encoding = optarg; break;
-        case OPT_SRC_ENCODING: a->src_load.text.encoding = optarg; break;
-        case OPT_TGT_ENCODING: a->tgt_load.text.encoding = optarg; break;
+        case OPT_ENCODING: a->all_encoding = optarg; break;
+        case OPT_SRC_ENCODING: a->encoding[0] = optarg; break;
+        case OPT_TGT_ENCODING: a->encoding[1] = optarg; break;
         case OPT_MAX_BEAD:
             if (cli_parse_double("align", "--max-bead", optarg, 2, 6, &x) != 0) return PA_EUSAGE;
             if (x != (int)x) return cli_usage_error("align", "--max-bead: '%s' is not a whole number", optarg);
             a->align.max_bead = (int)x;
             break;
-        case OPT_SRX: a->seg.srx_path = optarg; break;
+        case OPT_SRX: a->srx = optarg; break;
         case OPT_DICT:
-            if (a->n_dicts == 16) return cli_usage_error("align", "at most 16 --dict and --lexicon files");
+            if (a->n_dicts == MAX_DICTS) return cli_usage_error("align", "at most 16 --dict and --lexicon files");
             a->dicts[a->n_dicts++] = optarg;
             break;
         case OPT_MODEL:
@@ -130,80 +142,98 @@ static int parse_args(int argc, char **argv, align_args *a)
             else return cli_usage_error("align", "--model: '%s' is not full, anchors or length", optarg);
             break;
         case OPT_REFLOW:
-            if (pa_reflow_mode_parse(optarg, &a->src_load.reflow) != 0)
+            if (pa_reflow_mode_parse(optarg, &a->align.reflow) != 0)
                 return cli_usage_error("align", "--reflow: '%s' is not auto, on or off", optarg);
-            a->tgt_load.reflow = a->src_load.reflow;
+            a->reflow_given = 1;
             break;
         case 'h': fputs(usage, stdout); return -1;
-        default: return cli_usage_error("align", "unknown or incomplete option '%s'", argv[optind - 1]);
+        default: return cli_unknown_option("align", argv[optind - 1], options);
         }
     }
-    if (argc - optind != 2) return cli_usage_error("align", "expected SOURCE and TARGET files");
-    a->src_path = argv[optind];
-    a->tgt_path = argv[optind + 1];
-    int stdin_uses = (strcmp(a->src_path, "-") == 0) + (strcmp(a->tgt_path, "-") == 0);
+    int n = argc - optind;
+    if (n < 2) return cli_usage_error("align", "expected SOURCE and TARGET files");
+    if (n > MAX_INPUTS) return cli_usage_error("align", "at most %d files", MAX_INPUTS);
+    if (a->format && !known_format(a->format))
+        return cli_usage_error("align", "--format: unknown format '%s' (tmx, tmx.gz, tsv, beads, moses)", a->format);
+    if (a->presplit && a->reflow_given) return cli_usage_error("align", "--presplit and --reflow exclude each other");
+    a->align.split = a->presplit ? PA_SPLIT_LINES : a->reflow_given ? PA_SPLIT_SEGMENT : PA_SPLIT_AUTO;
+    int stdin_uses = 0;
     for (int k = 0; k < a->n_dicts; k++) stdin_uses += strcmp(a->dicts[k], "-") == 0;
-    if (stdin_uses > 1) return cli_usage_error("align", "standard input ('-') can be read only once");
-    if (resolve_lang(src_lang, a->src_path, "src", a->src_lang) != 0) return PA_EUSAGE;
-    if (resolve_lang(tgt_lang, a->tgt_path, "tgt", a->tgt_lang) != 0) return PA_EUSAGE;
-    if (strcmp(a->src_lang, a->tgt_lang) == 0)
-        return cli_usage_error("align", "source and target are both '%s'; give two different languages",
-                               a->src_lang);
-    if (format) {
-        if (pa_format_parse(format, &a->format, &a->gzip) != 0)
-            return cli_usage_error("align", "--format: unknown format '%s' (tmx, tmx.gz, beads, tsv)", format);
-        int gz;
-        if (pa_format_from_path(a->output, &gz) != PA_FORMAT_NONE && gz) a->gzip = 1;
-    } else {
-        a->format = pa_format_from_path(a->output, &a->gzip);
-        if (a->format == PA_FORMAT_NONE) a->format = PA_FORMAT_TSV;
+    a->n_in = (size_t)n;
+    for (size_t k = 0; k < a->n_in; k++) {
+        pa_input *in = &a->in[k];
+        in->path = argv[optind + (int)k];
+        stdin_uses += strcmp(in->path, "-") == 0;
+        in->lang = k < 2 ? a->lang[k] : NULL;
+        in->encoding = k < 2 && a->encoding[k] ? a->encoding[k] : a->all_encoding;
+        if (pa_input_language(in, a->tags[k], sizeof a->tags[k], &err) != 0) {
+            if (in->lang) return cli_report(&err);
+            return cli_usage_error("align", "%s: cannot tell the language from the file name; give --%s-lang",
+                                   in->path, k == 0 ? "src" : "tgt");
+        }
+        in->lang = a->tags[k];
     }
-    a->src_load.lang = a->src_lang, a->tgt_load.lang = a->tgt_lang;
-    a->src_load.presplit = a->tgt_load.presplit = a->presplit;
+    if (stdin_uses > 1) return cli_usage_error("align", "standard input ('-') can be read only once");
+    for (size_t k = 0; k < a->n_in; k++)
+        for (size_t q = 0; q < k; q++)
+            if (strcmp(a->tags[k], a->tags[q]) == 0)
+                return cli_usage_error("align", "%s and %s are both '%s'; give each its own language",
+                                       a->in[q].path, a->in[k].path, a->tags[k]);
     return 0;
 }
 
-/* Loads one side: reads, cleans and segments it. */
-static pa_document *load_side(const char *path, const pa_load_opts *lo, const pa_segmenter_opts *so,
-                              pa_error *err)
+/* Prints the counts (-v) or what was left out. */
+static void report(const align_args *a, const pa_units *u, const pa_writer_counts *wc)
 {
-    pa_segmenter *seg = NULL;
-    if (!lo->presplit && !(seg = pa_segmenter_new(lo->lang, so, err))) return NULL;
-    pa_document *d = pa_load_document(path, lo, seg, err);
-    pa_segmenter_free(seg);
-    return d;
+    if (a->msg.verbosity) {
+        char line[512];
+        size_t at = (size_t)snprintf(line, sizeof line, "%zu", pa_units_sentences(u, 0));
+        for (size_t l = 1; l < pa_units_languages(u) && at < sizeof line; l++)
+            at += (size_t)snprintf(line + at, sizeof line - at, " + %zu", pa_units_sentences(u, l));
+        cli_note(&a->msg, "%s sentences, %zu units, %zu written, %zu below --min-score, %zu with one language",
+                 line, pa_units_count(u), wc->written, wc->dropped, wc->skipped);
+    } else if (wc->dropped) {
+        cli_note(&a->msg, "%zu units scored below --min-score %.2f and were left out", wc->dropped, a->min_score);
+    }
+    if (pa_units_joins(u))
+        cli_note(&a->msg, "%zu units joined where languages paired the pivot's sentences differently",
+                 pa_units_joins(u));
 }
 
-/* The base name of a path, for the TMX x-document property. */
-static const char *base_name(const char *path)
+static int run(align_args *a, pa_error *err)
 {
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
-static int write_output(const align_args *a, const pa_document *src, const pa_document *tgt,
-                        const pa_alignment *al, pa_export_stats *st, pa_error *err)
-{
-    pa_output *out = pa_output_open(a->output, a->gzip, err);
-    if (!out) return -1;
-    int rc;
-    if (a->format == PA_FORMAT_TMX) {
-        pa_tmx_header_info h = {0};
-        h.srclang = pa_tmx_langtags_get(a->tags, src->lang);
-        pa_tmx_writer *w = pa_tmx_writer_open(out, &h, err);
-        rc = w ? pa_export_tmx(w, a->tags, src, tgt, al, a->min_score, base_name(a->src_path), st, err) : -1;
-        if (rc == 0) rc = pa_tmx_writer_finish(w, err);
-        else pa_tmx_writer_free(w);
-    } else if (a->format == PA_FORMAT_BEADS) {
-        rc = pa_export_beads(out, al, st, err);
-    } else {
-        rc = pa_export_tsv(out, src, tgt, al, a->min_score, st, err);
+    pa_context_options co = PA_CONTEXT_OPTIONS_INIT;
+    co.srx_path = a->srx;
+    pa_context *ctx = pa_context_new(&co, err);
+    if (!ctx) return -1;
+    pa_units *u = NULL;
+    pa_writer *w = NULL;
+    int rc = 0;
+    for (int k = 0; k < a->n_dicts && rc == 0; k++)
+        rc = pa_context_add_dictionary(ctx, a->tags[0], a->tags[1], a->dicts[k], err);
+    cli_messages_attach(&a->msg, &a->align);
+    if (rc == 0 && !(u = pa_align(ctx, a->in, a->n_in, &a->align, err))) rc = -1;
+    cli_messages_done(&a->msg);
+    if (rc == 0 && a->align.split == PA_SPLIT_AUTO && pa_units_split(u) == PA_SPLIT_LINES)
+        cli_note(&a->msg, "every input holds one sentence a line: the lines were kept as sentences "
+                          "(--presplit says so; --reflow on or off segments them)");
+    const char *langs[MAX_INPUTS], *tmx_tags[MAX_INPUTS];
+    for (size_t k = 0; k < a->n_in; k++) {
+        langs[k] = a->tags[k];
+        tmx_tags[k] = pa_tmx_langtags_get(a->tags_table, a->tags[k]);
     }
-    if (rc != 0) {
-        pa_output_abort(out);
-        return -1;
-    }
-    return pa_output_commit(out, err);
+    pa_writer_options wo = PA_WRITER_OPTIONS_INIT;
+    wo.format = a->format, wo.min_score = a->min_score, wo.tags = tmx_tags;
+    if (rc == 0 && !(w = pa_writer_open(a->output, langs, a->n_in, &wo, err))) rc = -1;
+    if (rc == 0) rc = pa_writer_add(w, u, err);
+    pa_writer_counts wc = {0};
+    if (w) pa_writer_get_counts(w, &wc);
+    if (rc == 0) rc = pa_writer_commit(w, err);
+    else pa_writer_abort(w);
+    if (rc == 0) report(a, u, &wc);
+    pa_units_free(u);
+    pa_context_free(ctx);
+    return rc;
 }
 
 int cmd_align(int argc, char **argv)
@@ -211,42 +241,14 @@ int cmd_align(int argc, char **argv)
     align_args a;
     memset(&a, 0, sizeof a);
     a.output = "-";
-    pa_align_opts_init(&a.align);
-    a.tags = pa_tmx_langtags_new();
+    pa_align_options_init(&a.align, PA_ALIGN_OPTIONS_VERSION);
+    a.tags_table = pa_tmx_langtags_new();
     int rc = parse_args(argc, argv, &a);
-    if (rc != 0) {
-        pa_tmx_langtags_free(a.tags);
-        return rc < 0 ? 0 : rc;
+    if (rc == 0) {
+        pa_error err;
+        pa_error_clear(&err);
+        rc = run(&a, &err) == 0 ? 0 : cli_report(&err);
     }
-    pa_error err;
-    pa_error_clear(&err);
-    pa_alignment al = {0};
-    pa_export_stats st = {0};
-    pa_dict *dict = NULL;
-    if (a.n_dicts) {
-        dict = pa_dict_new(a.src_lang, a.tgt_lang);
-        for (int k = 0; k < a.n_dicts && rc == 0; k++) rc = pa_dict_load(dict, a.dicts[k], &err);
-        if (rc != 0) {
-            pa_dict_free(dict);
-            pa_tmx_langtags_free(a.tags);
-            return cli_report(&err);
-        }
-        a.align.dict = dict;
-    }
-    pa_document *src = load_side(a.src_path, &a.src_load, &a.seg, &err);
-    pa_document *tgt = src ? load_side(a.tgt_path, &a.tgt_load, &a.seg, &err) : NULL;
-    rc = tgt ? pa_align_documents(src, tgt, &a.align, &al, &err) : -1;
-    if (rc == 0) rc = write_output(&a, src, tgt, &al, &st, &err);
-    if (rc == 0 && a.verbose)
-        fprintf(stderr, "polyalign: %zu + %zu sentences, %zu beads, %zu written, %zu below --min-score, %zu "
-                        "deletions\n", src->n_sents, tgt->n_sents, al.n, st.written, st.dropped, st.skipped);
-    else if (rc == 0 && st.dropped)
-        fprintf(stderr, "polyalign: %zu beads scored below --min-score %.2f and were left out\n", st.dropped,
-                a.min_score);
-    pa_alignment_free(&al);
-    pa_dict_free(dict);
-    pa_document_free(src);
-    pa_document_free(tgt);
-    pa_tmx_langtags_free(a.tags);
-    return rc == 0 ? 0 : cli_report(&err);
+    pa_tmx_langtags_free(a.tags_table);
+    return rc < 0 ? 0 : rc;
 }

@@ -47,7 +47,9 @@ static int cmd_eval_files(int argc, char **argv, const char **gold, const char *
         } else if (strcmp(a, "--test") == 0) {
             list = test, count = &nt;
         } else if (a[0] == '-' && a[1] != '\0') {
-            return cli_usage_error("eval", "unknown option '%s'", a);
+            static const struct option known[] = {{"gold", 1, NULL, 0}, {"test", 1, NULL, 0}, {"json", 0, NULL, 0},
+                                                  {"help", 0, NULL, 0},   {NULL, 0, NULL, 0}};
+            return cli_unknown_option("eval", a, known);
         } else if (!list) {
             return cli_usage_error("eval", "'%s' comes before --gold or --test", a);
         } else {

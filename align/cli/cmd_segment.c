@@ -1,6 +1,6 @@
 /* cmd_segment.c - `polyalign segment`: one sentence a line. */
 #include "align/cli/cli.h"
-#include "align/segment/load.h"
+#include "align/readers/layout.h"
 #include "align/util/buf.h"
 #include "align/util/output.h"
 
@@ -28,33 +28,29 @@ static const char usage[] =
     "                       text extracted from PDF), on, off (default auto)\n"
     "  -h, --help           this help\n";
 
-/* Copies a sentence to `out` on one line (line breaks inside become spaces). */
-static void put_line(pa_buf *out, const char *s, size_t n)
-{
-    size_t at = out->len;
-    pa_buf_append(out, s, n);
-    for (size_t k = at; k < out->len; k++)
-        if (out->data[k] == '\n' || out->data[k] == '\r') out->data[k] = ' ';
-    pa_buf_putc(out, '\n');
-}
-
 /* Writes the sentences of `d` as text or JSON lines. */
 static int write_sentences(const pa_document *d, int jsonl, pa_output *out, pa_error *err)
 {
     pa_buf b = PA_BUF_INIT;
     int rc = 0;
-    for (size_t i = 0; i < d->n_sents && rc == 0; i++) {
-        const pa_sentence *s = &d->sents[i];
+    size_t n = pa_document_sentence_count(d), prev_para = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        size_t len, para, off;
+        const char *text = pa_document_sentence(d, i, &len, &para, &off);
         if (jsonl) {
-            pa_buf_printf(&b, "{\"para\":%zu,\"start\":%zu,\"end\":%zu,\"text\":", s->para, s->span.start,
-                          s->span.start + s->span.len);
-            pa_buf_json_string(&b, pa_sentence_text(d, i), s->span.len);
+            pa_buf_printf(&b, "{\"para\":%zu,\"start\":%zu,\"end\":%zu,\"text\":", para, off, off + len);
+            pa_buf_json_string(&b, text, len);
             pa_buf_puts(&b, "}\n");
         } else {
-            if (i > 0 && d->sents[i - 1].para != s->para) pa_buf_putc(&b, '\n');
-            put_line(&b, pa_sentence_text(d, i), s->span.len);
+            if (i > 0 && prev_para != para) pa_buf_putc(&b, '\n');
+            size_t at = b.len;
+            pa_buf_append(&b, text, len);
+            for (size_t k = at; k < b.len; k++)
+                if (b.data[k] == '\n' || b.data[k] == '\r') b.data[k] = ' ';
+            pa_buf_putc(&b, '\n');
         }
-        if (b.len >= (1 << 16) || i + 1 == d->n_sents) {
+        prev_para = para;
+        if (b.len >= (1 << 16) || i + 1 == n) {
             rc = pa_output_write(out, b.data, b.len, err);
             pa_buf_reset(&b);
         }
@@ -71,41 +67,42 @@ int cmd_segment(int argc, char **argv)
         {"srx", required_argument, NULL, 's'},    {"reflow", required_argument, NULL, 'r'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
-    const char *lang = NULL, *output = "-";
-    pa_load_opts lo = {0};
-    pa_segmenter_opts so = {0};
+    const char *output = "-", *srx = NULL;
+    pa_input in = {0};
+    pa_align_options ao = PA_ALIGN_OPTIONS_INIT;
+    ao.split = PA_SPLIT_SEGMENT;
     int jsonl = 0, c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "l:o:h", opts, NULL)) != -1) {
         switch (c) {
-        case 'l': lang = optarg; break;
+        case 'l': in.lang = optarg; break;
         case 'o': output = optarg; break;
         case 'j': jsonl = 1; break;
-        case 'e': lo.text.encoding = optarg; break;
-        case 's': so.srx_path = optarg; break;
+        case 'e': in.encoding = optarg; break;
+        case 's': srx = optarg; break;
         case 'r':
-            if (pa_reflow_mode_parse(optarg, &lo.reflow) != 0)
+            if (pa_reflow_mode_parse(optarg, &ao.reflow) != 0)
                 return cli_usage_error("segment", "--reflow: '%s' is not auto, on or off", optarg);
             break;
         case 'h': fputs(usage, stdout); return 0;
-        default: return cli_usage_error("segment", "unknown or incomplete option '%s'", argv[optind - 1]);
+        default: return cli_unknown_option("segment", argv[optind - 1], opts);
         }
     }
     if (optind + 1 != argc) return cli_usage_error("segment", "expected one input FILE");
-    const char *path = argv[optind];
+    in.path = argv[optind];
 
     pa_error err;
     pa_error_clear(&err);
-    char code[PA_LANG_MAX];
-    if (lang ? pa_lang_normalize(lang, code, &err) != 0 : pa_lang_from_filename(path, code) != 0) {
-        if (lang) return cli_report(&err);
-        return cli_usage_error("segment", "%s: cannot tell the language from the file name; give --lang", path);
+    char tag[64];
+    if (pa_input_language(&in, tag, sizeof tag, &err) != 0) {
+        if (in.lang) return cli_report(&err);
+        return cli_usage_error("segment", "%s: cannot tell the language from the file name; give --lang", in.path);
     }
-    lo.lang = code;
-    pa_segmenter *seg = pa_segmenter_new(code, &so, &err);
-    if (!seg) return cli_report(&err);
-    pa_document *d = pa_load_document(path, &lo, seg, &err);
+    pa_context_options co = PA_CONTEXT_OPTIONS_INIT;
+    co.srx_path = srx;
+    pa_context *ctx = pa_context_new(&co, &err);
+    pa_document *d = ctx ? pa_document_read(ctx, &in, &ao, &err) : NULL;
     pa_output *out = d ? pa_output_open(output, pa_path_is_gzip(output), &err) : NULL;
     int rc = out ? write_sentences(d, jsonl, out, &err) : -1;
     if (out) {
@@ -113,6 +110,6 @@ int cmd_segment(int argc, char **argv)
         else pa_output_abort(out);
     }
     pa_document_free(d);
-    pa_segmenter_free(seg);
+    pa_context_free(ctx);
     return rc == 0 ? 0 : cli_report(&err);
 }

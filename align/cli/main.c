@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "align/cli/cli.h"
+#include "align/cli/suggest.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -23,7 +24,7 @@ static const char usage[] =
     "  eval      score alignments against gold beads (precision, recall, F1)\n"
     "  lexicon   learn word links from a corpus ('lexicon train') for --lexicon\n"
     "\n"
-    "  polyalign COMMAND --help   options of a command\n"
+    "  polyalign COMMAND --help   options of a command (or: polyalign help COMMAND)\n"
     "  polyalign --version        version\n"
     "\n"
     "exit status: 0 success, 1 bad input, 2 usage error, 3 output not written,\n"
@@ -46,6 +47,14 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return PA_EUSAGE;
 }
 
+int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts)
+{
+    char near[64];
+    if (arg[0] == '-' && cli_suggest_option(arg, opts, near, sizeof near) == 0)
+        return cli_usage_error(cmd, "unknown or incomplete option '%s'; did you mean %s?", arg, near);
+    return cli_usage_error(cmd, "unknown or incomplete option '%s'", arg);
+}
+
 int cli_parse_double(const char *cmd, const char *opt, const char *value, double lo, double hi, double *out)
 {
     char *end;
@@ -59,6 +68,33 @@ int cli_parse_double(const char *cmd, const char *opt, const char *value, double
     return 0;
 }
 
+/* The commands, in the order of the usage text. */
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"align", cmd_align}, {"segment", cmd_segment}, {"eval", cmd_eval}, {"lexicon", cmd_lexicon},
+};
+#define N_COMMANDS (sizeof commands / sizeof *commands)
+
+static const struct command *find_command(const char *name)
+{
+    for (size_t k = 0; k < N_COMMANDS; k++)
+        if (strcmp(name, commands[k].name) == 0) return &commands[k];
+    return NULL;
+}
+
+/* "unknown command", with the nearest one when it is close. */
+static int unknown_command(const char *name)
+{
+    const char *names[N_COMMANDS];
+    for (size_t k = 0; k < N_COMMANDS; k++) names[k] = commands[k].name;
+    const char *near = cli_suggest(name, names, N_COMMANDS);
+    if (near) fprintf(stderr, "polyalign: unknown command '%s'; did you mean '%s'? (see 'polyalign --help')\n", name, near);
+    else fprintf(stderr, "polyalign: unknown command '%s' (see 'polyalign --help')\n", name);
+    return PA_EUSAGE;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -66,6 +102,14 @@ int main(int argc, char **argv)
         return PA_EUSAGE;
     }
     const char *cmd = argv[1];
+    static char help_flag[] = "--help";
+    char *help_argv[4];
+    if (strcmp(cmd, "help") == 0 && argc >= 3) {
+        /* polyalign help CMD = polyalign CMD --help */
+        if (!find_command(argv[2])) return unknown_command(argv[2]);
+        help_argv[0] = argv[0], help_argv[1] = argv[2], help_argv[2] = help_flag, help_argv[3] = NULL;
+        argv = help_argv, argc = 3, cmd = argv[1];
+    }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);
         return 0;
@@ -76,15 +120,8 @@ int main(int argc, char **argv)
     }
     /* libxml2 must be initialised once, before any thread uses it. */
     xmlInitParser();
-    int rc;
-    if (strcmp(cmd, "align") == 0) rc = cmd_align(argc - 1, argv + 1);
-    else if (strcmp(cmd, "segment") == 0) rc = cmd_segment(argc - 1, argv + 1);
-    else if (strcmp(cmd, "eval") == 0) rc = cmd_eval(argc - 1, argv + 1);
-    else if (strcmp(cmd, "lexicon") == 0) rc = cmd_lexicon(argc - 1, argv + 1);
-    else {
-        fprintf(stderr, "polyalign: unknown command '%s' (see 'polyalign --help')\n", cmd);
-        rc = PA_EUSAGE;
-    }
+    const struct command *c = find_command(cmd);
+    int rc = c ? c->run(argc - 1, argv + 1) : unknown_command(cmd);
     xmlCleanupParser();
     u_cleanup(); /* ICU's caches (transliterators, break rules): leak checkers see a clean exit */
     return rc;

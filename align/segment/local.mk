@@ -1,12 +1,10 @@
 # align/segment: sentence segmentation (SRX rules over ICU's break
-# iterator) and the load pipeline; align/text/reflow is the input repair.
+# iterator), without I/O.
 libpolyalign_la_SOURCES += \
 	align/segment/jregex.c align/segment/jregex.h \
 	align/segment/srx.c align/segment/srx.h \
 	align/segment/rules.c align/segment/rules.h \
-	align/segment/segmenter.c align/segment/segmenter.h \
-	align/segment/load.c align/segment/load.h \
-	align/text/utf8.h
+	align/segment/segmenter.c align/segment/segmenter.h
 
 # The shipped rules are compiled into the library (a generated C array), so
 # the program never has to find a data file at run time: no search path to

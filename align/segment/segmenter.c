@@ -34,6 +34,13 @@ pa_segmenter *pa_segmenter_new(const char *lang, const pa_segmenter_opts *opts, 
 {
     pa_srx *srx = opts && opts->srx_path ? pa_srx_read_file(opts->srx_path, err) : pa_srx_builtin(err);
     if (!srx) return NULL;
+    pa_segmenter *s = pa_segmenter_from_srx(srx, lang, err);
+    pa_srx_free(srx);
+    return s;
+}
+
+pa_segmenter *pa_segmenter_from_srx(const pa_srx *srx, const char *lang, pa_error *err)
+{
     const pa_srx_rule **list = NULL;
     size_t n = 0;
     pa_segmenter *s = pa_calloc(1, sizeof *s);
@@ -43,7 +50,6 @@ pa_segmenter *pa_segmenter_new(const char *lang, const pa_segmenter_opts *opts, 
              (s->rules = pa_ruleset_compile(pa_srx_name(srx), list, n, err)) != NULL &&
              (s->match = pa_rulematch_new(s->rules, err)) != NULL;
     free(list);
-    pa_srx_free(srx);
     if (ok && s->icu_base) {
         UErrorCode st = U_ZERO_ERROR;
         s->brk = ubrk_open(UBRK_SENTENCE, lang, NULL, 0, &st);

@@ -19,7 +19,8 @@
 
 #include <stddef.h>
 
-#include "align/text/document.h"
+#include "align/readers/document.h"
+#include "align/segment/srx.h"
 #include "align/util/error.h"
 
 typedef struct pa_segmenter_opts {
@@ -32,6 +33,10 @@ typedef struct pa_segmenter pa_segmenter;
  * NULL. Fails when the SRX file cannot be read, a rule does not compile or
  * no language map of the file matches `lang`. */
 pa_segmenter *pa_segmenter_new(const char *lang, const pa_segmenter_opts *opts, pa_error *err);
+/* The same from rules already read (srx.h), which stay the caller's:
+ * rules read once serve every language and thread. */
+pa_segmenter *pa_segmenter_from_srx(const pa_srx *srx, const char *lang, pa_error *err);
+
 void pa_segmenter_free(pa_segmenter *s);
 
 /* Splits every paragraph of `d` into sentences (replacing any it had). */

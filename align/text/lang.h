@@ -1,9 +1,33 @@
-/* lang.h - language codes as polyalign uses them.
+/* lang.h - language tags and codes as polyalign uses them.
  *
- * Internally a language is a short lower-case ISO 639 code ("zh", "en", "fr",
- * "es", "ru", "ar", also "de", "ja", ...). Users may write tags ("zh-CN",
- * "en_US", "ZH"); pa_lang_normalize reduces them. File names carry the code
- * as their last extension before .txt/.gz ("A_73_123.zh.txt").
+ * Users name a language with a BCP 47 tag ("zh", "zh-TW", "zh_hant",
+ * "sr-Latn-RS", "es-419", in any case). polyalign keeps two forms of it:
+ *
+ *   - the canonical tag, written into TMX as given: language lower case,
+ *     script title case, region upper case, variants lower case, joined by
+ *     '-' ("ZH-tw" -> "zh-TW", "zh_hant" -> "zh-Hant");
+ *   - the short code, what segmentation and alignment key on: the language
+ *     subtag alone ("zh-Hant-TW" -> "zh").
+ *
+ * Accepted shape: language[-script][-region][-variant...], where language is
+ * 2-3 letters, script 4 letters, region 2 letters or 3 digits, a variant 5-8
+ * letters/digits or a digit and 3 letters/digits; '_' counts as '-'; at most
+ * PA_LANG_MAX - 1 characters. Extended language subtags ("zh-yue"),
+ * extensions ("-u-...") and private use ("-x-...") are refused.
+ *
+ * ICU decides what is a language. A language is known when ICU has an
+ * English name for it or lists it in uloc_getISOLanguages (ICU 72: 190
+ * two-letter and 732 three-letter codes; "fil", "yue", "cmn", "arb", "nan"
+ * are known; "zz", "xx", "qq", "qaa" and the bibliographic ISO 639-2/B codes
+ * "fre", "ger", "chi" are not). ICU also gives the canonical language: a
+ * three-letter code that has a two-letter one becomes it ("eng" -> "en",
+ * "zho" -> "zh") and deprecated codes their replacement ("iw" -> "he",
+ * "in" -> "id"). A script must be an ISO 15924 code ICU knows, a region one
+ * ICU knows and that is not deprecated ("en-UK" is refused: ICU says GB).
+ *
+ * Two individual languages take their macrolanguage's short code, because
+ * polyalign's rules and word lists are filed under it: "cmn" (Mandarin) -> zh
+ * and "arb" (Standard Arabic) -> ar. Their tags stay as given ("cmn-Hans").
  */
 #ifndef PA_LANG_H
 #define PA_LANG_H
@@ -12,22 +36,38 @@
 
 #include "align/util/error.h"
 
-#define PA_LANG_MAX 16
+/* Bytes of a tag or code buffer, NUL included: tags of up to 31 characters
+ * ("sr-Latn-RS", "zh-Hant-TW", "de-CH-1901", "sl-Latn-IT-rozaj-biske"). */
+#define PA_LANG_MAX 32
 
-/* Writes the short code of `tag` ("zh-Hans-CN" -> "zh") into `code`
- * (PA_LANG_MAX bytes). Fails on anything that is not 2-3 ASCII letters
- * followed by optional subtags. */
+/* Parses a user's language tag: writes the canonical tag into `canon` and
+ * the short code into `code` (both PA_LANG_MAX bytes; either may be NULL).
+ * "zh-hant-tw" -> "zh-Hant-TW", "zh"; "ENG" -> "en", "en". A tag of the
+ * wrong shape, too long, or naming a language, script or region ICU does
+ * not know is a PA_EUSAGE error that quotes the tag and says which. */
+int pa_lang_parse(const char *tag, char canon[PA_LANG_MAX], char code[PA_LANG_MAX], pa_error *err);
+
+/* pa_lang_parse keeping the short code only ("zh-Hans-CN" -> "zh"). */
 int pa_lang_normalize(const char *tag, char code[PA_LANG_MAX], pa_error *err);
 
-/* Guesses the language from a file name: the last component of the form
- * ".xx" or ".xxx" before optional ".txt", ".sent", ".tok", ".gz" suffixes
- * ("doc.zh.txt.gz" -> "zh"). Returns 0 and fills `code`, or -1 when the name
- * carries no language code. */
-int pa_lang_from_filename(const char *path, char code[PA_LANG_MAX]);
+/* The language a file name carries, as a canonical full tag in `tag`
+ * (PA_LANG_MAX bytes): returns 0, or -1 when the name carries none.
+ * Only the base name counts, and its extensions are read from the right:
+ * .gz and input kinds (.txt .text .sent .snt .tok .html .htm .xhtml .xml
+ * .docx .doc .odt .pdf .rtf .tmx .xlf .xliff .md .csv .tsv .json .jsonl .srt
+ * .sgm, any case, any number of them) are skipped; the component before them
+ * is the language when it is a tag pa_lang_parse accepts and there is a name
+ * before it: "doc.zh-TW.txt" -> zh-TW, "doc.ZH.txt" -> zh, "doc.zh.txt.gz"
+ * -> zh, "UNv1.0.devset.zh" -> zh, "a.en.docx" -> en. Failing that, a
+ * component ending in "_LANG" or "-LANG" gives LANG when it is one of the six
+ * UN languages (zh en fr es ru ar, any case): "report_zh.txt" -> zh,
+ * "A_73_123-AR.pdf" -> ar. "my-doc.txt", "notes.txt", "001", "zh.txt" and
+ * "doc.qq.txt" carry no language. */
+int pa_lang_from_filename(const char *path, char tag[PA_LANG_MAX]);
 
-/* True for languages written without spaces between words (zh, ja, ko, th,
- * ...): they join broken lines without a space and count length in
- * characters, not words. */
+/* True for languages written without spaces between words (zh, ja, th, ...):
+ * they join broken lines without a space and count length in
+ * characters, not words. Takes a short code. */
 int pa_lang_is_unspaced(const char *code);
 
 #endif

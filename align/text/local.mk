@@ -1,7 +1,6 @@
-# align/text: reading text, language codes, the document model.
+# align/text: decoding and cleaning text, language tags, repairing wrapped lines.
 libpolyalign_la_SOURCES += \
-	align/text/document.c align/text/document.h \
 	align/text/input.c align/text/input.h \
-	align/text/lang.c align/text/lang.h
-libpolyalign_la_SOURCES += \
-	align/text/reflow.c align/text/reflow.h
+	align/text/lang.c align/text/lang.h \
+	align/text/reflow.c align/text/reflow.h \
+	align/text/utf8.h

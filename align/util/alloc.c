@@ -1,15 +1,32 @@
 /* alloc.c - see alloc.h. */
 #include "align/util/alloc.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(size_t n)
+/* The default out-of-memory handler: one line, then abort (Redis's way). */
+static void default_oom(size_t n)
 {
     fprintf(stderr, "polyalign: out of memory (allocating %zu bytes)\n", n);
     abort();
+}
+
+/* The one piece of process-wide state: set before threads start, read by
+ * any thread, hence atomic. */
+static _Atomic(pa_oom_handler) oom_handler = default_oom;
+
+pa_oom_handler pa_set_oom_handler(pa_oom_handler h)
+{
+    return atomic_exchange(&oom_handler, h ? h : default_oom);
+}
+
+static void out_of_memory(size_t n)
+{
+    atomic_load(&oom_handler)(n);
+    abort(); /* a handler that returns: nothing sensible is left to do */
 }
 
 void *pa_malloc(size_t n)

@@ -1,13 +1,17 @@
 /* alloc.h - the one allocation policy of polyalign.
  *
  * Out of memory is not an error the library reports case by case: these
- * wrappers print one line and abort, like Redis's zmalloc, so that every other
- * call site can assume success. Everything else is plain malloc/free.
+ * wrappers call the out-of-memory handler (pa_set_oom_handler in
+ * polyalign.h; by default it prints one line and aborts, like Redis's
+ * zmalloc), which does not return, so that every other call site can assume
+ * success. Everything else is plain malloc/free.
  */
 #ifndef PA_ALLOC_H
 #define PA_ALLOC_H
 
 #include <stddef.h>
+
+#include "align/polyalign.h"
 
 void *pa_malloc(size_t n);
 void *pa_calloc(size_t count, size_t size);

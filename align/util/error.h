@@ -9,25 +9,7 @@
 #ifndef PA_ERROR_H
 #define PA_ERROR_H
 
-#include <stddef.h>
-
-/* Error classes double as the CLI's exit codes. */
-enum pa_status {
-    PA_OK = 0,
-    PA_EINPUT = 1,    /* unreadable, malformed or unsupported input */
-    PA_EUSAGE = 2,    /* bad command line or option value */
-    PA_EOUTPUT = 3,   /* output could not be written */
-    PA_EINTERNAL = 4, /* a library (ICU, libxml2, zlib) failed unexpectedly */
-    PA_EPARTIAL = 5   /* batch mode: some documents failed, the rest were written */
-};
-
-typedef struct pa_error {
-    int code;        /* enum pa_status */
-    char msg[1024];  /* one line, no trailing newline */
-} pa_error;
-
-/* Clears `e` (code PA_OK, empty message). */
-void pa_error_clear(pa_error *e);
+#include "align/polyalign.h" /* pa_error, enum pa_status, pa_error_clear */
 
 /* Sets code and a printf-style message; newlines in the result become spaces
  * so that the message stays on one line. Returns -1 so callers can write

@@ -1,36 +1,46 @@
-/* test_threads.c - the library aligns documents on several threads at once.
+/* test_threads.c - several threads align at once through the public API.
  *
- * The same document pair is aligned on one thread, then on four threads
- * together; every thread must produce exactly the single-threaded beads
- * and scores (no shared mutable state). */
-#include "align/aligner/aligner.h"
-#include "align/segment/load.h"
+ * One context is shared by every thread (its segmenter pool and
+ * dictionaries are what threads contend for). The sample pair is aligned
+ * from raw text (so each thread segments, taking segmenters from the pool)
+ * on one thread, then on four threads together, twice over; every thread
+ * must produce exactly the single-threaded units and scores. */
+#include "align/polyalign.h"
 #include "tests/tap.h"
 
 #include <libxml/parser.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct job {
-    const pa_document *src, *tgt;
-    pa_alignment out;
-    int rc;
+    pa_context *ctx;
+    const pa_input *in;
+    pa_units *out;
+    pa_error err;
 } job;
 
 static void *run(void *arg)
 {
     job *j = arg;
-    pa_error err;
-    j->rc = pa_align_documents(j->src, j->tgt, NULL, &j->out, &err);
+    j->out = pa_align(j->ctx, j->in, 2, NULL, &j->err);
     return NULL;
 }
 
-static int same(const pa_alignment *a, const pa_alignment *b)
+/* Same units: sentence ranges, scores and texts. */
+static int same(const pa_units *a, const pa_units *b)
 {
-    if (a->n != b->n) return 0;
-    for (size_t k = 0; k < a->n; k++)
-        if (memcmp(&a->beads[k], &b->beads[k], sizeof *a->beads) != 0) return 0;
+    if (!a || !b || pa_units_count(a) != pa_units_count(b)) return 0;
+    pa_unit x, y;
+    for (size_t i = 0; pa_units_get(a, i, &x) == 0; i++) {
+        pa_units_get(b, i, &y);
+        if (x.score != y.score) return 0;
+        for (size_t l = 0; l < 2; l++)
+            if (x.first[l] != y.first[l] || x.count[l] != y.count[l] || x.len[l] != y.len[l] ||
+                memcmp(x.text[l], y.text[l], x.len[l]) != 0)
+                return 0;
+    }
     return 1;
 }
 
@@ -38,32 +48,36 @@ int main(void)
 {
     const char *top = getenv("top_srcdir");
     char zh[4096], en[4096];
-    snprintf(zh, sizeof zh, "%s/corpora/sample/cd-note.zh.sent", top ? top : ".");
-    snprintf(en, sizeof en, "%s/corpora/sample/cd-note.en.sent", top ? top : ".");
+    snprintf(zh, sizeof zh, "%s/corpora/sample/cd-note.zh.txt", top ? top : ".");
+    snprintf(en, sizeof en, "%s/corpora/sample/cd-note.en.txt", top ? top : ".");
+    pa_input in[2] = {{.path = zh}, {.path = en}};
+    xmlInitParser();
     pa_error err;
-    pa_load_opts zo = {.lang = "zh", .presplit = 1}, eo = {.lang = "en", .presplit = 1};
-    pa_document *s = pa_load_document(zh, &zo, NULL, &err), *t = s ? pa_load_document(en, &eo, NULL, &err) : NULL;
-    if (!ok(s && t, "sample documents load")) {
+    pa_context *ctx = pa_context_new(NULL, &err);
+    if (!ok(ctx != NULL, "a context")) {
         diag("%s", err.msg);
         return done_testing();
     }
-    job one = {s, t, {0}, 0};
+    job one = {ctx, in, NULL, {0}};
     run(&one);
-    ok(one.rc == 0 && one.out.n > 0, "single-threaded alignment: %zu beads", one.out.n);
-    job jobs[4];
-    pthread_t th[4];
-    for (int k = 0; k < 4; k++) {
-        jobs[k] = (job){s, t, {0}, 0};
-        pthread_create(&th[k], NULL, run, &jobs[k]);
+    if (!ok(one.out && pa_units_count(one.out) > 20, "single-threaded alignment: %zu units",
+            one.out ? pa_units_count(one.out) : 0))
+        diag("%s", one.err.msg);
+    for (int round = 0; round < 2; round++) {
+        job jobs[4];
+        pthread_t th[4];
+        for (int k = 0; k < 4; k++) {
+            jobs[k] = (job){ctx, in, NULL, {0}};
+            pthread_create(&th[k], NULL, run, &jobs[k]);
+        }
+        for (int k = 0; k < 4; k++) pthread_join(th[k], NULL);
+        for (int k = 0; k < 4; k++) {
+            ok(same(jobs[k].out, one.out), "round %d, thread %d: the same units and scores", round, k);
+            pa_units_free(jobs[k].out);
+        }
     }
-    for (int k = 0; k < 4; k++) pthread_join(th[k], NULL);
-    for (int k = 0; k < 4; k++) {
-        ok(jobs[k].rc == 0 && same(&jobs[k].out, &one.out), "thread %d: same beads and scores", k);
-        pa_alignment_free(&jobs[k].out);
-    }
-    pa_alignment_free(&one.out);
-    pa_document_free(s);
-    pa_document_free(t);
+    pa_units_free(one.out);
+    pa_context_free(ctx);
     xmlCleanupParser();
     return done_testing();
 }

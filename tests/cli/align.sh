@@ -423,7 +423,7 @@ if [ "$below" -eq 0 ]; then
 else
   [ "$kept" -eq $((total - below)) ]
   ok $? "--min-score 0.99: $kept of $total units kept, the $below scoring below 0.99 left out"
-  n=$(sed -n 's/^polyalign: \([0-9][0-9]*\) beads\{0,1\} .*below --min-score.*/\1/p' "$W/ms.err")
+  n=$(sed -n 's/^polyalign: \([0-9][0-9]*\) units\{0,1\} .*below --min-score.*/\1/p' "$W/ms.err")
   [ "$(wc -l < "$W/ms.err")" -eq 1 ] && [ "$n" = "$below" ]
   ok $? "--min-score 0.99: one line on stderr tells that $below were left out ($(cat "$W/ms.err"))"
 fi

@@ -10,7 +10,7 @@
 #define PA_FUZZ_H
 
 #include "align/segment/segmenter.h"
-#include "align/text/document.h"
+#include "align/readers/document.h"
 #include "align/text/input.h"
 #include "align/util/alloc.h"
 #include "align/util/error.h"

@@ -1,0 +1,131 @@
+/* context.c - see context.h and polyalign.h. */
+#include "align/pipeline/context.h"
+#include "align/segment/srx.h"
+#include "align/text/lang.h"
+#include "align/util/alloc.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Idle segmenters of one language. */
+typedef struct seg_pool {
+    char code[PA_LANG_MAX];
+    pa_segmenter **idle;
+    size_t n, cap;
+} seg_pool;
+
+typedef struct dict_entry {
+    char src[PA_LANG_MAX], tgt[PA_LANG_MAX];
+    pa_dict *dict;
+} dict_entry;
+
+struct pa_context {
+    pa_srx *srx;
+    pthread_mutex_t lock; /* guards pools */
+    seg_pool *pools;
+    size_t n_pools, cap_pools;
+    dict_entry *dicts;
+    size_t n_dicts, cap_dicts;
+};
+
+int pa_context_options_init(pa_context_options *o, unsigned version)
+{
+    if (version != PA_CONTEXT_OPTIONS_VERSION) return -1;
+    *o = (pa_context_options)PA_CONTEXT_OPTIONS_INIT;
+    return 0;
+}
+
+pa_context *pa_context_new(const pa_context_options *o, pa_error *err)
+{
+    if (o && o->version != PA_CONTEXT_OPTIONS_VERSION) {
+        pa_error_set(err, PA_EUSAGE, "pa_context_new: options of version %u, expected %u", o->version,
+                     PA_CONTEXT_OPTIONS_VERSION);
+        return NULL;
+    }
+    pa_srx *srx = o && o->srx_path ? pa_srx_read_file(o->srx_path, err) : pa_srx_builtin(err);
+    if (!srx) return NULL;
+    pa_context *c = pa_calloc(1, sizeof *c);
+    c->srx = srx;
+    pthread_mutex_init(&c->lock, NULL);
+    return c;
+}
+
+void pa_context_free(pa_context *c)
+{
+    if (!c) return;
+    for (size_t k = 0; k < c->n_pools; k++) {
+        for (size_t q = 0; q < c->pools[k].n; q++) pa_segmenter_free(c->pools[k].idle[q]);
+        free(c->pools[k].idle);
+    }
+    free(c->pools);
+    for (size_t k = 0; k < c->n_dicts; k++) pa_dict_free(c->dicts[k].dict);
+    free(c->dicts);
+    pa_srx_free(c->srx);
+    pthread_mutex_destroy(&c->lock);
+    free(c);
+}
+
+/* The pool of `code`, made when missing. Called with the lock held. */
+static seg_pool *pool_of(pa_context *c, const char *code)
+{
+    for (size_t k = 0; k < c->n_pools; k++)
+        if (strcmp(c->pools[k].code, code) == 0) return &c->pools[k];
+    PA_GROW(c->pools, c->cap_pools, c->n_pools + 1);
+    seg_pool *p = &c->pools[c->n_pools++];
+    memset(p, 0, sizeof *p);
+    snprintf(p->code, sizeof p->code, "%s", code);
+    return p;
+}
+
+pa_segmenter *pa_context_take_segmenter(pa_context *c, const char *code, pa_error *err)
+{
+    pa_segmenter *s = NULL;
+    pthread_mutex_lock(&c->lock);
+    seg_pool *p = pool_of(c, code);
+    if (p->n) s = p->idle[--p->n];
+    pthread_mutex_unlock(&c->lock);
+    /* compiled outside the lock: other threads need not wait for it */
+    return s ? s : pa_segmenter_from_srx(c->srx, code, err);
+}
+
+void pa_context_give_segmenter(pa_context *c, const char *code, pa_segmenter *s)
+{
+    if (!s) return;
+    pthread_mutex_lock(&c->lock);
+    seg_pool *p = pool_of(c, code);
+    PA_GROW(p->idle, p->cap, p->n + 1);
+    p->idle[p->n++] = s;
+    pthread_mutex_unlock(&c->lock);
+}
+
+int pa_context_add_dictionary(pa_context *c, const char *src, const char *tgt, const char *path, pa_error *err)
+{
+    char sc[PA_LANG_MAX], tc[PA_LANG_MAX];
+    if (pa_lang_normalize(src, sc, err) != 0 || pa_lang_normalize(tgt, tc, err) != 0) return -1;
+    dict_entry *e = NULL;
+    for (size_t k = 0; k < c->n_dicts && !e; k++)
+        if (strcmp(c->dicts[k].src, sc) == 0 && strcmp(c->dicts[k].tgt, tc) == 0) e = &c->dicts[k];
+    pa_dict *fresh = NULL;
+    if (!e) fresh = pa_dict_new(sc, tc);
+    if (pa_dict_load(e ? e->dict : fresh, path, err) != 0) {
+        pa_dict_free(fresh);
+        return -1;
+    }
+    if (fresh) {
+        PA_GROW(c->dicts, c->cap_dicts, c->n_dicts + 1);
+        e = &c->dicts[c->n_dicts++];
+        snprintf(e->src, sizeof e->src, "%s", sc);
+        snprintf(e->tgt, sizeof e->tgt, "%s", tc);
+        e->dict = fresh;
+    }
+    return 0;
+}
+
+const pa_dict *pa_context_dictionary(const pa_context *c, const char *src, const char *tgt)
+{
+    for (size_t k = 0; k < c->n_dicts; k++)
+        if (strcmp(c->dicts[k].src, src) == 0 && strcmp(c->dicts[k].tgt, tgt) == 0) return c->dicts[k].dict;
+    return NULL;
+}

@@ -1,0 +1,206 @@
+/* pipeline.c - a document set from inputs to units: read, lay out,
+ * segment, align each language with the pivot, make units.
+ *
+ * The one place where the layers meet (readers -> segmenter -> aligner ->
+ * units); every command that aligns goes through pa_align. */
+#include "config.h"
+
+#include "align/aligner/aligner.h"
+#include "align/pipeline/context.h"
+#include "align/pipeline/units.h"
+#include "align/readers/layout.h"
+#include "align/readers/reader.h"
+#include "align/util/alloc.h"
+#include "align/util/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *pa_version(void)
+{
+    return PACKAGE_VERSION;
+}
+
+int pa_align_options_init(pa_align_options *o, unsigned version)
+{
+    if (version != PA_ALIGN_OPTIONS_VERSION) return -1;
+    *o = (pa_align_options)PA_ALIGN_OPTIONS_INIT;
+    return 0;
+}
+
+/* The name of an input in messages: its path as given. */
+static const char *input_name(const pa_input *in)
+{
+    if (in->path) return strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
+    return in->label ? in->label : "<memory>";
+}
+
+/* The label units carry: the one given, else the file's base name ("-"
+ * for standard input). */
+static const char *input_label(const pa_input *in)
+{
+    if (in->label) return in->label;
+    const char *name = in->path ? in->path : "<memory>";
+    const char *slash = strrchr(name, '/');
+    return slash ? slash + 1 : name;
+}
+
+int pa_input_language(const pa_input *in, char *tag, size_t size, pa_error *err)
+{
+    char found[PA_LANG_MAX], canon[PA_LANG_MAX], code[PA_LANG_MAX];
+    const char *given = in->lang;
+    if (!given) {
+        if (!in->path || pa_lang_from_filename(in->path, found) != 0)
+            return pa_error_set(err, PA_EUSAGE, "%s: cannot tell the language from the file name; give it",
+                                input_name(in));
+        given = found;
+    }
+    if (pa_lang_parse(given, canon, code, err) != 0) return -1;
+    if (strlen(canon) >= size) return pa_error_set(err, PA_EUSAGE, "%s: language tag too long", given);
+    memcpy(tag, canon, strlen(canon) + 1);
+    return 0;
+}
+
+/* Checks an options struct's version; NULL gives the defaults. */
+static const pa_align_options *checked_options(const pa_align_options *o, pa_align_options *defaults, pa_error *err)
+{
+    if (!o) {
+        pa_align_options_init(defaults, PA_ALIGN_OPTIONS_VERSION);
+        return defaults;
+    }
+    if (o->version != PA_ALIGN_OPTIONS_VERSION) {
+        pa_error_set(err, PA_EUSAGE, "align options of version %u, expected %u", o->version, PA_ALIGN_OPTIONS_VERSION);
+        return NULL;
+    }
+    return o;
+}
+
+/* Reads one input as a document of its language (no layout yet). */
+static pa_document *read_one(const pa_input *in, pa_error *err)
+{
+    char tag[PA_LANG_MAX], canon[PA_LANG_MAX], code[PA_LANG_MAX];
+    if (pa_input_language(in, tag, sizeof tag, err) != 0) return NULL;
+    if (pa_lang_parse(tag, canon, code, err) != 0) return NULL;
+    if (!in->path && !in->bytes) {
+        pa_error_set(err, PA_EUSAGE, "an input has neither a path nor bytes");
+        return NULL;
+    }
+    pa_read_opts ro = {in->encoding, 0};
+    return pa_read_input(in, input_name(in), code, canon, &ro, err);
+}
+
+/* Splits what still needs it into sentences with the context's segmenters. */
+static int segment(pa_context *c, pa_document *d, pa_reflow_mode reflow, const pa_logger *log, pa_error *err)
+{
+    if (d->needs_layout) pa_layout_paragraphs(d, reflow);
+    if (d->n_sents) return 0; /* a reader that found the sentences itself */
+    char phase[64];
+    snprintf(phase, sizeof phase, "segmenting %s", d->tag);
+    pa_log_progress(log, phase, 0, d->n_paras, "paragraphs");
+    pa_segmenter *s = pa_context_take_segmenter(c, d->lang, err);
+    if (!s) return -1;
+    int rc = pa_segment_document(s, d, err);
+    pa_context_give_segmenter(c, d->lang, s);
+    pa_log_progress(log, phase, d->n_paras, d->n_paras, "paragraphs");
+    return rc;
+}
+
+/* Lays out and segments the documents of a set. One sentence a line is
+ * kept when asked, or (AUTO) when every plain-text version looks so. */
+static int split_all(pa_context *c, pa_document **docs, size_t n, const pa_align_options *o, const pa_logger *log,
+                     pa_split *used, pa_error *err)
+{
+    int lines = o->split == PA_SPLIT_LINES;
+    if (o->split == PA_SPLIT_AUTO) {
+        size_t plain = 0, like = 0;
+        for (size_t k = 0; k < n; k++)
+            if (docs[k]->needs_layout) plain++, like += pa_layout_is_sentence_lines(docs[k]);
+        lines = plain == n && like == n;
+    }
+    *used = lines ? PA_SPLIT_LINES : PA_SPLIT_SEGMENT;
+    for (size_t k = 0; k < n; k++) {
+        if (lines && docs[k]->needs_layout) pa_layout_lines(docs[k]);
+        else if (segment(c, docs[k], o->reflow, log, err) != 0) return -1;
+        pa_log(log, PA_LOG_INFO, "%s: %zu paragraphs, %zu sentences", docs[k]->name, docs[k]->n_paras,
+               docs[k]->n_sents);
+    }
+    return 0;
+}
+
+pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_align_options *opts, pa_error *err)
+{
+    pa_align_options defaults;
+    const pa_align_options *o = checked_options(opts, &defaults, err);
+    if (!o) return NULL;
+    if (n < 2) {
+        pa_error_set(err, PA_EUSAGE, "aligning needs two or more language versions, got %zu", n);
+        return NULL;
+    }
+    pa_logger log = {o->log, o->callback_data, o->log_level, o->progress};
+    pa_document **docs = pa_calloc(n, sizeof *docs);
+    pa_alignment *al = pa_calloc(n, sizeof *al);
+    pa_units *u = NULL;
+    pa_split used;
+    size_t k;
+    for (k = 0; k < n; k++) {
+        pa_log_progress(&log, "reading", k, n, "files");
+        if (!(docs[k] = read_one(&inputs[k], err))) goto done;
+        for (size_t q = 0; q < k; q++)
+            if (strcmp(docs[q]->tag, docs[k]->tag) == 0) {
+                pa_error_set(err, PA_EUSAGE, "%s and %s are both '%s'; give each version its own language",
+                             docs[q]->name, docs[k]->name, docs[k]->tag);
+                goto done;
+            }
+    }
+    if (split_all(c, docs, n, o, &log, &used, err) != 0) goto done;
+    for (k = 1; k < n; k++) {
+        char phase[96];
+        snprintf(phase, sizeof phase, "aligning %s-%s (%zu + %zu sentences)", docs[0]->tag, docs[k]->tag,
+                 docs[0]->n_sents, docs[k]->n_sents);
+        pa_align_opts ao;
+        pa_align_opts_init(&ao);
+        ao.model = o->model;
+        ao.max_bead = o->max_bead;
+        ao.log = &log;
+        ao.phase = phase;
+        ao.dict = pa_context_dictionary(c, docs[0]->lang, docs[k]->lang);
+        if (pa_align_documents(docs[0], docs[k], &ao, &al[k - 1], err) != 0) goto done;
+    }
+    u = pa_units_build(docs, n, al, input_label(&inputs[0]), used);
+done:
+    for (k = 0; k < n; k++) pa_alignment_free(&al[k]), pa_document_free(docs[k]);
+    free(al), free(docs);
+    return u;
+}
+
+pa_document *pa_document_read(pa_context *c, const pa_input *in, const pa_align_options *opts, pa_error *err)
+{
+    pa_align_options defaults;
+    const pa_align_options *o = checked_options(opts, &defaults, err);
+    if (!o) return NULL;
+    pa_logger log = {o->log, o->callback_data, o->log_level, o->progress};
+    pa_document *d = read_one(in, err);
+    pa_split used;
+    if (d && split_all(c, &d, 1, o, &log, &used, err) != 0) pa_document_free(d), d = NULL;
+    return d;
+}
+
+size_t pa_document_sentence_count(const pa_document *d)
+{
+    return d->n_sents;
+}
+
+const char *pa_document_sentence(const pa_document *d, size_t i, size_t *len, size_t *paragraph, size_t *offset)
+{
+    if (i >= d->n_sents) return NULL;
+    if (len) *len = d->sents[i].span.len;
+    if (paragraph) *paragraph = d->sents[i].para;
+    if (offset) *offset = d->sents[i].span.start;
+    return pa_sentence_text(d, i);
+}
+
+const char *pa_document_language(const pa_document *d)
+{
+    return d->tag;
+}

@@ -1,0 +1,170 @@
+/* units.c - see units.h and polyalign.h. */
+#include "align/pipeline/units.h"
+#include "align/util/alloc.h"
+#include "align/util/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct pa_units {
+    size_t n_langs, n, cap;
+    char **tags;
+    size_t *n_sents;
+    char *document;
+    pa_split split;
+    size_t joins;
+    double *score;    /* per unit */
+    size_t *para;     /* per unit */
+    size_t *first, *count, *off, *len; /* per unit and language: n_langs a row */
+    const char **text; /* made once the buffer stops moving */
+    pa_buf buf;
+};
+
+/* Appends a unit with room for every language (count 0 everywhere). */
+static size_t add_unit(pa_units *u, double score, size_t para)
+{
+    if (u->n == u->cap) {
+        size_t cap = u->cap, L = u->n_langs;
+        PA_GROW(u->score, cap, u->n + 1);
+        cap = u->cap, PA_GROW(u->para, cap, u->n + 1);
+        size_t rows = u->cap * L;
+        cap = rows, PA_GROW(u->first, cap, (u->n + 1) * L);
+        cap = rows, PA_GROW(u->count, cap, (u->n + 1) * L);
+        cap = rows, PA_GROW(u->off, cap, (u->n + 1) * L);
+        cap = rows, PA_GROW(u->len, cap, (u->n + 1) * L);
+        u->cap = cap / L;
+    }
+    size_t i = u->n++;
+    u->score[i] = score, u->para[i] = para;
+    for (size_t l = 0; l < u->n_langs; l++) {
+        size_t k = i * u->n_langs + l;
+        u->first[k] = u->count[k] = u->off[k] = u->len[k] = 0;
+    }
+    return i;
+}
+
+/* Sets language `l` of unit `i` to sentences [first, first+count) of `d`. */
+static void set_text(pa_units *u, size_t i, size_t l, const pa_document *d, size_t first, size_t count)
+{
+    size_t k = i * u->n_langs + l;
+    u->first[k] = first, u->count[k] = count;
+    u->off[k] = u->buf.len;
+    pa_document_join_sentences(d, first, count, &u->buf);
+    u->len[k] = u->buf.len - u->off[k];
+    pa_buf_putc(&u->buf, '\0');
+}
+
+static size_t pivot_para(const pa_document *p, size_t at)
+{
+    if (p->n_sents == 0) return 0;
+    return p->sents[at < p->n_sents ? at : p->n_sents - 1].para;
+}
+
+/* Emits language l's beads that pair no pivot sentence and sit at pivot
+ * position `at` (before the next bead that has pivot sentences). */
+static void emit_insertions(pa_units *u, pa_document *const *docs, size_t l, const pa_alignment *a, size_t *cur,
+                            size_t at)
+{
+    while (*cur < a->n && a->beads[*cur].n_src == 0 && a->beads[*cur].src <= at) {
+        const pa_bead *b = &a->beads[*cur];
+        if (b->n_tgt) {
+            size_t i = add_unit(u, b->score, pivot_para(docs[0], at));
+            u->first[i * u->n_langs] = at;
+            set_text(u, i, l, docs[l], b->tgt, b->n_tgt);
+        }
+        (*cur)++;
+    }
+}
+
+pa_units *pa_units_build(pa_document *const *docs, size_t n_docs, const pa_alignment *al, const char *document,
+                         pa_split split)
+{
+    pa_units *u = pa_calloc(1, sizeof *u);
+    size_t L = u->n_langs = n_docs;
+    u->tags = pa_calloc(L, sizeof *u->tags);
+    u->n_sents = pa_calloc(L, sizeof *u->n_sents);
+    for (size_t l = 0; l < L; l++) u->tags[l] = pa_strdup(docs[l]->tag), u->n_sents[l] = docs[l]->n_sents;
+    u->document = pa_strdup(document ? document : "");
+    u->split = split;
+
+    /* cuts[p]: how many languages have a bead boundary at pivot position p */
+    size_t n = docs[0]->n_sents;
+    size_t *cuts = pa_calloc(n + 1, sizeof *cuts);
+    for (size_t l = 1; l < L; l++)
+        for (size_t k = 0; k < al[l - 1].n; k++)
+            if (al[l - 1].beads[k].n_src) cuts[al[l - 1].beads[k].src + al[l - 1].beads[k].n_src]++;
+    size_t *cur = pa_calloc(L, sizeof *cur);
+    size_t a = 0;
+    while (a < n) {
+        size_t b = a + 1;
+        while (b < n && cuts[b] < L - 1) b++;
+        for (size_t l = 1; l < L; l++) emit_insertions(u, docs, l, &al[l - 1], &cur[l], a);
+        double score = 1.0;
+        int joined = 0;
+        size_t i = add_unit(u, 1.0, pivot_para(docs[0], a));
+        set_text(u, i, 0, docs[0], a, b - a);
+        for (size_t l = 1; l < L; l++) {
+            const pa_alignment *x = &al[l - 1];
+            size_t lo = (size_t)-1, hi = 0, with_pivot = 0;
+            /* the beads inside [a, b): those with pivot sentences there, and
+             * those without any that sit strictly inside */
+            while (cur[l] < x->n) {
+                const pa_bead *bd = &x->beads[cur[l]];
+                if (bd->src >= b) break; /* starts the next unit */
+                if (bd->n_tgt) {
+                    if (bd->tgt < lo) lo = bd->tgt;
+                    if (bd->tgt + bd->n_tgt > hi) hi = bd->tgt + bd->n_tgt;
+                }
+                if (bd->score < score) score = bd->score;
+                with_pivot += bd->n_src > 0;
+                cur[l]++;
+            }
+            if (with_pivot > 1) joined = 1;
+            if (hi > 0 && lo < hi) set_text(u, i, l, docs[l], lo, hi - lo);
+        }
+        u->score[i] = score;
+        u->joins += joined;
+        a = b;
+    }
+    for (size_t l = 1; l < L; l++) emit_insertions(u, docs, l, &al[l - 1], &cur[l], n);
+    free(cur), free(cuts);
+
+    u->text = pa_malloc((u->n * L + 1) * sizeof *u->text);
+    for (size_t k = 0; k < u->n * L; k++) u->text[k] = u->buf.data + u->off[k];
+    return u;
+}
+
+void pa_units_free(pa_units *u)
+{
+    if (!u) return;
+    for (size_t l = 0; l < u->n_langs; l++) free(u->tags[l]);
+    free(u->tags), free(u->n_sents), free(u->document);
+    free(u->score), free(u->para), free(u->first), free(u->count), free(u->off), free(u->len);
+    free(u->text);
+    pa_buf_free(&u->buf);
+    free(u);
+}
+
+size_t pa_units_count(const pa_units *u) { return u->n; }
+size_t pa_units_languages(const pa_units *u) { return u->n_langs; }
+const char *pa_units_document(const pa_units *u) { return u->document; }
+size_t pa_units_joins(const pa_units *u) { return u->joins; }
+pa_split pa_units_split(const pa_units *u) { return u->split; }
+
+const char *pa_units_language(const pa_units *u, size_t k)
+{
+    return k < u->n_langs ? u->tags[k] : NULL;
+}
+
+size_t pa_units_sentences(const pa_units *u, size_t k)
+{
+    return k < u->n_langs ? u->n_sents[k] : 0;
+}
+
+int pa_units_get(const pa_units *u, size_t i, pa_unit *out)
+{
+    if (i >= u->n) return -1;
+    size_t r = i * u->n_langs;
+    *out = (pa_unit){u->score[i], u->para[i], u->first + r, u->count + r, u->text + r, u->len + r};
+    return 0;
+}
