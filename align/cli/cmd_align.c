@@ -211,12 +211,7 @@ static int run(align_args *a, pa_error *err)
     int rc = 0;
     for (int k = 0; k < a->n_dicts && rc == 0; k++)
         rc = pa_context_add_dictionary(ctx, a->tags[0], a->tags[1], a->dicts[k], err);
-    cli_messages_attach(&a->msg, &a->align);
-    if (rc == 0 && !(u = pa_align(ctx, a->in, a->n_in, &a->align, err))) rc = -1;
-    cli_messages_done(&a->msg);
-    if (rc == 0 && a->align.split == PA_SPLIT_AUTO && pa_units_split(u) == PA_SPLIT_LINES)
-        cli_note(&a->msg, "every input holds one sentence a line: the lines were kept as sentences "
-                          "(--presplit says so; --reflow on or off segments them)");
+    /* the output first: a path that cannot be written fails before the work */
     const char *langs[MAX_INPUTS], *tmx_tags[MAX_INPUTS];
     for (size_t k = 0; k < a->n_in; k++) {
         langs[k] = a->tags[k];
@@ -225,6 +220,12 @@ static int run(align_args *a, pa_error *err)
     pa_writer_options wo = PA_WRITER_OPTIONS_INIT;
     wo.format = a->format, wo.min_score = a->min_score, wo.tags = tmx_tags;
     if (rc == 0 && !(w = pa_writer_open(a->output, langs, a->n_in, &wo, err))) rc = -1;
+    cli_messages_attach(&a->msg, &a->align);
+    if (rc == 0 && !(u = pa_align(ctx, a->in, a->n_in, &a->align, err))) rc = -1;
+    cli_messages_done(&a->msg);
+    if (rc == 0 && a->align.split == PA_SPLIT_AUTO && pa_units_split(u) == PA_SPLIT_LINES)
+        cli_note(&a->msg, "every input holds one sentence a line: the lines were kept as sentences "
+                          "(--presplit says so; --reflow on or off segments them)");
     if (rc == 0) rc = pa_writer_add(w, u, err);
     pa_writer_counts wc = {0};
     if (w) pa_writer_get_counts(w, &wc);

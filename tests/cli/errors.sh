@@ -18,6 +18,13 @@ printf 'plain text\n' > "$IN/nolang.txt"
 head -c 2000 /dev/urandom | base64 | gzip -c | head -c 300 > "$IN/truncated.zh.txt.gz"
 printf '\037\213\010\000\000\000\000\000\000\003garbage-not-deflate' > "$IN/corrupt.zh.txt.gz"
 printf '[0]:[0]\n[1:[1]\n' > "$IN/bad.align"
+# Other kinds of document, told by content whatever their name says.
+printf 'PK\003\004\024\000\000\000\010\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\021\000\000\000word/document.xml' > "$IN/report.en.docx"
+cp "$IN/report.en.docx" "$IN/renamed.en.txt"
+printf 'Premi\303\250re phrase. Deuxi\303\250me !\n' > "$IN/fr.fr.txt"
+printf '%%PDF-1.7\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\n' > "$IN/report.fr.pdf"
+printf '<!DOCTYPE html>\n<html><head><title>t</title></head><body><p>Text.</p></body></html>\n' > "$IN/page.en.html"
+printf '\320\317\021\340\241\261\032\341\000\000\000\000\000\000\000\000' > "$IN/old.en.doc"
 printf '[0]:[0]\n[1]:[1]\n' > "$IN/good.align"
 
 while IFS= read -r line; do
