@@ -174,11 +174,14 @@ static int parse_args(int argc, char **argv, align_args *a)
         in->lang = a->tags[k];
     }
     if (stdin_uses > 1) return cli_usage_error("align", "standard input ('-') can be read only once");
-    for (size_t k = 0; k < a->n_in; k++)
+    char code[MAX_INPUTS][PA_LANG_MAX];
+    for (size_t k = 0; k < a->n_in; k++) {
+        pa_lang_normalize(a->tags[k], code[k], NULL);
         for (size_t q = 0; q < k; q++)
-            if (strcmp(a->tags[k], a->tags[q]) == 0)
-                return cli_usage_error("align", "%s and %s are both '%s'; give each its own language",
-                                       a->in[q].path, a->in[k].path, a->tags[k]);
+            if (strcmp(code[k], code[q]) == 0)
+                return cli_usage_error("align", "languages %s and %s are both '%s'; give each version its own",
+                                       a->tags[q], a->tags[k], code[k]);
+    }
     return 0;
 }
 

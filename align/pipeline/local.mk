@@ -5,3 +5,10 @@ libpolyalign_la_SOURCES += \
 	align/pipeline/pipeline.c \
 	align/pipeline/units.c align/pipeline/units.h \
 	align/pipeline/train.c align/pipeline/train.h
+
+# Tests: units from alignments (data-driven), and the command line's use of
+# the pipeline (formats, languages, one sentence a line).
+check_PROGRAMS += tests/pipeline/test_units
+tests_pipeline_test_units_LDADD = libpolyalign.la
+TESTS += tests/pipeline/test_units tests/cli/pipeline.sh
+EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh

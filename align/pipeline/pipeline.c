@@ -147,9 +147,9 @@ pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_ali
         pa_log_progress(&log, "reading", k, n, "files");
         if (!(docs[k] = read_one(&inputs[k], err))) goto done;
         for (size_t q = 0; q < k; q++)
-            if (strcmp(docs[q]->tag, docs[k]->tag) == 0) {
-                pa_error_set(err, PA_EUSAGE, "%s and %s are both '%s'; give each version its own language",
-                             docs[q]->name, docs[k]->name, docs[k]->tag);
+            if (strcmp(docs[q]->lang, docs[k]->lang) == 0) {
+                pa_error_set(err, PA_EUSAGE, "%s (%s) and %s (%s) are both '%s'; give each version its own language",
+                             docs[q]->name, docs[q]->tag, docs[k]->name, docs[k]->tag, docs[k]->lang);
                 goto done;
             }
     }

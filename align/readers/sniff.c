@@ -3,11 +3,9 @@
  * markup test over the text. */
 #include "align/readers/sniff.h"
 #include "align/text/input.h"
-#include "align/util/alloc.h"
 #include "align/util/buf.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -195,9 +193,10 @@ static int utf16_plausible(const unsigned char *s, size_t len, int hi)
     return pairs >= 2 && good * 10 >= pairs * 9;
 }
 
-/* True when the head is UTF-16 without a byte-order mark: it has NUL bytes
- * or is not UTF-8 (text in UTF-16 nearly always is one or the other), and
- * one byte order reads as text. */
+/* When the head is UTF-16 without a byte-order mark - it has NUL bytes or
+ * is not UTF-8 (text in UTF-16 nearly always is one or the other), and one
+ * byte order reads as text - returns 1 for little-endian, 2 for big-endian;
+ * else 0. */
 static int utf16_without_bom(const unsigned char *s, size_t len)
 {
     size_t n = len & ~(size_t)1;
@@ -206,7 +205,7 @@ static int utf16_without_bom(const unsigned char *s, size_t len)
         size_t bad = pa_utf8_validate((const char *)s, n);
         if (bad >= n || n - bad < 4) return 0; /* valid, or cut in the last sequence */
     }
-    return utf16_plausible(s, n, 1) || utf16_plausible(s, n, 0);
+    return utf16_plausible(s, n, 1) ? 1 : utf16_plausible(s, n, 0) ? 2 : 0;
 }
 
 /* Appends s[0..len) (UTF-16, high byte first when `be`) to `out` as UTF-8;
@@ -225,7 +224,8 @@ static void utf16_to_utf8(const unsigned char *s, size_t len, int be, pa_buf *ou
         if (c < 0x80) u[0] = (char)c, k = 1;
         else if (c < 0x800) u[0] = (char)(0xC0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3F)), k = 2;
         else if (c < 0x10000)
-            u[0] = (char)(0xE0 | c >> 12), u[1] = (char)(0x80 | (c >> 6 & 0x3F)), u[2] = (char)(0x80 | (c & 0x3F)), k = 3;
+            u[0] = (char)(0xE0 | c >> 12), u[1] = (char)(0x80 | (c >> 6 & 0x3F)),
+            u[2] = (char)(0x80 | (c & 0x3F)), k = 3;
         else
             u[0] = (char)(0xF0 | c >> 18), u[1] = (char)(0x80 | (c >> 12 & 0x3F)),
             u[2] = (char)(0x80 | (c >> 6 & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F)), k = 4;
@@ -380,20 +380,26 @@ static pa_input_kind markup_kind(const unsigned char *s, size_t len, const char 
     return PA_INPUT_TEXT;
 }
 
+/* Sniffs UTF-16 text s[0..len) (after any mark; big-endian when `be`) as
+ * its UTF-8 form: markup or text (or, with a mark, binary when the decoded
+ * head is full of control characters). */
+static pa_input_kind utf16_kind(const unsigned char *s, size_t len, int be, int marked, const char *ext)
+{
+    size_t n = len < PA_SNIFF_TEXT_HEAD ? len : PA_SNIFF_TEXT_HEAD;
+    pa_buf u = PA_BUF_INIT;
+    utf16_to_utf8(s, n, be, &u);
+    const unsigned char *t = (const unsigned char *)(u.data ? u.data : "");
+    pa_input_kind k = marked && is_binary(t, u.len) ? PA_INPUT_BINARY : markup_kind(t, u.len, ext);
+    pa_buf_free(&u);
+    return k;
+}
+
 pa_input_kind pa_sniff(const unsigned char *head, size_t len, const char *path)
 {
     char ext[8];
     extension(path, ext);
-    if (len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) {
-        /* UTF-16 with its mark: sniff the decoded text. */
-        size_t n = len - 2 < PA_SNIFF_TEXT_HEAD ? len - 2 : PA_SNIFF_TEXT_HEAD;
-        pa_buf u = PA_BUF_INIT;
-        utf16_to_utf8(head + 2, n, head[0] == 0xFE, &u);
-        const unsigned char *t = (const unsigned char *)(u.data ? u.data : "");
-        pa_input_kind k = is_binary(t, u.len) ? PA_INPUT_BINARY : markup_kind(t, u.len, ext);
-        pa_buf_free(&u);
-        return k;
-    }
+    if (len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+        return utf16_kind(head + 2, len - 2, head[0] == 0xFE, 1, ext);
     if (len >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) {
         head += 3, len -= 3;
     } else {
@@ -401,7 +407,8 @@ pa_input_kind pa_sniff(const unsigned char *head, size_t len, const char *path)
         if (k != PA_INPUT_TEXT) return k;
     }
     size_t n = len < PA_SNIFF_TEXT_HEAD ? len : PA_SNIFF_TEXT_HEAD;
-    if (utf16_without_bom(head, n)) return PA_INPUT_TEXT;
+    int order = utf16_without_bom(head, n);
+    if (order) return utf16_kind(head, len, order == 2, 0, ext);
     if (is_binary(head, n)) return PA_INPUT_BINARY;
     return markup_kind(head, len, ext);
 }
@@ -521,8 +528,9 @@ int pa_sniff_refuse(pa_input_kind k, const char *name, pa_error *err)
         rc = pa_error_set(err, PA_EINPUT, "%s is %s; unpack it and align the files inside", name, kn);
         break;
     case PA_INPUT_IMAGE:
-        rc = pa_error_set(err, PA_EINPUT, "%s is %s, not text: OCR it first (e.g. `tesseract %s out`) and align out.txt",
-                          name, kn, q.data);
+        rc = pa_error_set(err, PA_EINPUT,
+                          "%s is %s, not text: OCR it first (e.g. `tesseract %s out`) and align out.txt", name, kn,
+                          q.data);
         break;
     case PA_INPUT_BINARY:
         rc = pa_error_set(err, PA_EINPUT,

@@ -21,9 +21,13 @@
  *    {\rtf, images (PNG, JPEG, GIF, TIFF, WebP) and compressed archives;
  *  - a UTF-8 or UTF-16 byte-order mark is skipped, and what follows is
  *    sniffed as text (UTF-16 is decoded for it);
- *  - UTF-16 without a mark (one byte of each pair nearly always in the
- *    ranges text uses) is TEXT: the decoder says how to name it;
- *  - NUL bytes or many control characters otherwise make it BINARY;
+ *  - UTF-16 without a mark (NUL bytes or not UTF-8, and one byte of each
+ *    pair nearly always in the blocks text uses) is decoded too: TEXT
+ *    unless it is markup (the decoder tells the user how to name the
+ *    encoding; a TMX in UTF-16 without a mark is still a TMX);
+ *  - otherwise NUL bytes (more than one in a thousand: a stray one in a
+ *    text is dropped by the decoder) or other control characters (more
+ *    than two in a hundred) make it BINARY;
  *  - markup: after white space, comments, <?xml ...?> and <!DOCTYPE ...>,
  *    the first element decides: <html> (XHTML too), <head> or <body> ->
  *    HTML; <tmx> -> TMX; <xliff> -> XLIFF; another root after <?xml or a

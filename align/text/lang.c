@@ -9,6 +9,7 @@
 
 #include <unicode/uloc.h>
 #include <unicode/uregion.h>
+#include <unicode/ures.h>
 #include <unicode/uscript.h>
 
 #define TAG_EXAMPLES "give a BCP 47 tag such as zh, zh-TW, en-GB"
@@ -89,30 +90,47 @@ static int shape_error(pa_error *err, const char *tag, const subtag *t, enum sub
     }
 }
 
-/* ICU's canonical form of the language subtag `lang` (lower case) into `out`
- * (`cap` bytes): "eng" -> "en", "iw" -> "he". -1 when ICU makes nothing of
- * it or gives something that is not 2-3 letters. */
-static int icu_language(const char *lang, char *out, size_t cap)
+/* ICU's replacement for the language `lang` (lower case) from its alias data
+ * (CLDR's language aliases, resource metadata/alias/language): copies it
+ * into `out` and returns 1 when there is one, it is a bare language (2-3
+ * letters) and its reason is one of `reasons` (overlong: eng -> en;
+ * bibliographic: fre -> fr; deprecated: iw -> he; macrolanguage: cmn -> zh;
+ * legacy: tl -> fil). Else 0. */
+static int icu_alias(const char *lang, const char *const *reasons, char out[PA_LANG_MAX])
 {
-    char loc[ULOC_FULLNAME_CAPACITY];
-    int32_t parsed = 0;
     UErrorCode st = U_ZERO_ERROR;
-    int32_t n = uloc_forLanguageTag(lang, loc, (int32_t)sizeof loc, &parsed, &st);
-    if (U_FAILURE(st) || n <= 0 || n >= (int32_t)sizeof loc || (size_t)parsed != strlen(lang)) return -1;
-    st = U_ZERO_ERROR;
-    n = uloc_toLanguageTag(loc, out, (int32_t)cap, 1, &st);
-    if (U_FAILURE(st) || n < 2 || n > 3 || (size_t)n >= cap) return -1;
-    for (int32_t i = 0; i < n; i++)
-        if (!(out[i] >= 'a' && out[i] <= 'z')) return -1;
+    UResourceBundle *meta = ures_openDirect(NULL, "metadata", &st);
+    UResourceBundle *alias = ures_getByKey(meta, "alias", NULL, &st);
+    UResourceBundle *langs = ures_getByKey(alias, "language", NULL, &st);
+    UResourceBundle *entry = ures_getByKey(langs, lang, NULL, &st);
+    char repl[PA_LANG_MAX], why[32];
+    int32_t rn = (int32_t)sizeof repl, wn = (int32_t)sizeof why;
+    ures_getUTF8StringByKey(entry, "replacement", repl, &rn, 1, &st);
+    ures_getUTF8StringByKey(entry, "reason", why, &wn, 1, &st);
+    ures_close(entry);
+    ures_close(langs);
+    ures_close(alias);
+    ures_close(meta);
+    if (U_FAILURE(st) || rn < 2 || rn > 3) return 0;
+    for (int32_t i = 0; i < rn; i++)
+        if (!(repl[i] >= 'a' && repl[i] <= 'z')) return 0;
+    for (int i = 0; reasons[i]; i++) {
+        if (strcmp(why, reasons[i]) == 0) {
+            memcpy(out, repl, (size_t)rn + 1);
+            return 1;
+        }
+    }
     return 0;
 }
 
 /* Whether ICU knows the language `lang` (canonical, lower case): it has an
  * English name for it, or lists it among the ISO 639 codes. A code without
  * a name comes back from uloc_getDisplayLanguage with
- * U_USING_DEFAULT_WARNING ("zz" is named "zz"). */
+ * U_USING_DEFAULT_WARNING ("zz" is named "zz"); aliases have the name of
+ * their replacement ("fre" is French). */
 static int known_language(const char *lang)
 {
+    if (strcmp(lang, "und") == 0) return 0; /* "undetermined": ICU's root, no language */
     UChar name[128];
     UErrorCode st = U_ZERO_ERROR;
     uloc_getDisplayLanguage(lang, "en", name, (int32_t)(sizeof name / sizeof name[0]), &st);
@@ -152,18 +170,6 @@ static int check_region(const char *region, char instead[8])
     return -1;
 }
 
-/* The short code for a canonical language subtag: itself, except for the
- * individual languages filed under their macrolanguage (see lang.h). */
-static const char *short_code(const char *lang)
-{
-    static const struct {
-        const char *lang, *code;
-    } macro[] = {{"cmn", "zh"}, {"arb", "ar"}};
-    for (size_t i = 0; i < sizeof macro / sizeof macro[0]; i++)
-        if (strcmp(lang, macro[i].lang) == 0) return macro[i].code;
-    return lang;
-}
-
 /* Appends '-' and subtag `t` to `out` (`*len` bytes so far), its letters
  * mapped by `first` for the first and `rest` for the others. */
 static void append_subtag(char *out, size_t *len, const subtag *t, char (*first)(char), char (*rest)(char))
@@ -176,9 +182,12 @@ static void append_subtag(char *out, size_t *len, const subtag *t, char (*first)
 int pa_lang_parse(const char *tag, char canon[PA_LANG_MAX], char code[PA_LANG_MAX], pa_error *err)
 {
     size_t len = strlen(tag);
-    if (len >= PA_LANG_MAX)
-        return pa_error_set(err, PA_EUSAGE, "'%.40s%s' is too long for a language tag (at most %d characters; %s)",
-                            tag, len > 40 ? "..." : "", PA_LANG_MAX - 1, TAG_EXAMPLES);
+    if (len >= PA_LANG_MAX) {
+        int show = 40; /* quoted up to here, not cutting a UTF-8 sequence */
+        while ((size_t)show < len && show > 0 && (tag[show] & 0xC0) == 0x80) show--;
+        return pa_error_set(err, PA_EUSAGE, "'%.*s%s' is too long for a language tag (at most %d characters; %s)",
+                            show, tag, len > (size_t)show ? "..." : "", PA_LANG_MAX - 1, TAG_EXAMPLES);
+    }
     subtag sub[PA_LANG_MAX / 2];
     int n = split_subtags(tag, sub, (int)(sizeof sub / sizeof sub[0]));
     if (n < 1 || sub[0].n < 2 || sub[0].n > 3 || !is_alpha(sub[0].s[0]) || !is_alpha(sub[0].s[1]) ||
@@ -196,10 +205,14 @@ int pa_lang_parse(const char *tag, char canon[PA_LANG_MAX], char code[PA_LANG_MA
     }
 
     /* What ICU makes of each part. */
-    char lang[4], icu_lang[PA_LANG_MAX];
+    static const char *const respelled[] = {"overlong", "bibliographic", "deprecated", NULL};
+    static const char *const filed_under[] = {"macrolanguage", NULL};
+    char lang[PA_LANG_MAX], icu_lang[PA_LANG_MAX], short_code[PA_LANG_MAX];
     for (size_t i = 0; i < sub[0].n; i++) lang[i] = lower(sub[0].s[i]);
     lang[sub[0].n] = '\0';
-    if (icu_language(lang, icu_lang, sizeof icu_lang) != 0 || !known_language(icu_lang)) {
+    if (!icu_alias(lang, respelled, icu_lang)) memcpy(icu_lang, lang, strlen(lang) + 1);
+    if (!icu_alias(icu_lang, filed_under, short_code)) memcpy(short_code, icu_lang, strlen(icu_lang) + 1);
+    if (!known_language(icu_lang)) {
         if (n == 1)
             return pa_error_set(err, PA_EUSAGE, "%s: not a language ICU knows (%s)", tag, TAG_EXAMPLES);
         return pa_error_set(err, PA_EUSAGE, "%s: '%.*s' is not a language ICU knows (%s)", tag, (int)sub[0].n,
@@ -231,7 +244,7 @@ int pa_lang_parse(const char *tag, char canon[PA_LANG_MAX], char code[PA_LANG_MA
         return pa_error_set(err, PA_EUSAGE, "'%s' is too long for a language tag (at most %d characters)", tag,
                             PA_LANG_MAX - 1);
     if (canon) memcpy(canon, out, olen + 1);
-    if (code) snprintf(code, PA_LANG_MAX, "%s", short_code(icu_lang));
+    if (code) memcpy(code, short_code, strlen(short_code) + 1);
     return 0;
 }
 

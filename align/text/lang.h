@@ -17,17 +17,21 @@
  *
  * ICU decides what is a language. A language is known when ICU has an
  * English name for it or lists it in uloc_getISOLanguages (ICU 72: 190
- * two-letter and 732 three-letter codes; "fil", "yue", "cmn", "arb", "nan"
- * are known; "zz", "xx", "qq", "qaa" and the bibliographic ISO 639-2/B codes
- * "fre", "ger", "chi" are not). ICU also gives the canonical language: a
- * three-letter code that has a two-letter one becomes it ("eng" -> "en",
- * "zho" -> "zh") and deprecated codes their replacement ("iw" -> "he",
- * "in" -> "id"). A script must be an ISO 15924 code ICU knows, a region one
- * ICU knows and that is not deprecated ("en-UK" is refused: ICU says GB).
+ * two-letter and 732 three-letter codes have names; "fil", "yue", "cmn",
+ * "arb", "nan" are known, "zz", "xx", "qq", "qaa" are not; "und" is refused).
+ * ICU's alias data (CLDR's language aliases) then gives the canonical
+ * language: a three-letter code that has a two-letter one becomes it ("eng"
+ * -> "en", "zho" -> "zh"), an ISO 639-2/B code its BCP 47 one ("fre" -> "fr",
+ * "ger" -> "de", "chi" -> "zh") and a deprecated code its replacement ("iw"
+ * -> "he", "in" -> "id"). A script must be an ISO 15924 code ICU knows, a
+ * region one ICU knows and that is not deprecated ("en-UK" is refused: ICU
+ * says GB).
  *
- * Two individual languages take their macrolanguage's short code, because
- * polyalign's rules and word lists are filed under it: "cmn" (Mandarin) -> zh
- * and "arb" (Standard Arabic) -> ar. Their tags stay as given ("cmn-Hans").
+ * The short code of an individual language that CLDR files under a
+ * macrolanguage is the macrolanguage, because polyalign's rules and word
+ * lists are filed under it: "cmn" (Mandarin) -> zh, "arb" (Standard Arabic)
+ * -> ar, "zsm" -> ms. Its tag stays as given ("cmn-Hans"), as do the legacy
+ * codes CLDR would respell ("tl", "sh").
  */
 #ifndef PA_LANG_H
 #define PA_LANG_H

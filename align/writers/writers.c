@@ -33,7 +33,7 @@ int pa_writer_options_init(pa_writer_options *o, unsigned version)
 const char *pa_writer_format(size_t k)
 {
     /* every format, then the compressed forms of those that have a suffix */
-    static const char *const gz[] = {"tmx.gz", "tsv.gz", "beads.gz"};
+    static const char *const gz[] = {"tmx.gz", "tsv.gz", "beads.gz", "moses.gz"};
     if (k < N_FORMATS) return formats[k]->name;
     k -= N_FORMATS;
     return k < sizeof gz / sizeof *gz ? gz[k] : NULL;

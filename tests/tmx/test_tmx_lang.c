@@ -1,5 +1,9 @@
-/* test_tmx_lang.c - language tags and variant matching, driven by the cases
- * in tests/tmx/lang-cases.txt (see the comment at its top). */
+/* test_tmx_lang.c - language tags, file names, TMX tags and variant
+ * matching, driven by case files (see the comment at the top of each):
+ * tests/tmx/lang-cases.txt (TMX tag tables and matching), lang-tags.txt
+ * (parsing tags) and lang-files.txt (languages in file names). With
+ * arguments, runs those files instead. Each file starts with a fresh table. */
+#include "align/text/lang.h"
 #include "tmx/langtag.h"
 #include "tmx/tmx_reader.h"
 #include "align/util/buf.h"
@@ -26,50 +30,188 @@ static void check_match(const char *query, char *tags, const char *want)
     ok(strcmp(name, want) == 0, "match %s -> %s (want %s)", query, name, want);
 }
 
-int main(int argc, char **argv)
+/* Undoes the case files' escapes in place: a lone '' is the empty string,
+ * \s a space. */
+static char *unescape(char *s)
 {
-    const char *srcdir = getenv("top_srcdir");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/tests/tmx/lang-cases.txt", srcdir ? srcdir : ".");
+    if (strcmp(s, "''") == 0) return s[0] = '\0', s;
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        if (r[0] == '\\' && r[1] == 's') *w++ = ' ', r++;
+        else *w++ = *r;
+    }
+    *w = '\0';
+    return s;
+}
+
+/* Splits off the next blank-separated word of `*line`, or NULL. */
+static char *word(char **line)
+{
+    char *s = *line + strspn(*line, " \t");
+    if (!*s) return NULL;
+    size_t n = strcspn(s, " \t");
+    *line = s + n + (s[n] != '\0');
+    s[n] = '\0';
+    return s;
+}
+
+/* The text after "error" when `rest` says the case must fail, else NULL. */
+static const char *error_text(const char *rest)
+{
+    rest += strspn(rest, " \t");
+    if (strncmp(rest, "error", 5) != 0 || (rest[5] && rest[5] != ' ' && rest[5] != '\t')) return NULL;
+    rest += 5;
+    return rest + strspn(rest, " \t");
+}
+
+/* Whether `err` is the PA_EUSAGE error a failing case asks for. */
+static int usage_error_with(const pa_error *err, const char *text)
+{
+    return err->code == PA_EUSAGE && strstr(err->msg, text) != NULL;
+}
+
+/* Runs `tag TAG CANON CODE TMX` or `tag TAG error TEXT`. */
+static void check_tag(char *tag, char *rest)
+{
+    char canon[PA_LANG_MAX] = "", code[PA_LANG_MAX] = "", code2[PA_LANG_MAX] = "";
+    pa_error err;
+    pa_error_clear(&err);
+    int rc = pa_lang_parse(tag, canon, code, &err);
+    const char *text = error_text(rest);
+    if (text) {
+        int rc2 = pa_lang_normalize(tag, code2, NULL);
+        ok(rc < 0 && rc2 < 0 && usage_error_with(&err, text), "tag '%s' refused: %s", tag, err.msg);
+        return;
+    }
+    char *want_canon = word(&rest), *want_code = word(&rest), *want_tmx = word(&rest);
+    if (!want_tmx || word(&rest)) {
+        ok(0, "malformed tag case for '%s'", tag);
+        return;
+    }
+    if (rc < 0) {
+        ok(0, "tag '%s' -> %s (want %s %s %s)", tag, err.msg, want_canon, want_code, want_tmx);
+        return;
+    }
+    /* The short code alone, the canonical tag parsed again, and the TMX tag
+     * of a document given this tag, in a table of its own. */
+    char again[PA_LANG_MAX] = "";
+    int same = pa_lang_normalize(tag, code2, NULL) == 0 && strcmp(code2, code) == 0 &&
+               pa_lang_parse(canon, again, NULL, NULL) == 0 && strcmp(again, canon) == 0;
+    pa_tmx_langtags *t = pa_tmx_langtags_new();
+    char used[PA_LANG_MAX] = "";
+    const char *tmx = pa_tmx_langtags_use(t, tag, used, NULL) == 0 ? pa_tmx_langtags_get(t, used) : "(refused)";
+    ok(same && strcmp(canon, want_canon) == 0 && strcmp(code, want_code) == 0 && strcmp(used, code) == 0 &&
+           strcmp(tmx, want_tmx) == 0,
+       "tag '%s' -> %s %s %s (want %s %s %s)", tag, canon, code, tmx, want_canon, want_code, want_tmx);
+    pa_tmx_langtags_free(t);
+}
+
+/* Runs `use TAG CODE TMX` or `use TAG error TEXT` on the file's table. */
+static void check_use(pa_tmx_langtags *t, const char *tag, char *rest)
+{
+    char code[PA_LANG_MAX] = "";
+    pa_error err;
+    pa_error_clear(&err);
+    int rc = pa_tmx_langtags_use(t, tag, code, &err);
+    const char *text = error_text(rest);
+    if (text) {
+        ok(rc < 0 && usage_error_with(&err, text), "use '%s' refused: %s", tag, err.msg);
+        return;
+    }
+    char *want_code = word(&rest), *want_tmx = word(&rest);
+    if (!want_tmx || word(&rest)) {
+        ok(0, "malformed use case for '%s'", tag);
+        return;
+    }
+    const char *tmx = rc == 0 ? pa_tmx_langtags_get(t, code) : err.msg;
+    ok(rc == 0 && strcmp(code, want_code) == 0 && strcmp(tmx, want_tmx) == 0, "use '%s' -> %s %s (want %s %s)",
+       tag, code, tmx, want_code, want_tmx);
+}
+
+/* Runs `file NAME TAG` or `file NAME none`. */
+static void check_file(const char *name, const char *want)
+{
+    char tag[PA_LANG_MAX] = "";
+    const char *got = pa_lang_from_filename(name, tag) == 0 ? tag : "none";
+    ok(strcmp(got, want) == 0, "file '%s' -> %s (want %s)", name, got, want);
+}
+
+/* Runs `set ASSIGNMENT ok|error`; the assignment may hold spaces: it runs to
+ * the last word. */
+static void check_set(pa_tmx_langtags *t, char *assign)
+{
+    char *last = strrchr(assign, ' ');
+    int want_ok = last && strcmp(last + 1, "ok") == 0;
+    if (last) *last = '\0';
+    pa_error err;
+    pa_error_clear(&err);
+    int rc = pa_tmx_langtags_set(t, assign, &err);
+    if (want_ok)
+        ok(rc == 0, "set '%s' accepted (%s)", assign, err.msg);
+    else
+        ok(rc < 0 && err.code == PA_EUSAGE && strstr(err.msg, assign), "set '%s' refused: %s", assign, err.msg);
+}
+
+/* Runs the cases of the file at `path`. */
+static void run_file(const char *path)
+{
     pa_buf text = PA_BUF_INIT;
     pa_error err;
-    if (pa_read_file(argc > 1 ? argv[1] : path, &text, 0, &err) < 0) {
-        printf("Bail out! %s\n", err.msg);
-        return 1;
+    if (pa_read_file(path, &text, 0, &err) < 0) {
+        ok(0, "read %s: %s", path, err.msg);
+        return;
     }
-    diag("cases from %s", argc > 1 ? argv[1] : path);
+    diag("cases from %s", path);
     pa_tmx_langtags *t = pa_tmx_langtags_new();
     char *save = NULL;
     for (char *line = strtok_r(text.data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        char op[16], a[256], b[256], c[256];
-        int n = sscanf(line, "%15s %255s %255s %255s", op, a, b, c);
-        if (n < 1 || op[0] == '#') continue;
-        if (strcmp(op, "get") == 0 && n == 3) {
+        char *rest = line, *op = word(&rest);
+        if (!op || op[0] == '#') continue;
+        char *whole = rest + strspn(rest, " \t"), *a = word(&rest);
+        if (strcmp(op, "reset") == 0 && !a) {
+            pa_tmx_langtags_free(t);
+            t = pa_tmx_langtags_new();
+        } else if (strcmp(op, "set") == 0 && a) {
+            if (*rest) a[strlen(a)] = ' '; /* word() cut the assignment */
+            check_set(t, whole);
+        } else if (strcmp(op, "get") == 0 && a) {
+            char *b = word(&rest);
             const char *got = pa_tmx_langtags_get(t, a);
-            ok(strcmp(got, b) == 0, "get %s -> %s (want %s)", a, got, b);
-        } else if (strcmp(op, "set") == 0 && n >= 2) {
-            /* The assignment may contain a space: it runs to the last word. */
-            char *assign = line + strspn(line, " \t") + 3;
-            assign += strspn(assign, " \t");
-            char *last = strrchr(assign, ' ');
-            int want_ok = last && strcmp(last + 1, "ok") == 0;
-            if (last) *last = '\0';
-            pa_error_clear(&err);
-            int rc = pa_tmx_langtags_set(t, assign, &err);
-            if (want_ok)
-                ok(rc == 0, "set '%s' accepted (%s)", assign, err.msg);
-            else
-                ok(rc < 0 && err.code == PA_EUSAGE && strstr(err.msg, assign),
-                   "set '%s' refused: %s", assign, err.msg);
-        } else if (strcmp(op, "match") == 0 && n == 4) {
-            check_match(a, b, c);
+            ok(b && !word(&rest) && strcmp(got, b) == 0, "get %s -> %s (want %s)", a, got, b ? b : "?");
+        } else if (strcmp(op, "match") == 0 && a) {
+            char *b = word(&rest), *c = word(&rest);
+            if (c && !word(&rest)) check_match(a, b, c);
+            else ok(0, "malformed match case: %s", a);
+        } else if (strcmp(op, "tag") == 0 && a) {
+            check_tag(unescape(a), rest);
+        } else if (strcmp(op, "use") == 0 && a) {
+            check_use(t, unescape(a), rest);
+        } else if (strcmp(op, "file") == 0 && a) {
+            char *b = word(&rest);
+            if (b && !word(&rest)) check_file(unescape(a), b);
+            else ok(0, "malformed file case: %s", a);
         } else {
-            ok(0, "malformed case line: %s", line);
+            ok(0, "malformed case line: %s %s", op, a ? a : "");
+        }
+    }
+    pa_tmx_langtags_free(t);
+    pa_buf_free(&text);
+}
+
+int main(int argc, char **argv)
+{
+    static const char *const files[] = {"lang-cases.txt", "lang-tags.txt", "lang-files.txt"};
+    const char *srcdir = getenv("top_srcdir");
+    if (argc > 1) {
+        for (int i = 1; i < argc; i++) run_file(argv[i]);
+    } else {
+        for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/tests/tmx/%s", srcdir ? srcdir : ".", files[i]);
+            run_file(path);
         }
     }
     ok(pa_tmx_langtags_get(NULL, "ru") && strcmp(pa_tmx_langtags_get(NULL, "ru"), "ru-RU") == 0,
        "a NULL table gives the defaults");
-    pa_tmx_langtags_free(t);
-    pa_buf_free(&text);
     return done_testing();
 }
