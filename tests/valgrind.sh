@@ -78,6 +78,13 @@ vg 0 "align --lexicon" align --lexicon "$tmp/lex.tsv" -o "$tmp/l.tmx" "$ZH" "$EN
 vg 0 "segment" segment --lang zh -o "$tmp/seg.txt" "$ZH"
 vg 0 "segment --jsonl" segment --jsonl "$EN"
 vg 0 "eval --json" eval --json --gold "$SAMPLE/cd-note.gold.align" --test "$tmp/o.align"
+vg 0 "align, three languages, moses" align -f moses -o "$tmp/m" "$ZH" "$EN" "$tmp/pre.fr.txt"
+vg 0 "align, one sentence a line detected" align -o "$tmp/auto.tsv" "$SAMPLE/cd-note.zh.sent" "$SAMPLE/cd-note.en.sent" -s zh -t en
+vg 0 "help align" help align
+printf 'PK\003\004\024\000\000\000\010\000word/document.xml' > "$tmp/w.en.docx"
+vg 1 "error: a Word document" align -o "$tmp/e4.tmx" "$ZH" "$tmp/w.en.docx"
+vg 2 "error: unknown language tag" align -s zz -o "$tmp/e5.tmx" "$ZH" "$EN"
+vg 2 "error: unknown command with a suggestion" aling
 vg 1 "error: invalid UTF-8 input" align -o "$tmp/e1.tmx" "$tmp/bad.zh.txt" "$EN"
 vg 1 "error: missing input file" align -o "$tmp/e2.tmx" "$tmp/missing.zh.txt" "$EN"
 vg 3 "error: output directory missing" align -o "$tmp/no/such/dir/out.tmx" "$ZH" "$EN"

@@ -65,8 +65,10 @@ static size_t line_of(const pa_document *d, size_t at)
 
 static void add_paragraph(pa_document *d, pa_span s)
 {
+    size_t line = line_of(d, s.start); /* before the count changes */
     PA_GROW(d->paras, d->cap_paras, d->n_paras + 1);
-    d->paras[d->n_paras++] = (pa_paragraph){s, PA_PARA_BODY, line_of(d, s.start), d->n_sents, 0};
+    d->paras[d->n_paras] = (pa_paragraph){s, PA_PARA_BODY, line, d->n_sents, 0};
+    d->n_paras++;
 }
 
 void pa_document_add_paragraph(pa_document *d, size_t start, size_t len)
