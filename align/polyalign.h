@@ -232,10 +232,13 @@ typedef struct pa_writer_options {
     double min_score;    /* units scoring below are left out (not of bead files) */
     const char *const *tags; /* TMX tag per language, NULL = from the language
                             (a bare code gets its region: zh -> zh-CN) */
+    const char *const *inputs; /* files the output must not be (it would destroy
+                            them): an output that is one of them is refused */
+    size_t n_inputs;
 } pa_writer_options;
 
 #define PA_WRITER_OPTIONS_VERSION 1
-#define PA_WRITER_OPTIONS_INIT {PA_WRITER_OPTIONS_VERSION, NULL, 0.0, NULL}
+#define PA_WRITER_OPTIONS_INIT {PA_WRITER_OPTIONS_VERSION, NULL, 0.0, NULL, NULL, 0}
 
 int pa_writer_options_init(pa_writer_options *o, unsigned version);
 

@@ -205,24 +205,29 @@ static void report(const align_args *a, const pa_units *u, const pa_writer_count
 
 static int run(align_args *a, pa_error *err)
 {
-    pa_context_options co = PA_CONTEXT_OPTIONS_INIT;
-    co.srx_path = a->srx;
-    pa_context *ctx = pa_context_new(&co, err);
-    if (!ctx) return -1;
-    pa_units *u = NULL;
-    pa_writer *w = NULL;
-    int rc = 0;
-    for (int k = 0; k < a->n_dicts && rc == 0; k++)
-        rc = pa_context_add_dictionary(ctx, a->tags[0], a->tags[1], a->dicts[k], err);
-    /* the output first: a path that cannot be written fails before the work */
-    const char *langs[MAX_INPUTS], *tmx_tags[MAX_INPUTS];
+    /* The output first, before anything is read: one that names an input
+     * (which writing would destroy) or cannot be written fails at once. */
+    const char *langs[MAX_INPUTS], *tmx_tags[MAX_INPUTS], *inputs[MAX_INPUTS + MAX_DICTS + 1];
+    size_t n_inputs = 0;
     for (size_t k = 0; k < a->n_in; k++) {
         langs[k] = a->tags[k];
         tmx_tags[k] = pa_tmx_langtags_get(a->tags_table, a->tags[k]);
+        inputs[n_inputs++] = a->in[k].path;
     }
+    for (int k = 0; k < a->n_dicts; k++) inputs[n_inputs++] = a->dicts[k];
+    inputs[n_inputs++] = a->srx;
     pa_writer_options wo = PA_WRITER_OPTIONS_INIT;
     wo.format = a->format, wo.min_score = a->min_score, wo.tags = tmx_tags;
-    if (rc == 0 && !(w = pa_writer_open(a->output, langs, a->n_in, &wo, err))) rc = -1;
+    wo.inputs = inputs, wo.n_inputs = n_inputs;
+    pa_writer *w = pa_writer_open(a->output, langs, a->n_in, &wo, err);
+    if (!w) return -1;
+    pa_context_options co = PA_CONTEXT_OPTIONS_INIT;
+    co.srx_path = a->srx;
+    pa_context *ctx = pa_context_new(&co, err);
+    pa_units *u = NULL;
+    int rc = ctx ? 0 : -1;
+    for (int k = 0; k < a->n_dicts && rc == 0; k++)
+        rc = pa_context_add_dictionary(ctx, a->tags[0], a->tags[1], a->dicts[k], err);
     cli_messages_attach(&a->msg, &a->align);
     if (rc == 0 && !(u = pa_align(ctx, a->in, a->n_in, &a->align, err))) rc = -1;
     cli_messages_done(&a->msg);

@@ -3,6 +3,7 @@
 #include "align/cli/cli.h"
 #include "align/pipeline/train.h"
 #include "align/util/error.h"
+#include "align/util/output.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -76,6 +77,9 @@ static int lexicon_train(int argc, char **argv)
     if (optind == argc) return cli_usage_error("lexicon", "no input FILE");
     pa_error err;
     pa_error_clear(&err);
+    if (pa_output_refuse_inputs(output, (const char *const *)argv + optind, (size_t)(argc - optind), &err) != 0 ||
+        pa_output_refuse_inputs(output, &dict_path, 1, &err) != 0)
+        return cli_report(&err);
     pa_trainer *tr = pa_trainer_new(src_lang, tgt_lang, &err);
     if (!tr) return cli_report(&err);
     pa_context *ctx = pa_context_new(NULL, &err);

@@ -99,6 +99,8 @@ int cmd_segment(int argc, char **argv)
         if (in.lang) return cli_report(&err);
         return cli_usage_error("segment", "%s: cannot tell the language from the file name; give --lang", in.path);
     }
+    const char *inputs[2] = {in.path, srx};
+    if (pa_output_refuse_inputs(output, inputs, 2, &err) != 0) return cli_report(&err);
     pa_context_options co = PA_CONTEXT_OPTIONS_INIT;
     co.srx_path = srx;
     pa_context *ctx = pa_context_new(&co, &err);

@@ -27,6 +27,20 @@ struct pa_output {
 
 const char *pa_output_name(const pa_output *o) { return o->name; }
 
+int pa_output_refuse_inputs(const char *path, const char *const *inputs, size_t n, pa_error *err)
+{
+    struct stat out, in;
+    /* an output that does not exist yet cannot be an existing input */
+    if (strcmp(path, "-") == 0 || stat(path, &out) != 0 || !S_ISREG(out.st_mode)) return 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!inputs[k] || strcmp(inputs[k], "-") == 0 || stat(inputs[k], &in) != 0) continue;
+        if (in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+            return pa_error_set(err, PA_EUSAGE, "%s: the output is the input file %s; give another output", path,
+                                inputs[k]);
+    }
+    return 0;
+}
+
 int pa_path_is_gzip(const char *path)
 {
     size_t n = strlen(path);

@@ -33,6 +33,12 @@ void pa_output_abort(pa_output *o);
 /* The target name as given ("<stdout>" for "-"). */
 const char *pa_output_name(const pa_output *o);
 
+/* Refuses (PA_EUSAGE) an output `path` that is one of the `n` files
+ * `inputs` ("-" and NULL entries are skipped): the same regular file, by
+ * device and inode, however it is named (a symbolic link, "dir/../x").
+ * Writing it would destroy the input. */
+int pa_output_refuse_inputs(const char *path, const char *const *inputs, size_t n, pa_error *err);
+
 /* True when `path` ends in ".gz" (case-insensitive). */
 int pa_path_is_gzip(const char *path);
 

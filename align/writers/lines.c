@@ -6,6 +6,7 @@
 
 void *pa_line_output_open(const char *path, const pa_writer_setup *s, pa_error *err)
 {
+    if (pa_output_refuse_inputs(path, s->inputs, s->n_inputs, err) != 0) return NULL;
     pa_output *out = pa_output_open(path, s->gzip, err);
     if (!out) return NULL;
     pa_line_output *o = pa_calloc(1, sizeof *o);

@@ -16,6 +16,7 @@ typedef struct tmx_state {
 
 static void *tmx_open(const char *path, const pa_writer_setup *s, pa_error *err)
 {
+    if (pa_output_refuse_inputs(path, s->inputs, s->n_inputs, err) != 0) return NULL;
     pa_output *out = pa_output_open(path, s->gzip, err);
     if (!out) return NULL;
     pa_tmx_header_info h = {0};

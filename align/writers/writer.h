@@ -20,6 +20,8 @@ typedef struct pa_writer_setup {
     const char *const *tmx_tags; /* the tags to write in TMX */
     size_t n_langs;
     int gzip;                    /* compress (the name ends in .gz, or the format says so) */
+    const char *const *inputs;   /* files no output may be (pa_output_refuse_inputs) */
+    size_t n_inputs;
 } pa_writer_setup;
 
 typedef struct pa_format {
@@ -27,7 +29,8 @@ typedef struct pa_format {
     const char *suffix;    /* file name suffix that selects it (".tmx"), NULL = none */
     size_t max_langs;      /* most languages it holds, 0 = any */
     int every_unit;        /* keeps one-sided and low-scoring units (bead files) */
-    /* Opens the output(s) at `path`; returns the format's state. */
+    /* Opens the output(s) at `path` (each checked against the inputs);
+     * returns the format's state. */
     void *(*open)(const char *path, const pa_writer_setup *s, pa_error *err);
     /* Writes one unit of `u`: 0, or 1 when the format leaves it out, -1 on
      * error. */

@@ -50,6 +50,33 @@ while IFS= read -r line; do
   ok $good "$desc"
 done < "$top_srcdir/tests/cli/errors.cases"
 
+# An output that names an input is refused before anything is read, and the
+# input stays byte for byte as it was: the same path, a symbolic link to it,
+# a path through "..", for every command that writes.
+mkdir -p "$scratch/same/sub"
+cp "$IN/doc.zh.txt" "$IN/doc.en.txt" "$scratch/same/"
+ln -s doc.en.txt "$scratch/same/link.en.txt"
+S=$scratch/same
+cp "$S/doc.en.txt" "$scratch/en.orig"
+for out in "$S/doc.en.txt" "$S/link.en.txt" "$S/sub/../doc.en.txt"; do
+  "$POLYALIGN" align "$S/doc.zh.txt" "$S/doc.en.txt" -o "$out" > /dev/null 2> "$scratch/err"
+  rc=$?
+  [ $rc -eq 2 ] && [ "$(wc -l < "$scratch/err")" -eq 1 ] && grep -q "is the input file" "$scratch/err" &&
+    cmp -s "$S/doc.en.txt" "$scratch/en.orig"
+  ok $? "align -o $(basename "$out") (an input): status $rc, one line, the input unchanged"
+done
+cp "$S/doc.en.txt" "$S/corpus.en"
+"$POLYALIGN" align -f moses -s zh -t en "$S/doc.zh.txt" "$S/corpus.en" -o "$S/corpus" > /dev/null 2> "$scratch/err"
+[ $? -eq 2 ] && cmp -s "$S/corpus.en" "$scratch/en.orig" && [ ! -e "$S/corpus.zh" ]
+ok $? "align -f moses -o PREFIX whose PREFIX.en is an input: refused, nothing written"
+"$POLYALIGN" align --dict "$S/doc.zh.txt" "$S/doc.zh.txt" "$S/doc.en.txt" -o "$S/doc.zh.txt" -f tsv > /dev/null 2>&1
+[ $? -eq 2 ]; ok $? "align -o naming the --dict file: refused"
+"$POLYALIGN" segment "$S/doc.en.txt" -o "$S/sub/../doc.en.txt" > /dev/null 2> "$scratch/err"
+[ $? -eq 2 ] && cmp -s "$S/doc.en.txt" "$scratch/en.orig"; ok $? "segment -o its input: refused, the input unchanged"
+"$POLYALIGN" lexicon train -s zh -t en -o "$S/link.en.txt" "$S/doc.zh.txt" "$S/doc.en.txt" > /dev/null 2> "$scratch/err"
+[ $? -eq 2 ] && cmp -s "$S/doc.en.txt" "$scratch/en.orig"; ok $? "lexicon train -o an input: refused, the input unchanged"
+ls -A "$S" | grep -q tmp; [ $? -ne 0 ]; ok $? "no temporary file left beside the inputs"
+
 # A failed run keeps the previous output and leaves no temporary file.
 OUT=$scratch/keep
 mkdir -p "$OUT"
