@@ -156,7 +156,7 @@ pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_ali
     if (split_all(c, docs, n, o, &log, &used, err) != 0) goto done;
     for (k = 1; k < n; k++) {
         char phase[96];
-        snprintf(phase, sizeof phase, "aligning %s-%s (%zu + %zu sentences)", docs[0]->tag, docs[k]->tag,
+        snprintf(phase, sizeof phase, "aligning %s-%s (%zu+%zu sentences)", docs[0]->tag, docs[k]->tag,
                  docs[0]->n_sents, docs[k]->n_sents);
         pa_align_opts ao;
         pa_align_opts_init(&ao);

@@ -68,10 +68,23 @@ if [ -f "$D/UNv1.0.devset.zh" ]; then
     "$XMLLINT" --noout --nonet --dtdvalid "$SHARED/tmx/tmx14.dtd" "$W/un.tmx" 2> "$W/dtd.err"
     ok $? "the multilingual TMX is valid TMX 1.4b"
   fi
-  head -n 2000 "$D/UNv1.0.devset.zh" > "$W/big.zh.txt"; head -n 2000 "$D/UNv1.0.devset.en" > "$W/big.en.txt"
+  # long enough (about 2 s here) for the progress line, which waits a second
+  cat "$D/UNv1.0.devset.zh" "$D/UNv1.0.devset.zh" > "$W/big.zh.txt"
+  cat "$D/UNv1.0.devset.en" "$D/UNv1.0.devset.en" > "$W/big.en.txt"
   "$P" align --progress "$W/big.zh.txt" "$W/big.en.txt" -o "$W/big.tsv" 2> "$W/progress.err"
   grep -q "aligning zh-en" "$W/progress.err" && ! grep -q "$(printf '\033')" "$W/progress.err"
   ok $? "--progress into a pipe: plain progress lines, no escape codes ($(grep -c . "$W/progress.err") lines)"
+  if command -v script > /dev/null 2>&1; then
+    # on a terminal (script(1) gives the run one): redrawn in place, then cleared
+    script -qec "'$P' align '$W/big.zh.txt' '$W/big.en.txt' -o '$W/tty.tsv'" "$W/typescript" > /dev/null 2>&1
+    tr '\r' '\n' < "$W/typescript" | grep -q "^aligning zh-en (8000+8000 sentences): [0-9]/4 passes" &&
+      grep -q "$(printf '\r\033')\[K" "$W/typescript"
+    ok $? "on a terminal: a progress line redrawn in place and cleared at the end"
+    script -qec "'$P' align -q '$W/big.zh.txt' '$W/big.en.txt' -o '$W/tty.tsv'" "$W/typescript.q" > /dev/null 2>&1
+    ! grep -q "aligning" "$W/typescript.q"; ok $? "-q on a terminal: no progress line"
+  else
+    diag "script(1) not installed: the terminal progress line is not checked"
+  fi
   "$P" align "$W/big.zh.txt" "$W/big.en.txt" -o "$W/big2.tsv" 2> "$W/noprogress.err"
   ! grep -q "aligning" "$W/noprogress.err"; ok $? "no progress when stderr is not a terminal"
 else
