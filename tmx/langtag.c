@@ -1,6 +1,5 @@
-/* langtag.c - see langtag.h. A short fixed table of default region tags, a
- * small list of per-run overrides and one of the tags documents were given;
- * lookups are case-insensitive. */
+/* langtag.c - see langtag.h. A short fixed table of default region tags and
+ * a small list of per-run overrides; lookups are case-insensitive. */
 #include "tmx/langtag.h"
 #include "align/util/alloc.h"
 
@@ -30,7 +29,6 @@ typedef struct langtag_list {
 
 struct pa_tmx_langtags {
     langtag_list overrides; /* bare language -> tag, from --lang-tag */
-    langtag_list given;     /* short code -> canonical tag a document was given */
 };
 
 pa_tmx_langtags *pa_tmx_langtags_new(void)
@@ -51,7 +49,6 @@ void pa_tmx_langtags_free(pa_tmx_langtags *t)
 {
     if (!t) return;
     list_free(&t->overrides);
-    list_free(&t->given);
     free(t);
 }
 
@@ -126,27 +123,12 @@ int pa_tmx_langtags_set(pa_tmx_langtags *t, const char *assignment, pa_error *er
     return 0;
 }
 
-int pa_tmx_langtags_use(pa_tmx_langtags *t, const char *tag, char code[PA_LANG_MAX], pa_error *err)
+const char *pa_tmx_langtags_get(const pa_tmx_langtags *t, const char *tag)
 {
-    char canon[PA_LANG_MAX], c[PA_LANG_MAX];
-    if (pa_lang_parse(tag, canon, c, err) != 0) return -1;
-    const langtag_pair *p = list_find(&t->given, c);
-    if (p && strcmp(p->tag, canon) != 0)
-        return pa_error_set(err, PA_EUSAGE, "%s and %s are both language '%s': one run writes one tag per language",
-                            p->tag, canon, c);
-    if (!p) list_put(&t->given, c, canon);
-    memcpy(code, c, strlen(c) + 1);
-    return 0;
-}
-
-const char *pa_tmx_langtags_get(const pa_tmx_langtags *t, const char *code)
-{
-    const langtag_pair *given = t ? list_find(&t->given, code) : NULL;
-    if (given && strchr(given->tag, '-')) return given->tag;
-    const char *lang = given ? given->tag : code;
-    const langtag_pair *o = t ? list_find(&t->overrides, lang) : NULL;
+    if (strpbrk(tag, "-_")) return tag; /* subtags: written as given */
+    const langtag_pair *o = t ? list_find(&t->overrides, tag) : NULL;
     if (o) return o->tag;
     for (size_t i = 0; i < sizeof default_tags / sizeof default_tags[0]; i++)
-        if (same_code(default_tags[i].code, lang)) return default_tags[i].tag;
-    return lang;
+        if (same_code(default_tags[i].code, tag)) return default_tags[i].tag;
+    return tag;
 }

@@ -98,34 +98,33 @@ static void check_tag(char *tag, char *rest)
     int same = pa_lang_normalize(tag, code2, NULL) == 0 && strcmp(code2, code) == 0 &&
                pa_lang_parse(canon, again, NULL, NULL) == 0 && strcmp(again, canon) == 0;
     pa_tmx_langtags *t = pa_tmx_langtags_new();
-    char used[PA_LANG_MAX] = "";
-    const char *tmx = pa_tmx_langtags_use(t, tag, used, NULL) == 0 ? pa_tmx_langtags_get(t, used) : "(refused)";
-    ok(same && strcmp(canon, want_canon) == 0 && strcmp(code, want_code) == 0 && strcmp(used, code) == 0 &&
-           strcmp(tmx, want_tmx) == 0,
+    const char *tmx = pa_tmx_langtags_get(t, canon);
+    ok(same && strcmp(canon, want_canon) == 0 && strcmp(code, want_code) == 0 && strcmp(tmx, want_tmx) == 0,
        "tag '%s' -> %s %s %s (want %s %s %s)", tag, canon, code, tmx, want_canon, want_code, want_tmx);
     pa_tmx_langtags_free(t);
 }
 
-/* Runs `use TAG CODE TMX` or `use TAG error TEXT` on the file's table. */
-static void check_use(pa_tmx_langtags *t, const char *tag, char *rest)
+/* Runs `doc TAG CODE TMX` or `doc TAG error TEXT`: a document given TAG,
+ * as the command line takes it, with the file's table for the TMX tag. */
+static void check_doc(const pa_tmx_langtags *t, const char *tag, char *rest)
 {
-    char code[PA_LANG_MAX] = "";
+    char canon[PA_LANG_MAX] = "", code[PA_LANG_MAX] = "";
     pa_error err;
     pa_error_clear(&err);
-    int rc = pa_tmx_langtags_use(t, tag, code, &err);
+    int rc = pa_lang_parse(tag, canon, code, &err);
     const char *text = error_text(rest);
     if (text) {
-        ok(rc < 0 && usage_error_with(&err, text), "use '%s' refused: %s", tag, err.msg);
+        ok(rc < 0 && usage_error_with(&err, text), "doc '%s' refused: %s", tag, err.msg);
         return;
     }
     char *want_code = word(&rest), *want_tmx = word(&rest);
     if (!want_tmx || word(&rest)) {
-        ok(0, "malformed use case for '%s'", tag);
+        ok(0, "malformed doc case for '%s'", tag);
         return;
     }
-    const char *tmx = rc == 0 ? pa_tmx_langtags_get(t, code) : err.msg;
-    ok(rc == 0 && strcmp(code, want_code) == 0 && strcmp(tmx, want_tmx) == 0, "use '%s' -> %s %s (want %s %s)",
-       tag, code, tmx, want_code, want_tmx);
+    const char *tmx = rc == 0 ? pa_tmx_langtags_get(t, canon) : err.msg;
+    ok(rc == 0 && strcmp(code, want_code) == 0 && strcmp(tmx, want_tmx) == 0, "doc '%s' -> %s %s (want %s %s)", tag,
+       code, tmx, want_code, want_tmx);
 }
 
 /* Runs `file NAME TAG` or `file NAME none`. */
@@ -184,8 +183,8 @@ static void run_file(const char *path)
             else ok(0, "malformed match case: %s", a);
         } else if (strcmp(op, "tag") == 0 && a) {
             check_tag(unescape(a), rest);
-        } else if (strcmp(op, "use") == 0 && a) {
-            check_use(t, unescape(a), rest);
+        } else if (strcmp(op, "doc") == 0 && a) {
+            check_doc(t, unescape(a), rest);
         } else if (strcmp(op, "file") == 0 && a) {
             char *b = word(&rest);
             if (b && !word(&rest)) check_file(unescape(a), b);
