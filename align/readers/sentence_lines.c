@@ -10,13 +10,6 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-/* Closing quotes and brackets that may follow a sentence's last mark. */
-static int is_closer(uint32_t c)
-{
-    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x2019 || c == 0x201D || c == 0xBB ||
-           c == 0x300D || c == 0x300F || c == 0x300B || c == 0x3009 || c == 0x3011 || c == 0xFF09;
-}
-
 /* Opening quotes and marks that may precede a sentence's first letter. */
 static int is_opener(uint32_t c)
 {
@@ -99,13 +92,13 @@ static size_t inner_ends(const char *s, size_t a, size_t z)
         if (is_cjk_final(c)) {
             size_t m;
             uint32_t d = pa_utf8_at(s, z, i + n, &m);
-            if (d && !is_closer(d) && !is_line_end(d) && !is_space(d)) count++;
+            if (d && !pa_is_closing_mark(d) && !is_line_end(d) && !is_space(d)) count++;
             continue;
         }
         if (!is_spaced_final(c)) continue;
         size_t j = i + n, m;
         uint32_t d = pa_utf8_at(s, z, j, &m);
-        while (d && is_closer(d)) j += m, d = pa_utf8_at(s, z, j, &m);
+        while (d && pa_is_closing_mark(d)) j += m, d = pa_utf8_at(s, z, j, &m);
         if (!is_space(d)) continue;
         while (d && is_space(d)) j += m, d = pa_utf8_at(s, z, j, &m);
         while (d && is_opener(d)) j += m, d = pa_utf8_at(s, z, j, &m);
@@ -122,7 +115,7 @@ static int ends_line(const char *s, size_t a, size_t z)
     size_t k = z;
     uint32_t c;
     do c = pa_utf8_before(s, k, &k);
-    while (is_closer(c) && k > a);
+    while (pa_is_closing_mark(c) && k > a);
     return is_line_end(c);
 }
 
@@ -147,9 +140,7 @@ int pa_text_sentence_lines_stats(const char *text, size_t len, const char *lang,
         i = e + 1;
     }
     if (st->ends < PA_SENTLINES_MIN_ENDS || st->ends * 2 < st->lines || st->inner * 5 > st->ends) return 0;
-    pa_buf scratch = PA_BUF_INIT;
-    st->wrapped = pa_reflow(text, len, lang, PA_REFLOW_DETECT, &scratch) == PA_REFLOW_WRAPPED;
-    pa_buf_free(&scratch);
+    st->wrapped = pa_reflow_is_wrapped(text, len);
     return !st->wrapped;
 }
 

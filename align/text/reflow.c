@@ -46,7 +46,7 @@ static size_t space_at(const char *s, size_t i, size_t end)
     return 0;
 }
 
-static int is_closer(uint32_t c)
+int pa_is_closing_mark(uint32_t c)
 {
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x2019 || c == 0x201D || c == 0xBB ||
            c == 0x300D || c == 0x300F || c == 0x300B || c == 0x3009 || c == 0x3011 || c == 0xFF09;
@@ -185,7 +185,7 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
     l->last = last;
     uint32_t end = last;
     size_t k = st;
-    while (is_closer(end) && k > i) end = pa_utf8_before(s, k, &k);
+    while (pa_is_closing_mark(end) && k > i) end = pa_utf8_before(s, k, &k);
     l->final = is_final(end);
     l->listend = is_listend(end);
     if (last == '-' || last == 0x2010 || last == 0xAD) {
@@ -382,7 +382,8 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, unsigned char 
     }
 }
 
-pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_reflow_kind kind, pa_buf *out)
+/* Measures every line of `text` into a new array (*n lines); returns it. */
+static rline *measure_all(const char *text, size_t len, size_t *n_out)
 {
     rline *ls = NULL;
     size_t n = 0, cap = 0;
@@ -394,6 +395,23 @@ pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_refl
         measure(text, i, e, &ls[n++]);
         i = e + 1;
     }
+    *n_out = n;
+    return ls;
+}
+
+int pa_reflow_is_wrapped(const char *text, size_t len)
+{
+    size_t n;
+    rline *ls = measure_all(text, len, &n);
+    int wrapped = detect(ls, n, width_percentile(ls, n, 90)) == PA_REFLOW_WRAPPED;
+    free(ls);
+    return wrapped;
+}
+
+pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_reflow_kind kind, pa_buf *out)
+{
+    size_t n;
+    rline *ls = measure_all(text, len, &n);
     int W = width_percentile(ls, n, 90);
     if (kind == PA_REFLOW_DETECT) kind = detect(ls, n, W);
     unsigned char *brk = pa_calloc(n ? n : 1, 1);

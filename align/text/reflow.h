@@ -25,6 +25,7 @@
 #define PA_REFLOW_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "align/util/buf.h"
 
@@ -37,6 +38,14 @@ typedef enum pa_reflow_kind {
 /* Appends the repaired form of `text` to `out`. `lang` is the document's
  * language code. Returns the kind used (DETECT is resolved). */
 pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_reflow_kind kind, pa_buf *out);
+
+/* Whether `text` looks wrapped (PA_REFLOW_DETECT's decision), without
+ * writing the repaired text. */
+int pa_reflow_is_wrapped(const char *text, size_t len);
+
+/* True for closing quotes and brackets that may follow a sentence's last
+ * mark (" ' ) ] ’ ” » 」 』 》 〉 】 ）). */
+int pa_is_closing_mark(uint32_t c);
 
 /* True for code points of scripts written without spaces between words
  * (and full-width forms): they join broken lines without a space and are
