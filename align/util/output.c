@@ -22,6 +22,7 @@ struct pa_output {
     char *name;     /* target as given, for messages */
     char *target;   /* the file to rename onto (a symbolic link resolved) */
     char *tmpname;  /* NULL when written in place (standard output, pipes, devices) */
+    int sync_fd;    /* the temporary file again, to fsync it after zlib closed its own; -1 = none */
     int failed;
 };
 
@@ -78,6 +79,7 @@ static int create_temp(const char *path, char **tmpname)
 pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
 {
     pa_output *o = pa_calloc(1, sizeof *o);
+    o->sync_fd = -1;
     int fd;
     if (strcmp(path, "-") == 0) {
         o->name = pa_strdup("<stdout>");
@@ -113,9 +115,11 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
             return NULL;
         }
     }
+    if (o->tmpname) o->sync_fd = dup(fd);
     o->gz = gzdopen(fd, gzip ? "wb6" : "wbT");
     if (!o->gz) {
         close(fd);
+        if (o->sync_fd >= 0) close(o->sync_fd);
         pa_error_set(err, PA_EOUTPUT, "%s: cannot open for writing (zlib)", o->name);
         if (o->tmpname) unlink(o->tmpname);
         free(o->tmpname), free(o->target), free(o->name), free(o);
@@ -171,8 +175,24 @@ int pa_output_printf(pa_output *o, pa_error *err, const char *fmt, ...)
     return rc;
 }
 
+/* Makes a rename in the directory of `path` durable (fsync of the
+ * directory), as SQLite and git do; a file system that cannot fsync a
+ * directory is no error. */
+static int sync_directory(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? pa_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : pa_strdup(".");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    free(dir);
+    if (fd < 0) return 0;
+    int rc = fsync(fd) != 0 && errno != EINVAL && errno != EROFS ? -1 : 0;
+    close(fd);
+    return rc;
+}
+
 static void output_free(pa_output *o)
 {
+    if (o->sync_fd >= 0) close(o->sync_fd);
     free(o->target);
     free(o->tmpname);
     free(o->name);
@@ -188,10 +208,17 @@ int pa_output_commit(pa_output *o, pa_error *err)
         rc = pa_error_set(err, PA_EOUTPUT, "%s: write error on close: %s", o->name,
                           zrc == Z_ERRNO ? strerror(errno) : "zlib error");
     if (o->tmpname) {
+        /* the data reach the disk before the name does: after a power cut
+         * the name holds the old file or the whole new one */
+        if (rc == 0 && o->sync_fd >= 0 && fsync(o->sync_fd) != 0 && errno != EINVAL)
+            rc = pa_error_set(err, PA_EOUTPUT, "%s: cannot sync to disk: %s", o->name, strerror(errno));
         if (rc == 0 && rename(o->tmpname, o->target) != 0)
             rc = pa_error_set(err, PA_EOUTPUT, "%s: cannot rename into place: %s", o->name,
                               strerror(errno));
-        if (rc != 0) unlink(o->tmpname);
+        if (rc == 0 && sync_directory(o->target) != 0)
+            rc = pa_error_set(err, PA_EOUTPUT, "%s: renamed, but the directory cannot be synced: %s", o->name,
+                              strerror(errno));
+        if (rc != 0 && access(o->tmpname, F_OK) == 0) unlink(o->tmpname);
     }
     output_free(o);
     return rc;

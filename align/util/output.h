@@ -1,8 +1,9 @@
 /* output.h - atomic, optionally gzip-compressed output files.
  *
  * Output goes to a temporary file in the target's directory and is renamed
- * over the target only by pa_output_commit, so a failed run leaves no partial
- * file and keeps an older one. A symbolic link stays a link: the file it
+ * over the target only by pa_output_commit, after an fsync (and the directory
+ * is synced after the rename), so a failed run or a power cut leaves no
+ * partial file and keeps an older one. A symbolic link stays a link: the file it
  * points to is replaced. "-" (standard output), pipes and devices are
  * written in place (not atomic, by nature). Writes are buffered; errors are sticky and reported by the
  * write that hits them and again by commit.

@@ -38,6 +38,15 @@ ok $? "bare codes from NAME.zh.txt get the default regions zh-CN, en-US"
 "$P" align -q --lang-tag zh=zh-Hans "$ZH" "$EN" -o "$W/override.tmx"
 grep -q 'xml:lang="zh-Hans"' "$W/override.tmx"; ok $? "--lang-tag zh=zh-Hans overrides"
 
+# Durability: the file is synced before its rename, the directory after it
+if command -v strace > /dev/null 2>&1; then
+  strace -f -o "$W/trace" -e trace=fsync,rename "$P" align -q "$ZH" "$EN" -o "$W/durable.tmx" > /dev/null 2>&1
+  awk '/fsync\(/ && !r { f = 1 } /rename\(/ && f { r = 1 } /fsync\(/ && r { d = 1 } END { exit !(f && r && d) }' "$W/trace"
+  ok $? "the output is fsynced before the rename, and its directory after it"
+else
+  diag "strace not installed: the fsync order is not checked"
+fi
+
 # One sentence a line: kept (and said) when every input holds it
 "$P" align --format beads "$S/cd-note.zh.sent" "$S/cd-note.en.sent" -s zh -t en -o "$W/auto.align" 2> "$W/auto.err"
 "$P" align -q --presplit --format beads "$S/cd-note.zh.sent" "$S/cd-note.en.sent" -s zh -t en -o "$W/pre.align"
