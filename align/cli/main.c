@@ -5,6 +5,7 @@
 #include "align/cli/suggest.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,10 @@ int main(int argc, char **argv)
         printf("polyalign %s\n", PACKAGE_VERSION);
         return 0;
     }
+    /* Past a file-size limit (ulimit -f) a write fails with EFBIG and is
+     * reported like any write error, the temporary file removed, instead
+     * of the signal killing the process and leaving it behind. */
+    signal(SIGXFSZ, SIG_IGN);
     /* libxml2 must be initialised once, before any thread uses it. */
     xmlInitParser();
     const struct command *c = find_command(cmd);

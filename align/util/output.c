@@ -3,7 +3,9 @@
 #include "align/util/output.h"
 #include "align/util/alloc.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,30 +50,80 @@ int pa_path_is_gzip(const char *path)
     return n >= 3 && strcasecmp(path + n - 3, ".gz") == 0;
 }
 
-/* Creates "dir/.name.tmp-RANDOM" for "dir/name", in the same directory so
- * that the final rename cannot cross file systems. open() with mode 0666
- * lets the umask set the permissions, as for any new file (mkstemp's 0600
- * would need the process-wide umask changed to fix). */
+/* Eight hex digits naming this machine, so that a temporary file says
+ * whose it is: the pid in its name means something only on its host (an
+ * output folder may be shared by several machines). */
+static void host_tag(char tag[9])
+{
+    char host[256] = "";
+    gethostname(host, sizeof host - 1);
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (const char *p = host; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+    snprintf(tag, 9, "%08x", (unsigned)h);
+}
+
+/* The start of the temporary names this host gives "dir/name":
+ * ".name.tmp-HOST-" (the pid and a random part follow). */
+static char *temp_prefix(const char *base)
+{
+    char tag[9];
+    host_tag(tag);
+    size_t n = strlen(base) + 32;
+    char *p = pa_malloc(n);
+    snprintf(p, n, ".%s.tmp-%s-", base, tag);
+    return p;
+}
+
+/* Removes the temporary files of `path` that a process of this host left
+ * when it was killed (SIGKILL, a crash, a power cut): those whose pid is
+ * no longer alive. A live writer's file, or another host's, is never
+ * touched. */
+static void remove_stale_temps(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? pa_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : pa_strdup(".");
+    char *prefix = temp_prefix(slash ? slash + 1 : path);
+    size_t np = strlen(prefix);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, prefix, np) != 0) continue;
+        char *end;
+        long pid = strtol(e->d_name + np, &end, 10);
+        if (pid <= 0 || *end != '-' || pid == (long)getpid()) continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue; /* alive, or not ours to know */
+        unlinkat(dirfd(d), e->d_name, 0);
+    }
+    if (d) closedir(d);
+    free(prefix), free(dir);
+}
+
+/* Creates "dir/.name.tmp-HOST-PID-RANDOM" for "dir/name", in the same
+ * directory so that the final rename cannot cross file systems. open() with
+ * mode 0666 lets the umask set the permissions, as for any new file
+ * (mkstemp's 0600 would need the process-wide umask changed to fix). */
 static int create_temp(const char *path, char **tmpname)
 {
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    size_t n = strlen(path) + 32;
+    char *prefix = temp_prefix(path + dirlen);
+    size_t n = strlen(path) + strlen(prefix) + 48;
     char *t = pa_malloc(n);
     for (int attempt = 0; attempt < 100; attempt++) {
         uint64_t r = 0;
         if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r)
             r = (uint64_t)time(NULL) * 6364136223846793005ULL ^ (uint64_t)getpid() << 16 ^ (uint64_t)attempt;
-        snprintf(t, n, "%.*s.%s.tmp-%012llx", (int)dirlen, path, path + dirlen,
-                 (unsigned long long)(r & 0xFFFFFFFFFFFFULL));
+        snprintf(t, n, "%.*s%s%ld-%08llx", (int)dirlen, path, prefix, (long)getpid(),
+                 (unsigned long long)(r & 0xFFFFFFFFULL));
         int fd = open(t, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0 || errno != EEXIST) {
             if (fd >= 0) *tmpname = t;
             else free(t);
+            free(prefix);
             return fd;
         }
     }
-    free(t);
+    free(t), free(prefix);
     errno = EEXIST;
     return -1;
 }
@@ -105,6 +157,7 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
             /* a pipe or a device: written in place, there is nothing to rename */
             fd = open(target, O_WRONLY | O_CLOEXEC);
         } else {
+            remove_stale_temps(target);
             fd = create_temp(target, &o->tmpname);
             o->target = pa_strdup(target);
         }

@@ -77,6 +77,37 @@ ok $? "align -f moses -o PREFIX whose PREFIX.en is an input: refused, nothing wr
 [ $? -eq 2 ] && cmp -s "$S/doc.en.txt" "$scratch/en.orig"; ok $? "lexicon train -o an input: refused, the input unchanged"
 ls -A "$S" | grep -q tmp; [ $? -ne 0 ]; ok $? "no temporary file left beside the inputs"
 
+# Temporary files that a killed run left (their pid dead, on this host) are
+# removed by the next write of the same output; a live writer's, or another
+# host's, never.
+K=$scratch/stale
+mkdir -p "$K"
+tag=$(python3 -c 'import socket
+h = 2166136261
+for c in socket.gethostname().encode(): h = ((h ^ c) * 16777619) & 0xFFFFFFFF
+print("%08x" % h)')
+sh -c 'echo $$ > "$1"' sh "$scratch/deadpid"; dead=$(cat "$scratch/deadpid")
+other=$( [ "$tag" = 00000001 ] && echo 00000002 || echo 00000001 )
+: > "$K/.out.tsv.tmp-$tag-$dead-0badf00d"
+: > "$K/.out.tsv.tmp-$tag-$$-0badf00d"
+: > "$K/.out.tsv.tmp-$other-$dead-0badf00d"
+"$POLYALIGN" align -q "$IN/doc.zh.txt" "$IN/doc.en.txt" -o "$K/out.tsv"
+[ ! -e "$K/.out.tsv.tmp-$tag-$dead-0badf00d" ]; ok $? "a dead process's temporary file is removed"
+[ -e "$K/.out.tsv.tmp-$tag-$$-0badf00d" ] && [ -e "$K/.out.tsv.tmp-$other-$dead-0badf00d" ]
+ok $? "a live process's, and another host's, are kept"
+
+# Past a file-size limit: a clean error (status 3), no temporary file, the
+# older output kept (SIGXFSZ is ignored, so the write fails instead).
+F=$scratch/fsize
+mkdir -p "$F"
+echo "older content" > "$F/out.tsv"
+( ulimit -f 1; exec "$POLYALIGN" align -q "$top_srcdir/corpora/sample/cd-note.zh.txt" \
+    "$top_srcdir/corpora/sample/cd-note.en.txt" -o "$F/out.tsv" ) 2> "$scratch/err"
+rc=$?
+[ $rc -eq 3 ] && [ "$(wc -l < "$scratch/err")" -eq 1 ] && grep -q "out.tsv" "$scratch/err" &&
+  [ "$(cat "$F/out.tsv")" = "older content" ] && [ "$(ls -A "$F")" = "out.tsv" ]
+ok $? "ulimit -f: status $rc, one line ($(cat "$scratch/err")), the older output kept, no temporary file"
+
 # A failed run keeps the previous output and leaves no temporary file.
 OUT=$scratch/keep
 mkdir -p "$OUT"

@@ -94,6 +94,16 @@ if [ -f "$D/UNv1.0.devset.zh" ]; then
   else
     diag "script(1) not installed: the terminal progress line is not checked"
   fi
+  # SIGKILL while writing: the older output stays; the next run removes the
+  # temporary file the killed one left and writes the output whole
+  mkdir -p "$W/kill"; echo "older" > "$W/kill/out.tsv"
+  "$P" align -q "$W/big.zh.txt" "$W/big.en.txt" -o "$W/kill/out.tsv" & pid=$!
+  sleep 0.5; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  left=$(ls -A "$W/kill" | grep -c '\.tmp-')
+  [ "$(cat "$W/kill/out.tsv")" = "older" ]; ok $? "SIGKILL while aligning: the older output kept ($left temporary file left)"
+  "$P" align -q "$W/big.zh.txt" "$W/big.en.txt" -o "$W/kill/out.tsv"
+  [ "$(ls -A "$W/kill")" = "out.tsv" ] && cmp -s "$W/kill/out.tsv" "$W/big.tsv"
+  ok $? "the next run removes what the killed one left and writes the whole output"
   "$P" align "$W/big.zh.txt" "$W/big.en.txt" -o "$W/big2.tsv" 2> "$W/noprogress.err"
   ! grep -q "aligning" "$W/noprogress.err"; ok $? "no progress when stderr is not a terminal"
 else
