@@ -171,11 +171,13 @@ typedef struct pa_align_options {
     int log_level;         /* the highest level passed to `log` (PA_LOG_NOTE..) */
     pa_progress_fn progress; /* NULL = none */
     void *callback_data;   /* passed to `log` and `progress` */
+    size_t max_input_bytes; /* an input larger (after gzip) is an error; 0 = 1 GiB */
+    size_t max_sentences;  /* a document with more sentences is an error; 0 = 10 million */
 } pa_align_options;
 
 #define PA_ALIGN_OPTIONS_VERSION 1
 #define PA_ALIGN_OPTIONS_INIT \
-    {PA_ALIGN_OPTIONS_VERSION, PA_SPLIT_AUTO, PA_REFLOW_AUTO, PA_MODEL_FULL, 6, NULL, PA_LOG_NOTE, NULL, NULL}
+    {PA_ALIGN_OPTIONS_VERSION, PA_SPLIT_AUTO, PA_REFLOW_AUTO, PA_MODEL_FULL, 6, NULL, PA_LOG_NOTE, NULL, NULL, 0, 0}
 
 int pa_align_options_init(pa_align_options *o, unsigned version);
 

@@ -76,8 +76,11 @@ static const pa_align_options *checked_options(const pa_align_options *o, pa_ali
     return o;
 }
 
+/* Sentences a document may have when the options say 0. */
+#define DEFAULT_MAX_SENTENCES ((size_t)10 * 1000 * 1000)
+
 /* Reads one input as a document of its language (no layout yet). */
-static pa_document *read_one(const pa_input *in, pa_error *err)
+static pa_document *read_one(const pa_input *in, size_t max_bytes, pa_error *err)
 {
     char tag[PA_LANG_MAX], canon[PA_LANG_MAX], code[PA_LANG_MAX];
     if (pa_input_language(in, tag, sizeof tag, err) != 0) return NULL;
@@ -86,7 +89,7 @@ static pa_document *read_one(const pa_input *in, pa_error *err)
         pa_error_set(err, PA_EUSAGE, "an input has neither a path nor bytes");
         return NULL;
     }
-    pa_read_opts ro = {in->encoding, 0};
+    pa_read_opts ro = {in->encoding, max_bytes};
     return pa_read_input(in, input_name(in), code, canon, &ro, err);
 }
 
@@ -119,9 +122,13 @@ static int split_all(pa_context *c, pa_document **docs, size_t n, const pa_align
         lines = plain == n && like == n;
     }
     *used = lines ? PA_SPLIT_LINES : PA_SPLIT_SEGMENT;
+    size_t max_sents = o->max_sentences ? o->max_sentences : DEFAULT_MAX_SENTENCES;
     for (size_t k = 0; k < n; k++) {
         if (lines && docs[k]->needs_layout) pa_layout_lines(docs[k]);
         else if (segment(c, docs[k], o->reflow, log, err) != 0) return -1;
+        if (docs[k]->n_sents > max_sents)
+            return pa_error_set(err, PA_EINPUT, "%s: %zu sentences, more than the limit of %zu (--max-sentences)",
+                                docs[k]->name, docs[k]->n_sents, max_sents);
         pa_log(log, PA_LOG_INFO, "%s: %zu paragraphs, %zu sentences", docs[k]->name, docs[k]->n_paras,
                docs[k]->n_sents);
     }
@@ -145,7 +152,7 @@ pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_ali
     size_t k;
     for (k = 0; k < n; k++) {
         pa_log_progress(&log, "reading", k, n, "files");
-        if (!(docs[k] = read_one(&inputs[k], err))) goto done;
+        if (!(docs[k] = read_one(&inputs[k], o->max_input_bytes, err))) goto done;
         for (size_t q = 0; q < k; q++)
             if (strcmp(docs[q]->lang, docs[k]->lang) == 0) {
                 pa_error_set(err, PA_EUSAGE, "%s (%s) and %s (%s) are both '%s'; give each version its own language",
@@ -180,7 +187,7 @@ pa_document *pa_document_read(pa_context *c, const pa_input *in, const pa_align_
     const pa_align_options *o = checked_options(opts, &defaults, err);
     if (!o) return NULL;
     pa_logger log = {o->log, o->callback_data, o->log_level, o->progress};
-    pa_document *d = read_one(in, err);
+    pa_document *d = read_one(in, o->max_input_bytes, err);
     pa_split used;
     if (d && split_all(c, &d, 1, o, &log, &used, err) != 0) pa_document_free(d), d = NULL;
     return d;

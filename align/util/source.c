@@ -92,18 +92,34 @@ ssize_t pa_source_read(pa_source *s, void *dst, size_t n, pa_error *err)
     return got;
 }
 
+/* Room for the next read of up to 64 KiB: capacity doubles, as for any
+ * buffer, but never past what the limit needs, so that reading a
+ * decompression bomb up to a 1 GiB limit holds about 1 GiB, not 2. */
+static void reserve_read(pa_buf *out, size_t start, size_t max_bytes)
+{
+    size_t need = out->len + (1 << 16) + 1;
+    if (need <= out->cap) return;
+    size_t cap = out->cap * 2 > need ? out->cap * 2 : need;
+    if (max_bytes) {
+        size_t ceiling = start + max_bytes + (1 << 16) + 2; /* the limit, one byte past it, a read */
+        if (cap > ceiling) cap = ceiling > need ? ceiling : need;
+    }
+    out->data = pa_realloc(out->data, cap);
+    out->cap = cap;
+}
+
 int pa_source_read_all(pa_source *s, pa_buf *out, size_t max_bytes, pa_error *err)
 {
     size_t start = out->len;
     for (;;) {
-        pa_buf_reserve(out, 1 << 16);
+        reserve_read(out, start, max_bytes);
         ssize_t got = pa_source_read(s, out->data + out->len, out->cap - out->len - 1, err);
         if (got < 0) return -1;
         if (got == 0) break;
         out->len += (size_t)got;
         out->data[out->len] = '\0';
         if (max_bytes && out->len - start > max_bytes)
-            return pa_error_set(err, PA_EINPUT, "%s: larger than the limit of %zu bytes",
+            return pa_error_set(err, PA_EINPUT, "%s: larger than the input limit of %zu bytes (--max-input-bytes)",
                                 s->name, max_bytes);
     }
     return 0;
