@@ -366,7 +366,7 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
     pa_error err;
     pa_error_clear(&err);
     if (pa_batch_write_report(b, report, seconds, threads, &err) != 0) return cli_report(&err);
-    cli_note(&a->msg, "%zu sets written, %zu failed, %zu already there, in %.1f s (%u threads); report: %s", done,
+    cli_note(&a->msg, "%zu sets written, %zu failed, %zu already there, in %.1f s (threads: %u); report: %s", done,
              failed, existing, seconds, threads, report);
     if (failed == 0) return PA_OK;
     return done + existing == 0 ? PA_EINPUT : PA_EPARTIAL;

@@ -20,6 +20,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  align     align a document with its translation (TMX, beads, TSV)\n"
+    "  batch     align every document set of a directory or a manifest (threads)\n"
     "  segment   split a document into sentences, one a line\n"
     "  eval      score alignments against gold beads (precision, recall, F1)\n"
     "  lexicon   learn word links from a corpus ('lexicon train') for --lexicon\n"

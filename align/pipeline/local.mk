@@ -13,3 +13,8 @@ check_PROGRAMS += tests/pipeline/test_units
 tests_pipeline_test_units_LDADD = libpolyalign.la
 TESTS += tests/pipeline/test_units tests/cli/pipeline.sh
 EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh
+
+# polyalign batch end to end (document sets, broken sets, -j, --resume after
+# SIGKILL, --shard, manifests); tests/bench/bench-batch.sh measures it.
+TESTS += tests/batch/batch.sh
+EXTRA_DIST += tests/batch/batch.sh
