@@ -112,6 +112,7 @@ static int format_suffix(const char *f, char *out, size_t size)
     return 0;
 }
 
+/* Reads the options into `a`; a usage error's status, -1 after --help, 0. */
 static int parse_args(int argc, char **argv, batch_args *a)
 {
     pa_error err;
@@ -184,6 +185,7 @@ static int parse_args(int argc, char **argv, batch_args *a)
     return 0;
 }
 
+/* Seconds on the monotonic clock. */
 static double now(void)
 {
     struct timespec t;
@@ -384,6 +386,7 @@ static int make_outdir(const char *dir, pa_error *err)
     return pa_error_set(err, PA_EOUTPUT, "%s: cannot create the directory: %s", dir, strerror(errno));
 }
 
+/* Finds the sets, builds the one context, runs them; the exit status. */
 static int run(batch_args *a)
 {
     pa_error err;

@@ -27,6 +27,7 @@ typedef struct entries {
     size_t n, cap;
 } entries;
 
+/* Adds a file of set `docid` (`docid_len` bytes); takes `path`. */
 static void entries_add(entries *e, const char *docid, size_t docid_len, char *path, const char *lang)
 {
     PA_GROW(e->items, e->cap, e->n + 1);
@@ -36,6 +37,7 @@ static void entries_add(entries *e, const char *docid, size_t docid_len, char *p
     snprintf(x->lang, sizeof x->lang, "%s", lang);
 }
 
+/* Frees the entries and the paths not handed to a set. */
 static void entries_free(entries *e)
 {
     for (size_t k = 0; k < e->n; k++) free(e->items[k].docid), free(e->items[k].path);
@@ -183,11 +185,13 @@ int pa_batch_read_manifest(pa_batch *b, const char *path, pa_error *err)
     return rc;
 }
 
+/* Orders sets by DOCID, bytewise: the same order everywhere, for --shard. */
 static int by_docid(const void *a, const void *b)
 {
     return strcmp(((const pa_batch_set *)a)->docid, ((const pa_batch_set *)b)->docid);
 }
 
+/* Orders a set's files by tag. */
 static int by_lang(const void *a, const void *b)
 {
     return strcmp(((const pa_batch_file *)a)->lang, ((const pa_batch_file *)b)->lang);
@@ -215,6 +219,7 @@ int pa_batch_parse_shard(const char *spec, unsigned *k, unsigned *n, pa_error *e
     return 0;
 }
 
+/* Frees what a set owns (not the set itself). */
 static void set_free(pa_batch_set *s)
 {
     for (size_t f = 0; f < s->n_files; f++) free(s->files[f].path);
@@ -260,6 +265,7 @@ void pa_batch_fail(pa_batch_set *s, const char *reason)
     s->status = PA_BATCH_FAILED;
 }
 
+/* The status as run.json writes it. */
 static const char *status_name(pa_batch_status s)
 {
     switch (s) {

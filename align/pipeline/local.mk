@@ -16,5 +16,9 @@ EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh
 
 # polyalign batch end to end (document sets, broken sets, -j, --resume after
 # SIGKILL, --shard, manifests); tests/bench/bench-batch.sh measures it.
-TESTS += tests/batch/batch.sh
-EXTRA_DIST += tests/batch/batch.sh
+# test_batch: the set discovery on the cases of batch.cases (directories,
+# manifests, shards, pivots, failing sets).
+check_PROGRAMS += tests/batch/test_batch
+tests_batch_test_batch_LDADD = libpolyalign.la
+TESTS += tests/batch/test_batch tests/batch/batch.sh
+EXTRA_DIST += tests/batch/batch.sh tests/batch/batch.cases
