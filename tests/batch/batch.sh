@@ -126,7 +126,7 @@ for i in $(seq 11 34); do
   cp "$S/cd-note.zh.txt" "$K/cd-$i.zh.txt"; cp "$S/cd-note.en.txt" "$K/cd-$i.en.txt"
 done
 "$P" batch --progress -j2 --dir "$K" -o "$W/many.out" 2> "$W/many.err"
-grep -q '^batch: [0-9]*/47 documents' "$W/many.err"; ok $? "--progress into a file: 'batch: N/47 documents' lines"
+grep -q '^batch: [0-9]*/[0-9]* documents' "$W/many.err"; ok $? "--progress into a file: 'batch: N/TOTAL documents' lines"
 grep '^polyalign: ' "$W/many.err" | grep -v -q -e ': badutf8: ' -e ': binary: ' -e ': empty: ' -e ': nopivot: ' -e ': single: ' \
   -e 'not named DOCID.LANG.EXT' -e 'sets written'
 ok $([ $? -ne 0 ]; echo $?) "without -v, the documents' own messages go nowhere"
