@@ -126,7 +126,14 @@ for i in $(seq 11 34); do
   cp "$S/cd-note.zh.txt" "$K/cd-$i.zh.txt"; cp "$S/cd-note.en.txt" "$K/cd-$i.en.txt"
 done
 "$P" batch --progress -j2 --dir "$K" -o "$W/many.out" 2> "$W/many.err"
-grep -q '^batch: [0-9]*/[0-9]* documents' "$W/many.err"; ok $? "--progress into a file: 'batch: N/TOTAL documents' lines"
+# the progress line stays silent in a run's first second
+secs=$(sed -n 's/.*"totals": {.*"seconds": \([0-9.]*\),.*/\1/p' "$W/many.out/run.json")
+if awk -v s="$secs" 'BEGIN { exit !(s >= 1.5) }'; then
+  grep -q '^batch: [0-9]*/[0-9]* documents' "$W/many.err"; ok $? "--progress into a file: 'batch: N/TOTAL documents' lines"
+else
+  echo "ok $((tap_n + 1)) - --progress into a file # SKIP the run took ${secs}s, under the progress line's silent second"
+  tap_n=$((tap_n + 1))
+fi
 grep '^polyalign: ' "$W/many.err" | grep -v -q -e ': badutf8: ' -e ': binary: ' -e ': empty: ' -e ': nopivot: ' -e ': single: ' \
   -e 'not named DOCID.LANG.EXT' -e 'sets written'
 ok $([ $? -ne 0 ]; echo $?) "without -v, the documents' own messages go nowhere"
@@ -214,6 +221,9 @@ ok $([ $? -eq 1 ]; echo $?) "an empty directory: exit status 1 ($(cat "$W/e.err"
 mkdir -p "$W/allbad"; cp "$D/single.en.txt" "$W/allbad/"
 "$P" batch -q --dir "$W/allbad" -o "$W/abad" 2> /dev/null
 ok $([ $? -eq 1 ]; echo $?) "every set failed: exit status 1"
+: > "$W/afile"
+"$P" batch -q --dir "$W/oneset" -o "$W/afile" 2> "$W/afile.err"
+ok $([ $? -eq 3 ] && grep -q 'not a directory' "$W/afile.err"; echo $?) "OUTDIR a file: exit status 3 ($(cat "$W/afile.err"))"
 for args in "--dir $D" "-o $W/x" "--dir $D -o $W/x $M/list.tsv" "--dir $D -o $W/x --shard 3/2" \
             "--dir $D -o $W/x --shard 1" "--dir $D -o $W/x -f moses" "--dir $D -o $W/x -j 0" \
             "--dir $D -o $W/x --pivot qqq-1" "--dir $D -o $W/x --frobnicate"; do
