@@ -19,7 +19,7 @@
 /* A file found, before grouping. */
 typedef struct entry {
     char *docid, *path;
-    char lang[PA_BATCH_TAG_MAX];
+    char lang[PA_LANG_MAX];
 } entry;
 
 typedef struct entries {
@@ -71,7 +71,7 @@ static void group(pa_batch *b, entries *e)
 
 /* Splits a base name DOCID.LANG.EXT[.gz] into the DOCID's length and the
  * LANG (canonical, via pa_input_language); -1 for other names. */
-static int split_name(const char *path, const char *base, size_t *docid_len, char lang[PA_BATCH_TAG_MAX])
+static int split_name(const char *path, const char *base, size_t *docid_len, char lang[PA_LANG_MAX])
 {
     size_t n = strlen(base);
     if (n > 3 && strcasecmp(base + n - 3, ".gz") == 0) n -= 3;
@@ -85,12 +85,12 @@ static int split_name(const char *path, const char *base, size_t *docid_len, cha
             }
         }
     if (!dot || dot == base || ext - dot < 2) return -1;
-    char given[PA_BATCH_TAG_MAX];
+    char given[PA_LANG_MAX];
     size_t len = (size_t)(ext - dot - 1);
     if (len >= sizeof given) return -1;
     memcpy(given, dot + 1, len), given[len] = '\0';
     pa_input in = {.path = path, .lang = given};
-    if (pa_input_language(&in, lang, PA_BATCH_TAG_MAX, NULL) != 0) return -1;
+    if (pa_input_language(&in, lang, PA_LANG_MAX, NULL) != 0) return -1;
     *docid_len = (size_t)(dot - base);
     return 0;
 }
@@ -108,7 +108,7 @@ int pa_batch_scan_dir(pa_batch *b, const char *dir, pa_error *err)
         snprintf(path, n, "%s/%s", dir, de->d_name);
         struct stat st;
         size_t docid_len;
-        char lang[PA_BATCH_TAG_MAX];
+        char lang[PA_LANG_MAX];
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
             free(path);
             continue;
@@ -168,7 +168,7 @@ int pa_batch_read_manifest(pa_batch *b, const char *path, pa_error *err)
             rc = pa_error_set(err, PA_EINPUT, "%s:%zu: docid '%s' holds a '/'", path, lineno, line);
             break;
         }
-        char lang[PA_BATCH_TAG_MAX];
+        char lang[PA_LANG_MAX];
         pa_error e2;
         pa_input in = {.path = tab2 + 1, .lang = tab1 + 1};
         if (pa_input_language(&in, lang, sizeof lang, &e2) != 0) {

@@ -11,13 +11,12 @@
 #include <stddef.h>
 
 #include "align/polyalign.h"
-
-#define PA_BATCH_TAG_MAX 32 /* PA_LANG_MAX */
+#include "align/text/lang.h"
 
 /* One language version of a set. */
 typedef struct pa_batch_file {
     char *path;
-    char lang[PA_BATCH_TAG_MAX]; /* canonical BCP 47 tag */
+    char lang[PA_LANG_MAX]; /* canonical BCP 47 tag */
 } pa_batch_file;
 
 /* What became of a set. */
