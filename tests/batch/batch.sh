@@ -179,6 +179,11 @@ ok $? "each shard writes its own report, run.K-of-N.json"
 n1=$(grep -c '"docid"' "$W/shard/run.1-of-2.json"); n2=$(grep -c '"docid"' "$W/shard/run.2-of-2.json")
 ok $([ $((n1 + n2)) -eq $((n_good + 5)) ] && [ $((n1 - n2)) -le 1 ] && [ $((n2 - n1)) -le 1 ]; echo $?) \
   "the shards split the sets evenly ($n1 + $n2)"
+# three shards at once into one OUTDIR, as a job array would run them
+for k in 1 2 3; do "$P" batch -q -j1 --shard $k/3 --dir "$D" -o "$W/conc" 2> /dev/null & done
+wait
+same_outputs "$W/out1" "$W/conc" && [ "$(ls "$W/conc" | grep -c '^run\.[123]-of-3\.json$')" -eq 3 ]
+ok $? "three --shard K/3 running at once: the outputs of the unsharded run, three reports"
 if command -v parallel > /dev/null 2>&1; then
   parallel --will-cite "$P" batch -q --shard {}/3 --dir "$D" -o "$W/par" ::: 1 2 3 2> /dev/null
   same_outputs "$W/out1" "$W/par"; ok $? "GNU parallel over --shard K/3: the outputs of the unsharded run"
