@@ -12,6 +12,7 @@
 /* Each subcommand: argc/argv start at the subcommand's name; returns the
  * process exit status (enum pa_status). */
 int cmd_align(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);

@@ -21,6 +21,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  align     align a document with its translation (TMX, beads, TSV)\n"
+    "  batch     align every document set of a directory or a manifest (threads)\n"
     "  segment   split a document into sentences, one a line\n"
     "  eval      score alignments against gold beads (precision, recall, F1)\n"
     "  lexicon   learn word links from a corpus ('lexicon train') for --lexicon\n"
@@ -29,7 +30,7 @@ static const char usage[] =
     "  polyalign --version        version\n"
     "\n"
     "exit status: 0 success, 1 bad input, 2 usage error, 3 output not written,\n"
-    "4 internal error.\n";
+    "4 internal error, 5 some documents of a batch failed.\n";
 
 int cli_report(const pa_error *err)
 {
@@ -74,7 +75,7 @@ static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {
-    {"align", cmd_align}, {"segment", cmd_segment}, {"eval", cmd_eval}, {"lexicon", cmd_lexicon},
+    {"align", cmd_align}, {"batch", cmd_batch}, {"segment", cmd_segment}, {"eval", cmd_eval}, {"lexicon", cmd_lexicon},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 

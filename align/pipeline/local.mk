@@ -1,6 +1,7 @@
 # align/pipeline: the context (what is costly to build, shared across
 # documents and threads), pa_align (inputs to units), lexicon training.
 libpolyalign_la_SOURCES += \
+	align/pipeline/batch.c align/pipeline/batch.h \
 	align/pipeline/context.c align/pipeline/context.h \
 	align/pipeline/pipeline.c \
 	align/pipeline/units.c align/pipeline/units.h \
@@ -12,3 +13,12 @@ check_PROGRAMS += tests/pipeline/test_units
 tests_pipeline_test_units_LDADD = libpolyalign.la
 TESTS += tests/pipeline/test_units tests/cli/pipeline.sh
 EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh
+
+# polyalign batch end to end (document sets, broken sets, -j, --resume after
+# SIGKILL, --shard, manifests); tests/bench/bench-batch.sh measures it.
+# test_batch: the set discovery on the cases of batch.cases (directories,
+# manifests, shards, pivots, failing sets).
+check_PROGRAMS += tests/batch/test_batch
+tests_batch_test_batch_LDADD = libpolyalign.la
+TESTS += tests/batch/test_batch tests/batch/batch.sh
+EXTRA_DIST += tests/batch/batch.sh tests/batch/batch.cases

@@ -70,7 +70,7 @@ done
 
 # Options: each command's long options in its man page section and in the
 # completion of that command.
-for spec in "align:ALIGN OPTIONS" "segment:SEGMENT OPTIONS" "eval:EVAL OPTIONS" \
+for spec in "align:ALIGN OPTIONS" "batch:BATCH OPTIONS" "segment:SEGMENT OPTIONS" "eval:EVAL OPTIONS" \
             "lexicon train:LEXICON TRAIN OPTIONS"; do
   cmd=${spec%%:*}
   title=${spec#*:}
