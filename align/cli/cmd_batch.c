@@ -8,8 +8,8 @@
 #include "align/readers/layout.h"
 #include "align/util/alloc.h"
 #include "align/util/error.h"
+#include "align/util/output.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -315,23 +315,6 @@ static size_t mark_existing(const batch_args *a, pa_batch *b)
     return found;
 }
 
-/* Temporary files of pa_writer (".NAME.tmp-XXXXXXXXXXXX") in OUTDIR. Their
- * names carry no process id, so whether their writer still lives cannot be
- * told: they are counted for a note, never removed. */
-static size_t count_temporaries(const char *outdir)
-{
-    DIR *d = opendir(outdir);
-    if (!d) return 0;
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        const char *t = strstr(de->d_name, ".tmp-");
-        if (de->d_name[0] == '.' && t && strlen(t) == 17) n++;
-    }
-    closedir(d);
-    return n;
-}
-
 /* Runs the workers over the sets of `b`; returns the exit status. */
 static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
 {
@@ -340,10 +323,8 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
     size_t existing = a->resume ? mark_existing(a, b) : 0;
     r.todo = b->n - existing;
     if (existing) cli_note(&a->msg, "%zu of %zu sets already written in %s (--resume)", existing, b->n, a->outdir);
-    size_t temps = a->resume ? count_temporaries(a->outdir) : 0;
-    if (temps)
-        cli_note(&a->msg, "%s holds %zu temporary files (.NAME.tmp-*) of an interrupted run; their names carry no "
-                          "process id, so they are left: remove them when no run writes there", a->outdir, temps);
+    size_t temps = a->resume ? pa_output_remove_stale(a->outdir) : 0;
+    if (temps) cli_note(&a->msg, "removed %zu temporary files an interrupted run left in %s", temps, a->outdir);
     unsigned threads = a->jobs < r.todo ? a->jobs : (unsigned)(r.todo ? r.todo : 1);
     if (!a->msg.quiet) r.bar = cli_progress_new(stderr, a->msg.progress ? CLI_PROGRESS_ALWAYS : CLI_PROGRESS_AUTO);
     double t0 = now();

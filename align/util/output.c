@@ -74,28 +74,47 @@ static char *temp_prefix(const char *base)
     return p;
 }
 
-/* Removes the temporary files of `path` that a process of this host left
- * when it was killed (SIGKILL, a crash, a power cut): those whose pid is
- * no longer alive. A live writer's file, or another host's, is never
- * touched. */
+/* Removes from `dir` the temporary files that a process of this host left
+ * when it was killed (SIGKILL, a crash, a power cut): those whose pid is no
+ * longer alive; only those of output `base` unless it is NULL. A live
+ * writer's file, or another host's, is never touched. Returns the count. */
+static size_t sweep_temps(const char *dir, const char *base)
+{
+    char tag[9], mark[32];
+    host_tag(tag);
+    snprintf(mark, sizeof mark, ".tmp-%s-", tag);
+    char *prefix = base ? temp_prefix(base) : NULL;
+    size_t removed = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        const char *at = prefix ? (strncmp(e->d_name, prefix, strlen(prefix)) == 0 ? e->d_name + strlen(prefix) : NULL)
+                                : (e->d_name[0] == '.' && strstr(e->d_name, mark) ? strstr(e->d_name, mark) + strlen(mark)
+                                                                                   : NULL);
+        if (!at) continue;
+        char *end;
+        long pid = strtol(at, &end, 10);
+        if (pid <= 0 || *end != '-' || pid == (long)getpid()) continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue; /* alive, or not ours to know */
+        removed += unlinkat(dirfd(d), e->d_name, 0) == 0;
+    }
+    if (d) closedir(d);
+    free(prefix);
+    return removed;
+}
+
+size_t pa_output_remove_stale(const char *dir)
+{
+    return sweep_temps(dir, NULL);
+}
+
+/* sweep_temps for the output `path`. */
 static void remove_stale_temps(const char *path)
 {
     const char *slash = strrchr(path, '/');
     char *dir = slash ? pa_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : pa_strdup(".");
-    char *prefix = temp_prefix(slash ? slash + 1 : path);
-    size_t np = strlen(prefix);
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    while (d && (e = readdir(d)) != NULL) {
-        if (strncmp(e->d_name, prefix, np) != 0) continue;
-        char *end;
-        long pid = strtol(e->d_name + np, &end, 10);
-        if (pid <= 0 || *end != '-' || pid == (long)getpid()) continue;
-        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue; /* alive, or not ours to know */
-        unlinkat(dirfd(d), e->d_name, 0);
-    }
-    if (d) closedir(d);
-    free(prefix), free(dir);
+    sweep_temps(dir, slash ? slash + 1 : path);
+    free(dir);
 }
 
 /* Creates "dir/.name.tmp-HOST-PID-RANDOM" for "dir/name", in the same

@@ -40,6 +40,12 @@ const char *pa_output_name(const pa_output *o);
  * Writing it would destroy the input. */
 int pa_output_refuse_inputs(const char *path, const char *const *inputs, size_t n, pa_error *err);
 
+/* Removes the temporary files in `dir` that outputs of this host left when
+ * their process died (see pa_output_open: each write of an output also
+ * removes its own); a live writer's or another host's are kept. Returns how
+ * many were removed. */
+size_t pa_output_remove_stale(const char *dir);
+
 /* True when `path` ends in ".gz" (case-insensitive). */
 int pa_path_is_gzip(const char *path);
 
