@@ -46,6 +46,7 @@ static const char usage[] =
     "      --max-bead N      most sentences in one bead, both sides (2..6, default 6)\n"
     "      --model M         evidence to use: full (default), anchors (lengths and\n"
     "                        anchors only), length (Gale & Church), for comparison\n"
+    CLI_LIMIT_HELP
     "  -v, --verbose         report estimated parameters and counts on stderr\n"
     "  -q, --quiet           no progress and no notes on stderr (errors only)\n"
     "      --progress        show progress even when stderr is not a terminal\n"
@@ -68,7 +69,7 @@ static const struct option options[] = {
     {"srx", required_argument, NULL, OPT_SRX},     {"reflow", required_argument, NULL, OPT_REFLOW},
     {"verbose", no_argument, NULL, 'v'},           {"quiet", no_argument, NULL, 'q'},
     {"progress", no_argument, NULL, OPT_PROGRESS}, {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
+    CLI_LIMIT_OPTIONS,                             {NULL, 0, NULL, 0},
 };
 
 #define MAX_INPUTS 16
@@ -147,6 +148,10 @@ static int parse_args(int argc, char **argv, align_args *a)
             a->reflow_given = 1;
             break;
         case 'h': fputs(usage, stdout); return -1;
+        case CLI_OPT_MAX_INPUT_BYTES:
+        case CLI_OPT_MAX_SENTENCES:
+            if (cli_parse_limit("align", c, optarg, &a->align) < 0) return PA_EUSAGE;
+            break;
         default: return cli_unknown_option("align", argv[optind - 1], options);
         }
     }

@@ -47,6 +47,7 @@ static const char usage[] =
     "      --dict FILE       dictionary for the pivot and English (pivot-en only)\n"
     "      --max-bead N      most sentences in one bead, both sides (2..6, default 6)\n"
     "      --model M         full (default), anchors, length\n"
+    CLI_LIMIT_HELP
     "  -v, --verbose         also each document's messages, prefixed by its DOCID\n"
     "  -q, --quiet           no progress and no notes on stderr (errors only)\n"
     "      --progress        show progress even when stderr is not a terminal\n"
@@ -68,6 +69,7 @@ static const struct option options[] = {
     {"max-bead", required_argument, NULL, OPT_MAX_BEAD}, {"model", required_argument, NULL, OPT_MODEL},
     {"verbose", no_argument, NULL, 'v'},                 {"quiet", no_argument, NULL, 'q'},
     {"progress", no_argument, NULL, OPT_PROGRESS},       {"help", no_argument, NULL, 'h'},
+    CLI_LIMIT_OPTIONS,
     {NULL, 0, NULL, 0},
 };
 
@@ -163,6 +165,10 @@ static int parse_args(int argc, char **argv, batch_args *a)
         case 'q': a->msg.quiet = 1; break;
         case OPT_PROGRESS: a->msg.progress = 1; break;
         case 'h': fputs(usage, stdout); return -1;
+        case CLI_OPT_MAX_INPUT_BYTES:
+        case CLI_OPT_MAX_SENTENCES:
+            if (cli_parse_limit("batch", c, optarg, &a->align) < 0) return PA_EUSAGE;
+            break;
         default: return cli_unknown_option("batch", argv[optind - 1], options);
         }
     }

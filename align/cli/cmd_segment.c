@@ -26,6 +26,7 @@ static const char usage[] =
     "      --srx FILE       segmentation rules (SRX 2.0) instead of the shipped ones\n"
     "      --reflow MODE    undo hard line breaks inside paragraphs: auto (detect\n"
     "                       text extracted from PDF), on, off (default auto)\n"
+    CLI_LIMIT_HELP
     "  -h, --help           this help\n";
 
 /* Writes the sentences of `d` as text or JSON lines. */
@@ -65,7 +66,7 @@ int cmd_segment(int argc, char **argv)
         {"lang", required_argument, NULL, 'l'},   {"output", required_argument, NULL, 'o'},
         {"jsonl", no_argument, NULL, 'j'},        {"encoding", required_argument, NULL, 'e'},
         {"srx", required_argument, NULL, 's'},    {"reflow", required_argument, NULL, 'r'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+        {"help", no_argument, NULL, 'h'},         CLI_LIMIT_OPTIONS, {NULL, 0, NULL, 0},
     };
     const char *output = "-", *srx = NULL;
     pa_input in = {0};
@@ -86,6 +87,10 @@ int cmd_segment(int argc, char **argv)
                 return cli_usage_error("segment", "--reflow: '%s' is not auto, on or off", optarg);
             break;
         case 'h': fputs(usage, stdout); return 0;
+        case CLI_OPT_MAX_INPUT_BYTES:
+        case CLI_OPT_MAX_SENTENCES:
+            if (cli_parse_limit("segment", c, optarg, &ao) < 0) return PA_EUSAGE;
+            break;
         default: return cli_unknown_option("segment", argv[optind - 1], opts);
         }
     }

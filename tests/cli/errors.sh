@@ -108,6 +108,39 @@ rc=$?
   [ "$(cat "$F/out.tsv")" = "older content" ] && [ "$(ls -A "$F")" = "out.tsv" ]
 ok $? "ulimit -f: status $rc, one line ($(cat "$scratch/err")), the older output kept, no temporary file"
 
+# Limits: a decompression bomb stops at --max-input-bytes, and memory while
+# reading stays near the limit (the buffer used to double past it, to twice
+# the limit); --max-sentences likewise.
+python3 - "$scratch/bomb.zh.txt.gz" <<'PY'
+import gzip, sys
+with gzip.open(sys.argv[1], "wb", compresslevel=9) as f:
+    for i in range(1024 * 1024): f.write(b"a" * 99 + b"\n")
+PY
+peak=$(python3 - "$POLYALIGN" "$scratch" <<'PY'
+import resource, subprocess, sys
+p, d = sys.argv[1], sys.argv[2]
+r = subprocess.run([p, "align", "-q", "--max-input-bytes", "32M", d + "/bomb.zh.txt.gz", d + "/in/doc.en.txt",
+                    "-o", d + "/bomb.tsv"], capture_output=True)
+open(d + "/bomb.err", "wb").write(r.stderr)
+print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+PY
+)
+rc=${peak% *}; mb=${peak#* }
+[ "$rc" -eq 1 ] && grep -q "larger than the input limit of 33554432 bytes (--max-input-bytes)" "$scratch/bomb.err" &&
+  [ ! -e "$scratch/bomb.tsv" ]
+ok $? "a 100 MiB gzip bomb with --max-input-bytes 32M: status $rc, one line naming the option, no output"
+if [ -n "$SANITIZER_CFLAGS" ]; then
+  echo "ok $((tap_n + 1)) - peak memory while reading # SKIP not measurable under the sanitizers"; tap_n=$((tap_n + 1))
+else
+  [ "$mb" -lt 60 ]; ok $? "and the process peaked at $mb MB (below 60: the limit and a baseline, not twice the limit)"
+fi
+"$POLYALIGN" align -q --max-sentences 10 "$top_srcdir/corpora/sample/cd-note.zh.txt" \
+  "$top_srcdir/corpora/sample/cd-note.en.txt" -o "$scratch/ms.tsv" 2> "$scratch/err"
+[ $? -eq 1 ] && grep -q "38 sentences, more than the limit of 10 (--max-sentences)" "$scratch/err"
+ok $? "--max-sentences 10 on a 38-sentence document: status 1, one line naming the option"
+"$POLYALIGN" align -q --max-input-bytes 12X "$IN/doc.zh.txt" "$IN/doc.en.txt" -o "$scratch/x.tsv" 2> "$scratch/err"
+[ $? -eq 2 ] && grep -q -- "--max-input-bytes: '12X'" "$scratch/err"; ok $? "--max-input-bytes 12X: a usage error"
+
 # A failed run keeps the previous output and leaves no temporary file.
 OUT=$scratch/keep
 mkdir -p "$OUT"
