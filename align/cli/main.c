@@ -64,14 +64,13 @@ int cli_parse_limit(const char *cmd, int opt, const char *value, pa_align_option
     const char *name = opt == CLI_OPT_MAX_INPUT_BYTES ? "--max-input-bytes" : "--max-sentences";
     char *end;
     errno = 0;
-    unsigned long long v = strtoull(value, &end, 10);
+    unsigned long long v = value[0] >= '0' && value[0] <= '9' ? strtoull(value, &end, 10) : (end = (char *)value, 0);
     unsigned long long unit = 1;
-    if (opt == CLI_OPT_MAX_INPUT_BYTES && *end && !end[1]) {
-        const char *units = "KMG";
-        const char *u = strchr(units, *end & ~0x20);
-        if (u) unit = 1ULL << (10 * (u - units + 1)), end++;
+    if (opt == CLI_OPT_MAX_INPUT_BYTES && *end && !end[1] && strchr("KkMmGg", *end)) {
+        unit = 1ULL << (10 * (strchr("KMG", *end & ~0x20) - "KMG" + 1));
+        end++;
     }
-    if (errno || end == value || *end || v == 0 || value[0] == '-' || v > (unsigned long long)SIZE_MAX / unit) {
+    if (errno || end == value || *end || v == 0 || v > (unsigned long long)SIZE_MAX / unit) {
         cli_usage_error(cmd, "%s: '%s' is not a positive whole number%s", name, value,
                         opt == CLI_OPT_MAX_INPUT_BYTES ? " (K, M, G suffixes)" : "");
         return -1;
@@ -86,7 +85,7 @@ int cli_parse_double(const char *cmd, const char *opt, const char *value, double
     char *end;
     errno = 0;
     double v = strtod(value, &end);
-    if (errno || end == value || *end || v < lo || v > hi) {
+    if (errno || end == value || *end || !(v >= lo && v <= hi)) { /* NaN fails both */
         cli_usage_error(cmd, "%s: '%s' is not a number from %g to %g", opt, value, lo, hi);
         return -1;
     }

@@ -21,9 +21,26 @@ struct pa_trainer {
 };
 
 
-/* Appends one unit; line breaks inside become spaces. */
+/* Whether `s` holds anything but white space (ASCII, U+00A0, U+3000): the
+ * corpus is re-read one unit a line, and a blank line would be dropped on
+ * one side only, shifting every later pair. */
+static int has_text(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) { i++; continue; }
+        if (c == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80) { i += 2; continue; }
+        return 1;
+    }
+    return 0;
+}
+
+/* Appends one unit with text on both sides (others are skipped); line
+ * breaks inside become spaces. */
 static void corpus_add(pa_trainer *c, const char *s, size_t sn, const char *t, size_t tn)
 {
+    if (!has_text(s, sn) || !has_text(t, tn)) return;
     pa_buf *side[2] = {&c->src, &c->tgt};
     const char *text[2] = {s, t};
     size_t len[2] = {sn, tn};

@@ -86,6 +86,7 @@ pa_units *pa_units_build(pa_document *const *docs, size_t n_docs, const pa_align
     for (size_t l = 0; l < L; l++) u->tags[l] = pa_strdup(docs[l]->tag), u->n_sents[l] = docs[l]->n_sents;
     u->document = pa_strdup(document ? document : "");
     u->split = split;
+    pa_buf_putc(&u->buf, '\0'); /* offset 0: the empty text of a language absent from a unit */
 
     /* cuts[p]: how many languages have a bead boundary at pivot position p */
     size_t n = docs[0]->n_sents;

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/random.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -24,7 +25,10 @@ struct pa_output {
     char *name;     /* target as given, for messages */
     char *target;   /* the file to rename onto (a symbolic link resolved) */
     char *tmpname;  /* NULL when written in place (standard output, pipes, devices) */
-    int sync_fd;    /* the temporary file again, to fsync it after zlib closed its own; -1 = none */
+    int sync_fd;    /* the temporary file again, to fsync it after zlib closed its own, and to
+                       hold its lock until the rename; -1 = none */
+    int fd;         /* the descriptor zlib writes to */
+    int finished;   /* pa_output_finish succeeded: only the rename is left */
     int failed;
 };
 
@@ -36,7 +40,9 @@ int pa_output_refuse_inputs(const char *path, const char *const *inputs, size_t 
     /* an output that does not exist yet cannot be an existing input */
     if (strcmp(path, "-") == 0 || stat(path, &out) != 0 || !S_ISREG(out.st_mode)) return 0;
     for (size_t k = 0; k < n; k++) {
-        if (!inputs[k] || strcmp(inputs[k], "-") == 0 || stat(inputs[k], &in) != 0) continue;
+        if (!inputs[k]) continue;
+        /* "-" is standard input, perhaps redirected from the output file */
+        if (strcmp(inputs[k], "-") == 0 ? fstat(STDIN_FILENO, &in) != 0 : stat(inputs[k], &in) != 0) continue;
         if (in.st_dev == out.st_dev && in.st_ino == out.st_ino)
             return pa_error_set(err, PA_EUSAGE, "%s: the output is the input file %s; give another output", path,
                                 inputs[k]);
@@ -96,7 +102,12 @@ static size_t sweep_temps(const char *dir, const char *base)
         long pid = strtol(at, &end, 10);
         if (pid <= 0 || *end != '-' || pid == (long)getpid()) continue;
         if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue; /* alive, or not ours to know */
-        removed += unlinkat(dirfd(d), e->d_name, 0) == 0;
+        /* The pid can mislead (another pid namespace on this host, a host of
+         * the same name): a live writer holds a lock on its file. */
+        int fd = openat(dirfd(d), e->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0) continue;
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0) removed += unlinkat(dirfd(d), e->d_name, 0) == 0;
+        close(fd);
     }
     if (d) closedir(d);
     free(prefix);
@@ -135,6 +146,7 @@ static int create_temp(const char *path, char **tmpname)
         snprintf(t, n, "%.*s%s%ld-%08llx", (int)dirlen, path, prefix, (long)getpid(),
                  (unsigned long long)(r & 0xFFFFFFFFULL));
         int fd = open(t, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) flock(fd, LOCK_EX | LOCK_NB); /* mine while I live (remove_stale_temps) */
         if (fd >= 0 || errno != EEXIST) {
             if (fd >= 0) *tmpname = t;
             else free(t);
@@ -151,6 +163,7 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
 {
     pa_output *o = pa_calloc(1, sizeof *o);
     o->sync_fd = -1;
+    o->fd = -1;
     int fd;
     if (strcmp(path, "-") == 0) {
         o->name = pa_strdup("<stdout>");
@@ -188,6 +201,7 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
         }
     }
     if (o->tmpname) o->sync_fd = dup(fd);
+    o->fd = fd;
     o->gz = gzdopen(fd, gzip ? "wb6" : "wbT");
     if (!o->gz) {
         close(fd);
@@ -271,22 +285,30 @@ static void output_free(pa_output *o)
     free(o);
 }
 
-int pa_output_commit(pa_output *o, pa_error *err)
+int pa_output_finish(pa_output *o, pa_error *err)
 {
     int rc = 0;
     if (o->failed) rc = pa_error_set(err, PA_EOUTPUT, "%s: write error", o->name);
     int zrc = gzclose_w(o->gz);
+    o->gz = NULL;
     if (rc == 0 && zrc != Z_OK)
         rc = pa_error_set(err, PA_EOUTPUT, "%s: write error on close: %s", o->name,
                           zrc == Z_ERRNO ? strerror(errno) : "zlib error");
+    /* the data reach the disk before the name does: after a power cut the
+     * name holds the old file or the whole new one */
+    if (rc == 0 && o->tmpname && o->sync_fd >= 0 && fsync(o->sync_fd) != 0 && errno != EINVAL)
+        rc = pa_error_set(err, PA_EOUTPUT, "%s: cannot sync to disk: %s", o->name, strerror(errno));
+    if (rc == 0) o->finished = 1;
+    else o->failed = 1;
+    return rc;
+}
+
+int pa_output_publish(pa_output *o, pa_error *err)
+{
+    int rc = o->finished ? 0 : pa_error_set(err, PA_EOUTPUT, "%s: write error", o->name);
     if (o->tmpname) {
-        /* the data reach the disk before the name does: after a power cut
-         * the name holds the old file or the whole new one */
-        if (rc == 0 && o->sync_fd >= 0 && fsync(o->sync_fd) != 0 && errno != EINVAL)
-            rc = pa_error_set(err, PA_EOUTPUT, "%s: cannot sync to disk: %s", o->name, strerror(errno));
         if (rc == 0 && rename(o->tmpname, o->target) != 0)
-            rc = pa_error_set(err, PA_EOUTPUT, "%s: cannot rename into place: %s", o->name,
-                              strerror(errno));
+            rc = pa_error_set(err, PA_EOUTPUT, "%s: cannot rename into place: %s", o->name, strerror(errno));
         if (rc == 0 && sync_directory(o->target) != 0)
             rc = pa_error_set(err, PA_EOUTPUT, "%s: renamed, but the directory cannot be synced: %s", o->name,
                               strerror(errno));
@@ -296,10 +318,27 @@ int pa_output_commit(pa_output *o, pa_error *err)
     return rc;
 }
 
+int pa_output_commit(pa_output *o, pa_error *err)
+{
+    if (pa_output_finish(o, err) != 0) {
+        pa_output_abort(o);
+        return -1;
+    }
+    return pa_output_publish(o, err);
+}
+
 void pa_output_abort(pa_output *o)
 {
     if (!o) return;
-    gzclose_w(o->gz);
+    if (o->gz) {
+        if (!o->tmpname && o->fd >= 0) {
+            /* in place (standard output, a pipe): what zlib still buffers
+             * must not reach it, so that a failed run writes nothing more */
+            int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+            if (null >= 0) dup2(null, o->fd), close(null);
+        }
+        gzclose_w(o->gz);
+    }
     if (o->tmpname) unlink(o->tmpname);
     output_free(o);
 }

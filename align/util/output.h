@@ -28,7 +28,14 @@ int pa_output_printf(pa_output *o, pa_error *err, const char *fmt, ...)
  * failure the temporary file is removed and the target left untouched. */
 int pa_output_commit(pa_output *o, pa_error *err);
 
-/* Discards everything written; frees `o`. NULL is fine. */
+/* pa_output_commit in two steps, for outputs that must appear together
+ * (one file a language): finish flushes, closes and syncs, leaving `o` to
+ * publish (the rename) or to abort; publish renames and frees `o`. */
+int pa_output_finish(pa_output *o, pa_error *err);
+int pa_output_publish(pa_output *o, pa_error *err);
+
+/* Discards everything written (written in place: what is still buffered);
+ * frees `o`. NULL is fine. */
 void pa_output_abort(pa_output *o);
 
 /* The target name as given ("<stdout>" for "-"). */

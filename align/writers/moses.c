@@ -58,15 +58,20 @@ static int moses_unit(void *state, const pa_units *u, const pa_unit *x, pa_error
     return 0;
 }
 
-/* Commits every file; after a failure the others are discarded. */
+/* Finishes every file, and renames them into place only when all are
+ * complete: a parallel corpus must not come out with one language new and
+ * another old or missing. */
 static int moses_commit(void *state, pa_error *err)
 {
     moses_state *m = state;
     int rc = 0;
+    for (size_t l = 0; l < m->n && rc == 0; l++)
+        if (pa_line_output_flush(m->files[l], 1, err) != 0 || pa_output_finish(m->files[l]->out, err) != 0) rc = -1;
     for (size_t l = 0; l < m->n; l++) {
-        if (rc == 0) rc = pa_line_output_commit(m->files[l], err);
-        else pa_line_output_abort(m->files[l]);
-        m->files[l] = NULL;
+        pa_line_output *f = m->files[l];
+        if (rc == 0) rc = pa_output_publish(f->out, err);
+        else pa_output_abort(f->out);
+        pa_buf_free(&f->buf), free(f);
     }
     free(m->files), free(m);
     return rc;

@@ -97,8 +97,7 @@ pa_writer *pa_writer_open(const char *path, const char *const *langs, size_t n_l
             pa_error_set(err, PA_EUSAGE, "unknown format '%s'", o->format);
             return NULL;
         }
-        int name_gz;
-        if (pa_format_by_path(path, &name_gz) && name_gz) gzip = 1; /* -f tmx -o x.tmx.gz */
+        if (pa_path_is_gzip(path)) gzip = 1; /* -f tmx -o x.tmx.gz, -f tsv -o x.gz */
     } else if (!(fmt = pa_format_by_path(path, &gzip))) {
         fmt = &pa_format_tsv;
     }

@@ -90,4 +90,19 @@ ok $? "lexicon train: a document without its translation is a usage error"
 "$POLYALIGN" lexicon train -s zh -t fr -o "$scratch/lex3.tsv" "$scratch/mem.tmx" 2>"$scratch/err"
 [ $? -eq 1 ] && grep -q 'no zh-fr units' "$scratch/err" && [ ! -e "$scratch/lex3.tsv" ]
 ok $? "lexicon train: no units in the language pair is an error, and no file"
+# Units blank on one side are skipped, never shift the pairs after them:
+# a blank source seg and, later, a blank target seg leave three good units
+cat > "$scratch/blank.tmx" <<'TMX'
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh" datatype="plaintext"/><body>
+<tu><tuv xml:lang="zh"><seg>猫</seg></tuv><tuv xml:lang="en"><seg>cat</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg> </seg></tuv><tuv xml:lang="en"><seg>dog</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg>书</seg></tuv><tuv xml:lang="en"><seg>book</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg>水</seg></tuv><tuv xml:lang="en"><seg>　</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg>火</seg></tuv><tuv xml:lang="en"><seg>fire</seg></tuv></tu>
+</body></tmx>
+TMX
+"$POLYALIGN" lexicon train -s zh -t en -o "$scratch/blank.lex" "$scratch/blank.tmx" 2> "$scratch/err"
+[ $? -eq 0 ] && head -n 1 "$scratch/blank.lex" | grep -q 'units=3$'
+ok $? "lexicon train: units blank on one side are skipped ($(head -n 1 "$scratch/blank.lex"))"
 done_testing

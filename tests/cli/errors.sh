@@ -95,6 +95,18 @@ other=$( [ "$tag" = 00000001 ] && echo 00000002 || echo 00000001 )
 [ ! -e "$K/.out.tsv.tmp-$tag-$dead-0badf00d" ]; ok $? "a dead process's temporary file is removed"
 [ -e "$K/.out.tsv.tmp-$tag-$$-0badf00d" ] && [ -e "$K/.out.tsv.tmp-$other-$dead-0badf00d" ]
 ok $? "a live process's, and another host's, are kept"
+if command -v flock > /dev/null 2>&1; then
+  # a writer whose pid looks dead from here (another pid namespace) but
+  # that still holds its file's lock
+  : > "$K/.out.tsv.tmp-$tag-$dead-0000beef"
+  flock "$K/.out.tsv.tmp-$tag-$dead-0000beef" sleep 3 & holder=$!
+  sleep 0.3
+  "$POLYALIGN" align -q "$IN/doc.zh.txt" "$IN/doc.en.txt" -o "$K/out.tsv"
+  [ -e "$K/.out.tsv.tmp-$tag-$dead-0000beef" ]; ok $? "a temporary file whose lock is held is kept, whatever its pid says"
+  kill $holder 2> /dev/null; wait $holder 2> /dev/null
+else
+  diag "flock(1) not installed: the lock on temporary files is not checked"
+fi
 
 # Past a file-size limit: a clean error (status 3), no temporary file, the
 # older output kept (SIGXFSZ is ignored, so the write fails instead).
@@ -140,6 +152,21 @@ fi
 ok $? "--max-sentences 10 on a 38-sentence document: status 1, one line naming the option"
 "$POLYALIGN" align -q --max-input-bytes 12X "$IN/doc.zh.txt" "$IN/doc.en.txt" -o "$scratch/x.tsv" 2> "$scratch/err"
 [ $? -eq 2 ] && grep -q -- "--max-input-bytes: '12X'" "$scratch/err"; ok $? "--max-input-bytes 12X: a usage error"
+
+# A failed run whose output is standard output writes nothing there (the
+# TMX header it had begun is discarded).
+"$POLYALIGN" align -f tmx "$IN/doc.zh.txt" "$IN/missing.en.txt" > "$scratch/stdout.tmx" 2> /dev/null
+[ $? -eq 1 ] && [ ! -s "$scratch/stdout.tmx" ]; ok $? "a failed run to standard output writes nothing there"
+cp "$IN/doc.en.txt" "$scratch/stdin.en.txt"
+"$POLYALIGN" align -q -t en -f tsv "$IN/doc.zh.txt" - -o "$scratch/stdin.en.txt" < "$scratch/stdin.en.txt" 2> "$scratch/err"
+[ $? -eq 2 ] && cmp -s "$scratch/stdin.en.txt" "$IN/doc.en.txt"
+ok $? "standard input redirected from the output file: refused, the file unchanged"
+# Moses files appear together or not at all.
+M=$scratch/moses
+mkdir -p "$M"
+( ulimit -f 4; exec "$POLYALIGN" align -q -f moses -o "$M/out" "$top_srcdir/corpora/sample/cd-note.zh.txt" \
+    "$top_srcdir/corpora/sample/cd-note.en.txt" ) 2> /dev/null
+[ $? -eq 3 ] && [ -z "$(ls -A "$M")" ]; ok $? "moses: one file past a size limit, so no file at all (found: $(ls -A "$M" | tr '\n' ' '))"
 
 # A failed run keeps the previous output and leaves no temporary file.
 OUT=$scratch/keep

@@ -98,6 +98,11 @@ static void run_case(test_case *c)
                 texts &= strncmp(x.text[l], want, strlen(want)) == 0 && x.text[l][x.len[l]] == '\0';
             }
     ok(texts, "%s: each text starts with its first sentence and ends with NUL", c->desc);
+    int empty = 1;
+    for (size_t i = 0; pa_units_get(u, i, &x) == 0; i++)
+        for (size_t l = 0; l < c->n_langs; l++)
+            if (!x.count[l]) empty &= x.len[l] == 0 && x.text[l][0] == '\0';
+    ok(empty, "%s: a language without sentences in a unit has the empty text", c->desc);
     pa_buf_free(&got);
     pa_units_free(u);
     for (size_t l = 0; l < c->n_langs; l++) pa_document_free(docs[l]);
