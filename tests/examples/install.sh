@@ -22,6 +22,15 @@ if [ -n "$so" ]; then
   n=$(wc -l < "$scratch/syms")
   others=$(grep -v '^pa_' "$scratch/syms" | head -n 5 | tr '\n' ' ')
   [ "$n" -gt 20 ] && [ -z "$others" ]; ok $? "the shared library exports $n names, all pa_ (others: '$others')"
+  # exactly the functions the public header declares (align/polyalign.sym)
+  grep -oE '^[a-z].*[ *]pa_[a-z0-9_]+\(' "$top_srcdir/align/polyalign.h" | grep -oE 'pa_[a-z0-9_]+\($' | tr -d '(' |
+    sort -u > "$scratch/declared"
+  sort -u "$top_srcdir/align/polyalign.sym" > "$scratch/listed"
+  sort -u "$scratch/syms" > "$scratch/exported"
+  cmp -s "$scratch/declared" "$scratch/listed"
+  ok $? "align/polyalign.sym lists exactly the functions polyalign.h declares ($(wc -l < "$scratch/declared"))"
+  cmp -s "$scratch/listed" "$scratch/exported"
+  ok $? "the library exports exactly those: no internals ($(comm -13 "$scratch/listed" "$scratch/exported" | head -n 3 | tr '\n' ' '))"
   for f in pa_context_new pa_align pa_units_get pa_writer_open pa_set_oom_handler; do
     grep -qx "$f" "$scratch/syms"; ok $? "it exports $f"
   done
