@@ -56,6 +56,15 @@ fi
 [ -f "$W/c3.zh" ] && [ -f "$W/c3.en" ] && [ -f "$W/c3.fr" ] && [ ! -s "$W/c3.zh" ]
 ok $? "--moses: c3.zh, c3.en, c3.fr, empty: no unit has text in all three"
 
+# every set in all three languages: the Moses files hold the merged units
+# that have all three, line-aligned
+cp "$S/cd-note.en.txt" "$W/d3/fr1.en.txt"; sed 's/the /le /g' "$S/cd-note.en.txt" > "$W/d3/cd-1.fr.txt"
+sed 's/the /le /g' "$S/cd-note.en.txt" > "$W/d3/cd-2.fr.txt"
+"$P" batch -q -f tsv --dir "$W/d3" -o "$W/out6" --merge "$W/m6.tsv" --moses "$W/c6"
+awk -F'\t' '$2 != "" && $3 != "" && $4 != ""' "$W/m6.tsv" > "$W/all3"
+cut -f2 "$W/all3" | cmp -s - "$W/c6.zh" && cut -f3 "$W/all3" | cmp -s - "$W/c6.en" && cut -f4 "$W/all3" | cmp -s - "$W/c6.fr"
+ok $? "--moses over three languages: the merged units with all three, line-aligned ($(wc -l < "$W/c6.zh") lines)"
+
 # --- usage and atomicity
 "$P" batch -q --resume --dir "$D" -o "$W/out" --merge "$W/x.tmx" 2> "$W/err"
 [ $? -eq 2 ] && grep -q -- "--resume" "$W/err"; ok $? "--resume with --merge: usage error"
