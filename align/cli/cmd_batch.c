@@ -62,7 +62,8 @@ static const char usage[] =
     "  -h, --help            this help\n"
     "\n"
     "exit status: 0 every set written, 5 some sets failed, 1 nothing done\n"
-    "(no sets, or every set failed), 2 usage error, 3 OUTDIR not writable.\n";
+    "(no sets, or every set failed), 2 usage error, 3 OUTDIR, --merge or --moses\n"
+    "not writable.\n";
 
 enum { OPT_DIR = 256, OPT_PIVOT, OPT_RESUME, OPT_SHARD, OPT_PRESPLIT, OPT_REFLOW, OPT_MIN_SCORE, OPT_SRX,
        OPT_DICT, OPT_MAX_BEAD, OPT_MODEL, OPT_PROGRESS, OPT_MERGE, OPT_MOSES };
