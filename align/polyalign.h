@@ -223,6 +223,22 @@ size_t pa_units_joins(const pa_units *u);
 pa_split pa_units_split(const pa_units *u);
 void pa_units_free(pa_units *u);
 
+/* Decides whether pa_units_select keeps unit `x` of the source units;
+ * `from[l]` is the source index of the l-th selected language, (size_t)-1
+ * where the source lacks it. Nonzero keeps it. */
+typedef int (*pa_units_keep_fn)(void *data, const pa_unit *x, const size_t *from, size_t n_langs);
+
+/* A view of `u` as units of the `n_langs` languages `langs` (tags as
+ * pa_units_language gives them, in the order wanted; a tag `u` lacks is
+ * empty in every unit), e.g. one pivot-language pair of a multilingual
+ * alignment ({pivot, k}) or the languages of a whole batch run. Units with
+ * no text in any selected language are left out, and so are those `keep`
+ * (NULL = keep all) refuses. Texts, scores and sentence indices are copied
+ * unchanged: nothing is aligned again. Free with pa_units_free; NULL when
+ * `n_langs` is 0. */
+pa_units *pa_units_select(const pa_units *u, const char *const *langs, size_t n_langs, pa_units_keep_fn keep,
+                          void *data);
+
 /* ---- Writers --------------------------------------------------------- */
 
 typedef struct pa_writer pa_writer;

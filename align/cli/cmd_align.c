@@ -3,6 +3,7 @@
 
 #include "align/cli/cli.h"
 #include "align/readers/layout.h"
+#include "align/util/error.h"
 #include "tmx/langtag.h"
 
 #include <getopt.h>
@@ -26,6 +27,10 @@ static const char usage[] =
     "  -f, --format FMT      tmx, tmx.gz, beads, tsv, moses (default: from the\n"
     "                        output name: .tmx, .tmx.gz, .align/.beads, .tsv;\n"
     "                        else tsv); moses writes OUTPUT.LANG files\n"
+    "      --pairs           one bilingual file per pivot-language pair instead of\n"
+    "                        one multilingual one, named with the pair before the\n"
+    "                        format's extension: -o A.tmx.gz writes A.zh-en.tmx.gz,\n"
+    "                        A.zh-fr.tmx.gz, ... (no extension: A.zh-en)\n"
     "      --presplit        inputs hold one sentence a line (blank line =\n"
     "                        paragraph end); no segmentation. By default this is\n"
     "                        assumed when every input looks so (a note says so)\n"
@@ -53,7 +58,7 @@ static const char usage[] =
     "  -h, --help            this help\n";
 
 enum { OPT_PRESPLIT = 256, OPT_LANG_TAG, OPT_MIN_SCORE, OPT_ENCODING, OPT_SRC_ENCODING, OPT_TGT_ENCODING,
-       OPT_MAX_BEAD, OPT_SRX, OPT_REFLOW, OPT_MODEL, OPT_DICT, OPT_PROGRESS };
+       OPT_MAX_BEAD, OPT_SRX, OPT_REFLOW, OPT_MODEL, OPT_DICT, OPT_PROGRESS, OPT_PAIRS };
 
 static const struct option options[] = {
     {"src-lang", required_argument, NULL, 's'},    {"tgt-lang", required_argument, NULL, 't'},
@@ -69,6 +74,7 @@ static const struct option options[] = {
     {"srx", required_argument, NULL, OPT_SRX},     {"reflow", required_argument, NULL, OPT_REFLOW},
     {"verbose", no_argument, NULL, 'v'},           {"quiet", no_argument, NULL, 'q'},
     {"progress", no_argument, NULL, OPT_PROGRESS}, {"help", no_argument, NULL, 'h'},
+    {"pairs", no_argument, NULL, OPT_PAIRS},
     CLI_LIMIT_OPTIONS,                             {NULL, 0, NULL, 0},
 };
 
@@ -82,7 +88,7 @@ typedef struct align_args {
     const char *output, *format, *srx;
     const char *lang[2], *encoding[2], *all_encoding;
     double min_score;
-    int presplit, reflow_given;
+    int presplit, reflow_given, pairs;
     pa_align_options align;
     pa_tmx_langtags *tags_table;
     const char *dicts[MAX_DICTS];
@@ -117,6 +123,7 @@ static int parse_args(int argc, char **argv, align_args *a)
         case 'q': a->msg.quiet = 1; break;
         case OPT_PROGRESS: a->msg.progress = 1; break;
         case OPT_PRESPLIT: a->presplit = 1; break;
+        case OPT_PAIRS: a->pairs = 1; break;
         case OPT_LANG_TAG:
             if (pa_tmx_langtags_set(a->tags_table, optarg, &err) != 0) return cli_report(&err);
             break;
@@ -160,6 +167,8 @@ static int parse_args(int argc, char **argv, align_args *a)
     if (n > MAX_INPUTS) return cli_usage_error("align", "at most %d files", MAX_INPUTS);
     if (a->format && !known_format(a->format))
         return cli_usage_error("align", "--format: unknown format '%s' (tmx, tmx.gz, tsv, beads, moses)", a->format);
+    if (a->pairs && strcmp(a->output, "-") == 0)
+        return cli_usage_error("align", "--pairs writes one file per language pair: give -o FILE");
     if (a->presplit && a->reflow_given) return cli_usage_error("align", "--presplit and --reflow exclude each other");
     a->align.split = a->presplit ? PA_SPLIT_LINES : a->reflow_given ? PA_SPLIT_SEGMENT : PA_SPLIT_AUTO;
     int stdin_uses = 0;
@@ -208,6 +217,23 @@ static void report(const align_args *a, const pa_units *u, const pa_writer_count
                  pa_units_joins(u));
 }
 
+/* The file of the pair `src`-`tgt` under --pairs: ".SRC-TGT" inserted
+ * before the format's extension (.tmx, .tmx.gz, .tsv, .tsv.gz, .align,
+ * .beads and their .gz), else appended: A.tmx.gz -> A.zh-en.tmx.gz, and a
+ * moses PREFIX -> PREFIX.zh-en (which writes PREFIX.zh-en.zh ...). */
+static int pair_path(const char *output, const char *src, const char *tgt, char *out, size_t size)
+{
+    static const char *const exts[] = {".tmx.gz", ".tsv.gz", ".align.gz", ".beads.gz", ".tmx", ".tsv", ".align",
+                                       ".beads"};
+    size_t n = strlen(output), stem = n;
+    for (size_t k = 0; k < sizeof exts / sizeof *exts && stem == n; k++) {
+        size_t e = strlen(exts[k]);
+        if (n > e && strcasecmp(output + n - e, exts[k]) == 0) stem = n - e;
+    }
+    int w = snprintf(out, size, "%.*s.%s-%s%s", (int)stem, output, src, tgt, output + stem);
+    return w < 0 || (size_t)w >= size ? -1 : 0;
+}
+
 static int run(align_args *a, pa_error *err)
 {
     /* The output first, before anything is read: one that names an input
@@ -224,8 +250,26 @@ static int run(align_args *a, pa_error *err)
     pa_writer_options wo = PA_WRITER_OPTIONS_INIT;
     wo.format = a->format, wo.min_score = a->min_score, wo.tags = tmx_tags;
     wo.inputs = inputs, wo.n_inputs = n_inputs;
-    pa_writer *w = pa_writer_open(a->output, langs, a->n_in, &wo, err);
-    if (!w) return -1;
+    /* --pairs: writer k takes the pair (pivot, k+1); else one writer */
+    size_t n_w = a->pairs ? a->n_in - 1 : 1;
+    pa_writer *w[MAX_INPUTS] = {NULL};
+    for (size_t k = 0; k < n_w; k++) {
+        if (!a->pairs) {
+            w[k] = pa_writer_open(a->output, langs, a->n_in, &wo, err);
+        } else {
+            char path[4096];
+            const char *pl[2] = {langs[0], langs[k + 1]}, *pt[2] = {tmx_tags[0], tmx_tags[k + 1]};
+            pa_writer_options po = wo;
+            po.tags = pt;
+            if (pair_path(a->output, pl[0], pl[1], path, sizeof path) == 0)
+                w[k] = pa_writer_open(path, pl, 2, &po, err);
+            else pa_error_set(err, PA_EUSAGE, "%s: output name too long", a->output);
+        }
+        if (!w[k]) {
+            for (size_t q = 0; q < k; q++) pa_writer_abort(w[q]);
+            return -1;
+        }
+    }
     pa_context_options co = PA_CONTEXT_OPTIONS_INIT;
     co.srx_path = a->srx;
     pa_context *ctx = pa_context_new(&co, err);
@@ -239,11 +283,25 @@ static int run(align_args *a, pa_error *err)
     if (rc == 0 && a->align.split == PA_SPLIT_AUTO && pa_units_split(u) == PA_SPLIT_LINES)
         cli_note(&a->msg, "every input holds one sentence a line: the lines were kept as sentences "
                           "(--presplit says so; --reflow on or off segments them)");
-    if (rc == 0) rc = pa_writer_add(w, u, err);
     pa_writer_counts wc = {0};
-    if (w) pa_writer_get_counts(w, &wc);
-    if (rc == 0) rc = pa_writer_commit(w, err);
-    else pa_writer_abort(w);
+    for (size_t k = 0; k < n_w && rc == 0; k++) {
+        if (!a->pairs) {
+            rc = pa_writer_add(w[k], u, err);
+        } else {
+            const char *pl[2] = {langs[0], langs[k + 1]};
+            pa_units *pair = pa_units_select(u, pl, 2, NULL, NULL);
+            rc = pa_writer_add(w[k], pair, err);
+            pa_units_free(pair);
+        }
+        pa_writer_counts c;
+        pa_writer_get_counts(w[k], &c);
+        wc.written += c.written, wc.dropped += c.dropped, wc.skipped += c.skipped;
+    }
+    /* all complete before the first is renamed into place */
+    for (size_t k = 0; k < n_w; k++) {
+        if (rc == 0) rc = pa_writer_commit(w[k], err);
+        else pa_writer_abort(w[k]);
+    }
     if (rc == 0) report(a, u, &wc);
     pa_units_free(u);
     pa_context_free(ctx);

@@ -5,6 +5,7 @@
 
 #include "align/cli/cli.h"
 #include "align/pipeline/batch.h"
+#include "align/pipeline/merge.h"
 #include "align/readers/layout.h"
 #include "align/util/alloc.h"
 #include "align/util/error.h"
@@ -36,7 +37,14 @@ static const char usage[] =
     "      --pivot LANG      the language every other is aligned with (default zh)\n"
     "  -f, --format FMT      tmx.gz (default), tmx, tsv, tsv.gz, beads, beads.gz;\n"
     "                        the output is OUTDIR/DOCID.FMT (beads: .align)\n"
-    "      --resume          skip the sets whose output exists already\n"
+    "      --merge FILE      also one memory of every set, FILE (.tmx.gz, .tmx,\n"
+    "                        .tsv), each distinct unit once (same text in every\n"
+    "                        language), in the order the sets finish\n"
+    "      --moses PREFIX    also plain parallel text of every set, PREFIX.LANG a\n"
+    "                        language of the run, line k of each the same unit;\n"
+    "                        only units with text in every language of the run\n"
+    "      --resume          skip the sets whose output exists already (not with\n"
+    "                        --merge or --moses)\n"
     "      --shard K/N       only the K-th of N slices: the sets sorted by DOCID,\n"
     "                        those whose index modulo N is K-1; the report is\n"
     "                        then OUTDIR/run.K-of-N.json\n"
@@ -54,10 +62,11 @@ static const char usage[] =
     "  -h, --help            this help\n"
     "\n"
     "exit status: 0 every set written, 5 some sets failed, 1 nothing done\n"
-    "(no sets, or every set failed), 2 usage error, 3 OUTDIR not writable.\n";
+    "(no sets, or every set failed), 2 usage error, 3 OUTDIR, --merge or --moses\n"
+    "not writable.\n";
 
 enum { OPT_DIR = 256, OPT_PIVOT, OPT_RESUME, OPT_SHARD, OPT_PRESPLIT, OPT_REFLOW, OPT_MIN_SCORE, OPT_SRX,
-       OPT_DICT, OPT_MAX_BEAD, OPT_MODEL, OPT_PROGRESS };
+       OPT_DICT, OPT_MAX_BEAD, OPT_MODEL, OPT_PROGRESS, OPT_MERGE, OPT_MOSES };
 
 static const struct option options[] = {
     {"dir", required_argument, NULL, OPT_DIR},           {"output", required_argument, NULL, 'o'},
@@ -69,12 +78,13 @@ static const struct option options[] = {
     {"max-bead", required_argument, NULL, OPT_MAX_BEAD}, {"model", required_argument, NULL, OPT_MODEL},
     {"verbose", no_argument, NULL, 'v'},                 {"quiet", no_argument, NULL, 'q'},
     {"progress", no_argument, NULL, OPT_PROGRESS},       {"help", no_argument, NULL, 'h'},
+    {"merge", required_argument, NULL, OPT_MERGE},       {"moses", required_argument, NULL, OPT_MOSES},
     CLI_LIMIT_OPTIONS,
     {NULL, 0, NULL, 0},
 };
 
 typedef struct batch_args {
-    const char *dir, *manifest, *outdir, *format, *pivot, *srx, *dict;
+    const char *dir, *manifest, *outdir, *format, *pivot, *srx, *dict, *merge, *moses;
     char suffix[32];
     unsigned jobs, shard_k, shard_n;
     int resume, presplit, reflow_given;
@@ -91,6 +101,7 @@ typedef struct batch_run {
     pthread_mutex_t lock;
     size_t next, done, todo;
     cli_progress *bar;
+    pa_merge *merge; /* --merge, --moses: NULL = neither */
 } batch_run;
 
 /* A document's messages under -v, prefixed by its DOCID. */
@@ -135,6 +146,8 @@ static int parse_args(int argc, char **argv, batch_args *a)
         case OPT_PIVOT: a->pivot = optarg; break;
         case 'f': a->format = optarg; break;
         case OPT_RESUME: a->resume = 1; break;
+        case OPT_MERGE: a->merge = optarg; break;
+        case OPT_MOSES: a->moses = optarg; break;
         case OPT_SHARD:
             if (pa_batch_parse_shard(optarg, &a->shard_k, &a->shard_n, &err) != 0)
                 return cli_usage_error("batch", "%s", err.msg);
@@ -179,6 +192,8 @@ static int parse_args(int argc, char **argv, batch_args *a)
     if (!a->outdir) return cli_usage_error("batch", "give the output directory: -o OUTDIR");
     if (format_suffix(a->format, a->suffix, sizeof a->suffix) != 0)
         return cli_usage_error("batch", "--format: '%s' is not tmx, tmx.gz, tsv, tsv.gz, beads or beads.gz", a->format);
+    if (a->resume && (a->merge || a->moses))
+        return cli_usage_error("batch", "--resume leaves sets out: it cannot be combined with --merge or --moses");
     if (a->presplit && a->reflow_given) return cli_usage_error("batch", "--presplit and --reflow exclude each other");
     a->align.split = a->presplit ? PA_SPLIT_LINES : a->reflow_given ? PA_SPLIT_SEGMENT : PA_SPLIT_AUTO;
     char tag[64];
@@ -275,6 +290,7 @@ static void process(batch_run *r, pa_batch_set *s)
         s->mean_score = count ? sum / (double)count : 0;
         s->units = wc.written;
         s->status = PA_BATCH_DONE;
+        if (r->merge) pa_merge_add(r->merge, u, NULL); /* a failure is reported once, at the end */
     } else {
         pa_batch_fail(s, err.msg);
     }
@@ -321,10 +337,35 @@ static size_t mark_existing(const batch_args *a, pa_batch *b)
     return found;
 }
 
+/* Opens --merge and --moses for the languages of the run's sets (the pivot
+ * first), refusing to write over any input. */
+static pa_merge *open_merge(const batch_args *a, pa_batch *b, pa_error *err)
+{
+    size_t n_langs = 0, n_inputs = 0;
+    const char **langs = pa_batch_languages(b, a->pivot, &n_langs);
+    if (n_langs < 2) {
+        free(langs);
+        pa_error_set(err, PA_EINPUT, "--merge, --moses: no set has the pivot and another language");
+        return NULL;
+    }
+    for (size_t k = 0; k < b->n; k++) n_inputs += b->sets[k].n_files;
+    const char **inputs = pa_calloc(n_inputs + 2, sizeof *inputs);
+    n_inputs = 0;
+    for (size_t k = 0; k < b->n; k++)
+        for (size_t f = 0; f < b->sets[k].n_files; f++) inputs[n_inputs++] = b->sets[k].files[f].path;
+    inputs[n_inputs++] = a->srx, inputs[n_inputs++] = a->dict;
+    pa_merge *m = pa_merge_open(a->merge, a->moses, langs, n_langs, a->min_score, inputs, n_inputs, err);
+    free(inputs), free(langs);
+    return m;
+}
+
 /* Runs the workers over the sets of `b`; returns the exit status. */
 static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
 {
     batch_run r = {.a = a, .ctx = ctx, .b = b};
+    pa_error err;
+    pa_error_clear(&err);
+    if ((a->merge || a->moses) && !(r.merge = open_merge(a, b, &err))) return cli_report(&err);
     pthread_mutex_init(&r.lock, NULL);
     size_t existing = a->resume ? mark_existing(a, b) : 0;
     r.todo = b->n - existing;
@@ -349,14 +390,23 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
         done += b->sets[k].status == PA_BATCH_DONE;
     }
     double seconds = now() - t0;
+    int merge_rc = 0;
+    if (r.merge) {
+        pa_merge_counts mc;
+        if (pa_merge_commit(r.merge, &mc, &err) != 0) merge_rc = cli_report(&err);
+        else if (a->merge)
+            cli_note(&a->msg, "%s: %zu units, %zu duplicates left out (hash set: %zu KiB)", a->merge, mc.written,
+                     mc.duplicates, mc.hash_bytes / 1024);
+        if (merge_rc == 0 && a->moses) cli_note(&a->msg, "%s.LANG: %zu lines", a->moses, mc.moses);
+        pa_error_clear(&err);
+    }
     char report[4096];
     if (a->shard_n) snprintf(report, sizeof report, "%s/run.%u-of-%u.json", a->outdir, a->shard_k, a->shard_n);
     else snprintf(report, sizeof report, "%s/run.json", a->outdir);
-    pa_error err;
-    pa_error_clear(&err);
     if (pa_batch_write_report(b, report, seconds, threads, &err) != 0) return cli_report(&err);
     cli_note(&a->msg, "%zu sets written, %zu failed, %zu already there, in %.1f s (threads: %u); report: %s", done,
              failed, existing, seconds, threads, report);
+    if (merge_rc) return merge_rc;
     if (failed == 0) return PA_OK;
     return done + existing == 0 ? PA_EINPUT : PA_EPARTIAL;
 }

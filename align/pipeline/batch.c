@@ -258,6 +258,41 @@ int pa_batch_prepare(pa_batch_set *s, const char *pivot, pa_error *err)
     return 0;
 }
 
+/* Orders tags bytewise. */
+static int by_tag(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+const char **pa_batch_languages(pa_batch *b, const char *pivot, size_t *n)
+{
+    const char **tags = NULL;
+    size_t cap = 0, count = 0, n_pivot = 0;
+    char want[PA_LANG_MAX], code[PA_LANG_MAX];
+    if (pa_lang_normalize(pivot, want, NULL) != 0) want[0] = '\0';
+    for (size_t k = 0; k < b->n; k++) {
+        pa_batch_set *s = &b->sets[k];
+        if (pa_batch_prepare(s, pivot, NULL) != 0) continue;
+        for (size_t f = 0; f < s->n_files; f++) {
+            size_t q = 0;
+            while (q < count && strcmp(tags[q], s->files[f].lang) != 0) q++;
+            if (q < count) continue;
+            PA_GROW(tags, cap, count + 1);
+            tags[count++] = s->files[f].lang;
+        }
+    }
+    /* the pivot's tags to the front, each part by tag */
+    for (size_t q = 0; q < count; q++) {
+        if (pa_lang_normalize(tags[q], code, NULL) != 0 || strcmp(code, want) != 0) continue;
+        const char *t = tags[q];
+        tags[q] = tags[n_pivot], tags[n_pivot++] = t;
+    }
+    if (n_pivot > 1) qsort(tags, n_pivot, sizeof *tags, by_tag);
+    if (count - n_pivot > 1) qsort(tags + n_pivot, count - n_pivot, sizeof *tags, by_tag);
+    *n = count;
+    return tags;
+}
+
 void pa_batch_fail(pa_batch_set *s, const char *reason)
 {
     free(s->reason);

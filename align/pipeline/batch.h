@@ -76,6 +76,12 @@ void pa_batch_shard(pa_batch *b, unsigned k, unsigned n);
  * versions of one language. */
 int pa_batch_prepare(pa_batch_set *s, const char *pivot, pa_error *err);
 
+/* The languages of the sets that pa_batch_prepare accepts (it is called
+ * on each), each tag once: those of the pivot's language first, then the
+ * others, by tag. Pointers into `b`'s sets (valid while `b` lives) in an
+ * array to free; `*n` gets their count. */
+const char **pa_batch_languages(pa_batch *b, const char *pivot, size_t *n);
+
 /* Marks a set failed with `reason` (copied). */
 void pa_batch_fail(pa_batch_set *s, const char *reason);
 

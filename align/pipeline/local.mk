@@ -3,6 +3,7 @@
 libpolyalign_la_SOURCES += \
 	align/pipeline/batch.c align/pipeline/batch.h \
 	align/pipeline/context.c align/pipeline/context.h \
+	align/pipeline/merge.c align/pipeline/merge.h \
 	align/pipeline/pipeline.c \
 	align/pipeline/units.c align/pipeline/units.h \
 	align/pipeline/train.c align/pipeline/train.h
@@ -11,8 +12,8 @@ libpolyalign_la_SOURCES += \
 # the pipeline (formats, languages, one sentence a line).
 check_PROGRAMS += tests/pipeline/test_units
 tests_pipeline_test_units_LDADD = libpolyalign.la
-TESTS += tests/pipeline/test_units tests/cli/pipeline.sh
-EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh
+TESTS += tests/pipeline/test_units tests/cli/pipeline.sh tests/cli/pairs.sh
+EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh tests/cli/pairs.sh
 
 # polyalign batch end to end (document sets, broken sets, -j, --resume after
 # SIGKILL, --shard, manifests); tests/bench/bench-batch.sh measures it.
@@ -20,5 +21,5 @@ EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh
 # manifests, shards, pivots, failing sets).
 check_PROGRAMS += tests/batch/test_batch
 tests_batch_test_batch_LDADD = libpolyalign.la
-TESTS += tests/batch/test_batch tests/batch/batch.sh
-EXTRA_DIST += tests/batch/batch.sh tests/batch/batch.cases
+TESTS += tests/batch/test_batch tests/batch/batch.sh tests/batch/merge.sh
+EXTRA_DIST += tests/batch/batch.sh tests/batch/batch.cases tests/batch/merge.sh

@@ -169,3 +169,50 @@ int pa_units_get(const pa_units *u, size_t i, pa_unit *out)
     *out = (pa_unit){u->score[i], u->para[i], u->first + r, u->count + r, u->text + r, u->len + r};
     return 0;
 }
+
+/* Index of the language tagged `tag` in `u`, or (size_t)-1. */
+static size_t language_index(const pa_units *u, const char *tag)
+{
+    for (size_t l = 0; l < u->n_langs; l++)
+        if (strcmp(u->tags[l], tag) == 0) return l;
+    return (size_t)-1;
+}
+
+pa_units *pa_units_select(const pa_units *u, const char *const *langs, size_t n_langs, pa_units_keep_fn keep,
+                          void *data)
+{
+    if (n_langs == 0) return NULL;
+    pa_units *v = pa_calloc(1, sizeof *v);
+    size_t L = v->n_langs = n_langs;
+    size_t *from = pa_calloc(L, sizeof *from);
+    v->tags = pa_calloc(L, sizeof *v->tags);
+    v->n_sents = pa_calloc(L, sizeof *v->n_sents);
+    for (size_t l = 0; l < L; l++) {
+        from[l] = language_index(u, langs[l]);
+        v->tags[l] = pa_strdup(langs[l]);
+        v->n_sents[l] = from[l] == (size_t)-1 ? 0 : u->n_sents[from[l]];
+    }
+    v->document = pa_strdup(u->document);
+    v->split = u->split;
+    pa_unit x;
+    for (size_t i = 0; pa_units_get(u, i, &x) == 0; i++) {
+        size_t with_text = 0;
+        for (size_t l = 0; l < L; l++) with_text += from[l] != (size_t)-1 && x.count[from[l]] > 0;
+        if (with_text == 0) continue;
+        if (keep && !keep(data, &x, from, L)) continue;
+        size_t j = add_unit(v, x.score, x.paragraph);
+        for (size_t l = 0; l < L; l++) {
+            size_t k = j * L + l, f = from[l];
+            v->off[k] = v->buf.len;
+            if (f != (size_t)-1) {
+                v->first[k] = x.first[f], v->count[k] = x.count[f], v->len[k] = x.len[f];
+                pa_buf_append(&v->buf, x.text[f], x.len[f]);
+            }
+            pa_buf_putc(&v->buf, '\0');
+        }
+    }
+    free(from);
+    v->text = pa_malloc((v->n * L + 1) * sizeof *v->text);
+    for (size_t k = 0; k < v->n * L; k++) v->text[k] = v->buf.data + v->off[k];
+    return v;
+}

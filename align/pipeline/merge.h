@@ -1,0 +1,46 @@
+/* merge.h - one output streamed from every document of a batch run
+ * (`batch --merge FILE.tmx.gz`, `--moses PREFIX`).
+ *
+ * Threads hand in each set's units as the set finishes; under one mutex
+ * they are viewed as units of the run's languages (pa_units_select) and
+ * appended to writers opened once for the whole run, so the outputs appear
+ * whole, at the end, or not at all. A unit whose texts (every language,
+ * NFC already) were written before is left out: the set keeps a 64-bit
+ * hash of the texts only, so memory grows by 16 to 32 bytes a distinct
+ * unit, whatever their length (two different units would be taken for one
+ * only if their hashes collided: odds about n^2/2^65 for n units).
+ */
+#ifndef PA_MERGE_H
+#define PA_MERGE_H
+
+#include "align/polyalign.h"
+
+typedef struct pa_merge pa_merge;
+
+typedef struct pa_merge_counts {
+    size_t written;    /* distinct units written to the merged memory */
+    size_t duplicates; /* left out: the same texts written before */
+    size_t moses;      /* lines of the Moses files */
+    size_t hash_bytes; /* what the hash set holds */
+} pa_merge_counts;
+
+/* Opens the merged memory at `path` (NULL = none; its format from the
+ * name, as pa_writer_open) and the Moses files PREFIX.LANG (`moses_prefix`,
+ * NULL = none) for the `n_langs` languages `langs` of the run, the pivot
+ * first (the TMX header's srclang). Units scoring below `min_score` or
+ * with one language only are left out. `inputs`: files neither may be. */
+pa_merge *pa_merge_open(const char *path, const char *moses_prefix, const char *const *langs, size_t n_langs,
+                        double min_score, const char *const *inputs, size_t n_inputs, pa_error *err);
+
+/* Appends the units of one set; safe to call from any thread. After a
+ * failure, later calls do nothing and pa_merge_commit reports it. */
+int pa_merge_add(pa_merge *m, const pa_units *u, pa_error *err);
+
+/* Finishes and renames the outputs into place (all or none); fills `c`
+ * (may be NULL) and frees `m` either way. */
+int pa_merge_commit(pa_merge *m, pa_merge_counts *c, pa_error *err);
+
+/* Discards the outputs; frees `m`. NULL is fine. */
+void pa_merge_abort(pa_merge *m);
+
+#endif
