@@ -257,10 +257,12 @@ static void process(batch_run *r, pa_batch_set *s)
     size_t n = s->n_files;
     pa_input *in = pa_calloc(n, sizeof *in);
     const char **langs = pa_calloc(n, sizeof *langs);
+    const char **inputs = pa_calloc(n + 2, sizeof *inputs); /* what the output must not be */
     for (size_t f = 0; f < n; f++) {
-        in[f].path = s->files[f].path;
+        in[f].path = inputs[f] = s->files[f].path;
         in[f].lang = langs[f] = s->files[f].lang;
     }
+    inputs[n] = a->dict, inputs[n + 1] = a->srx;
     pa_align_options o = a->align;
     doc_log dl = {r, s->docid};
     o.log = a->msg.verbosity ? on_doc_log : NULL;
@@ -272,6 +274,7 @@ static void process(batch_run *r, pa_batch_set *s)
     char *path = output_path(a, s->docid);
     pa_writer_options wo = PA_WRITER_OPTIONS_INIT;
     wo.format = a->format, wo.min_score = a->min_score;
+    wo.inputs = inputs, wo.n_inputs = n + 2;
     int rc = u ? 0 : -1;
     if (rc == 0 && !(w = pa_writer_open(path, langs, n, &wo, &err))) rc = -1;
     if (rc == 0) rc = pa_writer_add(w, u, &err);
@@ -296,7 +299,7 @@ static void process(batch_run *r, pa_batch_set *s)
     }
     s->seconds = now() - t0;
     pa_units_free(u);
-    free(path), free(in), free(langs);
+    free(path), free(in), free(langs), free(inputs);
 }
 
 /* A worker: takes the next pending set until there is none. */

@@ -231,4 +231,11 @@ done
 "$P" help batch | grep -q -- '--shard K/N'; ok $? "polyalign help batch"
 "$P" --help | grep -q '^  batch '; ok $? "polyalign --help lists batch"
 
+# an output that would replace one of its set's inputs: that set fails, the input stays
+mkdir -p "$W/self/bo"; cp "$top_srcdir/corpora/sample/cd-note.zh.txt" "$W/self/a.zh.txt"
+cp "$top_srcdir/corpora/sample/cd-note.en.txt" "$W/self/bo/d.tsv"
+printf 'd\tzh\t%s\nd\ten\t%s\n' "$W/self/a.zh.txt" "$W/self/bo/d.tsv" > "$W/self/m.tsv"
+"$P" batch -q -f tsv -o "$W/self/bo" "$W/self/m.tsv" 2> "$W/self/err"
+[ $? -eq 1 ] && grep -q "is the input file" "$W/self/err" && cmp -s "$W/self/bo/d.tsv" "$top_srcdir/corpora/sample/cd-note.en.txt"
+ok $? "a set whose output is one of its inputs fails and the input is unchanged"
 done_testing
