@@ -27,17 +27,23 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * nearest option of `opts` when one is close ("did you mean --src-lang?"). */
 int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts);
 
-/* The limits every command that reads takes: --max-input-bytes N[K|M|G]
- * and --max-sentences N, into `o`. Returns 1 when `opt` is one of them and
- * was applied, 0 when it is another option, -1 (reported) on a bad value. */
-int cli_parse_limit(const char *cmd, int opt, const char *value, pa_align_options *o);
+/* The options every command that aligns takes alike (options.c): the
+ * limits (--max-input-bytes N[K|M|G], --max-sentences N; segment takes
+ * them too), --max-bead N and --model M, into `o`. Returns 1 when `opt` is
+ * one of them and was applied, 0 when it is another option, -1 (reported)
+ * on a bad value. */
+int cli_parse_align_option(const char *cmd, int opt, const char *value, pa_align_options *o);
 
-/* The long options of those limits (for getopt_long tables) and their help. */
+/* Their getopt_long ids and table entries. */
 #define CLI_OPT_MAX_INPUT_BYTES 0x4000
 #define CLI_OPT_MAX_SENTENCES 0x4001
+#define CLI_OPT_MAX_BEAD 0x4002
+#define CLI_OPT_MODEL 0x4003
 #define CLI_LIMIT_OPTIONS \
     {"max-input-bytes", required_argument, NULL, CLI_OPT_MAX_INPUT_BYTES}, \
     {"max-sentences", required_argument, NULL, CLI_OPT_MAX_SENTENCES}
+#define CLI_MODEL_OPTIONS \
+    {"max-bead", required_argument, NULL, CLI_OPT_MAX_BEAD}, {"model", required_argument, NULL, CLI_OPT_MODEL}
 #define CLI_LIMIT_HELP \
     "      --max-input-bytes N  refuse an input larger than N bytes after gzip\n" \
     "                        (K, M, G suffixes; default 1G); memory while\n" \

@@ -58,7 +58,7 @@ static const char usage[] =
     "  -h, --help            this help\n";
 
 enum { OPT_PRESPLIT = 256, OPT_LANG_TAG, OPT_MIN_SCORE, OPT_ENCODING, OPT_SRC_ENCODING, OPT_TGT_ENCODING,
-       OPT_MAX_BEAD, OPT_SRX, OPT_REFLOW, OPT_MODEL, OPT_DICT, OPT_PROGRESS, OPT_PAIRS };
+       OPT_SRX, OPT_REFLOW, OPT_DICT, OPT_PROGRESS, OPT_PAIRS };
 
 static const struct option options[] = {
     {"src-lang", required_argument, NULL, 's'},    {"tgt-lang", required_argument, NULL, 't'},
@@ -68,8 +68,7 @@ static const struct option options[] = {
     {"encoding", required_argument, NULL, OPT_ENCODING},
     {"src-encoding", required_argument, NULL, OPT_SRC_ENCODING},
     {"tgt-encoding", required_argument, NULL, OPT_TGT_ENCODING},
-    {"max-bead", required_argument, NULL, OPT_MAX_BEAD},
-    {"model", required_argument, NULL, OPT_MODEL},
+    CLI_MODEL_OPTIONS,
     {"dict", required_argument, NULL, OPT_DICT},   {"lexicon", required_argument, NULL, OPT_DICT},
     {"srx", required_argument, NULL, OPT_SRX},     {"reflow", required_argument, NULL, OPT_REFLOW},
     {"verbose", no_argument, NULL, 'v'},           {"quiet", no_argument, NULL, 'q'},
@@ -109,7 +108,6 @@ static int parse_args(int argc, char **argv, align_args *a)
 {
     pa_error err;
     pa_error_clear(&err);
-    double x;
     int c;
     optind = 1;
     opterr = 0;
@@ -133,21 +131,10 @@ static int parse_args(int argc, char **argv, align_args *a)
         case OPT_ENCODING: a->all_encoding = optarg; break;
         case OPT_SRC_ENCODING: a->encoding[0] = optarg; break;
         case OPT_TGT_ENCODING: a->encoding[1] = optarg; break;
-        case OPT_MAX_BEAD:
-            if (cli_parse_double("align", "--max-bead", optarg, 2, 6, &x) != 0) return PA_EUSAGE;
-            if (x != (int)x) return cli_usage_error("align", "--max-bead: '%s' is not a whole number", optarg);
-            a->align.max_bead = (int)x;
-            break;
         case OPT_SRX: a->srx = optarg; break;
         case OPT_DICT:
             if (a->n_dicts == MAX_DICTS) return cli_usage_error("align", "at most 16 --dict and --lexicon files");
             a->dicts[a->n_dicts++] = optarg;
-            break;
-        case OPT_MODEL:
-            if (strcmp(optarg, "full") == 0) a->align.model = PA_MODEL_FULL;
-            else if (strcmp(optarg, "anchors") == 0) a->align.model = PA_MODEL_ANCHORS;
-            else if (strcmp(optarg, "length") == 0) a->align.model = PA_MODEL_LENGTH;
-            else return cli_usage_error("align", "--model: '%s' is not full, anchors or length", optarg);
             break;
         case OPT_REFLOW:
             if (pa_reflow_mode_parse(optarg, &a->align.reflow) != 0)
@@ -155,11 +142,12 @@ static int parse_args(int argc, char **argv, align_args *a)
             a->reflow_given = 1;
             break;
         case 'h': fputs(usage, stdout); return -1;
-        case CLI_OPT_MAX_INPUT_BYTES:
-        case CLI_OPT_MAX_SENTENCES:
-            if (cli_parse_limit("align", c, optarg, &a->align) < 0) return PA_EUSAGE;
-            break;
-        default: return cli_unknown_option("align", argv[optind - 1], options);
+        default:
+            switch (cli_parse_align_option("align", c, optarg, &a->align)) {
+            case 1: break;
+            case 0: return cli_unknown_option("align", argv[optind - 1], options);
+            default: return PA_EUSAGE;
+            }
         }
     }
     int n = argc - optind;

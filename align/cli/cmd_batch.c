@@ -66,7 +66,7 @@ static const char usage[] =
     "not writable.\n";
 
 enum { OPT_DIR = 256, OPT_PIVOT, OPT_RESUME, OPT_SHARD, OPT_PRESPLIT, OPT_REFLOW, OPT_MIN_SCORE, OPT_SRX,
-       OPT_DICT, OPT_MAX_BEAD, OPT_MODEL, OPT_PROGRESS, OPT_MERGE, OPT_MOSES };
+       OPT_DICT, OPT_PROGRESS, OPT_MERGE, OPT_MOSES };
 
 static const struct option options[] = {
     {"dir", required_argument, NULL, OPT_DIR},           {"output", required_argument, NULL, 'o'},
@@ -75,7 +75,7 @@ static const struct option options[] = {
     {"shard", required_argument, NULL, OPT_SHARD},       {"presplit", no_argument, NULL, OPT_PRESPLIT},
     {"reflow", required_argument, NULL, OPT_REFLOW},     {"min-score", required_argument, NULL, OPT_MIN_SCORE},
     {"srx", required_argument, NULL, OPT_SRX},           {"dict", required_argument, NULL, OPT_DICT},
-    {"max-bead", required_argument, NULL, OPT_MAX_BEAD}, {"model", required_argument, NULL, OPT_MODEL},
+    CLI_MODEL_OPTIONS,
     {"verbose", no_argument, NULL, 'v'},                 {"quiet", no_argument, NULL, 'q'},
     {"progress", no_argument, NULL, OPT_PROGRESS},       {"help", no_argument, NULL, 'h'},
     {"merge", required_argument, NULL, OPT_MERGE},       {"moses", required_argument, NULL, OPT_MOSES},
@@ -163,26 +163,17 @@ static int parse_args(int argc, char **argv, batch_args *a)
             break;
         case OPT_SRX: a->srx = optarg; break;
         case OPT_DICT: a->dict = optarg; break;
-        case OPT_MAX_BEAD:
-            if (cli_parse_double("batch", "--max-bead", optarg, 2, 6, &x) != 0) return PA_EUSAGE;
-            if (x != (int)x) return cli_usage_error("batch", "--max-bead: '%s' is not a whole number", optarg);
-            a->align.max_bead = (int)x;
-            break;
-        case OPT_MODEL:
-            if (strcmp(optarg, "full") == 0) a->align.model = PA_MODEL_FULL;
-            else if (strcmp(optarg, "anchors") == 0) a->align.model = PA_MODEL_ANCHORS;
-            else if (strcmp(optarg, "length") == 0) a->align.model = PA_MODEL_LENGTH;
-            else return cli_usage_error("batch", "--model: '%s' is not full, anchors or length", optarg);
-            break;
         case 'v': a->msg.verbosity++; break;
         case 'q': a->msg.quiet = 1; break;
         case OPT_PROGRESS: a->msg.progress = 1; break;
         case 'h': fputs(usage, stdout); return -1;
-        case CLI_OPT_MAX_INPUT_BYTES:
-        case CLI_OPT_MAX_SENTENCES:
-            if (cli_parse_limit("batch", c, optarg, &a->align) < 0) return PA_EUSAGE;
-            break;
-        default: return cli_unknown_option("batch", argv[optind - 1], options);
+
+        default:
+            switch (cli_parse_align_option("batch", c, optarg, &a->align)) {
+            case 1: break;
+            case 0: return cli_unknown_option("batch", argv[optind - 1], options);
+            default: return PA_EUSAGE;
+            }
         }
     }
     int n = argc - optind;

@@ -89,7 +89,7 @@ int cmd_segment(int argc, char **argv)
         case 'h': fputs(usage, stdout); return 0;
         case CLI_OPT_MAX_INPUT_BYTES:
         case CLI_OPT_MAX_SENTENCES:
-            if (cli_parse_limit("segment", c, optarg, &ao) < 0) return PA_EUSAGE;
+            if (cli_parse_align_option("segment", c, optarg, &ao) < 0) return PA_EUSAGE;
             break;
         default: return cli_unknown_option("segment", argv[optind - 1], opts);
         }

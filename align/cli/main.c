@@ -58,28 +58,6 @@ int cli_unknown_option(const char *cmd, const char *arg, const struct option *op
     return cli_usage_error(cmd, "unknown or incomplete option '%s'", arg);
 }
 
-int cli_parse_limit(const char *cmd, int opt, const char *value, pa_align_options *o)
-{
-    if (opt != CLI_OPT_MAX_INPUT_BYTES && opt != CLI_OPT_MAX_SENTENCES) return 0;
-    const char *name = opt == CLI_OPT_MAX_INPUT_BYTES ? "--max-input-bytes" : "--max-sentences";
-    char *end;
-    errno = 0;
-    unsigned long long v = value[0] >= '0' && value[0] <= '9' ? strtoull(value, &end, 10) : (end = (char *)value, 0);
-    unsigned long long unit = 1;
-    if (opt == CLI_OPT_MAX_INPUT_BYTES && *end && !end[1] && strchr("KkMmGg", *end)) {
-        unit = 1ULL << (10 * (strchr("KMG", *end & ~0x20) - "KMG" + 1));
-        end++;
-    }
-    if (errno || end == value || *end || v == 0 || v > (unsigned long long)SIZE_MAX / unit) {
-        cli_usage_error(cmd, "%s: '%s' is not a positive whole number%s", name, value,
-                        opt == CLI_OPT_MAX_INPUT_BYTES ? " (K, M, G suffixes)" : "");
-        return -1;
-    }
-    if (opt == CLI_OPT_MAX_INPUT_BYTES) o->max_input_bytes = (size_t)(v * unit);
-    else o->max_sentences = (size_t)v;
-    return 1;
-}
-
 int cli_parse_double(const char *cmd, const char *opt, const char *value, double lo, double hi, double *out)
 {
     char *end;
