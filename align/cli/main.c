@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <libxml/parser.h>
 #include <unicode/uclean.h>
 
@@ -71,6 +72,25 @@ int cli_parse_double(const char *cmd, const char *opt, const char *value, double
     return 0;
 }
 
+/* Out of memory in the command: one line and status 4, the internal error
+ * the help promises, instead of abort()'s core dump. The temporary output
+ * is left to the next write of the same output, which removes it (its
+ * writer is dead and its lock released). Only write(2) and _exit: the
+ * heap is what just failed. */
+static void out_of_memory(size_t size)
+{
+    char msg[96], digits[24];
+    size_t n = 0, k = sizeof digits;
+    do digits[--k] = (char)('0' + size % 10), size /= 10;
+    while (size && k);
+    const char *parts[3] = {"polyalign: out of memory (allocating ", digits + k, " bytes)\n"};
+    size_t lens[3] = {37, sizeof digits - k, 8};
+    for (int p = 0; p < 3; p++) memcpy(msg + n, parts[p], lens[p]), n += lens[p];
+    ssize_t w = write(STDERR_FILENO, msg, n);
+    (void)w;
+    _exit(PA_EINTERNAL);
+}
+
 /* The commands, in the order of the usage text. */
 static const struct command {
     const char *name;
@@ -125,6 +145,7 @@ int main(int argc, char **argv)
      * reported like any write error, the temporary file removed, instead
      * of the signal killing the process and leaving it behind. */
     signal(SIGXFSZ, SIG_IGN);
+    pa_set_oom_handler(out_of_memory);
     /* libxml2 must be initialised once, before any thread uses it. */
     xmlInitParser();
     const struct command *c = find_command(cmd);
