@@ -46,9 +46,11 @@ static const char *input_label(const pa_input *in)
     return slash ? slash + 1 : name;
 }
 
-int pa_input_language(const pa_input *in, char *tag, size_t size, pa_error *err)
+/* The canonical tag and short code of `in`'s language: its `lang`, else
+ * the tag in its file name. */
+static int resolve_language(const pa_input *in, char canon[PA_LANG_MAX], char code[PA_LANG_MAX], pa_error *err)
 {
-    char found[PA_LANG_MAX], canon[PA_LANG_MAX], code[PA_LANG_MAX];
+    char found[PA_LANG_MAX];
     const char *given = in->lang;
     if (!given) {
         if (!in->path || pa_lang_from_filename(in->path, found) != 0)
@@ -56,8 +58,14 @@ int pa_input_language(const pa_input *in, char *tag, size_t size, pa_error *err)
                                 input_name(in));
         given = found;
     }
-    if (pa_lang_parse(given, canon, code, err) != 0) return -1;
-    if (strlen(canon) >= size) return pa_error_set(err, PA_EUSAGE, "%s: language tag too long", given);
+    return pa_lang_parse(given, canon, code, err);
+}
+
+int pa_input_language(const pa_input *in, char *tag, size_t size, pa_error *err)
+{
+    char canon[PA_LANG_MAX], code[PA_LANG_MAX];
+    if (resolve_language(in, canon, code, err) != 0) return -1;
+    if (strlen(canon) >= size) return pa_error_set(err, PA_EUSAGE, "%s: language tag too long", canon);
     memcpy(tag, canon, strlen(canon) + 1);
     return 0;
 }
@@ -82,9 +90,8 @@ static const pa_align_options *checked_options(const pa_align_options *o, pa_ali
 /* Reads one input as a document of its language (no layout yet). */
 static pa_document *read_one(const pa_input *in, size_t max_bytes, pa_error *err)
 {
-    char tag[PA_LANG_MAX], canon[PA_LANG_MAX], code[PA_LANG_MAX];
-    if (pa_input_language(in, tag, sizeof tag, err) != 0) return NULL;
-    if (pa_lang_parse(tag, canon, code, err) != 0) return NULL;
+    char canon[PA_LANG_MAX], code[PA_LANG_MAX];
+    if (resolve_language(in, canon, code, err) != 0) return NULL;
     if (!in->path && !in->bytes) {
         pa_error_set(err, PA_EUSAGE, "an input has neither a path nor bytes");
         return NULL;

@@ -24,15 +24,15 @@ struct pa_units {
 static size_t add_unit(pa_units *u, double score, size_t para)
 {
     if (u->n == u->cap) {
-        size_t cap = u->cap, L = u->n_langs;
-        PA_GROW(u->score, cap, u->n + 1);
-        cap = u->cap, PA_GROW(u->para, cap, u->n + 1);
-        size_t rows = u->cap * L;
-        cap = rows, PA_GROW(u->first, cap, (u->n + 1) * L);
-        cap = rows, PA_GROW(u->count, cap, (u->n + 1) * L);
-        cap = rows, PA_GROW(u->off, cap, (u->n + 1) * L);
-        cap = rows, PA_GROW(u->len, cap, (u->n + 1) * L);
-        u->cap = cap / L;
+        /* one capacity for every array: units, and units times languages */
+        size_t cap = u->cap ? 2 * u->cap : 64, L = u->n_langs;
+        u->score = pa_realloc(u->score, cap * sizeof *u->score);
+        u->para = pa_realloc(u->para, cap * sizeof *u->para);
+        u->first = pa_realloc(u->first, cap * L * sizeof *u->first);
+        u->count = pa_realloc(u->count, cap * L * sizeof *u->count);
+        u->off = pa_realloc(u->off, cap * L * sizeof *u->off);
+        u->len = pa_realloc(u->len, cap * L * sizeof *u->len);
+        u->cap = cap;
     }
     size_t i = u->n++;
     u->score[i] = score, u->para[i] = para;
