@@ -52,6 +52,9 @@ int cli_parse_align_option(const char *cmd, int opt, const char *value, pa_align
     "                        (default 10000000)\n"
 
 /* Parses a number option; on error reports it and returns -1. */
+/* Parses a positive whole number for option `name`, with K, M, G (binary)
+ * suffixes when `suffixes`; a usage error (-1) otherwise. */
+int cli_parse_size(const char *cmd, const char *name, const char *value, int suffixes, size_t *out);
 int cli_parse_double(const char *cmd, const char *opt, const char *value, double lo, double hi, double *out);
 
 /* What a command says on stderr besides errors: notes ("polyalign: ..."),

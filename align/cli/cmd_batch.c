@@ -40,6 +40,11 @@ static const char usage[] =
     "      --merge FILE      also one memory of every set, FILE (.tmx.gz, .tmx,\n"
     "                        .tsv), each distinct unit once (same text in every\n"
     "                        language), in the order the sets finish\n"
+    "      --split-size SIZE the --merge memory in numbered complete files,\n"
+    "                        FILE with .001, .002 ... before its suffix, a new\n"
+    "                        one after the set that takes a file past SIZE bytes\n"
+    "                        uncompressed (K, M, G: 900M stays below the 1 GB\n"
+    "                        import limit of Trados Cloud and Phrase)\n"
     "      --moses PREFIX    also plain parallel text of every set, PREFIX.LANG a\n"
     "                        language of the run, line k of each the same unit;\n"
     "                        only units with text in every language of the run\n"
@@ -66,7 +71,7 @@ static const char usage[] =
     "not writable.\n";
 
 enum { OPT_DIR = 256, OPT_PIVOT, OPT_RESUME, OPT_SHARD, OPT_PRESPLIT, OPT_REFLOW, OPT_MIN_SCORE, OPT_SRX,
-       OPT_DICT, OPT_PROGRESS, OPT_MERGE, OPT_MOSES };
+       OPT_DICT, OPT_PROGRESS, OPT_MERGE, OPT_MOSES, OPT_SPLIT_SIZE };
 
 static const struct option options[] = {
     {"dir", required_argument, NULL, OPT_DIR},           {"output", required_argument, NULL, 'o'},
@@ -79,12 +84,14 @@ static const struct option options[] = {
     {"verbose", no_argument, NULL, 'v'},                 {"quiet", no_argument, NULL, 'q'},
     {"progress", no_argument, NULL, OPT_PROGRESS},       {"help", no_argument, NULL, 'h'},
     {"merge", required_argument, NULL, OPT_MERGE},       {"moses", required_argument, NULL, OPT_MOSES},
+    {"split-size", required_argument, NULL, OPT_SPLIT_SIZE},
     CLI_LIMIT_OPTIONS,
     {NULL, 0, NULL, 0},
 };
 
 typedef struct batch_args {
     const char *dir, *manifest, *outdir, *format, *pivot, *srx, *dict, *merge, *moses;
+    size_t split_size;
     char suffix[32];
     unsigned jobs, shard_k, shard_n;
     int resume, presplit, reflow_given;
@@ -148,6 +155,9 @@ static int parse_args(int argc, char **argv, batch_args *a)
         case OPT_RESUME: a->resume = 1; break;
         case OPT_MERGE: a->merge = optarg; break;
         case OPT_MOSES: a->moses = optarg; break;
+        case OPT_SPLIT_SIZE:
+            if (cli_parse_size("batch", "--split-size", optarg, 1, &a->split_size) != 0) return PA_EUSAGE;
+            break;
         case OPT_SHARD:
             if (pa_batch_parse_shard(optarg, &a->shard_k, &a->shard_n, &err) != 0)
                 return cli_usage_error("batch", "%s", err.msg);
@@ -183,6 +193,7 @@ static int parse_args(int argc, char **argv, batch_args *a)
     if (!a->outdir) return cli_usage_error("batch", "give the output directory: -o OUTDIR");
     if (format_suffix(a->format, a->suffix, sizeof a->suffix) != 0)
         return cli_usage_error("batch", "--format: '%s' is not tmx, tmx.gz, tsv, tsv.gz, beads or beads.gz", a->format);
+    if (a->split_size && !a->merge) return cli_usage_error("batch", "--split-size needs --merge");
     if (a->resume && (a->merge || a->moses))
         return cli_usage_error("batch", "--resume leaves sets out: it cannot be combined with --merge or --moses");
     if (a->presplit && a->reflow_given) return cli_usage_error("batch", "--presplit and --reflow exclude each other");
@@ -348,7 +359,8 @@ static pa_merge *open_merge(const batch_args *a, pa_batch *b, pa_error *err)
     for (size_t k = 0; k < b->n; k++)
         for (size_t f = 0; f < b->sets[k].n_files; f++) inputs[n_inputs++] = b->sets[k].files[f].path;
     inputs[n_inputs++] = a->srx, inputs[n_inputs++] = a->dict;
-    pa_merge *m = pa_merge_open(a->merge, a->moses, langs, n_langs, a->min_score, inputs, n_inputs, err);
+    pa_merge_options mo = {a->merge, a->moses, a->min_score, a->split_size, inputs, n_inputs};
+    pa_merge *m = pa_merge_open(&mo, langs, n_langs, err);
     free(inputs), free(langs);
     return m;
 }
@@ -388,6 +400,9 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
     if (r.merge) {
         pa_merge_counts mc;
         if (pa_merge_commit(r.merge, &mc, &err) != 0) merge_rc = cli_report(&err);
+        else if (a->merge && mc.parts)
+            cli_note(&a->msg, "%s: %zu units in %zu files, %zu duplicates left out (hash set: %zu KiB)", a->merge,
+                     mc.written, mc.parts, mc.duplicates, mc.hash_bytes / 1024);
         else if (a->merge)
             cli_note(&a->msg, "%s: %zu units, %zu duplicates left out (hash set: %zu KiB)", a->merge, mc.written,
                      mc.duplicates, mc.hash_bytes / 1024);

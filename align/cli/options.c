@@ -7,25 +7,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* --max-input-bytes N[K|M|G], --max-sentences N. */
-static int parse_limit(const char *cmd, int opt, const char *value, pa_align_options *o)
+/* A size or count given on the command line (see cli.h). */
+int cli_parse_size(const char *cmd, const char *name, const char *value, int suffixes, size_t *out)
 {
-    const char *name = opt == CLI_OPT_MAX_INPUT_BYTES ? "--max-input-bytes" : "--max-sentences";
     char *end;
     errno = 0;
     unsigned long long v = value[0] >= '0' && value[0] <= '9' ? strtoull(value, &end, 10) : (end = (char *)value, 0);
     unsigned long long unit = 1;
-    if (opt == CLI_OPT_MAX_INPUT_BYTES && *end && !end[1] && strchr("KkMmGg", *end)) {
+    if (suffixes && *end && !end[1] && strchr("KkMmGg", *end)) {
         unit = 1ULL << (10 * (strchr("KMG", *end & ~0x20) - "KMG" + 1));
         end++;
     }
     if (errno || end == value || *end || v == 0 || v > (unsigned long long)SIZE_MAX / unit) {
         cli_usage_error(cmd, "%s: '%s' is not a positive whole number%s", name, value,
-                        opt == CLI_OPT_MAX_INPUT_BYTES ? " (K, M, G suffixes)" : "");
+                        suffixes ? " (K, M, G suffixes)" : "");
         return -1;
     }
-    if (opt == CLI_OPT_MAX_INPUT_BYTES) o->max_input_bytes = (size_t)(v * unit);
-    else o->max_sentences = (size_t)v;
+    *out = (size_t)(v * unit);
+    return 0;
+}
+
+/* --max-input-bytes (K, M, G suffixes) and --max-sentences. */
+static int parse_limit(const char *cmd, int opt, const char *value, pa_align_options *o)
+{
+    int bytes = opt == CLI_OPT_MAX_INPUT_BYTES;
+    size_t v;
+    if (cli_parse_size(cmd, bytes ? "--max-input-bytes" : "--max-sentences", value, bytes, &v) != 0) return -1;
+    if (bytes) o->max_input_bytes = v;
+    else o->max_sentences = v;
     return 1;
 }
 

@@ -29,10 +29,13 @@ struct pa_output {
                        hold its lock until the rename; -1 = none */
     int fd;         /* the descriptor zlib writes to */
     int finished;   /* pa_output_finish succeeded: only the rename is left */
+    size_t bytes;   /* written so far, before compression */
     int failed;
 };
 
 const char *pa_output_name(const pa_output *o) { return o->name; }
+
+size_t pa_output_bytes(const pa_output *o) { return o->bytes; }
 
 int pa_output_refuse_inputs(const char *path, const char *const *inputs, size_t n, pa_error *err)
 {
@@ -232,6 +235,7 @@ int pa_output_write(pa_output *o, const void *p, size_t n, pa_error *err)
     while (n > 0) {
         unsigned chunk = n > (1u << 30) ? (1u << 30) : (unsigned)n;
         if (gzwrite(o->gz, c, chunk) != (int)chunk) return write_failed(o, err);
+        o->bytes += chunk;
         c += chunk;
         n -= chunk;
     }

@@ -41,6 +41,9 @@ void pa_output_abort(pa_output *o);
 /* The target name as given ("<stdout>" for "-"). */
 const char *pa_output_name(const pa_output *o);
 
+/* Bytes written so far, before compression (what a reader unpacks). */
+size_t pa_output_bytes(const pa_output *o);
+
 /* Refuses (PA_EUSAGE) an output `path` that is one of the `n` files
  * `inputs` ("-" and NULL entries are skipped): the same regular file, by
  * device and inode, however it is named (a symbolic link, "dir/../x").

@@ -21,4 +21,4 @@ static int beads_unit(void *state, const pa_units *u, const pa_unit *x, pa_error
 }
 
 const pa_format pa_format_beads = {"beads", ".beads", 2, 1, pa_line_output_open, beads_unit, pa_line_output_commit,
-                                   pa_line_output_abort};
+                                   pa_line_output_abort, pa_line_output_bytes};

@@ -37,3 +37,9 @@ void pa_line_output_abort(void *state)
     pa_output_abort(o->out);
     pa_buf_free(&o->buf), free(o);
 }
+
+size_t pa_line_output_bytes(void *state)
+{
+    pa_line_output *o = state;
+    return pa_output_bytes(o->out) + o->buf.len;
+}

@@ -18,5 +18,7 @@ void *pa_line_output_open(const char *path, const pa_writer_setup *s, pa_error *
 int pa_line_output_flush(pa_line_output *o, int force, pa_error *err);
 int pa_line_output_commit(void *state, pa_error *err);
 void pa_line_output_abort(void *state);
+/* Bytes written, counting what the buffer still holds. */
+size_t pa_line_output_bytes(void *state);
 
 #endif

@@ -77,4 +77,4 @@ static int moses_commit(void *state, pa_error *err)
     return rc;
 }
 
-const pa_format pa_format_moses = {"moses", NULL, 0, 0, moses_open, moses_unit, moses_commit, moses_abort};
+const pa_format pa_format_moses = {"moses", NULL, 0, 0, moses_open, moses_unit, moses_commit, moses_abort, NULL};

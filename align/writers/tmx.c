@@ -59,4 +59,9 @@ static void tmx_abort(void *state)
     free(t->v), free(t);
 }
 
-const pa_format pa_format_tmx = {"tmx", ".tmx", 0, 0, tmx_open, tmx_unit, tmx_commit, tmx_abort};
+static size_t tmx_bytes(void *state)
+{
+    return pa_output_bytes(((tmx_state *)state)->out);
+}
+
+const pa_format pa_format_tmx = {"tmx", ".tmx", 0, 0, tmx_open, tmx_unit, tmx_commit, tmx_abort, tmx_bytes};

@@ -15,4 +15,4 @@ static int tsv_unit(void *state, const pa_units *u, const pa_unit *x, pa_error *
 }
 
 const pa_format pa_format_tsv = {"tsv", ".tsv", 0, 0, pa_line_output_open, tsv_unit, pa_line_output_commit,
-                                 pa_line_output_abort};
+                                 pa_line_output_abort, pa_line_output_bytes};

@@ -39,6 +39,9 @@ typedef struct pa_format {
     int (*commit)(void *state, pa_error *err);
     /* Discards everything; frees the state. */
     void (*abort)(void *state);
+    /* Bytes written so far, before compression (--split-size); NULL = not
+     * told. Last, so that formats which do not tell may leave it out. */
+    size_t (*bytes)(void *state);
 } pa_format;
 
 extern const pa_format pa_format_tmx, pa_format_tsv, pa_format_beads, pa_format_moses;
@@ -49,6 +52,10 @@ const pa_format *pa_format_by_name(const char *name, int *gzip);
 
 /* The format a file name implies ("x.tmx.gz" -> tmx, gzip), or NULL. */
 const pa_format *pa_format_by_path(const char *path, int *gzip);
+
+/* Bytes `w` has written so far, before compression; 0 when its format
+ * does not tell. Within the library only (batch --split-size). */
+size_t pa_writer_bytes(const pa_writer *w);
 
 /* Appends `n` bytes of `s` with tabs and line breaks turned into spaces
  * (a field of TSV, a line of Moses text). */

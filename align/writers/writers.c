@@ -150,6 +150,11 @@ void pa_writer_get_counts(const pa_writer *w, pa_writer_counts *out)
     *out = w->counts;
 }
 
+size_t pa_writer_bytes(const pa_writer *w)
+{
+    return w->fmt->bytes ? w->fmt->bytes(w->state) : 0;
+}
+
 /* Frees what the writer itself holds. */
 static void writer_free(pa_writer *w)
 {

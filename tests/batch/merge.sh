@@ -65,6 +65,38 @@ awk -F'\t' '$2 != "" && $3 != "" && $4 != ""' "$W/m6.tsv" > "$W/all3"
 cut -f2 "$W/all3" | cmp -s - "$W/c6.zh" && cut -f3 "$W/all3" | cmp -s - "$W/c6.en" && cut -f4 "$W/all3" | cmp -s - "$W/c6.fr"
 ok $? "--moses over three languages: the merged units with all three, line-aligned ($(wc -l < "$W/c6.zh") lines)"
 
+# --- --split-size: the same units as one memory, in numbered parts, each
+# a valid TMX that ends after the set taking it past the size
+"$P" batch -q -j1 --dir "$W/d3" -o "$W/out7" --merge "$W/one.tmx"
+ok $? "batch --merge one.tmx (unsplit)"
+"$P" batch -j1 --dir "$W/d3" -o "$W/out8" --merge "$W/part.tmx" --split-size 3K 2> "$W/err"
+ok $? "batch --merge part.tmx --split-size 3K"
+parts=$(ls "$W"/part.[0-9][0-9][0-9].tmx 2> /dev/null | wc -l)
+[ "$parts" -ge 2 ] && [ ! -e "$W/part.tmx" ]; ok $? "$parts numbered parts (part.001.tmx ...), no part.tmx"
+grep -q "in $parts files" "$W/err"; ok $? "the run's note counts the parts"
+grep '<seg>' "$W/one.tmx" > "$W/one.segs"
+grep -h '<seg>' "$W"/part.[0-9][0-9][0-9].tmx | cmp -s - "$W/one.segs"
+ok $? "the parts hold the unsplit memory's segments, in order"
+small=0 last=$(ls "$W"/part.[0-9][0-9][0-9].tmx | tail -1)
+for f in "$W"/part.[0-9][0-9][0-9].tmx; do
+  [ "$f" = "$last" ] && break
+  [ "$(wc -c < "$f")" -ge 3072 ] || small=$((small + 1))
+done
+[ $small -eq 0 ]; ok $? "every part but the last reached 3K"
+if [ -n "$XMLLINT" ] && [ -f "$SHARED/tmx/tmx14.dtd" ]; then
+  bad=0
+  for f in "$W"/part.[0-9][0-9][0-9].tmx; do
+    "$XMLLINT" --noout --nonet --dtdvalid "$SHARED/tmx/tmx14.dtd" "$f" 2> /dev/null || bad=$((bad + 1))
+  done
+  [ $bad -eq 0 ]; ok $? "each part is a valid TMX 1.4 on its own"
+fi
+"$P" batch -q -j1 --dir "$W/d3" -o "$W/out9" --merge "$W/gz.tmx.gz" --split-size 3K
+[ -f "$W/gz.001.tmx.gz" ] && gzip -t "$W/gz.001.tmx.gz"; ok $? "a gzip memory splits as gz.001.tmx.gz"
+"$P" batch -q --dir "$D" -o "$W/out10" --split-size 900M 2> "$W/err"
+[ $? -eq 2 ] && grep -q -- "--split-size needs --merge" "$W/err"; ok $? "--split-size without --merge: usage error"
+"$P" batch -q --dir "$D" -o "$W/out10" --merge "$W/y.tmx" --split-size 9X 2> "$W/err"
+[ $? -eq 2 ] && grep -q "not a positive whole number" "$W/err"; ok $? "--split-size 9X: usage error"
+
 # --- usage and atomicity
 "$P" batch -q --resume --dir "$D" -o "$W/out" --merge "$W/x.tmx" 2> "$W/err"
 [ $? -eq 2 ] && grep -q -- "--resume" "$W/err"; ok $? "--resume with --merge: usage error"
