@@ -1,6 +1,7 @@
 # align/pipeline: the context (what is costly to build, shared across
 # documents and threads), pa_align (inputs to units), lexicon training.
 libpolyalign_la_SOURCES += \
+	align/pipeline/anchors.c align/pipeline/anchors.h \
 	align/pipeline/batch.c align/pipeline/batch.h \
 	align/pipeline/context.c align/pipeline/context.h \
 	align/pipeline/merge.c align/pipeline/merge.h \
@@ -12,8 +13,8 @@ libpolyalign_la_SOURCES += \
 # the pipeline (formats, languages, one sentence a line).
 check_PROGRAMS += tests/pipeline/test_units
 tests_pipeline_test_units_LDADD = libpolyalign.la
-TESTS += tests/pipeline/test_units tests/cli/pipeline.sh tests/cli/pairs.sh
-EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh tests/cli/pairs.sh
+TESTS += tests/pipeline/test_units tests/cli/pipeline.sh tests/cli/pairs.sh tests/cli/anchors.sh
+EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh tests/cli/pairs.sh tests/cli/anchors.sh
 
 # polyalign batch end to end (document sets, broken sets, -j, --resume after
 # SIGKILL, --shard, manifests); tests/bench/bench-batch.sh measures it.

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "align/aligner/aligner.h"
+#include "align/pipeline/anchors.h"
 #include "align/pipeline/context.h"
 #include "align/pipeline/units.h"
 #include "align/readers/layout.h"
@@ -142,6 +143,25 @@ static int split_all(pa_context *c, pa_document **docs, size_t n, const pa_align
     return 0;
 }
 
+/* Places the anchors of each document among its sentences; true when every
+ * version has anchors and the same number of them (else they are ignored,
+ * with a warning when some version has any). */
+static int anchors_agree(pa_document **docs, pa_anchors *a, size_t n, const pa_logger *log)
+{
+    size_t with = 0;
+    for (size_t k = 0; k < n; k++) {
+        pa_anchors_to_sentences(docs[k], &a[k]);
+        with += a[k].n > 0;
+    }
+    for (size_t k = 1; k < n && with; k++)
+        if (a[k].n != a[0].n) {
+            pa_log(log, PA_LOG_NOTE, "%s has %zu anchors, %s has %zu: anchors ignored", docs[0]->name, a[0].n,
+                   docs[k]->name, a[k].n);
+            return 0;
+        }
+    return with == n;
+}
+
 pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_align_options *opts, pa_error *err)
 {
     pa_align_options defaults;
@@ -153,6 +173,7 @@ pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_ali
     }
     pa_logger log = {o->log, o->callback_data, o->log_level, o->progress};
     pa_document **docs = pa_calloc(n, sizeof *docs);
+    pa_anchors *anchors = pa_calloc(n, sizeof *anchors);
     pa_alignment *al = pa_calloc(n, sizeof *al);
     pa_units *u = NULL;
     pa_split used;
@@ -160,6 +181,7 @@ pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_ali
     for (k = 0; k < n; k++) {
         pa_log_progress(&log, "reading", k, n, "files");
         if (!(docs[k] = read_one(&inputs[k], o->max_input_bytes, err))) goto done;
+        if (docs[k]->needs_layout) pa_anchors_take(docs[k], &anchors[k]);
         for (size_t q = 0; q < k; q++)
             if (strcmp(docs[q]->lang, docs[k]->lang) == 0) {
                 pa_error_set(err, PA_EUSAGE, "%s (%s) and %s (%s) are both '%s'; give each version its own language",
@@ -168,6 +190,7 @@ pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_ali
             }
     }
     if (split_all(c, docs, n, o, &log, &used, err) != 0) goto done;
+    int anchored = anchors_agree(docs, anchors, n, &log);
     for (k = 1; k < n; k++) {
         char phase[96];
         snprintf(phase, sizeof phase, "aligning %s-%s (%zu+%zu sentences)", docs[0]->tag, docs[k]->tag,
@@ -179,12 +202,14 @@ pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_ali
         ao.log = &log;
         ao.phase = phase;
         ao.dict = pa_context_dictionary(c, docs[0]->lang, docs[k]->lang);
-        if (pa_align_documents(docs[0], docs[k], &ao, &al[k - 1], err) != 0) goto done;
+        if (anchored ? pa_anchors_align(docs[0], anchors[0].at, docs[k], anchors[k].at, anchors[0].n, &ao, &al[k - 1], err)
+                     : pa_align_documents(docs[0], docs[k], &ao, &al[k - 1], err))
+            goto done;
     }
     u = pa_units_build(docs, n, al, input_label(&inputs[0]), used);
 done:
-    for (k = 0; k < n; k++) pa_alignment_free(&al[k]), pa_document_free(docs[k]);
-    free(al), free(docs);
+    for (k = 0; k < n; k++) pa_alignment_free(&al[k]), pa_document_free(docs[k]), pa_anchors_free(&anchors[k]);
+    free(al), free(docs), free(anchors);
     return u;
 }
 
@@ -195,8 +220,12 @@ pa_document *pa_document_read(pa_context *c, const pa_input *in, const pa_align_
     if (!o) return NULL;
     pa_logger log = {o->log, o->callback_data, o->log_level, o->progress};
     pa_document *d = read_one(in, o->max_input_bytes, err);
+    pa_anchors anchors = {0};
+    if (d && d->needs_layout) pa_anchors_take(d, &anchors);
     pa_split used;
     if (d && split_all(c, &d, 1, o, &log, &used, err) != 0) pa_document_free(d), d = NULL;
+    if (d) pa_anchors_to_sentences(d, &anchors);
+    pa_anchors_free(&anchors);
     return d;
 }
 
