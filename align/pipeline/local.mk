@@ -13,8 +13,10 @@ libpolyalign_la_SOURCES += \
 # the pipeline (formats, languages, one sentence a line).
 check_PROGRAMS += tests/pipeline/test_units
 tests_pipeline_test_units_LDADD = libpolyalign.la
-TESTS += tests/pipeline/test_units tests/cli/pipeline.sh tests/cli/pairs.sh tests/cli/anchors.sh
-EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh tests/cli/pairs.sh tests/cli/anchors.sh
+TESTS += tests/pipeline/test_units tests/cli/pipeline.sh tests/cli/pairs.sh tests/cli/anchors.sh \
+	tests/pipeline/sixway.py
+EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh tests/cli/pairs.sh tests/cli/anchors.sh \
+	tests/pipeline/sixway.py
 
 # polyalign batch end to end (document sets, broken sets, -j, --resume after
 # SIGKILL, --shard, manifests); tests/bench/bench-batch.sh measures it.

@@ -17,6 +17,7 @@ struct pa_units {
     size_t *para;     /* per unit */
     size_t *first, *count, *off, *len; /* per unit and language: n_langs a row */
     const char **text; /* made once the buffer stops moving */
+    size_t *scratch;   /* 2 x n_langs, for building */
     pa_buf buf;
 };
 
@@ -60,19 +61,53 @@ static size_t pivot_para(const pa_document *p, size_t at)
     return p->sents[at < p->n_sents ? at : p->n_sents - 1].para;
 }
 
-/* Emits language l's beads that pair no pivot sentence and sit at pivot
- * position `at` (before the next bead that has pivot sentences). */
-static void emit_insertions(pa_units *u, pa_document *const *docs, size_t l, const pa_alignment *a, size_t *cur,
-                            size_t at)
+/* Emits the beads that pair no pivot sentence and sit at pivot position
+ * `at` (before the next bead that has pivot sentences), for every language.
+ * When only one language has such sentences there, each bead is a unit of
+ * its own. When several have, they are most likely the same entries,
+ * missing from the pivot (real versions lack entries the others have): they
+ * share units without the pivot, sentence by sentence in order when every
+ * such language has the same number of them, else all in one unit. */
+static void emit_insertions(pa_units *u, pa_document *const *docs, const pa_alignment *al, size_t *cur, size_t at)
 {
-    while (*cur < a->n && a->beads[*cur].n_src == 0 && a->beads[*cur].src <= at) {
-        const pa_bead *b = &a->beads[*cur];
-        if (b->n_tgt) {
-            size_t i = add_unit(u, b->score, pivot_para(docs[0], at));
-            u->first[i * u->n_langs] = at;
-            set_text(u, i, l, docs[l], b->tgt, b->n_tgt);
+    size_t L = u->n_langs, langs = 0, last = 0, common = 0, same = 1;
+    size_t *first = u->scratch, *count = u->scratch + L;
+    double score = 1.0;
+    for (size_t l = 1; l < L; l++) {
+        const pa_alignment *a = &al[l - 1];
+        size_t k = cur[l];
+        count[l] = 0;
+        for (; k < a->n && a->beads[k].n_src == 0 && a->beads[k].src <= at; k++) {
+            const pa_bead *b = &a->beads[k];
+            if (!b->n_tgt) continue;
+            if (!count[l]) first[l] = b->tgt;
+            count[l] = b->tgt + b->n_tgt - first[l];
+            if (b->score < score) score = b->score;
         }
-        (*cur)++;
+        if (count[l]) {
+            if (langs && count[l] != common) same = 0;
+            common = count[l], last = l, langs++;
+        }
+    }
+    if (langs == 1) { /* one language: its beads as they are */
+        const pa_alignment *a = &al[last - 1];
+        for (; cur[last] < a->n && a->beads[cur[last]].n_src == 0 && a->beads[cur[last]].src <= at; cur[last]++) {
+            const pa_bead *b = &a->beads[cur[last]];
+            if (!b->n_tgt) continue;
+            size_t i = add_unit(u, b->score, pivot_para(docs[0], at));
+            u->first[i * L] = at;
+            set_text(u, i, last, docs[last], b->tgt, b->n_tgt);
+        }
+    }
+    for (size_t l = 1; l < L; l++) /* skip what was gathered */
+        while (cur[l] < al[l - 1].n && al[l - 1].beads[cur[l]].n_src == 0 && al[l - 1].beads[cur[l]].src <= at) cur[l]++;
+    if (langs < 2) return;
+    size_t units = same ? common : 1;
+    for (size_t j = 0; j < units; j++) {
+        size_t i = add_unit(u, score, pivot_para(docs[0], at));
+        u->first[i * L] = at;
+        for (size_t l = 1; l < L; l++)
+            if (count[l]) set_text(u, i, l, docs[l], same ? first[l] + j : first[l], same ? 1 : count[l]);
     }
 }
 
@@ -95,11 +130,12 @@ pa_units *pa_units_build(pa_document *const *docs, size_t n_docs, const pa_align
         for (size_t k = 0; k < al[l - 1].n; k++)
             if (al[l - 1].beads[k].n_src) cuts[al[l - 1].beads[k].src + al[l - 1].beads[k].n_src]++;
     size_t *cur = pa_calloc(L, sizeof *cur);
+    u->scratch = pa_calloc(2 * L, sizeof *u->scratch);
     size_t a = 0;
     while (a < n) {
         size_t b = a + 1;
         while (b < n && cuts[b] < L - 1) b++;
-        for (size_t l = 1; l < L; l++) emit_insertions(u, docs, l, &al[l - 1], &cur[l], a);
+        emit_insertions(u, docs, al, cur, a);
         double score = 1.0;
         int joined = 0;
         size_t i = add_unit(u, 1.0, pivot_para(docs[0], a));
@@ -127,8 +163,9 @@ pa_units *pa_units_build(pa_document *const *docs, size_t n_docs, const pa_align
         u->joins += joined;
         a = b;
     }
-    for (size_t l = 1; l < L; l++) emit_insertions(u, docs, l, &al[l - 1], &cur[l], n);
-    free(cur), free(cuts);
+    emit_insertions(u, docs, al, cur, n);
+    free(cur), free(cuts), free(u->scratch);
+    u->scratch = NULL;
 
     u->text = pa_malloc((u->n * L + 1) * sizeof *u->text);
     for (size_t k = 0; k < u->n * L; k++) u->text[k] = u->buf.data + u->off[k];
