@@ -27,6 +27,10 @@ TESTS += tests/cli/errors.sh tests/cli/align.sh tests/cli/eval.sh
 EXTRA_DIST += tests/cli/errors.sh tests/cli/errors.cases \
 	tests/cli/align.sh tests/cli/tmxcheck.py tests/cli/eval.sh tests/cli/eval-cases \
 	tests/bench tests/valgrind.sh tests/valgrind.supp
+# The bad-input catalogue: a case a file (tests/bad-input/*.case, the exact
+# one-line error and status expected), inputs made by fixtures.py.
+TESTS += tests/bad-input/run.sh
+EXTRA_DIST += tests/bad-input
 # The sample corpus is read by tests/cli/*.sh and by the README's first
 # command. (Belongs in corpora/local.mk; listed here until it is there:
 # a file named twice is copied once.)

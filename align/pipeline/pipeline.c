@@ -143,6 +143,22 @@ static int split_all(pa_context *c, pa_document **docs, size_t n, const pa_align
     return 0;
 }
 
+/* Sentences one version may have for each of the other's before the pair
+ * looks like two different documents (translations of UN documents differ
+ * by a third at most). */
+#define LENGTH_RATIO_WARNING 3
+
+/* Says so when `a` and `b` differ too much in length to be versions of one
+ * document (a wrong file, a truncated extraction): they are aligned anyway,
+ * and most of the longer one will be left unpaired. */
+static void warn_lengths(const pa_document *a, const pa_document *b, const pa_logger *log)
+{
+    const pa_document *lo = a->n_sents <= b->n_sents ? a : b, *hi = lo == a ? b : a;
+    if (hi->n_sents >= 10 && hi->n_sents > LENGTH_RATIO_WARNING * lo->n_sents)
+        pa_log(log, PA_LOG_NOTE, "%s has %zu sentences, %s only %zu: are they versions of the same document?",
+               hi->name, hi->n_sents, lo->name, lo->n_sents);
+}
+
 /* Places the anchors of each document among its sentences; true when every
  * version has anchors and the same number of them (else they are ignored,
  * with a warning when some version has any). */
@@ -191,6 +207,7 @@ pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_ali
     }
     if (split_all(c, docs, n, o, &log, &used, err) != 0) goto done;
     int anchored = anchors_agree(docs, anchors, n, &log);
+    for (k = 1; k < n; k++) warn_lengths(docs[0], docs[k], &log);
     for (k = 1; k < n; k++) {
         char phase[96];
         snprintf(phase, sizeof phase, "aligning %s-%s (%zu+%zu sentences)", docs[0]->tag, docs[k]->tag,
