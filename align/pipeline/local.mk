@@ -24,5 +24,5 @@ EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh tests/cli/pairs.s
 # manifests, shards, pivots, failing sets).
 check_PROGRAMS += tests/batch/test_batch
 tests_batch_test_batch_LDADD = libpolyalign.la
-TESTS += tests/batch/test_batch tests/batch/batch.sh tests/batch/merge.sh
-EXTRA_DIST += tests/batch/batch.sh tests/batch/batch.cases tests/batch/merge.sh
+TESTS += tests/batch/test_batch tests/batch/batch.sh tests/batch/merge.sh tests/batch/kill.sh
+EXTRA_DIST += tests/batch/batch.sh tests/batch/batch.cases tests/batch/merge.sh tests/batch/kill.sh
