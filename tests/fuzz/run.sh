@@ -16,7 +16,8 @@ secs=${1:-60}
 build=${FUZZ_BUILD:-fuzz-build}
 work=${FUZZ_WORK:-$build/fuzz-work}
 jobs=${FUZZ_JOBS:-1}
-targets=${*:-text tmx srx bead dict align}
+# default: every target built (tests/fuzz/fuzz_*.c)
+targets=${*:-$(ls "$build/fuzz" 2> /dev/null | sed -n 's/^fuzz_//p' | tr '\n' ' ')}
 
 # Per-target options: largest input (align is capped at 4 KB by design).
 max_len() {
