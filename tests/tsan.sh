@@ -1,0 +1,28 @@
+#!/bin/sh
+# tsan.sh - the library's threads under ThreadSanitizer: `batch -j4` over
+# sets that share the context (segmenters taken from and given back to the
+# pool, dictionaries, --merge's writer), and test_threads (pa_align on
+# several threads at once). Builds a clean copy of the sources (make
+# distdir, done by `make check-tsan`) with clang -fsanitize=thread in
+# tsan-build/; any report fails (halt_on_error). Usage:
+#   tsan.sh SRCDIR BUILDDIR
+set -e
+src=$1 build=$2
+command -v clang > /dev/null 2>&1 || { echo "tsan.sh: clang is not installed"; exit 1; }
+mkdir -p "$build"
+src=$(cd "$src" && pwd)
+cd "$build"
+"$src/configure" -q CC=clang CFLAGS="-fsanitize=thread -g -O1" LDFLAGS="-fsanitize=thread" --disable-shared
+make -s -j"$(nproc)" polyalign tests/aligner/test_threads
+export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+S=$src/corpora/sample
+mkdir -p sets
+for i in 1 2 3 4 5 6 7 8; do
+  cp "$S/cd-note.zh.txt" "sets/d$i.zh.txt"; sed "s/the /the $i /" "$S/cd-note.en.txt" > "sets/d$i.en.txt"
+  sed "s/the /le $i /" "$S/cd-note.en.txt" > "sets/d$i.fr.txt"
+done
+rm -rf out
+./polyalign batch -q -j4 --dir sets -o out --merge out/all.tmx.gz
+echo "tsan.sh: batch -j4 over 8 sets of three languages with --merge: no report"
+./tests/aligner/test_threads > /dev/null
+echo "tsan.sh: test_threads: no report"
