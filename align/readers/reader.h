@@ -43,5 +43,7 @@ const pa_reader *pa_reader_for(pa_input_kind kind);
 
 extern const pa_reader pa_reader_text;
 extern const pa_reader pa_reader_html;
+extern const pa_reader pa_reader_docx;
+extern const pa_reader pa_reader_odt;
 
 #endif
