@@ -160,16 +160,29 @@ static int is_chrome(const walker *w, xmlNodePtr n)
     return content_chars(n, PA_HTML_CHROME_CHARS) < PA_HTML_CHROME_CHARS;
 }
 
+/* Appends the text of a text node. The HTML parser leaves XHTML's CDATA
+ * sections in the text as they are written: their markers are dropped,
+ * their content kept. */
+static void text(walker *w, const char *s, long line)
+{
+    size_t ln = line > 0 ? (size_t)line : 0;
+    while (*s) {
+        const char *a = strstr(s, "<![CDATA["), *z = strstr(s, "]]>");
+        const char *cut = a && (!z || a < z) ? a : z;
+        size_t n = cut ? (size_t)(cut - s) : strlen(s);
+        if (w->pre) pa_blocks_pre(w->b, s, n, ln);
+        else pa_blocks_text(w->b, s, n, ln);
+        if (!cut) break;
+        s = cut + (cut == a ? 9 : 3);
+    }
+}
+
 /* Handles node `n` on the way down; returns 1 when the walk goes into
  * it (an element: a level was pushed). */
 static int enter(walker *w, xmlNodePtr n)
 {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (!n->content) return 0;
-        long line = xmlGetLineNo(n);
-        size_t len = strlen((const char *)n->content);
-        if (w->pre) pa_blocks_pre(w->b, (const char *)n->content, len, line > 0 ? (size_t)line : 0);
-        else pa_blocks_text(w->b, (const char *)n->content, len, line > 0 ? (size_t)line : 0);
+        if (n->content) text(w, (const char *)n->content, xmlGetLineNo(n));
         return 0;
     }
     if (n->type != XML_ELEMENT_NODE) return 0;

@@ -23,3 +23,13 @@ tests_readers_sentlines_LDADD = libpolyalign.la
 TESTS += tests/readers/test_sniff tests/readers/test_sentence_lines tests/readers/sentence_lines.py
 EXTRA_DIST += tests/readers/sniff.cases tests/readers/sniff tests/readers/mksniff.py \
 	tests/readers/sentence_lines.py
+
+# Tests of the HTML, DOCX and ODT readers: the cases of tests/readers/
+# html.cases, docx.cases and odt.cases, built and read by office.py with the
+# readdoc tool; the UDHR pages of the shared corpus aligned (udhr.sh, with
+# udhr_pairs.py's true pairs).
+check_PROGRAMS += tests/readers/readdoc
+tests_readers_readdoc_LDADD = libpolyalign.la
+TESTS += tests/readers/office.py tests/readers/udhr.sh
+EXTRA_DIST += tests/readers/office.py tests/readers/html.cases tests/readers/docx.cases tests/readers/odt.cases \
+	tests/readers/udhr.sh tests/readers/udhr_pairs.py tests/readers/office
