@@ -12,6 +12,8 @@ A case file holds cases, each:
     ...content of the part...
     --- expect
     KIND|TEXT            (one line a paragraph, as tests/readers/readdoc prints)
+    --- sentences
+    SENTENCE             (one a line, as `polyalign segment` prints them)
     --- error
     TEXT the one-line error must contain (besides the file's name)
 
@@ -23,8 +25,8 @@ a whole XML document is wrapped in its root with the namespaces declared),
 office:text). The part "build" names a hostile container instead: bomb,
 liar (an entry larger than its directory says), dotdot, absolute,
 truncated, nodoc, crc, encrypted, doctype, entities, notzip. Files given as
-"--- file PATH" are taken as they are from the source tree (fixtures made
-by LibreOffice). Every case is built into a scratch directory and read with
+"--- file PATH [lang=LANG]" are taken as they are from the source tree
+(fixtures made by LibreOffice). Every case is built into a scratch directory and read with
 readdoc; the paragraphs must be exactly the expected ones, or the read must
 fail with one line on standard error that names the file and holds the
 expected text.
@@ -43,6 +45,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP_BUILD = os.environ.get('top_builddir', '.')
 TOP_SRC = os.environ.get('top_srcdir', os.path.join(HERE, '..', '..'))
 READDOC = os.path.join(TOP_BUILD, 'tests', 'readers', 'readdoc')
+POLYALIGN = os.environ.get('POLYALIGN', os.path.join(TOP_BUILD, 'polyalign'))
 
 W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 NS_W = ('xmlns:w="%s" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -63,7 +66,8 @@ RELS = (XML_DECL + '<Relationships xmlns="http://schemas.openxmlformats.org/pack
         'officeDocument" Target="word/document.xml"/></Relationships>')
 MANIFEST = (XML_DECL + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
             '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/'
-            'vnd.oasis.opendocument.text"/></manifest:manifest>')
+            'vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" '
+            'manifest:media-type="text/xml"/></manifest:manifest>')
 
 
 def parse_cases(path):
@@ -74,7 +78,8 @@ def parse_cases(path):
             line = raw.rstrip('\n')
             if line.startswith('=== '):
                 name, _, fname = line[4:].partition(' | ')
-                case = {'name': name.strip(), 'file': fname.strip(), 'parts': [], 'expect': None, 'error': None}
+                case = {'name': name.strip(), 'file': fname.strip(), 'parts': [], 'expect': None, 'error': None,
+                        'sentences': None}
                 cases.append(case)
                 part = None
             elif case is None:
@@ -85,11 +90,13 @@ def parse_cases(path):
                         'args': [w for w in words[1:] if '=' not in w], 'lines': []}
                 if part['name'] == 'expect':
                     case['expect'] = part['lines']
+                elif part['name'] == 'sentences':
+                    case['sentences'] = part['lines']
                 elif part['name'] == 'error':
                     case['error'] = part['lines']
                 else:
                     case['parts'].append(part)
-            elif part is not None and not (line.startswith('#') and part['name'] in ('expect', 'error')):
+            elif part is not None and not (line.startswith('#') and part['name'] in ('expect', 'error', 'sentences')):
                 part['lines'].append(line)
     return cases
 
@@ -240,6 +247,15 @@ def run_case(case, outdir):
     if not ok:
         diag = ['exit %d %s' % (r.returncode, r.stderr.strip())] + ['want: ' + l for l in want] + \
                ['got:  ' + l for l in got]
+    if case['sentences'] is not None:
+        lang = case['parts'][0]['opts'].get('lang', 'en')
+        s = subprocess.run([POLYALIGN, 'segment', '--lang', lang, path], capture_output=True, text=True)
+        sents = [l for l in s.stdout.splitlines() if l.strip()]
+        want = [l for l in case['sentences'] if l.strip()]
+        if s.returncode != 0 or sents != want:
+            ok = False
+            diag += ['segment: exit %d %s' % (s.returncode, s.stderr.strip())] + \
+                    ['want sentence: ' + l for l in want] + ['got sentence:  ' + l for l in sents]
     return ok, diag
 
 
