@@ -16,13 +16,15 @@ secs=${1:-60}
 build=${FUZZ_BUILD:-fuzz-build}
 work=${FUZZ_WORK:-$build/fuzz-work}
 jobs=${FUZZ_JOBS:-1}
-targets=${*:-text tmx srx bead dict align}
+targets=${*:-text tmx srx bead dict align html docx}
 
 # Per-target options: largest input (align is capped at 4 KB by design).
 max_len() {
     case $1 in
         tmx|srx) echo 16384 ;;
         text) echo 8192 ;;
+        html) echo 16384 ;;
+        docx) echo 65536 ;;
         *) echo 4096 ;;
     esac
 }
