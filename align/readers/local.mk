@@ -32,4 +32,4 @@ check_PROGRAMS += tests/readers/readdoc
 tests_readers_readdoc_LDADD = libpolyalign.la
 TESTS += tests/readers/office.py tests/readers/udhr.sh
 EXTRA_DIST += tests/readers/office.py tests/readers/html.cases tests/readers/docx.cases tests/readers/odt.cases \
-	tests/readers/udhr.sh tests/readers/udhr_pairs.py tests/readers/office
+	tests/readers/udhr.sh tests/readers/udhr_pairs.py tests/readers/udhr_docx.py tests/readers/office
