@@ -160,12 +160,22 @@ static int is_chrome(const walker *w, xmlNodePtr n)
     return content_chars(n, PA_HTML_CHROME_CHARS) < PA_HTML_CHROME_CHARS;
 }
 
+/* The line of the first visible character of text node `s`: libxml2
+ * gives a text node the line where the parser finished it, so the line
+ * ends after that character are taken off. */
+static size_t first_line(const char *s, long line)
+{
+    const char *p = s + strspn(s, " \t\r\n\f");
+    for (; *p; p++) line -= *p == '\n';
+    return line > 0 ? (size_t)line : 0;
+}
+
 /* Appends the text of a text node. The HTML parser leaves XHTML's CDATA
  * sections in the text as they are written: their markers are dropped,
  * their content kept. */
 static void text(walker *w, const char *s, long line)
 {
-    size_t ln = line > 0 ? (size_t)line : 0;
+    size_t ln = first_line(s, line);
     while (*s) {
         const char *a = strstr(s, "<![CDATA["), *z = strstr(s, "]]>");
         const char *cut = a && (!z || a < z) ? a : z;

@@ -11,7 +11,8 @@ A case file holds cases, each:
     --- PART [encoding=ENC]
     ...content of the part...
     --- expect
-    KIND|TEXT            (one line a paragraph, as tests/readers/readdoc prints)
+    KIND|TEXT            (one line a paragraph, as tests/readers/readdoc prints;
+                         LINE:KIND|TEXT checks the source lines too)
     --- sentences
     SENTENCE             (one a line, as `polyalign segment` prints them)
     --- error
@@ -34,6 +35,7 @@ expected text.
 import codecs
 import io
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -233,7 +235,8 @@ def build(case, outdir):
 def run_case(case, outdir):
     """(ok, diagnostic lines) of one case."""
     path = build(case, outdir)
-    r = subprocess.run([READDOC, path], capture_output=True, text=True)
+    lines = any(re.match(r'[0-9]+:', l) for l in case['expect'] or [])
+    r = subprocess.run([READDOC] + (['--lines'] if lines else []) + [path], capture_output=True, text=True)
     got = r.stdout.splitlines()
     if case['error'] is not None:
         want = '\n'.join(case['error']).strip()

@@ -1,7 +1,8 @@
 /* readdoc.c - prints the paragraphs polyalign reads from documents:
- *   readdoc [--encoding ENC] FILE...
+ *   readdoc [--encoding ENC] [--lines] FILE...
  * One line a paragraph: "KIND|TEXT", KIND one of body heading item cell
- * note, a line break inside the paragraph shown as " // ". A file that is
+ * note, a line break inside the paragraph shown as " // "; with --lines,
+ * "LINE:KIND|TEXT" (the source line the paragraph starts on). A file that is
  * refused prints "readdoc: MESSAGE" on standard error and makes the exit
  * status 1. Used by tests/readers/office.py (the cases of
  * tests/readers/ *.cases) and for reports. */
@@ -18,10 +19,14 @@ static const char *const kinds[] = {
 int main(int argc, char **argv)
 {
     const char *encoding = NULL;
-    int status = 0;
+    int status = 0, lines = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
             encoding = argv[++i];
+            continue;
+        }
+        if (strcmp(argv[i], "--lines") == 0) {
+            lines = 1;
             continue;
         }
         pa_input in = {.path = argv[i]};
@@ -37,6 +42,7 @@ int main(int argc, char **argv)
         if (d->needs_layout) pa_document_split_paragraphs(d);
         for (size_t k = 0; k < d->n_paras; k++) {
             const pa_paragraph *p = &d->paras[k];
+            if (lines) printf("%zu:", p->line);
             printf("%s|", kinds[p->kind]);
             for (size_t j = 0; j < p->span.len; j++) {
                 char c = d->text[p->span.start + j];
