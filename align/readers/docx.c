@@ -60,6 +60,14 @@ typedef struct docx {
 /* True when the current node is the w: element `local`. */
 static int is_w(const docx *x, const pa_xmlpart *p, const char *local) { return pa_xmlpart_is(p, x->ns, local); }
 
+/* Takes the WordprocessingML namespace of a part from its root element:
+ * transitional (what Word writes) or strict. */
+static void take_namespace(docx *x, const pa_xmlpart *p)
+{
+    const char *u = (const char *)xmlTextReaderConstNamespaceUri(p->r);
+    x->ns = u && strcmp(u, W_STRICT_NS) == 0 ? W_STRICT_NS : W_NS;
+}
+
 /* True when the current node is in the w: namespace. */
 static int in_w(const docx *x, const pa_xmlpart *p)
 {
@@ -121,8 +129,9 @@ static int read_styles(docx *x, const char *xml, size_t len, pa_error *err)
 {
     pa_xmlpart p;
     if (pa_xmlpart_open(&p, x->name, "word/styles.xml", xml, len, err) != 0) return -1;
-    int rc;
+    int rc, root = 1;
     while ((rc = pa_xmlpart_read(&p, err)) > 0) {
+        if (is_start(&p) && root) take_namespace(x, &p), root = 0;
         if (!is_start(&p) || !is_w(x, &p, "style")) continue;
         char type[32] = "";
         pa_xmlpart_attr(&p, "type", x->ns, type, sizeof type);
@@ -330,12 +339,7 @@ static int read_story(docx *x, const char *part, const char *xml, size_t len, pa
     while (rc > 0) {
         int skip = 0;
         if (is_start(&p)) {
-            if (root) {
-                /* the namespace of the root decides: transitional or strict */
-                const char *u = (const char *)xmlTextReaderConstNamespaceUri(p.r);
-                x->ns = u && strcmp(u, W_STRICT_NS) == 0 ? W_STRICT_NS : W_NS;
-                root = 0;
-            }
+            if (root) take_namespace(x, &p), root = 0;
             if (in_w(x, &p)) {
                 if (start_element(x, &p, &skip, err) != 0) {
                     rc = -1;
