@@ -87,7 +87,15 @@ vg 0 "align, three languages, moses" align -f moses -o "$tmp/m" "$ZH" "$EN" "$tm
 vg 0 "align, one sentence a line detected" align -o "$tmp/auto.tsv" "$SAMPLE/cd-note.zh.sent" "$SAMPLE/cd-note.en.sent" -s zh -t en
 vg 0 "help align" help align
 printf 'PK\003\004\024\000\000\000\010\000word/document.xml' > "$tmp/w.en.docx"
-vg 1 "error: a Word document" align -o "$tmp/e4.tmx" "$ZH" "$tmp/w.en.docx"
+vg 1 "error: a broken Word document" align -o "$tmp/e4.tmx" "$ZH" "$tmp/w.en.docx"
+# The document readers: DOCX and ODT as LibreOffice writes them, HTML pages
+# (one in GB2312, declared).
+cp "$top_srcdir/tests/readers/office/lo-writer.docx" "$tmp/lo.en.docx"
+cp "$top_srcdir/tests/readers/office/lo-writer.odt" "$tmp/lo.fr.odt"
+vg 0 "align DOCX with ODT" align -o "$tmp/lo.tmx" "$tmp/lo.en.docx" "$tmp/lo.fr.odt"
+printf '<html><head><meta charset="gb2312"></head><body><h1>\312\300\275\347</h1><p>\310\313\310\313\311\372\266\370\327\324\323\311\241\243</p></body></html>' > "$tmp/p.zh.html"
+printf '<html><body><nav>Menu</nav><h1>World</h1><p>All are born free.<br>Equal.</p></body></html>' > "$tmp/p.en.html"
+vg 0 "align HTML pages" align -o "$tmp/p.tsv" "$tmp/p.zh.html" "$tmp/p.en.html"
 vg 2 "error: unknown language tag" align -s zz -o "$tmp/e5.tmx" "$ZH" "$EN"
 vg 2 "error: unknown command with a suggestion" aling
 vg 1 "error: invalid UTF-8 input" align -o "$tmp/e1.tmx" "$tmp/bad.zh.txt" "$EN"

@@ -4,6 +4,10 @@ libpolyalign_la_SOURCES += \
 	align/readers/document.c align/readers/document.h \
 	align/readers/reader.h align/readers/readers.c \
 	align/readers/text.c \
+	align/readers/blocks.c align/readers/blocks.h \
+	align/readers/html.c align/readers/html_charset.c align/readers/html_charset.h \
+	align/readers/zip.c align/readers/zip.h align/readers/xmlpart.c align/readers/xmlpart.h \
+	align/readers/docx.c align/readers/odt.c \
 	align/readers/layout.c align/readers/layout.h \
 	align/readers/sniff.c align/readers/sniff.h \
 	align/readers/sentence_lines.c align/readers/sentence_lines.h
@@ -19,3 +23,13 @@ tests_readers_sentlines_LDADD = libpolyalign.la
 TESTS += tests/readers/test_sniff tests/readers/test_sentence_lines tests/readers/sentence_lines.py
 EXTRA_DIST += tests/readers/sniff.cases tests/readers/sniff tests/readers/mksniff.py \
 	tests/readers/sentence_lines.py
+
+# Tests of the HTML, DOCX and ODT readers: the cases of tests/readers/
+# html.cases, docx.cases and odt.cases, built and read by office.py with the
+# readdoc tool; the UDHR pages of the shared corpus aligned (udhr.sh, with
+# udhr_pairs.py's true pairs).
+check_PROGRAMS += tests/readers/readdoc
+tests_readers_readdoc_LDADD = libpolyalign.la
+TESTS += tests/readers/office.py tests/readers/udhr.sh
+EXTRA_DIST += tests/readers/office.py tests/readers/html.cases tests/readers/docx.cases tests/readers/odt.cases \
+	tests/readers/udhr.sh tests/readers/udhr_pairs.py tests/readers/udhr_docx.py tests/readers/office

@@ -42,5 +42,8 @@ pa_document *pa_read_input(const pa_input *in, const char *name, const char *cod
 const pa_reader *pa_reader_for(pa_input_kind kind);
 
 extern const pa_reader pa_reader_text;
+extern const pa_reader pa_reader_html;
+extern const pa_reader pa_reader_docx;
+extern const pa_reader pa_reader_odt;
 
 #endif

@@ -9,6 +9,9 @@
 /* One line a reader. */
 static const pa_reader *const readers[] = {
     &pa_reader_text,
+    &pa_reader_html,
+    &pa_reader_docx,
+    &pa_reader_odt,
 };
 
 const pa_reader *pa_reader_for(pa_input_kind kind)

@@ -485,9 +485,16 @@ int pa_sniff_refuse(pa_input_kind k, const char *name, pa_error *err)
                           kn, q.data, txt.data);
         break;
     case PA_INPUT_DOC:
+    case PA_INPUT_RTF:
+        /* LibreOffice writes BASE.docx beside the input, which polyalign reads. */
+        txt.len = base;
+        pa_buf_puts(&txt, ".docx");
+        rc = pa_error_set(err, PA_EINPUT,
+                          "%s is %s; not read: convert it with `soffice --headless --convert-to docx %s` and align %s",
+                          name, kn, q.data, txt.data);
+        break;
     case PA_INPUT_DOCX:
     case PA_INPUT_ODT:
-    case PA_INPUT_RTF:
         rc = pa_error_set(err, PA_EINPUT,
                           "%s is %s; not read yet: save it as plain text (UTF-8), e.g. `%s %s`, and align %s", name,
                           kn, soffice, q.data, txt.data);

@@ -23,7 +23,8 @@ printf 'PK\003\004\024\000\000\000\010\000\000\000\000\000\000\000\000\000\000\0
 cp "$IN/report.en.docx" "$IN/renamed.en.txt"
 printf 'Premi\303\250re phrase. Deuxi\303\250me !\n' > "$IN/fr.fr.txt"
 printf '%%PDF-1.7\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\n' > "$IN/report.fr.pdf"
-printf '<!DOCTYPE html>\n<html><head><title>t</title></head><body><p>Text.</p></body></html>\n' > "$IN/page.en.html"
+# GB2312 bytes in a page that declares UTF-8
+printf '<html><head><meta charset="utf-8"></head><body><p>Text \265\332.</p></body></html>\n' > "$IN/page.en.html"
 printf '\320\317\021\340\241\261\032\341\000\000\000\000\000\000\000\000' > "$IN/old.en.doc"
 printf '[0]:[0]\n[1]:[1]\n' > "$IN/good.align"
 

@@ -24,6 +24,8 @@ max_len() {
     case $1 in
         tmx|srx) echo 16384 ;;
         text) echo 8192 ;;
+        html) echo 16384 ;;
+        docx) echo 65536 ;;
         *) echo 4096 ;;
     esac
 }

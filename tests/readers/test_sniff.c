@@ -151,7 +151,7 @@ static void run_refusals(void)
     ok(pa_sniff_refuse(PA_INPUT_TEXT, "a.txt", &err) == 0 && err.code == PA_OK, "text is not refused");
     refuse_case(PA_INPUT_PDF, "x.pdf", "pdftotext -enc UTF-8 x.pdf` and align x.txt");
     refuse_case(PA_INPUT_PDF, "my report.pdf", "pdftotext -enc UTF-8 'my report.pdf'`");
-    refuse_case(PA_INPUT_DOC, "x.doc", "soffice --headless --convert-to");
+    refuse_case(PA_INPUT_DOC, "x.doc", "soffice --headless --convert-to docx x.doc` and align x.docx");
     refuse_case(PA_INPUT_DOCX, "x.docx", "x.docx is a Word document; not read yet: save it as plain text (UTF-8)");
     refuse_case(PA_INPUT_ODT, "dir/x.odt", "align dir/x.txt");
     refuse_case(PA_INPUT_HTML, "x.html", "save the page as plain text");
