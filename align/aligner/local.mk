@@ -4,6 +4,7 @@ libpolyalign_la_SOURCES += \
 	align/aligner/aligner.c align/aligner/aligner.h \
 	align/aligner/bead.c align/aligner/bead.h \
 	align/aligner/dict.c align/aligner/dict.h \
+	align/aligner/dict_cache.c align/aligner/dict_cache.h \
 	align/aligner/eval.c align/aligner/eval.h \
 	align/aligner/features.c align/aligner/features.h \
 	align/aligner/lengthmodel.c align/aligner/lengthmodel.h \
