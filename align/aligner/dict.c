@@ -1,5 +1,6 @@
 /* dict.c - see dict.h. */
 #include "align/aligner/dict.h"
+#include "align/aligner/dict_cache.h"
 #include "align/aligner/stem.h"
 #include "align/text/input.h"
 #include "align/text/lang.h"
@@ -19,8 +20,10 @@
 struct pa_dict {
     char src_lang[PA_LANG_MAX], tgt_lang[PA_LANG_MAX];
     pa_vocab *src, *tgt;  /* word keys */
-    uint32_t *pairs;      /* (src, tgt) ids */
+    uint32_t *pairs;      /* (src, tgt) ids; in `map` while cap_pairs is 0 */
     size_t n_pairs, cap_pairs;
+    void *map;            /* a cache entry the above read in place, or NULL */
+    size_t map_len;
 };
 
 pa_dict *pa_dict_new(const char *src_lang, const char *tgt_lang)
@@ -38,7 +41,8 @@ void pa_dict_free(pa_dict *d)
     if (!d) return;
     pa_vocab_free(d->src);
     pa_vocab_free(d->tgt);
-    free(d->pairs);
+    if (d->cap_pairs) free(d->pairs);
+    pa_dict_cache_release(d->map, d->map_len);
     free(d);
 }
 
@@ -81,6 +85,11 @@ static size_t phrase_keys(const char *lang, const char *s, size_t len, pa_vocab 
 
 static void add_pair(pa_dict *d, uint32_t s, uint32_t t)
 {
+    if (d->map && !d->cap_pairs) { /* pairs read in place: copy before growing */
+        uint32_t *own = pa_malloc((2 * d->n_pairs + 2) * sizeof *own);
+        if (d->n_pairs) memcpy(own, d->pairs, 2 * d->n_pairs * sizeof *own);
+        d->pairs = own, d->cap_pairs = 2 * d->n_pairs + 2;
+    }
     PA_GROW(d->pairs, d->cap_pairs, 2 * d->n_pairs + 2);
     d->pairs[2 * d->n_pairs] = s;
     d->pairs[2 * d->n_pairs + 1] = t;
@@ -144,6 +153,18 @@ static int add_cedict_line(pa_dict *d, const char *line, size_t len)
 
 int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
 {
+    /* the pairs of a file parsed before come from the cache (dict_cache.h) */
+    pa_dict_cache_key key;
+    int cacheable = d->n_pairs == 0 && pa_vocab_size(d->src) == 0 && pa_vocab_size(d->tgt) == 0 &&
+                    pa_dict_cache_key_of(path, d->src_lang, d->tgt_lang, &key) == 0;
+    pa_dict_cache_view view;
+    if (cacheable && pa_dict_cache_read(&key, &view) == 0) {
+        pa_vocab_free(d->src), pa_vocab_free(d->tgt), free(d->pairs);
+        d->src = view.src, d->tgt = view.tgt;
+        d->pairs = (uint32_t *)view.pairs, d->n_pairs = view.n_pairs, d->cap_pairs = 0;
+        d->map = view.map, d->map_len = view.map_len;
+        return 0;
+    }
     pa_buf b = PA_BUF_INIT;
     if (pa_read_text(path, NULL, &b, err) != 0) { /* the one input path: strict UTF-8, NFC */
         pa_buf_free(&b);
@@ -194,8 +215,20 @@ int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
     if (rc == 0 && d->n_pairs == before)
         rc = pa_error_set(err, PA_EINPUT, "%s:%zu: no dictionary entries found (expected CC-CEDICT, \"target @ source\" or "
                                           "tab-separated lines)", name, first_bad ? first_bad : lineno);
+    if (rc == 0 && cacheable) pa_dict_cache_write(&key, d->src, d->tgt, d->pairs, d->n_pairs);
     pa_buf_free(&b);
     return rc;
+}
+
+/* map[id in `dict`] = id in `doc` of every word of `doc` the dictionary has. */
+static void map_words(const pa_vocab *doc, const pa_vocab *dict, uint32_t *map)
+{
+    for (size_t k = 0; k < pa_vocab_size(doc); k++) {
+        size_t len;
+        const char *w = pa_vocab_string(doc, (uint32_t)k, &len);
+        uint32_t id = pa_vocab_find(dict, w, len);
+        if (id != UINT32_MAX) map[id] = (uint32_t)k;
+    }
 }
 
 void pa_dict_links(const pa_dict *d, const pa_pair_features *pf, pa_links *out)
@@ -203,16 +236,11 @@ void pa_dict_links(const pa_dict *d, const pa_pair_features *pf, pa_links *out)
     /* dictionary word ids -> document word ids (UINT32_MAX: not in it) */
     size_t ns = pa_vocab_size(d->src), nt = pa_vocab_size(d->tgt);
     uint32_t *smap = pa_malloc((ns + 1) * sizeof *smap), *tmap = pa_malloc((nt + 1) * sizeof *tmap);
-    for (size_t k = 0; k < ns; k++) {
-        size_t len;
-        const char *w = pa_vocab_string(d->src, (uint32_t)k, &len);
-        smap[k] = pa_vocab_find(pf->src.vocab, w, len);
-    }
-    for (size_t k = 0; k < nt; k++) {
-        size_t len;
-        const char *w = pa_vocab_string(d->tgt, (uint32_t)k, &len);
-        tmap[k] = pa_vocab_find(pf->tgt.vocab, w, len);
-    }
+    memset(smap, 0xFF, (ns + 1) * sizeof *smap);
+    memset(tmap, 0xFF, (nt + 1) * sizeof *tmap);
+    /* the documents' words looked up in the dictionary (fewer than its own) */
+    map_words(pf->src.vocab, d->src, smap);
+    map_words(pf->tgt.vocab, d->tgt, tmap);
     size_t n = 0, cap = 0;
     uint32_t *pairs = NULL;
     for (size_t k = 0; k < d->n_pairs; k++) {

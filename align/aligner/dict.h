@@ -12,6 +12,7 @@
  * Lines starting with '#' are comments. Phrases become word keys as the
  * aligner makes them (case-folded, stemmed); function words are dropped;
  * a multi-word phrase is linked only to a single word.
+ * A file parsed once is read from a cache the next time (dict_cache.h).
  * A loaded dictionary is read-only and may be shared by threads.
  */
 #ifndef PA_DICT_H

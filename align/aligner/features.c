@@ -1,5 +1,7 @@
 /* features.c - see features.h. */
 #include "align/aligner/features.h"
+#include "align/aligner/pinyin.h"
+#include "align/aligner/romanize.h"
 #include "align/aligner/stem.h"
 #include "align/util/alloc.h"
 #include "align/util/buf.h"
@@ -12,7 +14,6 @@
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
-#include <unicode/utrans.h>
 
 #define NO_ID UINT32_MAX
 /* Letters of two words that must agree for them to count as cognates
@@ -30,25 +31,16 @@ struct pa_feature_extractor {
     word_breaker brk[4]; /* most recently used languages */
     size_t n_brk;
     UText *ut;
-    UTransliterator *roman; /* Any-Latin; Latin-ASCII; Lower: names, cognates */
-    pa_vocab *han;          /* Chinese characters seen ... */
-    char **han_roman;       /* ... and their romanization (NULL = none) */
-    size_t cap_han_roman;
+    pa_romanizer *roman; /* names, cognates */
+    int roman_failed;    /* the transliterator could not be opened: roman_err */
+    pa_error roman_err;
 };
 
 pa_feature_extractor *pa_feature_extractor_new(pa_error *err)
 {
-    UErrorCode st = U_ZERO_ERROR;
-    UChar id[64];
-    u_uastrcpy(id, "Any-Latin; Latin-ASCII; Lower");
-    UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
-    if (U_FAILURE(st)) {
-        pa_error_set(err, PA_EINTERNAL, "cannot open ICU transliterator: %s", u_errorName(st));
-        return NULL;
-    }
+    (void)err;
     pa_feature_extractor *fx = pa_calloc(1, sizeof *fx);
-    fx->roman = t;
-    fx->han = pa_vocab_new();
+    fx->roman = pa_romanizer_new();
     return fx;
 }
 
@@ -57,10 +49,7 @@ void pa_feature_extractor_free(pa_feature_extractor *fx)
     if (!fx) return;
     for (size_t k = 0; k < fx->n_brk; k++) ubrk_close(fx->brk[k].brk);
     if (fx->ut) utext_close(fx->ut);
-    utrans_close(fx->roman);
-    for (size_t k = 0; k < pa_vocab_size(fx->han); k++) free(fx->han_roman[k]);
-    free(fx->han_roman);
-    pa_vocab_free(fx->han);
+    pa_romanizer_free(fx->roman);
     free(fx);
 }
 
@@ -87,33 +76,11 @@ static UBreakIterator *word_breaker_for(pa_feature_extractor *fx, const char *la
 }
 
 /* Romanizes UTF-8 `s` into lower-case ASCII letters and digits in `out`
- * (other characters dropped). */
+ * (other characters dropped); a failure to open the transliterator is kept
+ * for build_side to report. */
 static void romanize(pa_feature_extractor *fx, const char *s, size_t len, pa_buf *out)
 {
-    UChar u[256];
-    int32_t ulen = 0;
-    UErrorCode st = U_ZERO_ERROR;
-    u_strFromUTF8(u, 200, &ulen, s, (int32_t)len, &st);
-    pa_buf_reset(out);
-    if (U_FAILURE(st)) return;
-    int32_t limit = ulen;
-    utrans_transUChars(fx->roman, u, &ulen, 256, 0, &limit, &st);
-    if (U_FAILURE(st)) return;
-    for (int32_t k = 0; k < ulen; k++)
-        if ((u[k] >= 'a' && u[k] <= 'z') || (u[k] >= '0' && u[k] <= '9')) pa_buf_putc(out, (char)u[k]);
-}
-
-/* The romanization of one Chinese character (cached: Han-Latin is slow). */
-static const char *han_roman(pa_feature_extractor *fx, const char *ch, size_t len, pa_buf *scratch)
-{
-    size_t before = pa_vocab_size(fx->han);
-    uint32_t id = pa_vocab_intern(fx->han, ch, len);
-    if (id == before) {
-        PA_GROW(fx->han_roman, fx->cap_han_roman, (size_t)id + 1);
-        romanize(fx, ch, len, scratch);
-        fx->han_roman[id] = scratch->len ? pa_strdup(scratch->data) : NULL;
-    }
-    return fx->han_roman[id];
+    if (pa_romanize(fx->roman, s, len, out, &fx->roman_err) != 0) fx->roman_failed = 1;
 }
 
 void pa_word_key(const char *s, size_t len, char *out, size_t *out_len, size_t cap)
@@ -594,10 +561,10 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
                 const char *syl[NAME_MAX_CHARS] = {0};
                 size_t run = 0;
                 while (q < len) {
-                    int32_t at = q;
                     UChar32 c;
                     U8_NEXT(s, q, len, c);
-                    const char *r = u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ? han_roman(fx, s + at, (size_t)(q - at), &scratch) : NULL;
+                    const char *r = u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ? pa_roman_char((uint32_t)c) : NULL;
+                    if (r && !*r) r = NULL;
                     if (!r) {
                         run = 0;
                         continue;
@@ -622,6 +589,10 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
         }
         free(first);
         free(first_at);
+    }
+    if (fx->roman_failed) {
+        if (err) *err = fx->roman_err;
+        rc = -1;
     }
 done:
     free(l.ids);

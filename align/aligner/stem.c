@@ -4,34 +4,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Irregular English verb forms and their base form. */
+/* Irregular English verb forms (and a few nouns and adjectives) and their
+ * base form, sorted by form (strcmp order) for a binary search. */
 static const char *const irregular[][2] = {
-    {"was", "be"}, {"were", "be"}, {"been", "be"}, {"am", "be"}, {"is", "be"}, {"are", "be"},
-    {"had", "have"}, {"has", "have"}, {"did", "do"}, {"done", "do"}, {"does", "do"}, {"said", "say"},
-    {"went", "go"}, {"gone", "go"}, {"came", "come"}, {"took", "take"}, {"taken", "take"}, {"saw", "see"},
-    {"seen", "see"}, {"made", "make"}, {"got", "get"}, {"gotten", "get"}, {"gave", "give"}, {"given", "give"},
-    {"knew", "know"}, {"known", "know"}, {"thought", "think"}, {"told", "tell"}, {"found", "find"},
-    {"left", "leave"}, {"felt", "feel"}, {"brought", "bring"}, {"began", "begin"}, {"begun", "begin"},
-    {"kept", "keep"}, {"held", "hold"}, {"stood", "stand"}, {"heard", "hear"}, {"meant", "mean"},
-    {"met", "meet"}, {"ran", "run"}, {"paid", "pay"}, {"sat", "sit"}, {"spoke", "speak"}, {"spoken", "speak"},
-    {"lay", "lie"}, {"lain", "lie"}, {"led", "lead"}, {"grew", "grow"}, {"grown", "grow"}, {"lost", "lose"},
-    {"fell", "fall"}, {"fallen", "fall"}, {"sent", "send"}, {"built", "build"}, {"understood", "understand"},
-    {"drew", "draw"}, {"drawn", "draw"}, {"broke", "break"}, {"broken", "break"}, {"spent", "spend"},
-    {"rose", "rise"}, {"risen", "rise"}, {"drove", "drive"}, {"driven", "drive"}, {"bought", "buy"},
-    {"wore", "wear"}, {"worn", "wear"}, {"chose", "choose"}, {"chosen", "choose"}, {"sought", "seek"},
-    {"threw", "throw"}, {"thrown", "throw"}, {"caught", "catch"}, {"dealt", "deal"}, {"won", "win"},
-    {"forgot", "forget"}, {"forgotten", "forget"}, {"sold", "sell"}, {"fought", "fight"}, {"ate", "eat"},
-    {"eaten", "eat"}, {"wrote", "write"}, {"written", "write"}, {"slept", "sleep"}, {"woke", "wake"},
-    {"woken", "wake"}, {"hung", "hang"}, {"shook", "shake"}, {"shaken", "shake"}, {"laid", "lay"},
-    {"flew", "fly"}, {"flown", "fly"}, {"hid", "hide"}, {"hidden", "hide"}, {"rode", "ride"},
-    {"ridden", "ride"}, {"sang", "sing"}, {"sung", "sing"}, {"drank", "drink"}, {"drunk", "drink"},
-    {"swam", "swim"}, {"taught", "teach"}, {"struck", "strike"}, {"stole", "steal"}, {"stolen", "steal"},
-    {"bore", "bear"}, {"borne", "bear"}, {"tore", "tear"}, {"torn", "tear"}, {"froze", "freeze"},
-    {"frozen", "freeze"}, {"forgave", "forgive"}, {"forgiven", "forgive"}, {"bit", "bite"}, {"bitten", "bite"},
-    {"fed", "feed"}, {"fled", "flee"}, {"swore", "swear"}, {"sworn", "swear"}, {"wept", "weep"},
-    {"men", "man"}, {"women", "woman"}, {"children", "child"}, {"feet", "foot"}, {"teeth", "tooth"},
-    {"people", "person"}, {"mice", "mouse"}, {"better", "good"}, {"best", "good"}, {"worse", "bad"},
-    {"worst", "bad"},
+    {"am", "be"}, {"are", "be"}, {"ate", "eat"}, {"been", "be"}, {"began", "begin"}, {"begun", "begin"},
+    {"best", "good"}, {"better", "good"}, {"bit", "bite"}, {"bitten", "bite"}, {"bore", "bear"},
+    {"borne", "bear"}, {"bought", "buy"}, {"broke", "break"}, {"broken", "break"}, {"brought", "bring"},
+    {"built", "build"}, {"came", "come"}, {"caught", "catch"}, {"children", "child"}, {"chose", "choose"},
+    {"chosen", "choose"}, {"dealt", "deal"}, {"did", "do"}, {"does", "do"}, {"done", "do"}, {"drank", "drink"},
+    {"drawn", "draw"}, {"drew", "draw"}, {"driven", "drive"}, {"drove", "drive"}, {"drunk", "drink"},
+    {"eaten", "eat"}, {"fallen", "fall"}, {"fed", "feed"}, {"feet", "foot"}, {"fell", "fall"}, {"felt", "feel"},
+    {"fled", "flee"}, {"flew", "fly"}, {"flown", "fly"}, {"forgave", "forgive"}, {"forgiven", "forgive"},
+    {"forgot", "forget"}, {"forgotten", "forget"}, {"fought", "fight"}, {"found", "find"}, {"froze", "freeze"},
+    {"frozen", "freeze"}, {"gave", "give"}, {"given", "give"}, {"gone", "go"}, {"got", "get"},
+    {"gotten", "get"}, {"grew", "grow"}, {"grown", "grow"}, {"had", "have"}, {"has", "have"}, {"heard", "hear"},
+    {"held", "hold"}, {"hid", "hide"}, {"hidden", "hide"}, {"hung", "hang"}, {"is", "be"}, {"kept", "keep"},
+    {"knew", "know"}, {"known", "know"}, {"laid", "lay"}, {"lain", "lie"}, {"lay", "lie"}, {"led", "lead"},
+    {"left", "leave"}, {"lost", "lose"}, {"made", "make"}, {"meant", "mean"}, {"men", "man"}, {"met", "meet"},
+    {"mice", "mouse"}, {"paid", "pay"}, {"people", "person"}, {"ran", "run"}, {"ridden", "ride"},
+    {"risen", "rise"}, {"rode", "ride"}, {"rose", "rise"}, {"said", "say"}, {"sang", "sing"}, {"sat", "sit"},
+    {"saw", "see"}, {"seen", "see"}, {"sent", "send"}, {"shaken", "shake"}, {"shook", "shake"},
+    {"slept", "sleep"}, {"sold", "sell"}, {"sought", "seek"}, {"spent", "spend"}, {"spoke", "speak"},
+    {"spoken", "speak"}, {"stole", "steal"}, {"stolen", "steal"}, {"stood", "stand"}, {"struck", "strike"},
+    {"sung", "sing"}, {"swam", "swim"}, {"swore", "swear"}, {"sworn", "swear"}, {"taken", "take"},
+    {"taught", "teach"}, {"teeth", "tooth"}, {"thought", "think"}, {"threw", "throw"}, {"thrown", "throw"},
+    {"told", "tell"}, {"took", "take"}, {"tore", "tear"}, {"torn", "tear"}, {"understood", "understand"},
+    {"was", "be"}, {"went", "go"}, {"wept", "weep"}, {"were", "be"}, {"woke", "wake"}, {"woken", "wake"},
+    {"women", "woman"}, {"won", "win"}, {"wore", "wear"}, {"worn", "wear"}, {"worse", "bad"}, {"worst", "bad"},
+    {"written", "write"}, {"wrote", "write"},
 };
 
 static int is_vowel(const char *w, size_t i)
@@ -61,14 +61,21 @@ static int ends_cvc(const char *w, size_t n)
            w[n - 1] != 'x' && w[n - 1] != 'y';
 }
 
+/* bsearch comparison of a word with the first string of a table row. */
+static int compare_first(const void *key, const void *row)
+{
+    return strcmp(key, *(const char *const *)row);
+}
+
 /* Porter's step 1 (plurals, -ed, -ing), and -ly. */
 static size_t stem_english(char *w, size_t n)
 {
-    for (size_t k = 0; k < sizeof irregular / sizeof *irregular; k++)
-        if (strcmp(w, irregular[k][0]) == 0) {
-            strcpy(w, irregular[k][1]);
-            return strlen(w);
-        }
+    const char *const(*irr)[2] =
+        bsearch(w, irregular, sizeof irregular / sizeof *irregular, sizeof *irregular, compare_first);
+    if (irr) {
+        strcpy(w, (*irr)[1]);
+        return strlen(w);
+    }
     if (n <= 3) return n;
     if (ends_with(w, n, "sses")) n -= 2;
     else if (ends_with(w, n, "ies") || ends_with(w, n, "ied")) n -= 2, w[n - 1] = 'y';
@@ -102,12 +109,11 @@ size_t pa_stem(const char *lang, char *w, size_t len)
 
 int pa_is_stopword(const char *lang, const char *w)
 {
-    static const char *const en[] = {"a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "from",
-                                     "and", "or", "be", "is", "as", "it", "that", "this", "one", "sb", "sth",
-                                     "etc", "e", "g", "i", "s", "up", "out", "into", "oneself", "something",
-                                     "someone", "somebody", "used", "also", "variant", "see", "abbr", "cl", NULL};
+    /* sorted (strcmp order) for a binary search */
+    static const char *const en[] = {
+        "a", "abbr", "also", "an", "and", "as", "at", "be", "by", "cl", "e", "etc", "for", "from", "g", "i",
+        "in", "into", "is", "it", "of", "on", "one", "oneself", "or", "out", "s", "sb", "see", "somebody",
+        "someone", "something", "sth", "that", "the", "this", "to", "up", "used", "variant", "with"};
     if (strcmp(lang, "en") != 0) return 0;
-    for (int k = 0; en[k]; k++)
-        if (strcmp(w, en[k]) == 0) return 1;
-    return 0;
+    return bsearch(w, en, sizeof en / sizeof *en, sizeof *en, compare_first) != NULL;
 }

@@ -1,6 +1,7 @@
 /* vocab.c - see vocab.h. */
 #include "align/aligner/vocab.h"
 #include "align/util/alloc.h"
+#include "align/util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,10 @@ struct pa_vocab {
     size_t n, cap;
     char *arena;
     size_t arena_len, arena_cap;
+    int borrowed; /* a view of a snapshot (pa_vocab_view): the arrays are not ours */
 };
+
+static void own(pa_vocab *v);
 
 /* FNV-1a, 64-bit: short keys, good enough spread for open addressing. */
 static uint64_t hash_bytes(const char *s, size_t len)
@@ -33,9 +37,11 @@ pa_vocab *pa_vocab_new(void)
 void pa_vocab_free(pa_vocab *v)
 {
     if (!v) return;
-    free(v->slots);
-    free(v->offset);
-    free(v->arena);
+    if (!v->borrowed) {
+        free(v->slots);
+        free(v->offset);
+        free(v->arena);
+    }
     free(v);
 }
 
@@ -72,6 +78,7 @@ static void rehash(pa_vocab *v)
 
 uint32_t pa_vocab_intern(pa_vocab *v, const char *s, size_t len)
 {
+    if (v->borrowed) own(v);
     size_t k = find_slot(v, s, len);
     if (v->slots[k]) return v->slots[k] - 1;
     uint32_t id = (uint32_t)v->n;
@@ -102,4 +109,72 @@ const char *pa_vocab_string(const pa_vocab *v, uint32_t id, size_t *len)
     size_t a = v->offset[id];
     if (len) *len = v->offset[id + 1] - 1 - a;
     return v->arena + a;
+}
+
+/* Snapshot layout (native byte order, 8-byte aligned parts; a cache, not an
+ * exchange format): uint64 n, n_slots, arena_len; uint64 offset[n + 1];
+ * uint32 slots[n_slots]; the arena, padded to a multiple of 8 bytes. */
+int pa_vocab_dump(const pa_vocab *v, pa_buf *out)
+{
+    if (sizeof(size_t) != sizeof(uint64_t)) return -1;
+    uint64_t h[3] = {v->n, v->n_slots, v->n ? v->offset[v->n] : 0};
+    pa_buf_append(out, h, sizeof h);
+    if (v->n) pa_buf_append(out, v->offset, (v->n + 1) * sizeof *v->offset);
+    else pa_buf_append(out, &h[2], sizeof h[2]);
+    pa_buf_append(out, v->slots, v->n_slots * sizeof *v->slots);
+    if (h[2]) pa_buf_append(out, v->arena, (size_t)h[2]);
+    static const char pad[8] = {0};
+    pa_buf_append(out, pad, (size_t)(-h[2] & 7));
+    return 0;
+}
+
+pa_vocab *pa_vocab_view(const char **p, const char *end)
+{
+    uint64_t h[3];
+    if (sizeof(size_t) != sizeof(uint64_t) || (size_t)(end - *p) < sizeof h || ((uintptr_t)*p & 7)) return NULL;
+    memcpy(h, *p, sizeof h);
+    uint64_t n = h[0], n_slots = h[1], arena_len = h[2];
+    /* a table at most half full, of a power-of-two size, in the bytes left */
+    if (n_slots < 2 || (n_slots & (n_slots - 1)) || n * 2 > n_slots || n >= UINT32_MAX) return NULL;
+    uint64_t left = (uint64_t)(end - *p) - sizeof h;
+    if (n_slots > left / 4 || n + 1 > left / 8) return NULL;
+    uint64_t fixed = (n + 1) * 8 + n_slots * 4;
+    if (fixed > left || arena_len > left - fixed || ((arena_len + 7) & ~(uint64_t)7) > left - fixed) return NULL;
+    const size_t *offset = (const size_t *)(const void *)(*p + sizeof h);
+    const uint32_t *slots = (const uint32_t *)(const void *)(*p + sizeof h + (n + 1) * 8);
+    /* every id and string bound in range: lookups stay inside the view */
+    if (offset[0] != 0 || offset[n] != arena_len) return NULL;
+    for (size_t k = 0; k < n; k++)
+        if (offset[k + 1] <= offset[k]) return NULL;
+    size_t used = 0;
+    for (size_t k = 0; k < n_slots; k++) {
+        if (slots[k] > n) return NULL;
+        used += slots[k] != 0;
+    }
+    if (used != n) return NULL;
+    pa_vocab *v = pa_calloc(1, sizeof *v);
+    v->borrowed = 1;
+    v->n = (size_t)n;
+    v->n_slots = (size_t)n_slots;
+    v->offset = (size_t *)offset;
+    v->slots = (uint32_t *)slots;
+    v->arena = (char *)(*p + sizeof h + fixed);
+    v->arena_len = (size_t)arena_len;
+    *p += sizeof h + fixed + ((arena_len + 7) & ~(uint64_t)7);
+    return v;
+}
+
+/* Gives a view its own copies, before it changes. */
+static void own(pa_vocab *v)
+{
+    size_t *offset = pa_malloc((v->n + 2) * sizeof *offset);
+    memcpy(offset, v->offset, (v->n + 1) * sizeof *offset);
+    uint32_t *slots = pa_malloc(v->n_slots * sizeof *slots);
+    memcpy(slots, v->slots, v->n_slots * sizeof *slots);
+    char *arena = pa_malloc(v->arena_len + 1);
+    memcpy(arena, v->arena, v->arena_len);
+    v->offset = offset, v->cap = v->n + 2;
+    v->slots = slots;
+    v->arena = arena, v->arena_cap = v->arena_len + 1;
+    v->borrowed = 0;
 }

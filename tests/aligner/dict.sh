@@ -105,4 +105,30 @@ TMX
 "$POLYALIGN" lexicon train -s zh -t en -o "$scratch/blank.lex" "$scratch/blank.tmx" 2> "$scratch/err"
 [ $? -eq 0 ] && head -n 1 "$scratch/blank.lex" | grep -q 'units=3$'
 ok $? "lexicon train: units blank on one side are skipped ($(head -n 1 "$scratch/blank.lex"))"
+# The dictionary cache (align/aligner/dict_cache.h): the first load of a
+# file writes an entry, the next maps it; the alignments are the same as
+# without a cache, a damaged entry is ignored, changed bytes make a new entry.
+C=$scratch/cache
+dict_align() { # dict_align CACHE-DIR OUT [DICT]
+  POLYALIGN_CACHE_DIR=$1 "$POLYALIGN" align -vv --presplit -s zh -t en --dict "${3:-$scratch/cedict.txt}" -f beads \
+    -o "$2" "$scratch/doc.zh" "$scratch/doc.en" 2> "$2.err"
+}
+dict_align off "$scratch/nocache.out"; ok $? "align --dict with the cache off"
+[ ! -d "$C" ]; ok $? "POLYALIGN_CACHE_DIR=off writes no cache"
+dict_align "$C" "$scratch/first.out"; ok $? "align --dict, first load (parsed, entry written)"
+n=$(ls "$C" 2> /dev/null | grep -c '^dict-zh-en-.*\.bin$')
+[ "$n" -eq 1 ]; ok $? "one cache entry written ($n)"
+dict_align "$C" "$scratch/second.out"; ok $? "align --dict, second load (from the entry)"
+cmp -s "$scratch/nocache.out" "$scratch/first.out" && cmp -s "$scratch/nocache.out" "$scratch/second.out"
+ok $? "the same beads without a cache, parsed and from the cache"
+[ "$(dict_matches "$scratch/nocache.out.err")" = "$(dict_matches "$scratch/second.out.err")" ]
+ok $? "the same dictionary matches from the cache ($(dict_matches "$scratch/second.out.err"))"
+entry=$(ls "$C"/dict-zh-en-*.bin)
+head -c 100 "$entry" > "$scratch/half" && cp "$scratch/half" "$entry"
+dict_align "$C" "$scratch/damaged.out"; ok $? "align --dict with a damaged cache entry"
+cmp -s "$scratch/nocache.out" "$scratch/damaged.out"; ok $? "a damaged entry is ignored (the file is parsed)"
+printf '雨 雨 [yu3] /rainfall/\n' | cat "$scratch/cedict.txt" - > "$scratch/cedict2.txt"
+dict_align "$C" "$scratch/changed.out" "$scratch/cedict2.txt"
+n=$(ls "$C" | grep -c '^dict-zh-en-.*\.bin$')
+[ "$n" -eq 2 ]; ok $? "a dictionary with other bytes gets an entry of its own ($n entries)"
 done_testing

@@ -69,6 +69,15 @@ static void check_links(const pa_links *l, size_t n_src, size_t n_tgt)
             FUZZ_CHECK(l->bwd[k] < n_src, "target word %zu links to source id %u", t, l->bwd[k]);
 }
 
+/* No dictionary cache (dict_cache.h): an entry per input would fill the
+ * user's cache directory. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    setenv("POLYALIGN_CACHE_DIR", "off", 1);
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1) return 0;

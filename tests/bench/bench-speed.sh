@@ -1,0 +1,171 @@
+#!/bin/sh
+# bench-speed.sh - polyalign against hunalign on the same inputs (issue 12's
+# targets): CPU time (user + sys, what a loaded machine measures fairly),
+# wall time and peak memory, and the ratio. Prints a table; asserts nothing.
+#
+#   big      ~19,700 zh / 26,400 en sentences (MAC-dev concatenated to the
+#            size of MAC-Test, 4,937 zh sentences, then four times that)
+#   chapter  that MAC-Test-sized input once
+#   loop     135 documents of 40 sentences (UN dev set zh-en lines), one
+#            process each, the whole loop timed
+#   doc      one of them, without and with --dict (CC-CEDICT): the first
+#            load parses the dictionary and writes its cache entry, later
+#            ones map the entry (a cache directory of the benchmark's own)
+#   segment  English and Chinese UN dev set text, one sentence a paragraph
+#            and 80 sentences a paragraph (MB/s of CPU time)
+#   growth   MAC-dev 1x, 2x, 4x, 8x, 16x: time relative to 1x
+#
+# polyalign runs `align --presplit -s zh -t en -f beads` (the inputs hold one
+# sentence a line, as hunalign wants); hunalign runs with an empty
+# dictionary. HUNALIGN=path to a hunalign binary (default: hunalign on
+# PATH; its rows are skipped with a message when there is none);
+# HUNALIGN_DIC=its dictionary (default: an empty file). REPEAT=n runs the
+# small cases n times and keeps the least CPU time (default 3).
+#   POLYALIGN=./polyalign SHARED=../shared HUNALIGN=/path/hunalign sh tests/bench/bench-speed.sh
+: "${POLYALIGN:=${top_builddir:-.}/polyalign}"
+: "${SHARED:=${top_srcdir:-.}/../shared}"
+: "${REPEAT:=3}"
+me=bench-speed.sh
+MAC=$SHARED/eval/alignment/mac-dev
+U=$SHARED/corpora/unpc-devset
+CEDICT=$SHARED/dict/cedict_ts.u8.gz
+if [ ! -d "$MAC/zh" ] || [ ! -f "$U/UNv1.0.devset.zh" ]; then
+  echo "$me: skipped: no MAC-dev or UN dev set under $SHARED (set SHARED)"
+  exit 0
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "$me: skipped: needs /usr/bin/time (Debian package time)"
+  exit 0
+fi
+[ -n "$HUNALIGN" ] || HUNALIGN=$(command -v hunalign 2>/dev/null)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-speed.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+if [ -n "$HUNALIGN" ] && [ -x "$HUNALIGN" ]; then
+  [ -n "$HUNALIGN_DIC" ] || { HUNALIGN_DIC=$tmp/null.dic; : > "$HUNALIGN_DIC"; }
+else
+  echo "$me: no hunalign (set HUNALIGN=path to a binary): its columns are skipped"
+  HUNALIGN=
+fi
+
+# ---- inputs ----
+# mac N OUT: MAC-dev chapters concatenated N times (zh and en)
+mac() {
+  : > "$2.zh"; : > "$2.en"
+  i=0
+  while [ $i -lt "$1" ]; do cat "$MAC"/zh/* >> "$2.zh"; cat "$MAC"/en/* >> "$2.en"; i=$((i + 1)); done
+}
+mac 3 "$tmp/chapter"
+cat "$MAC/zh/001" "$MAC/zh/002" >> "$tmp/chapter.zh"; cat "$MAC/en/001" "$MAC/en/002" >> "$tmp/chapter.en"
+for l in zh en; do cat "$tmp/chapter.$l" "$tmp/chapter.$l" "$tmp/chapter.$l" "$tmp/chapter.$l" > "$tmp/big.$l"; done
+mkdir "$tmp/docs"
+for l in zh en; do
+  cat "$U/UNv1.0.devset.$l" "$U/UNv1.0.devset.$l" | head -n 5400 | (cd "$tmp/docs" && split -l 40 -d -a 3 - "d.$l.")
+done
+for l in en zh; do
+  sep=" "; [ $l = zh ] && sep=""
+  for i in 1 2 3 4 5 6 7 8; do cat "$U/UNv1.0.devset.$l"; done > "$tmp/lines.$l"
+  awk '{ print; print "" }' "$tmp/lines.$l" > "$tmp/seg1.$l"
+  awk -v s="$sep" '{ p = p (n ? s : "") $0; n++ } n == 80 { print p; print ""; p = ""; n = 0 } END { if (n) print p }' \
+    "$tmp/lines.$l" > "$tmp/seg80.$l"
+done
+
+# ---- measuring ----
+# measure N CMD...: runs CMD N times (output discarded); sets cpu (user + sys
+# s, the least), wall (s, of that run), mb (peak RSS of that run) and ok.
+measure() {
+  n=$1; shift
+  cpu=; wall=; mb=; ok=1
+  rep=0
+  while [ $rep -lt "$n" ]; do
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" > /dev/null 2> "$tmp/err"; then
+      ok=0; cpu=failed; wall=-; mb=-
+      sed -n 1p "$tmp/err" >&2
+      return
+    fi
+    read -r w u s m < "$tmp/time"
+    c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.3f", u + s }')
+    if [ -z "$cpu" ] || awk -v a="$c" -v b="$cpu" 'BEGIN { exit !(a < b) }'; then
+      cpu=$c; wall=$w; mb=$(awk -v m="$m" 'BEGIN { printf "%.0f", m / 1024 }')
+    fi
+    rep=$((rep + 1))
+  done
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else printf "-" }'; }
+POLYALIGN_CACHE_DIR=$tmp/cache; export POLYALIGN_CACHE_DIR
+PA="$POLYALIGN align -q --presplit -s zh -t en -f beads -o $tmp/out.align"
+HUN="$HUNALIGN $HUNALIGN_DIC"
+
+row() { # row WORK PCPU PWALL PMB HCPU HWALL HMB TARGET
+  printf '%-34s | %8s %7s %6s | %8s %7s %6s | %8s | %s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" \
+    "$(ratio "$5" "$2")" "$8"
+}
+echo "polyalign $("$POLYALIGN" --version | sed 's/^polyalign //') against ${HUNALIGN:-no hunalign}; $(nproc 2>/dev/null || echo '?') CPUs, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+echo "CPU = user + sys seconds (least of $REPEAT runs for the small cases); x = hunalign CPU / polyalign CPU"
+echo
+printf '%-34s | %8s %7s %6s | %8s %7s %6s | %8s | %s\n' work "poly CPU" wall MB "hun CPU" wall MB x target
+printf '%s\n' "-----------------------------------+-------------------------+-------------------------+----------+--------"
+
+# pair WORK N ZH EN TARGET: polyalign then hunalign on one pair, same minute
+pair() {
+  measure "$2" $PA "$3" "$4"; pc=$cpu pw=$wall pm=$mb
+  hc=-; hw=-; hm=-
+  if [ -n "$HUNALIGN" ]; then measure "$2" $HUN "$3" "$4"; hc=$cpu hw=$wall hm=$mb; fi
+  row "$1" "$pc" "$pw" "$pm" "$hc" "$hw" "$hm" "$5"
+}
+nzh=$(grep -c '' "$tmp/big.zh"); nen=$(grep -c '' "$tmp/big.en")
+pair "big: $nzh zh + $nen en" 1 "$tmp/big.zh" "$tmp/big.en" "x >= 10, less MB"
+big_cpu=$pc
+if [ -f "$CEDICT" ]; then
+  measure 1 $PA --dict "$CEDICT" "$tmp/big.zh" "$tmp/big.en"
+  row "big, --dict CC-CEDICT" "$cpu" "$wall" "$mb" - - - \
+    "$(ratio "$cpu" "$big_cpu")x the time without (<= 2)"
+fi
+pair "chapter: $(grep -c '' "$tmp/chapter.zh") zh (MAC-Test size)" 1 "$tmp/chapter.zh" "$tmp/chapter.en" ""
+pair "doc: 40 sentences, one process" "$REPEAT" "$tmp/docs/d.zh.000" "$tmp/docs/d.en.000" ""
+doc_cpu=$pc
+if [ -f "$CEDICT" ]; then
+  measure 1 env POLYALIGN_CACHE_DIR="$tmp/cache-first" $PA --dict "$CEDICT" "$tmp/docs/d.zh.000" "$tmp/docs/d.en.000"
+  row "doc, --dict, first load (parse)" "$cpu" "$wall" "$mb" - - - "$(ratio "$cpu" "$doc_cpu")x the time without"
+  measure "$REPEAT" $PA --dict "$CEDICT" "$tmp/docs/d.zh.000" "$tmp/docs/d.en.000"
+  row "doc, --dict, cached" "$cpu" "$wall" "$mb" - - - "$(ratio "$cpu" "$doc_cpu")x the time without (<= 2)"
+fi
+# the loop: one process a document, timed as a whole
+cat > "$tmp/loop.sh" <<EOF
+for z in "$tmp"/docs/d.zh.*; do "\$@" "\$z" "\${z%/d.zh.*}/d.en.\${z##*.}" > /dev/null || exit 1; done
+EOF
+measure 1 sh "$tmp/loop.sh" $PA; pc=$cpu pw=$wall pm=$mb
+hc=-; hw=-; hm=-
+if [ -n "$HUNALIGN" ]; then measure 1 sh "$tmp/loop.sh" $HUN; hc=$cpu hw=$wall hm=$mb; fi
+row "loop: $(ls "$tmp/docs" | grep -c '^d\.zh') docs of 40, a process each" "$pc" "$pw" "$pm" "$hc" "$hw" "$hm" \
+  "x >= 0.67 (at most 1.5x hunalign)"
+
+echo
+echo "segmentation (polyalign segment, MB per CPU second; target >= 20 MB/s, 80 a paragraph >= 0.7x one)"
+for l in en zh; do
+  for f in seg1 seg80; do
+    measure "$REPEAT" "$POLYALIGN" segment --lang $l "$tmp/$f.$l"
+    bytes=$(wc -c < "$tmp/$f.$l")
+    rate=$(awk -v b="$bytes" -v c="$cpu" 'BEGIN { if (c + 0 > 0) printf "%.1f", b / 1e6 / c; else print "-" }')
+    eval "rate_$f=\$rate"
+    printf '  %-2s %-28s %5.1f MB  CPU %6s s  %6s MB/s\n' $l \
+      "$([ $f = seg1 ] && echo 'one sentence a paragraph' || echo '80 sentences a paragraph')" \
+      "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')" "$cpu" "$rate"
+  done
+  echo "  $l 80-sentence paragraphs / one-sentence: $(ratio "$rate_seg80" "$rate_seg1")"
+done
+
+echo
+echo "growth (MAC-dev concatenated k times; CPU s, and relative to 1x)"
+printf '  %3s | %7s | %9s %7s %6s | %9s %7s %6s\n' k "zh sent" "poly CPU" "/1x" MB "hun CPU" "/1x" MB
+for k in 1 2 4 8 16; do
+  mac $k "$tmp/g"
+  measure 1 $PA "$tmp/g.zh" "$tmp/g.en"
+  [ $k = 1 ] && p1=$cpu
+  line=$(printf '  %3s | %7s | %9s %7s %6s' $k "$(grep -c '' "$tmp/g.zh")" "$cpu" "$(ratio "$cpu" "$p1")" "$mb")
+  if [ -n "$HUNALIGN" ]; then
+    measure 1 $HUN "$tmp/g.zh" "$tmp/g.en"
+    [ $k = 1 ] && h1=$cpu
+    line="$line$(printf ' | %9s %7s %6s' "$cpu" "$(ratio "$cpu" "$h1")" "$mb")"
+  fi
+  echo "$line"
+done
