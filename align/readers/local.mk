@@ -7,6 +7,9 @@ libpolyalign_la_SOURCES += \
 	align/readers/layout.c align/readers/layout.h \
 	align/readers/sniff.c align/readers/sniff.h \
 	align/readers/sentence_lines.c align/readers/sentence_lines.h
+if HAVE_POPPLER
+libpolyalign_la_SOURCES += align/readers/pdf.c
+endif
 
 # Tests: the sniffer on the files of tests/readers/sniff/ listed in
 # sniff.cases (made by mksniff.py), the sentence-line rule on tiny texts

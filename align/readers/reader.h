@@ -42,5 +42,6 @@ pa_document *pa_read_input(const pa_input *in, const char *name, const char *cod
 const pa_reader *pa_reader_for(pa_input_kind kind);
 
 extern const pa_reader pa_reader_text;
+extern const pa_reader pa_reader_pdf; /* only with poppler (configure --with-poppler) */
 
 #endif

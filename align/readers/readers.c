@@ -1,4 +1,5 @@
 /* readers.c - the table of readers, and reading an input through it. */
+#include "config.h"
 #include "align/readers/reader.h"
 #include "align/text/input.h"
 #include "align/util/source.h"
@@ -9,6 +10,9 @@
 /* One line a reader. */
 static const pa_reader *const readers[] = {
     &pa_reader_text,
+#ifdef HAVE_POPPLER
+    &pa_reader_pdf,
+#endif
 };
 
 const pa_reader *pa_reader_for(pa_input_kind kind)

@@ -317,6 +317,10 @@ static void count_words(const char *s, size_t len, wtable *t)
         }
         size_t a = i;
         while (i < len && is_letter(pa_utf8_at(s, len, i, &n))) i += n;
+        /* the second part of a word hyphenated at a line end is no word */
+        size_t b = a;
+        while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+        if (b >= 2 && (s[b - 1] == '\n' || s[b - 1] == '\f') && s[b - 2] == '-') continue;
         pa_buf_reset(&w);
         put_lower(&w, s, a, i);
         wcount *e = wt_find(t, w.data, w.len, 0);
@@ -469,6 +473,10 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         size_t blanks = a->page == b->page ? j - i - 1 : 0; /* a page break is no paragraph end */
         int ends = a->final || a->listend;
         int wa = a->width + a->indent, wb = b->width + b->indent;
+        /* A line much wider than the column is two joined by pdftotext
+         * (a hyphenated word's line put onto the line before): its end is
+         * that of the second, about as wide as what exceeds a full line. */
+        if (!exact && wa > W + 2 && wa - L < W) wa -= L;
         int opens = may_open(b->first) || b->marker;
         int space = pa_is_unspaced_char(b->first) ? 0 : 1;
         if (b->note) brk[i] = 1;
@@ -556,6 +564,7 @@ static rline *reading_order(const char *text, const rline *all, size_t n, int pa
 static int keeps_hyphen(const char *text, const rline *prev, const rline *l, wtable *t, pa_buf *keys)
 {
     if (prev->last == 0xAD) return 0;
+    if (prev->last == 0x2010) return 1; /* a hyphen of the text: typesetting breaks with U+002D or U+00AD */
     if (!u_islower((UChar32)l->first)) return 1;
     hyphen_keys(text, prev, l, &keys[0], &keys[1], &keys[2]);
     const wcount *j = wt_find(t, keys[0].data, keys[0].len, 0);

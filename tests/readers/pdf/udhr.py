@@ -42,7 +42,7 @@ class Blocks(html.parser.HTMLParser):
         self.sections = [('title', [])]
         self.cur = None
         self.ol = 0
-        self.kind = None
+        self.in_li = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -52,15 +52,18 @@ class Blocks(html.parser.HTMLParser):
             self.sections.append(('preamble', []))
         elif tag == 'ol':
             self.ol = 0
-        elif tag in ('h1', 'h2', 'p', 'li'):
-            self.cur = []
-            self.kind = tag
-            if tag == 'li':
-                self.ol += 1
-                self.cur.append('%d. ' % self.ol)
+        elif tag == 'li':
+            self.in_li = True
+            self.ol += 1
+            self.cur = ['%d. ' % self.ol]
+        elif tag in ('h1', 'h2', 'p'):
+            if not (tag == 'p' and self.cur is not None):  # a p in an li goes on the li
+                self.cur = []
 
     def handle_endtag(self, tag):
-        if tag in ('h1', 'h2', 'p', 'li') and self.cur is not None:
+        if tag == 'li':
+            self.in_li = False
+        if tag in ('h1', 'h2', 'p', 'li') and self.cur is not None and not (tag == 'p' and self.in_li):
             text = ' '.join(''.join(self.cur).split())
             if text:
                 self.sections[-1][1].append(('h' if tag[0] == 'h' else 'p', text))
