@@ -50,8 +50,11 @@ static int is_job(const char *t, size_t n)
     if (d < 4 || d > 6) return 0;
     k += d;
     if (k == n) return 1;
-    /* "(E)" glued on */
-    return t[k] == '(' && t[n - 1] == ')' && n - k <= 5;
+    /* "(E)" glued on (its closing bracket may have been cut as a token edge) */
+    if (t[k] != '(' || n - k > 5) return 0;
+    for (size_t j = k + 1; j < n; j++)
+        if (!is_upper(t[j]) && !(t[j] == ')' && j == n - 1)) return 0;
+    return 1;
 }
 
 /* A document symbol: "A/HRC/39/L.1", "S/RES/2310", "CD/2999", "E/CN.4/2005/L.10/Add.1". */
@@ -262,6 +265,8 @@ static int has_mark(const char *s, size_t a, size_t e, const char *num, size_t n
     for (size_t i = a + 1; i + nlen <= e; i++) {
         if (memcmp(s + i, num, nlen) != 0) continue;
         unsigned char before = (unsigned char)s[i - 1];
+        /* "Development, 1 and": a superscript after punctuation may come out spaced */
+        if (before == ' ' && i >= 2 && strchr(",.;:", s[i - 2])) before = (unsigned char)s[i - 2];
         int glued = (before >= 'a' && before <= 'z') || (before && strchr(".,;:)\"'", before)) ||
                     (before >= 0x80 && before != 0xA0 && !(i >= 2 && (unsigned char)s[i - 2] == 0xC2));
         if (glued && (i + nlen == e || !is_dig(s[i + nlen])) && !is_dig((char)before)) return 1;
