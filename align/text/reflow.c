@@ -473,10 +473,12 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         size_t blanks = a->page == b->page ? j - i - 1 : 0; /* a page break is no paragraph end */
         int ends = a->final || a->listend;
         int wa = a->width + a->indent, wb = b->width + b->indent;
-        /* A line much wider than the column is two joined by pdftotext
+        /* A line much wider than the column is several joined by pdftotext
          * (a hyphenated word's line put onto the line before): its end is
-         * that of the second, about as wide as what exceeds a full line. */
-        if (!exact && wa > W + 2 && wa - L < W) wa -= L;
+         * that of the last, about as wide as what exceeds whole full lines. */
+        int tail = wa;
+        if (!exact && L >= 10)
+            while (tail > W + 2) tail -= L;
         int opens = may_open(b->first) || b->marker;
         int space = pa_is_unspaced_char(b->first) ? 0 : 1;
         if (b->note) brk[i] = 1;
@@ -489,7 +491,7 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         /* a heading after a sentence end stands alone */
         else if (ends && opens && wb * 10 < W * 6 && !b->final && !b->listend && !b->comma && !b->hyph) brk[i] = 1;
         /* the next line's first word would have fit on this line */
-        else if (!a->hyph && opens && (exact || ends || a->comma) && wa + space + b->fw < (exact ? L - 1 : L))
+        else if (!a->hyph && opens && (exact || ends || a->comma) && tail + space + b->fw < (exact ? L - 1 : L))
             brk[i] = 1;
         i = j;
     }
