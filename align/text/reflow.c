@@ -238,8 +238,9 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
 /* ---- counting words for hyphenation ---- */
 
 typedef struct wcount {
-    char *key; /* lower-case */
+    char *key; /* lower-case (hyphenation), as written (openers) */
     size_t n;
+    size_t starts, opens; /* openers: at line starts, after a paragraph end */
 } wcount;
 
 typedef struct wtable {
@@ -497,6 +498,67 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
     }
 }
 
+/* ---- paragraph openers ---- */
+
+/* The first word of line l when it is capitalised and 3 letters or more:
+ * s[l->a..*end), else 0. */
+static int capital_word(const char *s, const rline *l, size_t *end)
+{
+    if (l->blank || !is_letter(l->first) || !u_isupper((UChar32)l->first)) return 0;
+    size_t j = l->a, n, k = 0;
+    while (j < l->z && is_letter(pa_utf8_at(s, l->z, j, &n))) j += n, k++;
+    *end = j;
+    return k >= 3 && (j == l->z || !is_letter(pa_utf8_at(s, l->z, j, NULL)));
+}
+
+/* A document's own paragraph openers: capitalised words that occur only
+ * at line starts, at least twice, once at least after a paragraph end
+ * found otherwise ("Whereas", "Recalling", "Noting" of UN resolutions,
+ * whose preambular paragraphs end in commas). A line ending in
+ * punctuation followed by one ends a paragraph too. */
+static void opener_breaks(const char *s, size_t len, const rline *ls, size_t n, unsigned char *brk)
+{
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++) lines += !ls[i].blank;
+    size_t size = 16;
+    while (size < lines * 2) size *= 2;
+    wtable t = {pa_calloc(size, sizeof(wcount)), size - 1};
+    const rline *prev = NULL;
+    size_t prev_i = 0, end;
+    for (size_t i = 0; i < n; i++) {
+        if (ls[i].blank) continue;
+        if (prev && !prev->hyph && capital_word(s, &ls[i], &end)) {
+            wcount *w = wt_find(&t, s + ls[i].a, end - ls[i].a, 1);
+            w->starts++;
+            w->opens += brk[prev_i];
+        }
+        prev = &ls[i], prev_i = i;
+    }
+    /* every occurrence of those words, anywhere */
+    for (size_t i = 0, k; i < len;) {
+        if (!is_letter(pa_utf8_at(s, len, i, &k))) {
+            i += k;
+            continue;
+        }
+        size_t a = i;
+        while (i < len && is_letter(pa_utf8_at(s, len, i, &k))) i += k;
+        wcount *w = wt_find(&t, s + a, i - a, 0);
+        if (w) w->n++;
+    }
+    prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (ls[i].blank) continue;
+        if (prev && !brk[prev_i] && !prev->hyph && (prev->comma || prev->listend || prev->final) &&
+            capital_word(s, &ls[i], &end)) {
+            const wcount *w = wt_find(&t, s + ls[i].a, end - ls[i].a, 0);
+            if (w->opens > 0 && w->starts >= 2 && w->n == w->starts) brk[prev_i] = 1;
+        }
+        prev = &ls[i], prev_i = i;
+    }
+    for (size_t i = 0; i <= t.mask; i++) free(t.slots[i].key);
+    free(t.slots);
+}
+
 /* ---- lines ---- */
 
 /* Measures every line of `text` into a new array (*n lines); form feeds
@@ -588,7 +650,10 @@ static pa_reflow_kind reflow_lines(const char *text, size_t len, const rline *al
     if (kind == PA_REFLOW_DETECT) kind = exact ? PA_REFLOW_WRAPPED : detect(ls, nb, W);
     unsigned char *brk = pa_calloc(m ? m : 1, 1);
     if (kind == PA_REFLOW_LINES) memset(brk, 1, m);
-    else find_paragraph_ends(ls, m, W, L, exact, brk);
+    else {
+        find_paragraph_ends(ls, m, W, L, exact, brk);
+        opener_breaks(text, len, ls, m, brk);
+    }
 
     /* Hyphenated line ends: count the joined and hyphenated forms. */
     wtable t = {NULL, 0};
