@@ -77,6 +77,7 @@ static int is_symbol(const char *t, size_t n)
 /* A page number or part of one: "3", "3/8", "-", "–", "page", "of". */
 static int is_pageno(const char *t, size_t n)
 {
+    if (n > 2 && t[0] == '-' && t[n - 1] == '-') t++, n -= 2; /* "-3-" */
     size_t d = digits(t, n);
     if (d == n) return n <= 8;
     if (d > 0 && t[d] == '/' && digits(t + d + 1, n - d - 1) == n - d - 1 && n - d - 1 > 0) return 1;
