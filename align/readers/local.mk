@@ -20,6 +20,6 @@ tests_readers_test_sniff_LDADD = libpolyalign.la
 tests_readers_test_sentence_lines_LDADD = libpolyalign.la
 tests_readers_sentlines_LDADD = libpolyalign.la
 TESTS += tests/readers/test_sniff tests/readers/test_sentence_lines tests/readers/sentence_lines.py \
-	tests/readers/pdf.sh
+	tests/readers/pdf.sh tests/readers/pdf-breaks.sh
 EXTRA_DIST += tests/readers/sniff.cases tests/readers/sniff tests/readers/mksniff.py \
-	tests/readers/sentence_lines.py tests/readers/pdf.sh tests/readers/pdf
+	tests/readers/sentence_lines.py tests/readers/pdf.sh tests/readers/pdf-breaks.sh tests/readers/pdf

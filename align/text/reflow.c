@@ -321,7 +321,11 @@ static void count_words(const char *s, size_t len, wtable *t)
         /* the second part of a word hyphenated at a line end is no word */
         size_t b = a;
         while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
-        if (b >= 2 && (s[b - 1] == '\n' || s[b - 1] == '\f') && s[b - 2] == '-') continue;
+        if (b >= 1 && (s[b - 1] == '\n' || s[b - 1] == '\f')) {
+            b--;
+            while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+            if (b >= 1 && s[b - 1] == '-') continue;
+        }
         pa_buf_reset(&w);
         put_lower(&w, s, a, i);
         wcount *e = wt_find(t, w.data, w.len, 0);

@@ -16,13 +16,13 @@ secs=${1:-60}
 build=${FUZZ_BUILD:-fuzz-build}
 work=${FUZZ_WORK:-$build/fuzz-work}
 jobs=${FUZZ_JOBS:-1}
-targets=${*:-text tmx srx bead dict align}
+targets=${*:-text pdftext tmx srx bead dict align}
 
 # Per-target options: largest input (align is capped at 4 KB by design).
 max_len() {
     case $1 in
         tmx|srx) echo 16384 ;;
-        text) echo 8192 ;;
+        text|pdftext) echo 8192 ;;
         *) echo 4096 ;;
     esac
 }
