@@ -180,30 +180,26 @@ static void trim(const char *s, const pa_page_line *l, size_t *a, size_t *e)
     *a = i, *e = j;
 }
 
+/* Puts line i into the first free of page p's ZONE slots. */
+static void take_slot(size_t *slots, unsigned p, size_t i)
+{
+    for (int r = 0; r < ZONE; r++)
+        if (slots[(size_t)p * ZONE + r] == SIZE_MAX) {
+            slots[(size_t)p * ZONE + r] = i;
+            return;
+        }
+}
+
 /* The edge lines of each page: top[p*ZONE + r] is the index of the r-th
  * non-blank line from the top of page p (or SIZE_MAX), bot[] from the
  * bottom. */
 static void edges(const pa_page_line *ls, size_t n, unsigned npages, size_t *top, size_t *bot)
 {
     for (size_t k = 0; k < (size_t)npages * ZONE; k++) top[k] = bot[k] = SIZE_MAX;
-    for (size_t i = 0; i < n; i++) {
-        if (ls[i].blank) continue;
-        unsigned p = ls[i].page;
-        for (int r = 0; r < ZONE; r++)
-            if (top[(size_t)p * ZONE + r] == SIZE_MAX) {
-                top[(size_t)p * ZONE + r] = i;
-                break;
-            }
-    }
-    for (size_t i = n; i-- > 0;) {
-        if (ls[i].blank) continue;
-        unsigned p = ls[i].page;
-        for (int r = 0; r < ZONE; r++)
-            if (bot[(size_t)p * ZONE + r] == SIZE_MAX) {
-                bot[(size_t)p * ZONE + r] = i;
-                break;
-            }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (!ls[i].blank) take_slot(top, ls[i].page, i);
+    for (size_t i = n; i-- > 0;)
+        if (!ls[i].blank) take_slot(bot, ls[i].page, i);
 }
 
 static void mark_furniture(const char *s, const pa_page_line *ls, size_t n, unsigned npages, unsigned char *role)
