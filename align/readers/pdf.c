@@ -10,18 +10,75 @@
  * drops running heads and feet and moves footnotes after the body, as for
  * text from pdftotext. An encrypted PDF and one without a text layer (a
  * scan) are refused with a one-line message saying so.
+ *
+ * poppler-glib is loaded with dlopen when a PDF is read, not linked:
+ * linked, it maps poppler, cairo, GLib and X11 into every run of
+ * polyalign, PDF or not (and they do not fit the memory limits some runs
+ * set). Its headers give the types; the functions come from a table.
  */
 #include "align/readers/reader.h"
 #include "align/text/input.h"
 #include "align/text/reflow.h"
+#include "align/text/utf8.h"
 #include "align/util/alloc.h"
 
+#include <dlfcn.h>
 #include <glib.h>
 #include <math.h>
 #include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The functions of poppler-glib and GLib the reader calls. */
+typedef struct poppler_api {
+    void *lib;
+    GBytes *(*bytes_new)(gconstpointer, gsize);
+    void (*bytes_unref)(GBytes *);
+    void (*error_free)(GError *);
+    void (*object_unref)(gpointer);
+    void (*free)(gpointer);
+    GQuark (*error_quark)(void);
+    PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *, GError **);
+    int (*get_n_pages)(PopplerDocument *);
+    PopplerPage *(*get_page)(PopplerDocument *, int);
+    char *(*get_text)(PopplerPage *);
+    gboolean (*get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+} poppler_api;
+
+/* Loads poppler-glib into `api`; 0 or -1 (with a message naming `name`). */
+static int load_poppler(poppler_api *api, const char *name, pa_error *err)
+{
+    static const char *const sonames[] = {"libpoppler-glib.so.8", "libpoppler-glib.so"};
+    api->lib = NULL;
+    for (size_t k = 0; k < sizeof sonames / sizeof *sonames && !api->lib; k++)
+        api->lib = dlopen(sonames[k], RTLD_NOW | RTLD_LOCAL);
+    if (!api->lib)
+        return pa_error_set(err, PA_EINPUT, "%s is a PDF file; poppler-glib cannot be loaded (%s): run `pdftotext -enc UTF-8 %s` and align the text",
+                            name, dlerror(), name);
+    struct {
+        void *slot;
+        const char *sym;
+    } syms[] = {
+        {&api->bytes_new, "g_bytes_new"},
+        {&api->bytes_unref, "g_bytes_unref"},
+        {&api->error_free, "g_error_free"},
+        {&api->object_unref, "g_object_unref"},
+        {&api->free, "g_free"},
+        {&api->error_quark, "poppler_error_quark"},
+        {&api->document_new_from_bytes, "poppler_document_new_from_bytes"},
+        {&api->get_n_pages, "poppler_document_get_n_pages"},
+        {&api->get_page, "poppler_document_get_page"},
+        {&api->get_text, "poppler_page_get_text"},
+        {&api->get_text_layout, "poppler_page_get_text_layout"},
+    };
+    for (size_t k = 0; k < sizeof syms / sizeof *syms; k++) {
+        void *f = dlsym(api->lib, syms[k].sym);
+        if (!f) return pa_error_set(err, PA_EINPUT, "%s is a PDF file; poppler-glib lacks %s", name, syms[k].sym);
+        memcpy(syms[k].slot, &f, sizeof f);
+    }
+    return 0;
+}
 
 typedef struct pline {
     size_t a, e;               /* bytes in the text buffer */
@@ -31,15 +88,15 @@ typedef struct pline {
 
 /* The lines of one page into `text` and `ls`; adds to the character width
  * sums. */
-static void page_lines(PopplerPage *page, unsigned pno, pa_buf *text, pline **ls, size_t *n, size_t *cap,
-                       double *wsum, double *wcols)
+static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, pa_buf *text, pline **ls, size_t *n,
+                       size_t *cap, double *wsum, double *wcols)
 {
-    char *t = poppler_page_get_text(page);
+    char *t = api->get_text(page);
     PopplerRectangle *r = NULL;
     guint nr = 0;
-    if (!t || !poppler_page_get_text_layout(page, &r, &nr)) {
-        g_free(t);
-        g_free(r);
+    if (!t || !api->get_text_layout(page, &r, &nr)) {
+        api->free(t);
+        api->free(r);
         return;
     }
     size_t k = 0; /* character index into r */
@@ -49,10 +106,11 @@ static void page_lines(PopplerPage *page, unsigned pno, pa_buf *text, pline **ls
         const char *end = nl ? nl : p + strlen(p);
         pline l = {text->len, 0, INFINITY, -INFINITY, 0, INFINITY, -INFINITY, pno};
         int in_first = 1, seen = 0;
-        for (const char *q = p; q < end; q = g_utf8_next_char(q), k++) {
-            gunichar c = g_utf8_get_char(q);
+        size_t cl;
+        for (const char *q = p; q < end; q += cl, k++) {
+            uint32_t c = pa_utf8_at(q, (size_t)(end - q), 0, &cl);
             if (k >= nr) break;
-            if (g_unichar_isspace(c)) {
+            if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B)) {
                 if (seen) in_first = 0;
                 continue;
             }
@@ -63,7 +121,7 @@ static void page_lines(PopplerPage *page, unsigned pno, pa_buf *text, pline **ls
             if (b->y1 < l.y0) l.y0 = b->y1;
             if (b->y2 > l.y1) l.y1 = b->y2;
             if (in_first) l.fw = b->x2;
-            int wide = g_unichar_iswide(c);
+            int wide = pa_is_unspaced_char(c);
             *wsum += b->x2 - b->x1;
             *wcols += wide ? 2 : 1;
             if (wide && in_first) in_first = 0;
@@ -79,8 +137,8 @@ static void page_lines(PopplerPage *page, unsigned pno, pa_buf *text, pline **ls
         if (!nl) break;
         p = nl + 1;
     }
-    g_free(r);
-    g_free(t);
+    api->free(r);
+    api->free(t);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -120,29 +178,32 @@ static pa_placed_line *place(const pline *ls, size_t n, double cw, size_t *m_out
 
 static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_document *d, pa_error *err)
 {
+    poppler_api api;
+    if (load_poppler(&api, d->name, err) != 0) return -1;
     GError *ge = NULL;
-    GBytes *gb = g_bytes_new(bytes, len);
-    PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &ge);
-    g_bytes_unref(gb);
+    GBytes *gb = api.bytes_new(bytes, len);
+    PopplerDocument *doc = api.document_new_from_bytes(gb, NULL, &ge);
+    api.bytes_unref(gb);
     if (!doc) {
-        int enc = ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED;
+        int enc = ge && ge->domain == api.error_quark() && ge->code == POPPLER_ERROR_ENCRYPTED;
         int rc = enc ? pa_error_set(err, PA_EINPUT, "%s: the PDF is encrypted (password-protected); not read", d->name)
-                     : pa_error_set(err, PA_EINPUT, "%s: damaged PDF (%s)", d->name, ge ? ge->message : "unreadable");
-        if (ge) g_error_free(ge);
+                     : pa_error_set(err, PA_EINPUT, "%s is a PDF file that cannot be read, damaged or cut short (%s)", d->name,
+                                    ge ? ge->message : "unreadable");
+        if (ge) api.error_free(ge);
         return rc;
     }
     pa_buf text = PA_BUF_INIT;
     pline *ls = NULL;
     size_t n = 0, cap = 0;
     double wsum = 0, wcols = 0;
-    int pages = poppler_document_get_n_pages(doc);
+    int pages = api.get_n_pages(doc);
     for (int p = 0; p < pages; p++) {
-        PopplerPage *page = poppler_document_get_page(doc, p);
+        PopplerPage *page = api.get_page(doc, p);
         if (!page) continue;
-        page_lines(page, (unsigned)p, &text, &ls, &n, &cap, &wsum, &wcols);
-        g_object_unref(page);
+        page_lines(&api, page, (unsigned)p, &text, &ls, &n, &cap, &wsum, &wcols);
+        api.object_unref(page);
     }
-    g_object_unref(doc);
+    api.object_unref(doc);
     int rc = 0;
     if (n == 0 || wcols == 0) {
         rc = pa_error_set(err, PA_EINPUT, "%s: the PDF has no text layer (scanned pages?); run OCR on it first", d->name);
