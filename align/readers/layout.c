@@ -19,8 +19,16 @@ int pa_layout_is_sentence_lines(const pa_document *d)
     return pa_text_is_sentence_lines(d->text, d->len, d->lang);
 }
 
+/* Page ends (form feeds, kept by the text reader for reflow) as line ends,
+ * for the layouts that do not reflow. */
+static void form_feeds_as_line_ends(pa_document *d)
+{
+    for (char *p = memchr(d->text, '\f', d->len); p; p = memchr(p, '\f', d->len - (size_t)(p - d->text))) *p = '\n';
+}
+
 void pa_layout_lines(pa_document *d)
 {
+    form_feeds_as_line_ends(d);
     pa_document_split_lines(d);
     d->needs_layout = 0;
 }
@@ -33,6 +41,8 @@ void pa_layout_paragraphs(pa_document *d, pa_reflow_mode mode)
         size_t len;
         char *text = pa_buf_detach(&flowed, &len);
         pa_document_set_text(d, text, len);
+    } else {
+        form_feeds_as_line_ends(d);
     }
     pa_document_split_paragraphs(d);
     d->needs_layout = 0;

@@ -11,6 +11,9 @@ libpolyalign_la_SOURCES += \
 	align/readers/layout.c align/readers/layout.h \
 	align/readers/sniff.c align/readers/sniff.h \
 	align/readers/sentence_lines.c align/readers/sentence_lines.h
+if HAVE_POPPLER
+libpolyalign_la_SOURCES += align/readers/pdf.c
+endif
 
 # Tests: the sniffer on the files of tests/readers/sniff/ listed in
 # sniff.cases (made by mksniff.py), the sentence-line rule on tiny texts
@@ -20,9 +23,10 @@ check_PROGRAMS += tests/readers/test_sniff tests/readers/test_sentence_lines tes
 tests_readers_test_sniff_LDADD = libpolyalign.la
 tests_readers_test_sentence_lines_LDADD = libpolyalign.la
 tests_readers_sentlines_LDADD = libpolyalign.la
-TESTS += tests/readers/test_sniff tests/readers/test_sentence_lines tests/readers/sentence_lines.py
+TESTS += tests/readers/test_sniff tests/readers/test_sentence_lines tests/readers/sentence_lines.py \
+	tests/readers/pdf.sh tests/readers/pdf-breaks.sh
 EXTRA_DIST += tests/readers/sniff.cases tests/readers/sniff tests/readers/mksniff.py \
-	tests/readers/sentence_lines.py
+	tests/readers/sentence_lines.py tests/readers/pdf.sh tests/readers/pdf-breaks.sh tests/readers/pdf
 
 # Tests of the HTML, DOCX and ODT readers: the cases of tests/readers/
 # html.cases, docx.cases and odt.cases, built and read by office.py with the

@@ -1,4 +1,5 @@
 /* readers.c - the table of readers, and reading an input through it. */
+#include "config.h"
 #include "align/readers/reader.h"
 #include "align/text/input.h"
 #include "align/util/source.h"
@@ -12,6 +13,9 @@ static const pa_reader *const readers[] = {
     &pa_reader_html,
     &pa_reader_docx,
     &pa_reader_odt,
+#ifdef HAVE_POPPLER
+    &pa_reader_pdf,
+#endif
 };
 
 const pa_reader *pa_reader_for(pa_input_kind kind)

@@ -10,7 +10,7 @@
 static int read_text(const char *bytes, size_t len, const pa_read_opts *o, pa_document *d, pa_error *err)
 {
     pa_buf clean = PA_BUF_INIT;
-    pa_text_opts to = {o ? o->encoding : NULL, o ? o->max_bytes : 0};
+    pa_text_opts to = {o ? o->encoding : NULL, o ? o->max_bytes : 0, 1};
     if (pa_decode_text(d->name, bytes, len, &to, &clean, err) != 0) {
         pa_buf_free(&clean);
         return -1;

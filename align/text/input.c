@@ -98,7 +98,7 @@ static int looks_like_utf16(const char *bytes, size_t len)
 
 /* Copies `in` to `out`, normalising line ends and dropping characters that
  * have no place in text to align (see input.h). `in` is valid UTF-8. */
-static void clean_text(const char *in, size_t len, pa_buf *out)
+static void clean_text(const char *in, size_t len, int keep_ff, pa_buf *out)
 {
     const unsigned char *s = (const unsigned char *)in;
     pa_buf_reserve(out, len);
@@ -110,7 +110,8 @@ static void clean_text(const char *in, size_t len, pa_buf *out)
         if (c < 0x80) {
             if (c == '\n' || c == '\t') *d++ = (char)c;
             else if (c == '\r') { *d++ = '\n'; if (i + 1 < len && s[i + 1] == '\n') i++; }
-            else if (c == '\f' || c == '\v') *d++ = '\n';
+            else if (c == '\f') *d++ = keep_ff ? '\f' : '\n';
+            else if (c == '\v') *d++ = '\n';
             /* other C0 controls and DEL: dropped */
             i++;
             continue;
@@ -222,7 +223,7 @@ int pa_decode_text(const char *name, const char *bytes, size_t len, const pa_tex
                           name, bad + bom);
     } else {
         size_t from = out->len;
-        clean_text(text, tlen, out);
+        clean_text(text, tlen, opts && opts->keep_form_feeds, out);
         rc = normalize_nfc(name, out, from, err);
     }
     pa_buf_free(&utf8);

@@ -20,6 +20,8 @@
 typedef struct pa_text_opts {
     const char *encoding; /* NULL or "auto": UTF-8, or UTF-16 by its BOM */
     size_t max_bytes;     /* 0 = PA_TEXT_MAX_BYTES */
+    int keep_form_feeds;  /* keep form feeds (page ends of text extracted from
+                             PDF, for text/reflow.h) instead of making them line ends */
 } pa_text_opts;
 
 /* Inputs are aligned in memory; beyond this a file is refused (1 GiB). */

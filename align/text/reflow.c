@@ -5,10 +5,12 @@
  * the paragraphs. */
 #include "align/text/reflow.h"
 #include "align/text/lang.h"
+#include "align/text/pages.h"
 #include "align/text/utf8.h"
 #include "align/util/alloc.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -25,14 +27,20 @@ int pa_is_unspaced_char(unsigned cp)
 
 typedef struct rline {
     size_t a, z;           /* the content, without surrounding white space */
+    size_t cut;            /* a hyphenated line: where the word part ends (the hyphen, and any
+                              space before it, run from here to z) */
     int indent, width;     /* in columns (wide characters count two) */
+    int fw;                /* width of the first word, columns */
+    unsigned page;         /* 0-based page (form feeds) */
     uint32_t first, last;  /* first and last code points of the content */
     unsigned char blank;   /* nothing but white space */
     unsigned char trail;   /* white space after the content */
-    unsigned char final;   /* ends a sentence (closing quotes skipped) */
+    unsigned char final;   /* ends a sentence (closing quotes and footnote marks skipped) */
     unsigned char listend; /* ends with ; or : (a list item, a list intro) */
+    unsigned char comma;   /* ends with a comma */
     unsigned char marker;  /* starts with a paragraph number or list marker */
     unsigned char hyph;    /* ends with a hyphen after a letter */
+    unsigned char note;    /* starts a footnote (pages.h) */
 } rline;
 
 /* White space that may surround a line's content: ASCII, NBSP, U+3000. */
@@ -146,6 +154,28 @@ static int starts_marker(const char *s, size_t a, size_t z)
     return k >= z || space_at(s, k, z) > 0 || pa_is_unspaced_char(after);
 }
 
+/* Where the end of a line's sentence is read from: before closing quotes
+ * and brackets and before a footnote mark glued to a word or punctuation
+ * ("Development,8", "Goals.12"), which is not where the text ends. */
+static uint32_t sentence_end(const char *s, size_t a, size_t z)
+{
+    size_t k = z;
+    uint32_t end = z > a ? pa_utf8_before(s, z, &k) : 0;
+    if (is_digit(end)) {
+        size_t d = k, nd = 1;
+        while (d > a && nd <= 3 && is_digit((uint32_t)(unsigned char)s[d - 1])) d--, nd++;
+        if (nd <= 3 && d > a) {
+            size_t b;
+            uint32_t c = pa_utf8_before(s, d, &b);
+            if ((c < 128 && strchr(".,;:)\"'", (int)c) && c) || (is_letter(c) && u_islower((UChar32)c)) ||
+                c == 0x2019 || c == 0x201D)
+                end = c, k = b;
+        }
+    }
+    while (pa_is_closing_mark(end) && k > a) end = pa_utf8_before(s, k, &k);
+    return end;
+}
+
 /* Measures line s[a..e). */
 static void measure(const char *s, size_t a, size_t e, rline *l)
 {
@@ -169,28 +199,38 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         l->blank = 1;
         return;
     }
+    int in_first = 1;
     for (size_t k = i; k < z; k += n) {
         unsigned char c = (unsigned char)s[k];
+        int w;
         if (c < 0x80) {
             n = 1;
-            l->width++;
-            continue;
+            w = 1;
+            if (c == ' ' || c == '\t') in_first = 0;
+        } else {
+            uint32_t cp = pa_utf8_at(s, z, k, &n);
+            w = pa_is_unspaced_char(cp) ? 2 : 1;
+            if (w == 2 && l->fw > 0) in_first = 0;
         }
-        uint32_t cp = pa_utf8_at(s, z, k, &n);
-        l->width += pa_is_unspaced_char(cp) ? 2 : 1;
+        l->width += w;
+        if (in_first) l->fw += w;
     }
     l->first = pa_utf8_at(s, z, i, NULL);
     size_t st = z;
     uint32_t last = pa_utf8_before(s, z, &st);
     l->last = last;
-    uint32_t end = last;
-    size_t k = st;
-    while (pa_is_closing_mark(end) && k > i) end = pa_utf8_before(s, k, &k);
+    uint32_t end = sentence_end(s, i, z);
     l->final = is_final(end);
     l->listend = is_listend(end);
+    l->comma = end == ',' || end == 0xFF0C || end == 0x3001 || end == 0x060C;
+    l->cut = st;
     if (last == '-' || last == 0x2010 || last == 0xAD) {
-        uint32_t prev = st > i ? pa_utf8_before(s, st, NULL) : 0;
-        l->hyph = is_letter(prev);
+        size_t k = st;
+        while (k > i && s[k - 1] == ' ') k--;
+        uint32_t prev = k > i ? pa_utf8_before(s, k, NULL) : 0;
+        /* "en -": justified -layout text may put spaces before the hyphen */
+        l->hyph = is_letter(prev) && (k == st || (last == '-' && u_islower((UChar32)prev)));
+        if (l->hyph) l->cut = k;
     }
     l->marker = starts_marker(s, i, z);
 }
@@ -198,8 +238,9 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
 /* ---- counting words for hyphenation ---- */
 
 typedef struct wcount {
-    char *key; /* lower-case */
+    char *key; /* lower-case (hyphenation), as written (openers) */
     size_t n;
+    size_t starts, opens; /* openers: at line starts, after a paragraph end */
 } wcount;
 
 typedef struct wtable {
@@ -236,13 +277,13 @@ static void put_lower(pa_buf *b, const char *s, size_t from, size_t to)
         if (b->data[i] >= 'A' && b->data[i] <= 'Z') b->data[i] = (char)(b->data[i] + 32);
 }
 
-/* The lower-cased joined ("disarmament") and hyphenated ("disarma-ment")
- * forms of the word broken between line l (ending in a hyphen) and line m. */
-static void hyphen_keys(const char *s, const rline *l, const rline *m, pa_buf *joined, pa_buf *hyphened)
+/* The lower-cased joined ("disarmament"), hyphenated ("disarma-ment")
+ * and second-part ("ment") forms of the word broken between line l (ending
+ * in a hyphen) and line m. */
+static void hyphen_keys(const char *s, const rline *l, const rline *m, pa_buf *joined, pa_buf *hyphened,
+                        pa_buf *second)
 {
-    size_t hs;
-    pa_utf8_before(s, l->z, &hs); /* the hyphen */
-    size_t k = hs;
+    size_t k = l->cut;
     while (k > l->a) {
         size_t st;
         uint32_t c = pa_utf8_before(s, k, &st);
@@ -253,11 +294,13 @@ static void hyphen_keys(const char *s, const rline *l, const rline *m, pa_buf *j
     while (j < m->z && is_letter(pa_utf8_at(s, m->z, j, &n))) j += n;
     pa_buf_reset(joined);
     pa_buf_reset(hyphened);
-    put_lower(joined, s, k, hs);
+    pa_buf_reset(second);
+    put_lower(joined, s, k, l->cut);
     put_lower(joined, s, m->a, j);
-    put_lower(hyphened, s, k, hs);
+    put_lower(hyphened, s, k, l->cut);
     pa_buf_putc(hyphened, '-');
     put_lower(hyphened, s, m->a, j);
+    put_lower(second, s, m->a, j);
 }
 
 /* Counts, over the whole text, the words listed in `t` (joined forms and
@@ -275,6 +318,14 @@ static void count_words(const char *s, size_t len, wtable *t)
         }
         size_t a = i;
         while (i < len && is_letter(pa_utf8_at(s, len, i, &n))) i += n;
+        /* the second part of a word hyphenated at a line end is no word */
+        size_t b = a;
+        while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+        if (b >= 1 && (s[b - 1] == '\n' || s[b - 1] == '\f')) {
+            b--;
+            while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+            if (b >= 1 && s[b - 1] == '-') continue;
+        }
         pa_buf_reset(&w);
         put_lower(&w, s, a, i);
         wcount *e = wt_find(t, w.data, w.len, 0);
@@ -290,7 +341,7 @@ static void count_words(const char *s, size_t len, wtable *t)
     pa_buf_free(&w);
 }
 
-/* ---- writing ---- */
+/* ---- paragraph ends ---- */
 
 static int latin_alnum(uint32_t c) { return c && !pa_is_unspaced_char(c) && (is_digit(c) || is_letter(c)); }
 
@@ -303,21 +354,68 @@ static int needs_space(uint32_t a, uint32_t b, int unspaced_lang)
     return !((ua && (ub || is_digit(b))) || (is_digit(a) && ub));
 }
 
-/* The p-th percentile of line widths (indentation included). */
-static int width_percentile(const rline *ls, size_t n, int pct)
+enum { WCAP = 512 };
+
+/* The `pct`-th percentile of the widths counted in `hist` (`total` of
+ * them), 0 for none. */
+static int percentile(const size_t *hist, size_t total, int pct)
 {
-    enum { CAP = 512 };
-    size_t hist[CAP + 1] = {0}, total = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (ls[i].blank) continue;
-        int w = ls[i].width + ls[i].indent;
-        hist[w > CAP ? CAP : w]++;
-        total++;
-    }
     size_t need = (total * (size_t)pct + 99) / 100, acc = 0;
-    for (int w = 0; w <= CAP; w++)
+    for (int w = 0; w <= WCAP; w++)
         if ((acc += hist[w]) >= need && need > 0) return w;
     return 0;
+}
+
+static int right_edge(const rline *l)
+{
+    int w = l->width + l->indent;
+    return w > WCAP ? WCAP : w;
+}
+
+/* The column's width: the 90th percentile of the line widths up to a
+ * quarter beyond the densest 9-column band of widths of 20 and more (full
+ * lines bunch there). pdftotext's default mode puts the rest of a line
+ * whose last word was hyphenated onto that line, making lines of nearly
+ * twice the width, which must not count. */
+static int column_width(const rline *ls, size_t n)
+{
+    size_t hist[WCAP + 1] = {0}, total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!ls[i].blank) hist[right_edge(&ls[i])]++, total++;
+    size_t best = 0, run = 0;
+    int centre = 0;
+    for (int w = 20; w <= WCAP; w++) {
+        run += hist[w];
+        if (w >= 29) run -= hist[w - 9];
+        if (run > best) best = run, centre = w - 4;
+    }
+    if (best == 0) return percentile(hist, total, 90);
+    int cap = centre + centre / 4 + 4;
+    size_t kept = 0;
+    for (int w = 0; w <= WCAP; w++)
+        if (w <= cap) kept += hist[w];
+    for (int w = cap + 1; w <= WCAP; w++) hist[w] = 0;
+    return percentile(hist, kept, 90);
+}
+
+/* The width of the narrowest full lines: the 10th percentile of the lines
+ * that break inside a sentence (they end on a letter and the text goes on
+ * on their page), among those at least 60% of W wide. A line whose end
+ * would have held the next line's first word falls short of it. Returns W
+ * when fewer than 8 lines tell. */
+static int full_width(const rline *ls, size_t n, int W)
+{
+    size_t hist[WCAP + 1] = {0}, total = 0;
+    const rline *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const rline *l = &ls[i];
+        if (l->blank) continue;
+        if (prev && prev->page == l->page && (is_letter(prev->last) || pa_is_unspaced_char(prev->last)) &&
+            !prev->final && !prev->listend && !prev->comma && !prev->hyph && right_edge(prev) * 10 >= W * 6)
+            hist[right_edge(prev)]++, total++;
+        prev = l;
+    }
+    return total >= 8 ? percentile(hist, total, 10) : W;
 }
 
 /* Decides the layout: wrapped text or a paragraph a line. */
@@ -337,8 +435,14 @@ static pa_reflow_kind detect(const rline *ls, size_t n, int W)
     return full * 10 >= nonblank * 3 && cont * 2 >= full ? PA_REFLOW_WRAPPED : PA_REFLOW_LINES;
 }
 
-/* Marks brk[i] = 1 where a paragraph ends after line i (wrapped text). */
-static void find_paragraph_ends(const rline *ls, size_t n, int W, unsigned char *brk)
+/* Whether a line starting with `c` may open a paragraph: anything but a
+ * lower-case letter (scripts without case always may). */
+static int may_open(uint32_t c) { return !(is_letter(c) && u_islower((UChar32)c)); }
+
+/* Marks brk[i] = 1 where a paragraph ends after line i (wrapped text).
+ * W is the column's width, L the narrowest full line's; `exact` says the
+ * widths are measured on the page (PDF), not counted in characters. */
+static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exact, unsigned char *brk)
 {
     size_t nonblank = 0, single_gap = 0, trail = 0, trail_good = 0, last = n;
     int indents[9] = {0};
@@ -360,10 +464,10 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, unsigned char 
     for (int k = 1; k < 9; k++)
         if (indents[k] > indents[base]) base = k;
     /* Blank lines after nearly every line are spacing, not paragraph ends. */
-    int double_spaced = nonblank > 2 && W <= 160 && single_gap * 10 >= (nonblank - 1) * 6;
+    int double_spaced = !exact && nonblank > 2 && W <= 160 && single_gap * 10 >= (nonblank - 1) * 6;
     /* Trailing space marks paragraph ends when it sits on lines that look
      * like paragraph ends and not on most lines. */
-    int trail_cue = trail > 0 && trail_good * 10 >= trail * 6 && trail * 10 <= nonblank * 7;
+    int trail_cue = !exact && trail > 0 && trail_good * 10 >= trail * 6 && trail * 10 <= nonblank * 7;
     size_t i = 0;
     while (i < n && ls[i].blank) i++;
     while (i < n) {
@@ -371,28 +475,112 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, unsigned char 
         while (j < n && ls[j].blank) j++;
         if (j >= n) break;
         const rline *a = &ls[i], *b = &ls[j];
-        size_t blanks = j - i - 1;
+        size_t blanks = a->page == b->page ? j - i - 1 : 0; /* a page break is no paragraph end */
         int ends = a->final || a->listend;
-        if (blanks >= 2 || (blanks == 1 && !double_spaced)) brk[i] = 1;
+        int wa = a->width + a->indent, wb = b->width + b->indent;
+        /* A line much wider than the column is several joined by pdftotext
+         * (a hyphenated word's line put onto the line before): its end is
+         * that of the last, about as wide as what exceeds whole full lines. */
+        int tail = wa;
+        if (!exact && L >= 10)
+            while (tail > W + 2) tail -= L;
+        int opens = may_open(b->first) || b->marker;
+        int space = pa_is_unspaced_char(b->first) ? 0 : 1;
+        if (b->note) brk[i] = 1;
+        else if (blanks >= 2 || (blanks == 1 && !double_spaced)) brk[i] = 1;
         else if (trail_cue && a->trail) brk[i] = 1;
         else if (b->marker && ends) brk[i] = 1;
         else if (a->final && b->indent > base && b->indent > a->indent) brk[i] = 1;
-        else if (!trail_cue && !a->hyph && (a->width + a->indent) * 10 < W * 6) brk[i] = 1;
+        else if (trail_cue) ;
+        else if (!a->hyph && wa * 10 < W * 6) brk[i] = 1;
+        /* a heading after a sentence end stands alone */
+        else if (ends && opens && wb * 10 < W * 6 && !b->final && !b->listend && !b->comma && !b->hyph) brk[i] = 1;
+        /* the next line's first word would have fit on this line */
+        else if (!a->hyph && opens && (exact || ends || a->comma) && tail + space + b->fw < (exact ? L - 1 : L))
+            brk[i] = 1;
         i = j;
     }
 }
 
-/* Measures every line of `text` into a new array (*n lines); returns it. */
-static rline *measure_all(const char *text, size_t len, size_t *n_out)
+/* ---- paragraph openers ---- */
+
+/* The first word of line l when it is capitalised and 3 letters or more:
+ * s[l->a..*end), else 0. */
+static int capital_word(const char *s, const rline *l, size_t *end)
+{
+    if (l->blank || !is_letter(l->first) || !u_isupper((UChar32)l->first)) return 0;
+    size_t j = l->a, n, k = 0;
+    while (j < l->z && is_letter(pa_utf8_at(s, l->z, j, &n))) j += n, k++;
+    *end = j;
+    return k >= 3 && (j == l->z || !is_letter(pa_utf8_at(s, l->z, j, NULL)));
+}
+
+/* A document's own paragraph openers: capitalised words that occur only
+ * at line starts, at least twice, once at least after a paragraph end
+ * found otherwise ("Whereas", "Recalling", "Noting" of UN resolutions,
+ * whose preambular paragraphs end in commas). A line ending in
+ * punctuation followed by one ends a paragraph too. */
+static void opener_breaks(const char *s, size_t len, const rline *ls, size_t n, unsigned char *brk)
+{
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++) lines += !ls[i].blank;
+    size_t size = 16;
+    while (size < lines * 2) size *= 2;
+    wtable t = {pa_calloc(size, sizeof(wcount)), size - 1};
+    const rline *prev = NULL;
+    size_t prev_i = 0, end;
+    for (size_t i = 0; i < n; i++) {
+        if (ls[i].blank) continue;
+        if (prev && !prev->hyph && capital_word(s, &ls[i], &end)) {
+            wcount *w = wt_find(&t, s + ls[i].a, end - ls[i].a, 1);
+            w->starts++;
+            w->opens += brk[prev_i];
+        }
+        prev = &ls[i], prev_i = i;
+    }
+    /* every occurrence of those words, anywhere */
+    for (size_t i = 0, k; i < len;) {
+        if (!is_letter(pa_utf8_at(s, len, i, &k))) {
+            i += k;
+            continue;
+        }
+        size_t a = i;
+        while (i < len && is_letter(pa_utf8_at(s, len, i, &k))) i += k;
+        wcount *w = wt_find(&t, s + a, i - a, 0);
+        if (w) w->n++;
+    }
+    prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (ls[i].blank) continue;
+        if (prev && !brk[prev_i] && !prev->hyph && (prev->comma || prev->listend || prev->final) &&
+            capital_word(s, &ls[i], &end)) {
+            const wcount *w = wt_find(&t, s + ls[i].a, end - ls[i].a, 0);
+            if (w->opens > 0 && w->starts >= 2 && w->n == w->starts) brk[prev_i] = 1;
+        }
+        prev = &ls[i], prev_i = i;
+    }
+    for (size_t i = 0; i <= t.mask; i++) free(t.slots[i].key);
+    free(t.slots);
+}
+
+/* ---- lines ---- */
+
+/* Measures every line of `text` into a new array (*n lines); form feeds
+ * end pages. Sets *paged when there was one. */
+static rline *measure_all(const char *text, size_t len, size_t *n_out, int *paged)
 {
     rline *ls = NULL;
     size_t n = 0, cap = 0;
+    unsigned page = 0;
+    *paged = 0;
     for (size_t i = 0; i <= len;) {
-        const char *nl = i < len ? memchr(text + i, '\n', len - i) : NULL;
-        size_t e = nl ? (size_t)(nl - text) : len;
+        size_t e = i;
+        while (e < len && text[e] != '\n' && text[e] != '\f') e++;
         if (e == len && i == len && n > 0) break;
         PA_GROW(ls, cap, n + 1);
-        measure(text, i, e, &ls[n++]);
+        measure(text, i, e, &ls[n]);
+        ls[n++].page = page;
+        if (e < len && text[e] == '\f') page++, *paged = 1;
         i = e + 1;
     }
     *n_out = n;
@@ -402,75 +590,157 @@ static rline *measure_all(const char *text, size_t len, size_t *n_out)
 int pa_reflow_is_wrapped(const char *text, size_t len)
 {
     size_t n;
-    rline *ls = measure_all(text, len, &n);
-    int wrapped = detect(ls, n, width_percentile(ls, n, 90)) == PA_REFLOW_WRAPPED;
+    int paged;
+    rline *ls = measure_all(text, len, &n, &paged);
+    int wrapped = detect(ls, n, column_width(ls, n)) == PA_REFLOW_WRAPPED;
     free(ls);
     return wrapped;
 }
 
-pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_reflow_kind kind, pa_buf *out)
+/* The lines to write, in order: the body's (blank ones included), then the
+ * footnotes'; running heads and feet left out (pages.h). Returns the
+ * array; *n_body lines are the body's, *n_out in all. */
+static rline *reading_order(const char *text, const rline *all, size_t n, int paged, size_t *n_body, size_t *n_out)
 {
-    size_t n;
-    rline *ls = measure_all(text, len, &n);
-    int W = width_percentile(ls, n, 90);
-    if (kind == PA_REFLOW_DETECT) kind = detect(ls, n, W);
-    unsigned char *brk = pa_calloc(n ? n : 1, 1);
-    if (kind == PA_REFLOW_LINES) memset(brk, 1, n);
-    else find_paragraph_ends(ls, n, W, brk);
+    unsigned char *role = pa_calloc(n ? n : 1, 1);
+    if (paged) {
+        pa_page_line *pl = pa_malloc((n ? n : 1) * sizeof *pl);
+        for (size_t i = 0; i < n; i++) pl[i] = (pa_page_line){all[i].a, all[i].z, all[i].page, all[i].blank};
+        pa_pages_classify(text, pl, n, role);
+        free(pl);
+    }
+    rline *ls = pa_malloc((n ? n : 1) * sizeof *ls);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (role[i] == PA_LINE_BODY) ls[m++] = all[i];
+    *n_body = m;
+    for (size_t i = 0; i < n; i++)
+        if ((role[i] == PA_LINE_NOTE || role[i] == PA_LINE_NOTE_START) && !all[i].blank) {
+            ls[m] = all[i];
+            ls[m++].note = role[i] == PA_LINE_NOTE_START;
+        }
+    *n_out = m;
+    free(role);
+    return ls;
+}
+
+/* Whether the hyphen at the end of `prev` stays when the word goes on
+ * on line `l`: it does before a capital ("Secretary-" + "General"), where
+ * the hyphenated form occurs elsewhere, or where neither form does but the
+ * second part is a word of its own elsewhere ("co-" + "operation"); a soft
+ * hyphen never does. `t` holds the counts (count_words). */
+static int keeps_hyphen(const char *text, const rline *prev, const rline *l, wtable *t, pa_buf *keys)
+{
+    if (prev->last == 0xAD) return 0;
+    if (prev->last == 0x2010) return 1; /* a hyphen of the text: typesetting breaks with U+002D or U+00AD */
+    if (!u_islower((UChar32)l->first)) return 1;
+    hyphen_keys(text, prev, l, &keys[0], &keys[1], &keys[2]);
+    const wcount *j = wt_find(t, keys[0].data, keys[0].len, 0);
+    const wcount *h = wt_find(t, keys[1].data, keys[1].len, 0);
+    const wcount *sec = wt_find(t, keys[2].data, keys[2].len, 0);
+    if (h->n > 0) return 1;
+    if (j->n > 0) return 0;
+    return sec->n >= 2;
+}
+
+/* Reflows the lines `all` (n of them) of `text`. */
+static pa_reflow_kind reflow_lines(const char *text, size_t len, const rline *all, size_t n, int paged, int exact,
+                                   const char *lang, pa_reflow_kind kind, pa_buf *out)
+{
+    size_t nb, m;
+    rline *ls = reading_order(text, all, n, paged, &nb, &m);
+    int W = column_width(ls, nb);
+    int L = exact ? W : full_width(ls, nb, W);
+    if (kind == PA_REFLOW_DETECT) kind = exact ? PA_REFLOW_WRAPPED : detect(ls, nb, W);
+    unsigned char *brk = pa_calloc(m ? m : 1, 1);
+    if (kind == PA_REFLOW_LINES) memset(brk, 1, m);
+    else {
+        find_paragraph_ends(ls, m, W, L, exact, brk);
+        opener_breaks(text, len, ls, m, brk);
+    }
 
     /* Hyphenated line ends: count the joined and hyphenated forms. */
     wtable t = {NULL, 0};
     size_t nhyph = 0;
-    for (size_t i = 0; i + 1 < n; i++) nhyph += ls[i].hyph && !brk[i];
+    for (size_t i = 0; i + 1 < m; i++) nhyph += ls[i].hyph && !brk[i];
     if (nhyph > 0) {
         size_t size = 16;
-        while (size < nhyph * 4) size *= 2;
+        while (size < nhyph * 6) size *= 2;
         t.slots = pa_calloc(size, sizeof *t.slots);
         t.mask = size - 1;
     }
     int unspaced = pa_lang_is_unspaced(lang ? lang : "");
     pa_buf_reserve(out, len + 1);
-    pa_buf joined = PA_BUF_INIT, hyphened = PA_BUF_INIT;
+    pa_buf keys[3] = {PA_BUF_INIT, PA_BUF_INIT, PA_BUF_INIT};
     /* Pass 0 (only with hyphenated line ends) collects the word forms to
      * count; pass 1 writes. */
     for (int pass = nhyph ? 0 : 1; pass < 2; pass++) {
         if (pass == 1 && nhyph) count_words(text, len, &t);
         int open = 0, any = 0;
+        size_t cut_at = 0; /* in `out`, where the previous line's hyphen (and spaces before it) begins */
         const rline *prev = NULL;
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < m; i++) {
             const rline *l = &ls[i];
             if (l->blank) continue;
-            if (open && prev->hyph && is_letter(l->first) && !u_islower((UChar32)l->first)) {
-                /* "Secretary-" + "General": the hyphen stays, no space */
-            } else if (open && prev->hyph && is_letter(l->first)) {
-                hyphen_keys(text, prev, l, &joined, &hyphened);
+            if (open && prev->hyph && is_letter(l->first)) {
                 if (pass == 0) {
-                    wt_find(&t, joined.data, joined.len, 1);
-                    wt_find(&t, hyphened.data, hyphened.len, 1);
-                } else {
-                    const wcount *j = wt_find(&t, joined.data, joined.len, 0);
-                    const wcount *h = wt_find(&t, hyphened.data, hyphened.len, 0);
+                    hyphen_keys(text, prev, l, &keys[0], &keys[1], &keys[2]);
+                    for (int k = 0; k < 3; k++) wt_find(&t, keys[k].data, keys[k].len, 1);
+                } else if (keeps_hyphen(text, prev, l, &t, keys)) {
                     size_t hs;
                     pa_utf8_before(text, prev->z, &hs);
-                    if (prev->last == 0xAD || (j->n > 0 && j->n > h->n)) out->len -= prev->z - hs;
+                    out->len = cut_at;
+                    pa_buf_append(out, text + hs, prev->z - hs);
+                } else {
+                    out->len = cut_at;
                 }
             } else if (pass == 1 && open) {
                 if (needs_space(prev->last, l->first, unspaced)) pa_buf_putc(out, ' ');
             } else if (pass == 1 && any) {
                 pa_buf_puts(out, "\n\n");
             }
-            if (pass == 1) pa_buf_append(out, text + l->a, l->z - l->a);
+            if (pass == 1) {
+                pa_buf_append(out, text + l->a, l->z - l->a);
+                cut_at = out->len - (l->z - l->cut);
+            }
             open = !brk[i];
             any = 1;
             prev = l;
         }
     }
     pa_buf_putc(out, '\n');
-    pa_buf_free(&joined);
-    pa_buf_free(&hyphened);
+    for (int k = 0; k < 3; k++) pa_buf_free(&keys[k]);
     for (size_t i = 0; t.slots && i <= t.mask; i++) free(t.slots[i].key);
     free(t.slots);
     free(brk);
+    free(ls);
+    return kind;
+}
+
+pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_reflow_kind kind, pa_buf *out)
+{
+    size_t n;
+    int paged;
+    rline *ls = measure_all(text, len, &n, &paged);
+    kind = reflow_lines(text, len, ls, n, paged, 0, lang, kind, out);
+    free(ls);
+    return kind;
+}
+
+pa_reflow_kind pa_reflow_placed(const char *text, size_t len, const pa_placed_line *lines, size_t n, const char *lang,
+                                pa_buf *out)
+{
+    rline *ls = pa_malloc((n ? n : 1) * sizeof *ls);
+    for (size_t i = 0; i < n; i++) {
+        measure(text, lines[i].a, lines[i].e, &ls[i]);
+        ls[i].page = lines[i].page;
+        if (lines[i].gap) ls[i].blank = 1; /* see pa_placed_line */
+        if (ls[i].blank) continue;
+        ls[i].indent = lines[i].indent;
+        ls[i].width = lines[i].width;
+        ls[i].fw = lines[i].first_word;
+    }
+    pa_reflow_kind kind = reflow_lines(text, len, ls, n, 1, 1, lang, PA_REFLOW_WRAPPED, out);
     free(ls);
     return kind;
 }

@@ -39,6 +39,25 @@ typedef enum pa_reflow_kind {
  * language code. Returns the kind used (DETECT is resolved). */
 pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_reflow_kind kind, pa_buf *out);
 
+/* A line placed on its page by a reader that knows the geometry (PDF
+ * through poppler): its bytes text[a..e) (no line feed inside), its left
+ * edge from the column's and its width in columns (the width of an average
+ * character; a wide one counts two), the width of its first word, and its
+ * page. A line with `gap` set stands for a vertical gap (paragraph space)
+ * and holds no text. */
+typedef struct pa_placed_line {
+    size_t a, e;
+    int indent, width, first_word;
+    unsigned page;
+    unsigned char gap;
+} pa_placed_line;
+
+/* pa_reflow for placed lines: the same paragraph rebuilding, running heads
+ * and feet and footnotes (pages.h), hyphenation and joins, with the widths
+ * measured on the page instead of counted in characters. */
+pa_reflow_kind pa_reflow_placed(const char *text, size_t len, const pa_placed_line *lines, size_t n, const char *lang,
+                                pa_buf *out);
+
 /* Whether `text` looks wrapped (PA_REFLOW_DETECT's decision), without
  * writing the repaired text. */
 int pa_reflow_is_wrapped(const char *text, size_t len);

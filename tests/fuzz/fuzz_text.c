@@ -85,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unsigned sel = data[0];
     const char *lang = fuzz_langs[sel % FUZZ_NLANGS];
     int mode = (int)(sel / FUZZ_NLANGS % 4); /* 0 = off, else 1 + pa_reflow_kind */
-    pa_text_opts opts = {encodings[sel / (FUZZ_NLANGS * 4) % 5], 0};
+    pa_text_opts opts = {encodings[sel / (FUZZ_NLANGS * 4) % 5], 0, 0};
     const char *bytes = (const char *)data + 1;
     size_t len = size - 1;
 

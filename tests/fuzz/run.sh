@@ -23,7 +23,7 @@ targets=${*:-$(ls "$build/fuzz" 2> /dev/null | sed -n 's/^fuzz_//p' | tr '\n' ' 
 max_len() {
     case $1 in
         tmx|srx) echo 16384 ;;
-        text) echo 8192 ;;
+        text|pdftext) echo 8192 ;;
         html) echo 16384 ;;
         docx) echo 65536 ;;
         *) echo 4096 ;;

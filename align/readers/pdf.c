@@ -1,0 +1,234 @@
+/* pdf.c - the PDF reader, through poppler-glib (built only with
+ * configure --with-poppler, the default where pkg-config finds it).
+ *
+ * poppler's text layout gives each page's text in reading order, a line a
+ * line, with a box for every character. From the boxes each line gets its
+ * left edge, width and first word's width in columns (the document's mean
+ * character width, a wide character counting two) and a vertical gap
+ * before it where the space between lines exceeds the usual leading by
+ * half; text/reflow.h's pa_reflow_placed then rebuilds the paragraphs,
+ * drops running heads and feet and moves footnotes after the body, as for
+ * text from pdftotext. An encrypted PDF and one without a text layer (a
+ * scan) are refused with a one-line message saying so.
+ *
+ * poppler-glib is loaded with dlopen when a PDF is read, not linked:
+ * linked, it maps poppler, cairo, GLib and X11 into every run of
+ * polyalign, PDF or not (and they do not fit the memory limits some runs
+ * set). Its headers give the types; the functions come from a table.
+ */
+#include "align/readers/reader.h"
+#include "align/text/input.h"
+#include "align/text/reflow.h"
+#include "align/text/utf8.h"
+#include "align/util/alloc.h"
+
+#include <dlfcn.h>
+#include <glib.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The functions of poppler-glib and GLib the reader calls. */
+typedef struct poppler_api {
+    void *lib;
+    GBytes *(*bytes_new)(gconstpointer, gsize);
+    void (*bytes_unref)(GBytes *);
+    void (*error_free)(GError *);
+    void (*object_unref)(gpointer);
+    void (*free)(gpointer);
+    GQuark (*error_quark)(void);
+    PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *, GError **);
+    int (*get_n_pages)(PopplerDocument *);
+    PopplerPage *(*get_page)(PopplerDocument *, int);
+    char *(*get_text)(PopplerPage *);
+    gboolean (*get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+} poppler_api;
+
+/* Loads poppler-glib into `api`; 0 or -1 (with a message naming `name`). */
+static int load_poppler(poppler_api *api, const char *name, pa_error *err)
+{
+    static const char *const sonames[] = {"libpoppler-glib.so.8", "libpoppler-glib.so"};
+    api->lib = NULL;
+    for (size_t k = 0; k < sizeof sonames / sizeof *sonames && !api->lib; k++)
+        api->lib = dlopen(sonames[k], RTLD_NOW | RTLD_LOCAL);
+    if (!api->lib)
+        return pa_error_set(err, PA_EINPUT, "%s is a PDF file; poppler-glib cannot be loaded (%s): run `pdftotext -enc UTF-8 %s` and align the text",
+                            name, dlerror(), name);
+    struct {
+        void *slot;
+        const char *sym;
+    } syms[] = {
+        {&api->bytes_new, "g_bytes_new"},
+        {&api->bytes_unref, "g_bytes_unref"},
+        {&api->error_free, "g_error_free"},
+        {&api->object_unref, "g_object_unref"},
+        {&api->free, "g_free"},
+        {&api->error_quark, "poppler_error_quark"},
+        {&api->document_new_from_bytes, "poppler_document_new_from_bytes"},
+        {&api->get_n_pages, "poppler_document_get_n_pages"},
+        {&api->get_page, "poppler_document_get_page"},
+        {&api->get_text, "poppler_page_get_text"},
+        {&api->get_text_layout, "poppler_page_get_text_layout"},
+    };
+    for (size_t k = 0; k < sizeof syms / sizeof *syms; k++) {
+        void *f = dlsym(api->lib, syms[k].sym);
+        if (!f) return pa_error_set(err, PA_EINPUT, "%s is a PDF file; poppler-glib lacks %s", name, syms[k].sym);
+        memcpy(syms[k].slot, &f, sizeof f);
+    }
+    return 0;
+}
+
+typedef struct pline {
+    size_t a, e;               /* bytes in the text buffer */
+    double x0, x1, fw, y0, y1; /* left, right, first word's right edge, top, bottom (points) */
+    unsigned page;
+} pline;
+
+/* The lines of one page into `text` and `ls`; adds to the character width
+ * sums. */
+static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, pa_buf *text, pline **ls, size_t *n,
+                       size_t *cap, double *wsum, double *wcols)
+{
+    char *t = api->get_text(page);
+    PopplerRectangle *r = NULL;
+    guint nr = 0;
+    if (!t || !api->get_text_layout(page, &r, &nr)) {
+        api->free(t);
+        api->free(r);
+        return;
+    }
+    size_t k = 0; /* character index into r */
+    const char *p = t;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        pline l = {text->len, 0, INFINITY, -INFINITY, 0, INFINITY, -INFINITY, pno};
+        int in_first = 1, seen = 0;
+        size_t cl;
+        for (const char *q = p; q < end; q += cl, k++) {
+            uint32_t c = pa_utf8_at(q, (size_t)(end - q), 0, &cl);
+            if (k >= nr) break;
+            if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B)) {
+                if (seen) in_first = 0;
+                continue;
+            }
+            const PopplerRectangle *b = &r[k];
+            seen = 1;
+            if (b->x1 < l.x0) l.x0 = b->x1;
+            if (b->x2 > l.x1) l.x1 = b->x2;
+            if (b->y1 < l.y0) l.y0 = b->y1;
+            if (b->y2 > l.y1) l.y1 = b->y2;
+            if (in_first) l.fw = b->x2;
+            int wide = pa_is_unspaced_char(c);
+            *wsum += b->x2 - b->x1;
+            *wcols += wide ? 2 : 1;
+            if (wide && in_first) in_first = 0;
+        }
+        k++; /* the line feed has a box too */
+        if (seen) {
+            pa_buf_append(text, p, (size_t)(end - p));
+            l.e = text->len;
+            pa_buf_putc(text, '\n');
+            PA_GROW(*ls, *cap, *n + 1);
+            (*ls)[(*n)++] = l;
+        }
+        if (!nl) break;
+        p = nl + 1;
+    }
+    api->free(r);
+    api->free(t);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The placed lines: geometry in columns, a gap line before a line whose
+ * distance from the one above exceeds 1.25 times the median. */
+static pa_placed_line *place(const pline *ls, size_t n, double cw, size_t *m_out)
+{
+    double *xs = pa_malloc((n ? n : 1) * sizeof *xs), *ds = pa_malloc((n ? n : 1) * sizeof *ds);
+    size_t nd = 0;
+    for (size_t i = 0; i < n; i++) {
+        xs[i] = ls[i].x0;
+        if (i > 0 && ls[i].page == ls[i - 1].page && ls[i].y0 > ls[i - 1].y0) ds[nd++] = ls[i].y0 - ls[i - 1].y0;
+    }
+    qsort(xs, n, sizeof *xs, cmp_double);
+    qsort(ds, nd, sizeof *ds, cmp_double);
+    double margin = n ? xs[n / 10] : 0, lead = nd ? ds[nd / 2] : 0;
+    pa_placed_line *out = pa_malloc((2 * n + 1) * sizeof *out);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        const pline *l = &ls[i];
+        if (i > 0 && l->page == ls[i - 1].page && lead > 0 && l->y0 - ls[i - 1].y0 > lead * 1.25)
+            out[m++] = (pa_placed_line){l->a, l->a, 0, 0, 0, l->page, 1};
+        double left = (l->x0 - margin) / cw;
+        out[m++] = (pa_placed_line){l->a, l->e, left > 0 ? (int)lround(left) : 0, (int)lround((l->x1 - l->x0) / cw),
+                                    (int)ceil((l->fw - l->x0) / cw), l->page, 0};
+    }
+    free(xs);
+    free(ds);
+    *m_out = m;
+    return out;
+}
+
+static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_document *d, pa_error *err)
+{
+    poppler_api api;
+    if (load_poppler(&api, d->name, err) != 0) return -1;
+    GError *ge = NULL;
+    GBytes *gb = api.bytes_new(bytes, len);
+    PopplerDocument *doc = api.document_new_from_bytes(gb, NULL, &ge);
+    api.bytes_unref(gb);
+    if (!doc) {
+        int enc = ge && ge->domain == api.error_quark() && ge->code == POPPLER_ERROR_ENCRYPTED;
+        int rc = enc ? pa_error_set(err, PA_EINPUT, "%s: the PDF is encrypted (password-protected); not read", d->name)
+                     : pa_error_set(err, PA_EINPUT, "%s is a PDF file that cannot be read, damaged or cut short (%s)", d->name,
+                                    ge ? ge->message : "unreadable");
+        if (ge) api.error_free(ge);
+        return rc;
+    }
+    pa_buf text = PA_BUF_INIT;
+    pline *ls = NULL;
+    size_t n = 0, cap = 0;
+    double wsum = 0, wcols = 0;
+    int pages = api.get_n_pages(doc);
+    for (int p = 0; p < pages; p++) {
+        PopplerPage *page = api.get_page(doc, p);
+        if (!page) continue;
+        page_lines(&api, page, (unsigned)p, &text, &ls, &n, &cap, &wsum, &wcols);
+        api.object_unref(page);
+    }
+    api.object_unref(doc);
+    int rc = 0;
+    if (n == 0 || wcols == 0) {
+        rc = pa_error_set(err, PA_EINPUT, "%s: the PDF has no text layer (scanned pages?); run OCR on it first", d->name);
+    } else {
+        /* the lines' text as the text reader would clean it (NFC, controls out) */
+        size_t m;
+        pa_placed_line *pl = place(ls, n, wsum / wcols, &m);
+        pa_buf flowed = PA_BUF_INIT;
+        pa_reflow_placed(text.data, text.len, pl, m, d->lang, &flowed);
+        free(pl);
+        pa_buf clean = PA_BUF_INIT;
+        pa_text_opts to = {NULL, o ? o->max_bytes : 0, 0};
+        rc = pa_decode_text(d->name, flowed.data, flowed.len, &to, &clean, err);
+        pa_buf_free(&flowed);
+        if (rc == 0) {
+            size_t cl;
+            char *c = pa_buf_detach(&clean, &cl);
+            pa_document_set_text(d, c, cl);
+            pa_document_split_paragraphs(d);
+        }
+        pa_buf_free(&clean);
+    }
+    free(ls);
+    pa_buf_free(&text);
+    return rc;
+}
+
+const pa_reader pa_reader_pdf = {"pdf", PA_INPUT_PDF, read_pdf};
