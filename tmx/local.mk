@@ -1,8 +1,15 @@
-# tmx: TMX reading and writing, language tags.
+# tmx: TMX reading and writing, language tags, and the tools of
+# `polyalign tmx` (stats, validate, and the copy that merge, filter and
+# convert share, with its filter and unit keys).
 libpolyalign_la_SOURCES += \
 	tmx/langtag.c tmx/langtag.h \
 	tmx/tmx_reader.c tmx/tmx_reader.h \
-	tmx/tmx_writer.c tmx/tmx_writer.h
+	tmx/tmx_writer.c tmx/tmx_writer.h \
+	tmx/unit_key.c tmx/unit_key.h \
+	tmx/tmx_stats.c tmx/tmx_stats.h \
+	tmx/tmx_validate.c tmx/tmx_validate.h \
+	tmx/tmx_filter.c tmx/tmx_filter.h \
+	tmx/tmx_copy.c tmx/tmx_copy.h
 
 # Tests. The C programs speak TAP; the shell tests drive tmxdump and xmllint
 # over the files in tests/tmx/ and the shared samples. validate-tmx.sh is
