@@ -23,10 +23,11 @@ tests_tmx_test_tmx_reader_LDADD = libpolyalign.la
 TESTS += \
 	tests/tmx/test_tmx_roundtrip tests/tmx/test_tmx_lang tests/tmx/test_tmx_reader \
 	tests/tmx/validate.sh tests/tmx/test_tmx_read_samples.sh tests/tmx/test_tmx_hostile.sh \
-	tests/tmx/test_tmx_lang_cli.sh
+	tests/tmx/test_tmx_lang_cli.sh tests/tmx/tmx_tools.sh
 EXTRA_DIST += \
 	tests/tmx/validate.sh tests/tmx/validate-tmx.sh tests/tmx/test_tmx_read_samples.sh \
 	tests/tmx/test_tmx_hostile.sh tests/tmx/lang-cases.txt tests/tmx/samples-expected.txt \
 	tests/tmx/lang-tags.txt tests/tmx/lang-files.txt \
 	tests/tmx/test_tmx_lang_cli.sh tests/tmx/lang-cli-cases.txt \
-	tests/tmx/samples-broken.txt tests/tmx/hostile tests/tmx/invalid
+	tests/tmx/samples-broken.txt tests/tmx/hostile tests/tmx/invalid \
+	tests/tmx/tmx_tools.sh tests/tmx/tools

@@ -58,14 +58,16 @@ static size_t unit_variants(copier *cp, const pa_tmx_read_unit *u)
     PA_GROW(cp->v, cp->cap_v, u->n_variants + o->n_langs + 1);
     if (!o->langs) {
         for (size_t i = 0; i < u->n_variants; i++)
-            cp->v[i] = (pa_tmx_variant){retagged(o, u->variants[i].lang), u->variants[i].text, u->variants[i].len};
+            cp->v[i] = (pa_tmx_variant){retagged(o, u->variants[i].lang), u->variants[i].text, u->variants[i].len,
+                                        o->read.keep_markup};
         return u->n_variants;
     }
     for (size_t k = 0; k < o->n_langs; k++) {
         size_t i = 0;
         while (i < u->n_variants && !pa_tmx_langtag_is(retagged(o, u->variants[i].lang), o->langs[k])) i++;
         if (i == u->n_variants) return (size_t)-1;
-        cp->v[k] = (pa_tmx_variant){retagged(o, u->variants[i].lang), u->variants[i].text, u->variants[i].len};
+        cp->v[k] = (pa_tmx_variant){retagged(o, u->variants[i].lang), u->variants[i].text, u->variants[i].len,
+                                    o->read.keep_markup};
     }
     return o->n_langs;
 }
@@ -201,7 +203,7 @@ static int open_tmx(sink *s, const char *path, int gzip, const pa_tmx_copy_optio
         common_header(o, inputs, n, "segtype", "sentence", segtype, sizeof segtype, err) < 0 ||
         common_header(o, inputs, n, "datatype", "plaintext", datatype, sizeof datatype, err) < 0)
         return -1;
-    if (o->langs) snprintf(src, sizeof src, "%s", o->langs[0]);
+    if (o->langs) snprintf(src, sizeof src, "%s", retagged(o, o->langs[0]));
     if (strcmp(segtype, "block") && strcmp(segtype, "paragraph") && strcmp(segtype, "sentence") &&
         strcmp(segtype, "phrase"))
         snprintf(segtype, sizeof segtype, "sentence");

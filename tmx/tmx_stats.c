@@ -36,7 +36,7 @@ static void count_unit(pa_tmx_stats *st, const pa_tmx_read_unit *u, pa_hashset *
         l->chars += pa_utf8_chars(x->text, x->len);
         if (pa_utf8_blank(x->text, x->len)) l->empty++;
         else with_text++;
-        (*v)[i] = (pa_tmx_variant){x->lang, x->text, x->len};
+        (*v)[i] = (pa_tmx_variant){.lang = x->lang, .text = x->text, .len = x->len};
     }
     if (with_text == 0) st->empty_units++;
     else if (with_text == 1) st->one_sided++;

@@ -214,7 +214,13 @@ int pa_tmx_writer_add_unit(pa_tmx_writer *w, const pa_tmx_unit *u, pa_error *err
         const pa_tmx_variant *v = &u->variants[i];
         failed |= xmlTextWriterStartElement(w->xw, BAD_CAST "tuv") < 0;
         failed |= write_attr(w, "xml:lang", v->lang) < 0;
-        failed |= write_text_element(w, "seg", NULL, NULL, v->text, v->len) < 0;
+        if (v->markup) {
+            failed |= xmlTextWriterStartElement(w->xw, BAD_CAST "seg") < 0;
+            failed |= xmlTextWriterWriteRaw(w->xw, clean_text(w, v->text, v->len)) < 0;
+            failed |= xmlTextWriterEndElement(w->xw) < 0;
+        } else {
+            failed |= write_text_element(w, "seg", NULL, NULL, v->text, v->len) < 0;
+        }
         failed |= xmlTextWriterEndElement(w->xw) < 0;
     }
     failed |= xmlTextWriterEndElement(w->xw) < 0;

@@ -38,6 +38,9 @@ typedef struct pa_tmx_variant {
     const char *lang;  /* language tag, e.g. "en-US" */
     const char *text;
     size_t len;
+    int markup;        /* `text` is the content of a <seg> as XML (inline
+                          codes and escaped text, as the reader keeps it),
+                          written as it is */
 } pa_tmx_variant;
 
 /* A <prop> written as given: type and text. */

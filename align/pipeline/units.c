@@ -147,14 +147,14 @@ pa_units *pa_units_of_texts(const char *const *tags, size_t n_langs, const char 
     u->n_langs = n_langs;
     u->tags = pa_calloc(n_langs ? n_langs : 1, sizeof *u->tags);
     u->n_sents = pa_calloc(n_langs ? n_langs : 1, sizeof *u->n_sents);
-    for (size_t l = 0; l < n_langs; l++) u->tags[l] = pa_strdup(tags[l]), u->n_sents[l] = text[l] != NULL;
+    for (size_t l = 0; l < n_langs; l++) u->tags[l] = pa_strdup(tags[l]), u->n_sents[l] = text[l] && len[l];
     u->document = pa_strdup(document ? document : "");
     u->split = PA_SPLIT_LINES;
     size_t i = add_unit(u, score, 0);
     for (size_t l = 0; l < n_langs; l++) {
         size_t k = i * n_langs + l;
         u->off[k] = u->buf.len;
-        if (text[l]) u->count[k] = 1, u->len[k] = len[l], pa_buf_append(&u->buf, text[l], len[l]);
+        if (text[l] && len[l]) u->count[k] = 1, u->len[k] = len[l], pa_buf_append(&u->buf, text[l], len[l]);
         pa_buf_putc(&u->buf, '\0');
     }
     set_text_pointers(u);

@@ -52,7 +52,7 @@ static int tmx_unit(void *state, const pa_units *u, const pa_unit *x, pa_error *
     size_t n = 0;
     pa_buf_reset(&t->bead);
     for (size_t l = 0; l < t->n_langs; l++) {
-        if (x->count[l]) t->v[n++] = (pa_tmx_variant){t->tags[l], x->text[l], x->len[l]};
+        if (x->count[l]) t->v[n++] = (pa_tmx_variant){.lang = t->tags[l], .text = x->text[l], .len = x->len[l]};
         pa_buf_printf(&t->bead, l ? "-%zu" : "%zu", x->count[l]);
     }
     pa_tmx_unit tu = {.document = pa_units_document(u), .score = x->score, .variants = t->v, .n_variants = n,
