@@ -55,6 +55,7 @@ struct pa_tmx_reader {
     pa_tmx_read_prop *header; /* attributes of <header>: name, value */
     size_t n_header;
     long header_line;
+    char *version;            /* <tmx version>, NULL when absent */
     pa_tmx_reader_options opt;
     xmlDtdPtr dtd;            /* opt.dtd, parsed */
     locale_t c_locale;       /* for strtod on x-score */
@@ -466,6 +467,7 @@ static int read_to_body(pa_tmx_reader *r, pa_error *err)
     if (!is_element(r, "tmx"))
         return fail_at(r, err, "not a TMX document (the root element is <%s>, not <tmx>)",
                        (const char *)xmlTextReaderConstName(r->xr));
+    r->version = attr_dup(r, "version");
     if (xmlTextReaderIsEmptyElement(r->xr)) return fail_at(r, err, "<tmx> without <body>");
     int depth = xmlTextReaderDepth(r->xr);
     rc = advance_inside(r, 0, err);
@@ -545,6 +547,8 @@ const char *pa_tmx_reader_name(const pa_tmx_reader *r) { return reader_name(r); 
 
 long pa_tmx_reader_header_line(const pa_tmx_reader *r) { return r->header_line; }
 
+const char *pa_tmx_reader_version(const pa_tmx_reader *r) { return r->version; }
+
 const char *pa_tmx_reader_header(const pa_tmx_reader *r, const char *name)
 {
     for (size_t i = 0; i < r->n_header; i++)
@@ -610,6 +614,7 @@ void pa_tmx_reader_close(pa_tmx_reader *r)
     free(r->unit.variants);
     free(r->unit.props);
     free(r->srclang);
+    free(r->version);
     for (size_t i = 0; i < r->n_header; i++) free(r->header[i].type), free(r->header[i].value);
     free(r->header);
     if (r->dtd) xmlFreeDtd(r->dtd);

@@ -79,6 +79,9 @@ pa_tmx_reader *pa_tmx_reader_open(const char *path, pa_error *err);
 /* The attribute `name` of <header>, NULL when absent (or no header). */
 const char *pa_tmx_reader_header(const pa_tmx_reader *r, const char *name);
 
+/* The version attribute of <tmx>, NULL when absent. */
+const char *pa_tmx_reader_version(const pa_tmx_reader *r);
+
 /* The line of <header> (-1 when there is none). */
 long pa_tmx_reader_header_line(const pa_tmx_reader *r);
 

@@ -59,6 +59,9 @@ static void check_header(checker *c, const pa_tmx_reader *r)
     static const char *const required[] = {"creationtool", "creationtoolversion", "segtype", "o-tmf",
                                            "adminlang", "srclang", "datatype"};
     long line = pa_tmx_reader_header_line(r);
+    const char *version = pa_tmx_reader_version(r);
+    if (!version || strcmp(version, "1.4") != 0)
+        problem(c, -1, "<tmx version=\"%s\">: TMX 1.4b says version=\"1.4\"", version ? version : "");
     if (line < 0) {
         problem(c, -1, "no <header> before <body>");
         return;
