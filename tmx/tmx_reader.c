@@ -39,6 +39,9 @@ typedef xmlError *pa_tmx_xml_error;
 struct pa_tmx_reader {
     xmlTextReaderPtr xr;
     pa_source *src;
+    const char *mem;         /* instead of `src`: the bytes of the document ... */
+    size_t mem_len, mem_at;  /* ... their count, and how many were read */
+    char *mem_name;          /* its name in messages */
     pa_error src_err;        /* first failure of `src` (I/O, truncated gzip, entities) */
     int src_failed;
     int in_root;             /* the root element was reached: no DTD can follow */
@@ -64,7 +67,7 @@ struct pa_tmx_reader {
     pa_buf text;             /* scratch for element content */
 };
 
-static const char *reader_name(const pa_tmx_reader *r) { return pa_source_name(r->src); }
+static const char *reader_name(const pa_tmx_reader *r) { return r->src ? pa_source_name(r->src) : r->mem_name; }
 
 /* True when `p` contains "<!ENTITY" in an ASCII-compatible encoding or
  * in UTF-16 (the one UTF-16 pattern matches both byte orders). */
@@ -106,7 +109,9 @@ static int read_from_source(void *ctx, char *buf, int len)
 {
     pa_tmx_reader *r = ctx;
     if (r->src_failed) return -1;
-    ssize_t got = pa_source_read(r->src, buf, (size_t)len, &r->src_err);
+    ssize_t got = (ssize_t)(r->mem_len - r->mem_at < (size_t)len ? r->mem_len - r->mem_at : (size_t)len);
+    if (r->mem) memcpy(buf, r->mem + r->mem_at, (size_t)got), r->mem_at += (size_t)got;
+    else got = pa_source_read(r->src, buf, (size_t)len, &r->src_err);
     if (got < 0) {
         r->src_failed = 1;
         return -1;
@@ -503,24 +508,20 @@ pa_tmx_reader *pa_tmx_reader_open(const char *path, pa_error *err)
     return pa_tmx_reader_open_with(path, NULL, err);
 }
 
-pa_tmx_reader *pa_tmx_reader_open_with(const char *path, const pa_tmx_reader_options *o, pa_error *err)
+/* Makes the XML reader of `r` (its input set) and reads up to <body>;
+ * frees `r` on failure. */
+static pa_tmx_reader *reader_start(pa_tmx_reader *r, const pa_tmx_reader_options *o, pa_error *err)
 {
-    xmlInitParser();
-    pa_source *src = pa_source_open(path, err);
-    if (!src) return NULL;
-    pa_tmx_reader *r = pa_calloc(1, sizeof *r);
-    r->src = src;
     if (o) r->opt = *o;
+    r->unit.score = -1;
+    r->header_line = -1;
+    r->c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     if (load_dtd(r, err) < 0) {
         pa_tmx_reader_close(r);
         return NULL;
     }
-    r->unit.score = -1;
-    r->header_line = -1;
-    r->c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     quiet_state q = quiet_begin(r);
-    r->xr = xmlReaderForIO(read_from_source, NULL, r, pa_source_name(src), NULL,
-                           TMX_PARSE_OPTIONS);
+    r->xr = xmlReaderForIO(read_from_source, NULL, r, reader_name(r), NULL, TMX_PARSE_OPTIONS);
     quiet_end(q);
     if (!r->xr && r->src_failed) {
         if (err) *err = r->src_err;
@@ -528,8 +529,7 @@ pa_tmx_reader *pa_tmx_reader_open_with(const char *path, const pa_tmx_reader_opt
         return NULL;
     }
     if (!r->xr || !r->c_locale) {
-        pa_error_set(err, PA_EINTERNAL, "%s: cannot create an XML reader (libxml2)",
-                     pa_source_name(src));
+        pa_error_set(err, PA_EINTERNAL, "%s: cannot create an XML reader (libxml2)", reader_name(r));
         pa_tmx_reader_close(r);
         return NULL;
     }
@@ -539,6 +539,26 @@ pa_tmx_reader *pa_tmx_reader_open_with(const char *path, const pa_tmx_reader_opt
         return NULL;
     }
     return r;
+}
+
+pa_tmx_reader *pa_tmx_reader_open_with(const char *path, const pa_tmx_reader_options *o, pa_error *err)
+{
+    xmlInitParser();
+    pa_source *src = pa_source_open(path, err);
+    if (!src) return NULL;
+    pa_tmx_reader *r = pa_calloc(1, sizeof *r);
+    r->src = src;
+    return reader_start(r, o, err);
+}
+
+pa_tmx_reader *pa_tmx_reader_open_bytes(const char *bytes, size_t len, const char *name,
+                                        const pa_tmx_reader_options *o, pa_error *err)
+{
+    xmlInitParser();
+    pa_tmx_reader *r = pa_calloc(1, sizeof *r);
+    r->mem = bytes ? bytes : "", r->mem_len = len;
+    r->mem_name = pa_strdup(name);
+    return reader_start(r, o, err);
 }
 
 const char *pa_tmx_reader_srclang(const pa_tmx_reader *r) { return r->srclang; }
@@ -610,6 +630,7 @@ void pa_tmx_reader_close(pa_tmx_reader *r)
     if (!r) return;
     if (r->xr) xmlFreeTextReader(r->xr);
     pa_source_close(r->src);
+    free(r->mem_name);
     unit_clear(&r->unit);
     free(r->unit.variants);
     free(r->unit.props);

@@ -73,6 +73,11 @@ typedef struct pa_tmx_reader_options {
  * NULL (no DTD, plain text, no limit). */
 pa_tmx_reader *pa_tmx_reader_open_with(const char *path, const pa_tmx_reader_options *o, pa_error *err);
 
+/* Reads the `len` bytes `bytes` (not gzip; kept by the caller while the
+ * reader lives), called `name` in messages. */
+pa_tmx_reader *pa_tmx_reader_open_bytes(const char *bytes, size_t len, const char *name,
+                                        const pa_tmx_reader_options *o, pa_error *err);
+
 /* pa_tmx_reader_open_with without options. */
 pa_tmx_reader *pa_tmx_reader_open(const char *path, pa_error *err);
 

@@ -3,7 +3,7 @@
 libpolyalign_la_SOURCES += \
 	align/readers/document.c align/readers/document.h \
 	align/readers/reader.h align/readers/readers.c \
-	align/readers/text.c \
+	align/readers/text.c align/readers/tmx.c \
 	align/readers/layout.c align/readers/layout.h \
 	align/readers/sniff.c align/readers/sniff.h \
 	align/readers/sentence_lines.c align/readers/sentence_lines.h

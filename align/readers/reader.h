@@ -41,6 +41,6 @@ pa_document *pa_read_input(const pa_input *in, const char *name, const char *cod
 /* The readers (readers.c's table), for tests: the reader of `kind`, or NULL. */
 const pa_reader *pa_reader_for(pa_input_kind kind);
 
-extern const pa_reader pa_reader_text;
+extern const pa_reader pa_reader_text, pa_reader_tmx;
 
 #endif

@@ -9,6 +9,7 @@
 /* One line a reader. */
 static const pa_reader *const readers[] = {
     &pa_reader_text,
+    &pa_reader_tmx,
 };
 
 const pa_reader *pa_reader_for(pa_input_kind kind)

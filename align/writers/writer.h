@@ -50,8 +50,4 @@ const pa_format *pa_format_by_name(const char *name, int *gzip);
 /* The format a file name implies ("x.tmx.gz" -> tmx, gzip), or NULL. */
 const pa_format *pa_format_by_path(const char *path, int *gzip);
 
-/* Appends `n` bytes of `s` with tabs and line breaks turned into spaces
- * (a field of TSV, a line of Moses text). */
-void pa_put_one_line(pa_buf *out, const char *s, size_t n);
-
 #endif

@@ -185,4 +185,43 @@ ok $? "merge with a truncated input: status 1, one line, no output: $(cat "$W/ou
 "$P" tmx stats --max-input-bytes 1K "$W/a.tmx" > "$W/out" 2>&1
 [ $? -eq 1 ] && grep -q "more than 1024 bytes" "$W/out"
 ok $? "--max-input-bytes stops a file larger once decompressed: $(cat "$W/out")"
+
+# A memory as the input of align and segment: each unit a paragraph
+S=${top_srcdir:-.}/corpora/sample
+"$PY" - "$S/cd-note.zh.txt" "$S/cd-note.en.txt" "$W/para.tmx" <<'PY'
+import sys
+from xml.sax.saxutils import escape
+zh, en = (open(p, encoding="utf-8-sig").read().strip().split("\n\n") for p in sys.argv[1:3])
+assert len(zh) == len(en)
+with open(sys.argv[3], "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" '
+            'segtype="paragraph" o-tmf="t" adminlang="en-US" srclang="zh-CN" datatype="plaintext"/><body>\n')
+    for z, e in zip(zh, en):
+        f.write('<tu><tuv xml:lang="zh-CN"><seg>%s</seg></tuv><tuv xml:lang="EN-us"><seg>%s</seg></tuv></tu>\n'
+                % (escape(z), escape(e)))
+    f.write("</body></tmx>\n")
+PY
+"$P" align -q "$S/cd-note.zh.txt" "$S/cd-note.en.txt" -o "$W/direct.tsv"
+"$P" align -q -s zh -t en "$W/para.tmx" -o "$W/re.tsv"
+rc=$?
+cut -f2,3 "$W/direct.tsv" > "$W/direct.txt"
+cut -f2,3 "$W/re.tsv" | cmp -s - "$W/direct.txt" && [ $rc -eq 0 ] && [ -s "$W/direct.txt" ]
+ok $? "align -s zh -t en PARAGRAPHS.tmx (a unit a paragraph) gives the units of the text files ($(wc -l < "$W/re.tsv"))"
+gzip -c "$W/para.tmx" > "$W/para.tmx.gz"
+"$P" align -q -s zh -t en "$W/para.tmx.gz" "$W/para.tmx" -o "$W/re2.tsv"
+cut -f2,3 "$W/re2.tsv" | cmp -s - "$W/direct.txt"
+ok $? "align with a memory per side (one gzip-compressed) gives the same units"
+"$P" align -q -s zh -t en "$W/a.tmx" -o "$W/re3.tsv"
+[ "$(wc -l < "$W/re3.tsv")" = "$n" ]
+ok $? "align -s zh -t en on polyalign's sentence memory keeps its $n units ($(wc -l < "$W/re3.tsv"))"
+"$P" segment --lang en "$S/cd-note.en.txt" > "$W/seg.direct"
+"$P" segment --lang en "$W/para.tmx" > "$W/seg.tmx"
+cmp -s "$W/seg.direct" "$W/seg.tmx"
+ok $? "segment --lang en MEMORY.tmx: the sentences of the English text"
+"$P" align -q -s zh -t fr "$W/para.tmx" -o "$W/fr.tsv" 2> "$W/err"
+[ $? -eq 1 ] && grep -q "para.tmx: none of its 22 units has text in fr" "$W/err" && [ ! -e "$W/fr.tsv" ]
+ok $? "a language the memory lacks is one line, status 1: $(cat "$W/err")"
+"$P" align -q "$W/para.tmx" -o "$W/x.tsv" 2> "$W/err"
+[ $? -eq 2 ]
+ok $? "one memory without -s and -t is a usage error: $(cat "$W/err")"
 done_testing
