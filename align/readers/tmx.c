@@ -5,12 +5,11 @@
  * (UN memories often hold a paragraph a unit), in the memory's order;
  * units without that language are left out. The variant is the one whose
  * tag is the document's (zh-TW), else one of its language (zh takes
- * zh-CN). The text then goes the way of plain text (cleaning, NFC, one
- * sentence a line or segmentation: readers/layout.h), inline codes
- * stripped.
+ * zh-CN). The text, a paragraph a line with blank lines between, then
+ * goes the way of plain text (the text reader: cleaning, NFC; one sentence
+ * a line or segmentation: readers/layout.h), inline codes stripped.
  */
 #include "align/readers/reader.h"
-#include "align/text/input.h"
 #include "align/text/utf8.h"
 #include "tmx/tmx_reader.h"
 
@@ -35,19 +34,10 @@ static int read_tmx(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
     pa_tmx_reader_close(r);
     if (rc == 0 && paras == 0)
         rc = pa_error_set(err, PA_EINPUT, "%s: none of its %zu units has text in %s", d->name, units, d->tag);
-    pa_buf clean = PA_BUF_INIT;
-    pa_text_opts to = {NULL, o ? o->max_bytes : 0};
-    if (rc == 0) rc = pa_decode_text(d->name, text.data, text.len, &to, &clean, err);
+    pa_read_opts utf8 = {NULL, o ? o->max_bytes : 0}; /* the text is UTF-8 now */
+    if (rc == 0) rc = pa_reader_text.read(text.data, text.len, &utf8, d, err);
     pa_buf_free(&text);
-    if (rc != 0) {
-        pa_buf_free(&clean);
-        return -1;
-    }
-    size_t n;
-    char *t = pa_buf_detach(&clean, &n);
-    pa_document_set_text(d, t, n);
-    d->needs_layout = 1;
-    return 0;
+    return rc == 0 ? 0 : -1;
 }
 
 const pa_reader pa_reader_tmx = {"tmx", PA_INPUT_TMX, read_tmx};
