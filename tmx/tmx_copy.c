@@ -175,22 +175,31 @@ static int find_columns(const pa_tmx_copy_options *o, const char *const *inputs,
     return 0;
 }
 
-/* The value of header attribute `name` when every input has the same
- * (any case), else `fallback`; copied into `buf`. */
-static int common_header(const pa_tmx_copy_options *o, const char *const *inputs, size_t n, const char *name,
-                         const char *fallback, char *buf, size_t size, pa_error *err)
+/* The header attributes the output takes from the inputs: each one's
+ * value when every input has the same (any case), else a fallback. */
+#define N_SHARED 3
+static const char *const shared_names[N_SHARED] = {"srclang", "segtype", "datatype"};
+static const char *const shared_fallbacks[N_SHARED] = {"*all*", "sentence", "plaintext"};
+
+/* Fills `vals` (N_SHARED strings of `size` bytes) from the inputs'
+ * headers, in one pass over the headers. */
+static int shared_header(const pa_tmx_copy_options *o, const char *const *inputs, size_t n, char vals[][64],
+                         pa_error *err)
 {
-    int differ = 0;
-    for (size_t f = 0; f < n && !differ; f++) {
+    int differ[N_SHARED] = {0};
+    for (size_t f = 0; f < n; f++) {
         pa_tmx_reader *r = pa_tmx_reader_open_with(inputs[f], &o->read, err);
         if (!r) return -1;
-        const char *v = pa_tmx_reader_header(r, name);
-        if (v && strcmp(name, "srclang") == 0) v = retagged(o, v);
-        if (!v || (f > 0 && strcasecmp(v, buf) != 0)) differ = 1;
-        else if (f == 0) snprintf(buf, size, "%s", v);
+        for (size_t k = 0; k < N_SHARED; k++) {
+            const char *v = pa_tmx_reader_header(r, shared_names[k]);
+            if (v && k == 0) v = retagged(o, v);
+            if (!v || (f > 0 && strcasecmp(v, vals[k]) != 0)) differ[k] = 1;
+            else if (f == 0) snprintf(vals[k], 64, "%s", v);
+        }
         pa_tmx_reader_close(r);
     }
-    if (differ || n == 0) snprintf(buf, size, "%s", fallback);
+    for (size_t k = 0; k < N_SHARED; k++)
+        if (differ[k] || n == 0) snprintf(vals[k], 64, "%s", shared_fallbacks[k]);
     return 0;
 }
 
@@ -198,17 +207,14 @@ static int common_header(const pa_tmx_copy_options *o, const char *const *inputs
 static int open_tmx(sink *s, const char *path, int gzip, const pa_tmx_copy_options *o, const char *const *inputs,
                     size_t n, pa_error *err)
 {
-    char src[64], segtype[32], datatype[64];
-    if (common_header(o, inputs, n, "srclang", "*all*", src, sizeof src, err) < 0 ||
-        common_header(o, inputs, n, "segtype", "sentence", segtype, sizeof segtype, err) < 0 ||
-        common_header(o, inputs, n, "datatype", "plaintext", datatype, sizeof datatype, err) < 0)
-        return -1;
-    if (o->langs) snprintf(src, sizeof src, "%s", retagged(o, o->langs[0]));
-    if (strcmp(segtype, "block") && strcmp(segtype, "paragraph") && strcmp(segtype, "sentence") &&
-        strcmp(segtype, "phrase"))
-        snprintf(segtype, sizeof segtype, "sentence");
+    char vals[N_SHARED][64];
+    if (shared_header(o, inputs, n, vals, err) < 0) return -1;
+    if (o->langs) snprintf(vals[0], sizeof vals[0], "%s", retagged(o, o->langs[0]));
+    const char *seg = vals[1];
+    if (strcmp(seg, "block") && strcmp(seg, "paragraph") && strcmp(seg, "sentence") && strcmp(seg, "phrase"))
+        seg = "sentence";
     if (!(s->out = pa_output_open(path, gzip, err))) return -1;
-    pa_tmx_header_info h = {.srclang = src, .segtype = segtype, .datatype = datatype};
+    pa_tmx_header_info h = {.srclang = vals[0], .segtype = seg, .datatype = vals[2]};
     if (!(s->tmx = pa_tmx_writer_open(s->out, &h, err))) return -1;
     return 0;
 }
@@ -252,6 +258,9 @@ static int sink_open(sink *s, const char *out, const char *const *inputs, size_t
     if (pa_path_is_gzip(out)) gzip = 1;
     if (fmt != &pa_format_tmx && fmt != &pa_format_tsv && fmt != &pa_format_moses)
         return pa_error_set(err, PA_EUSAGE, "a memory is converted to tmx, tsv or moses, not %s", fmt->name);
+    for (size_t f = 0; f < n; f++)
+        if (strcmp(inputs[f], "-") == 0) /* the headers and the units are read in two passes */
+            return pa_error_set(err, PA_EUSAGE, "standard input cannot be read twice: give the memory as a file");
     if (pa_output_refuse_inputs(out, inputs, n, err) != 0) return -1;
     if (fmt == &pa_format_tmx) return open_tmx(s, out, gzip, o, inputs, n, err);
     if (find_columns(o, inputs, n, s, err) < 0) return -1;

@@ -13,7 +13,8 @@
  * table (align/writers), whose columns are the languages asked for, else
  * those of the inputs in order of first appearance (found by a first pass
  * over the inputs). Outputs appear whole or not at all (util/output.h); an
- * output that is one of the inputs is refused.
+ * output that is one of the inputs is refused, and so is standard input
+ * (the headers are read before the units: two passes).
  */
 #ifndef PA_TMX_COPY_H
 #define PA_TMX_COPY_H

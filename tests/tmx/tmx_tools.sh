@@ -71,6 +71,9 @@ cp "$FIX" "$W/in.tmx"
 "$P" tmx merge -q -o "$W/in.tmx" "$W/in.tmx" 2> "$W/err"
 [ $? -eq 2 ] && cmp -s "$FIX" "$W/in.tmx"
 ok $? "merge refuses an output that is an input, status 2, input kept: $(cat "$W/err")"
+"$P" tmx merge -q -o "$W/stdin.tmx" - < "$FIX" 2> "$W/err"
+[ $? -eq 2 ] && [ ! -e "$W/stdin.tmx" ]
+ok $? "merge refuses standard input (read in two passes), status 2: $(cat "$W/err")"
 
 # convert
 "$P" tmx convert -q --to tsv -o "$W/a.tsv" "$W/a.tmx"
