@@ -84,7 +84,7 @@ static int write_tmx(const char *path, int gzip, size_t n_units, pa_error *err)
     }
     for (size_t i = 0; i < n_units; i++) {
         const case_unit *c = &cases[i];
-        pa_tmx_variant v[3];
+        pa_tmx_variant v[3] = {{0}};
         size_t n = 0;
         for (int k = 0; k < 3; k++) {
             if (!c->text[k]) continue;
@@ -202,7 +202,7 @@ static void check_full_disk(void)
     pa_tmx_header_info h = {.srclang = "en-US"};
     pa_tmx_writer *w = out ? pa_tmx_writer_open(out, &h, &err) : NULL;
     if (w) {
-        pa_tmx_variant v = {"en-US", long_text, strlen(long_text)};
+        pa_tmx_variant v = {"en-US", long_text, strlen(long_text), 0};
         pa_tmx_unit u = {.tuid = NULL, .document = NULL, .score = -1, .note = NULL, .variants = &v, .n_variants = 1};
         for (int i = 0; i < 10 && (rc = pa_tmx_writer_add_unit(w, &u, &err)) == 0; i++) {}
         if (rc == 0) rc = pa_tmx_writer_finish(w, &err);
@@ -300,7 +300,7 @@ static void check_streaming(const char *dir)
     pa_tmx_writer *w = out ? pa_tmx_writer_open(out, &h, &err) : NULL;
     struct rusage before, written, read;
     const char *text = "The General Assembly adopted the resolution without a vote.";
-    pa_tmx_variant v[2] = {{"en-US", text, strlen(text)}, {"fr-FR", text, strlen(text)}};
+    pa_tmx_variant v[2] = {{"en-US", text, strlen(text), 0}, {"fr-FR", text, strlen(text), 0}};
     pa_tmx_unit u = {.tuid = NULL, .document = "A/69/767", .score = 0.75, .note = NULL, .variants = v, .n_variants = 2};
     int rc = w ? 0 : -1;
     for (int i = 0; i < 20000 && rc == 0; i++) rc = pa_tmx_writer_add_unit(w, &u, &err);
