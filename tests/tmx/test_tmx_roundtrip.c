@@ -253,7 +253,7 @@ static void check_props(const char *dir)
     pa_error err;
     pa_output *out;
     pa_tmx_writer *w = open_in(dir, "props.tmx", "zh-CN", path, &out, &err);
-    pa_tmx_variant v[2] = {{"zh-CN", "æï¼ï¼ä¸ª", 12}, {"en-US", "36 of them", 10}};
+    pa_tmx_variant v[2] = {{"zh-CN", "æï¼ï¼ä¸ª", 12, 0}, {"en-US", "36 of them", 10, 0}};
     pa_tmx_prop more[2] = {{"x-origin", "pdf & <ocr>"}, {"x-empty", ""}};
     pa_tmx_unit u = {.document = "A/1", .score = 0.25, .variants = v, .n_variants = 2, .bead = "2-1",
                      .paragraph = 7, .numbers_differ = 1, .props = more, .n_props = 2};
