@@ -132,3 +132,10 @@ const char *pa_tmx_langtags_get(const pa_tmx_langtags *t, const char *tag)
         if (same_code(default_tags[i].code, tag)) return default_tags[i].tag;
     return tag;
 }
+
+int pa_tmx_langtag_is(const char *tag, const char *want)
+{
+    size_t n = strlen(want);
+    if (pa_tmx_langtag_equal(tag, strlen(tag), want, n)) return 1;
+    return strcspn(want, "-_") == n && pa_tmx_langtag_equal(tag, strcspn(tag, "-_"), want, n);
+}

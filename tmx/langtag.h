@@ -44,4 +44,9 @@ const char *pa_tmx_langtags_get(const pa_tmx_langtags *t, const char *tag);
  * tag: ASCII case is ignored and '_' counts as '-' ("zh_cn" = "ZH-CN"). */
 int pa_tmx_langtag_equal(const char *a, size_t alen, const char *b, size_t blen);
 
+/* True when the tag `tag` is of the language `want`: the same tag (as
+ * pa_tmx_langtag_equal), or any tag of its language when `want` is a bare
+ * language ("zh" is zh-CN, zh_TW, ZH; "zh-TW" only zh-TW). */
+int pa_tmx_langtag_is(const char *tag, const char *want);
+
 #endif

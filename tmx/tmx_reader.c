@@ -39,6 +39,9 @@ typedef xmlError *pa_tmx_xml_error;
 struct pa_tmx_reader {
     xmlTextReaderPtr xr;
     pa_source *src;
+    const char *mem;         /* instead of `src`: the bytes of the document ... */
+    size_t mem_len, mem_at;  /* ... their count, and how many were read */
+    char *mem_name;          /* its name in messages */
     pa_error src_err;        /* first failure of `src` (I/O, truncated gzip, entities) */
     int src_failed;
     int in_root;             /* the root element was reached: no DTD can follow */
@@ -52,13 +55,19 @@ struct pa_tmx_reader {
     int body_done;           /* </body> (or <body/>) was read */
     int root_done;           /* </tmx> was read */
     char *srclang;
+    pa_tmx_read_prop *header; /* attributes of <header>: name, value */
+    size_t n_header;
+    long header_line;
+    char *version;            /* <tmx version>, NULL when absent */
+    pa_tmx_reader_options opt;
+    xmlDtdPtr dtd;            /* opt.dtd, parsed */
     locale_t c_locale;       /* for strtod on x-score */
     pa_tmx_read_unit unit;      /* the current unit */
-    size_t variants_cap;
+    size_t variants_cap, props_cap;
     pa_buf text;             /* scratch for element content */
 };
 
-static const char *reader_name(const pa_tmx_reader *r) { return pa_source_name(r->src); }
+static const char *reader_name(const pa_tmx_reader *r) { return r->src ? pa_source_name(r->src) : r->mem_name; }
 
 /* True when `p` contains "<!ENTITY" in an ASCII-compatible encoding or
  * in UTF-16 (the one UTF-16 pattern matches both byte orders). */
@@ -100,12 +109,20 @@ static int read_from_source(void *ctx, char *buf, int len)
 {
     pa_tmx_reader *r = ctx;
     if (r->src_failed) return -1;
-    ssize_t got = pa_source_read(r->src, buf, (size_t)len, &r->src_err);
+    ssize_t got = (ssize_t)(r->mem_len - r->mem_at < (size_t)len ? r->mem_len - r->mem_at : (size_t)len);
+    if (r->mem) memcpy(buf, r->mem + r->mem_at, (size_t)got), r->mem_at += (size_t)got;
+    else got = pa_source_read(r->src, buf, (size_t)len, &r->src_err);
     if (got < 0) {
         r->src_failed = 1;
         return -1;
     }
     r->bytes_read += (size_t)got;
+    if (r->opt.max_bytes && r->bytes_read > r->opt.max_bytes) {
+        r->src_failed = 1;
+        pa_error_set(&r->src_err, PA_EINPUT, "%s: more than %zu bytes once decompressed (the limit)",
+                     reader_name(r), r->opt.max_bytes);
+        return -1;
+    }
     if (!r->in_root && entity_guard(r, (const unsigned char *)buf, (size_t)got) < 0) {
         r->src_failed = 1;
         pa_error_set(&r->src_err, PA_EINPUT,
@@ -126,7 +143,9 @@ static void keep_xml_error(void *ctx, pa_tmx_xml_error e)
     int n = (int)strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
     int line = e->line > 0 ? e->line : r->xr ? xmlTextReaderGetParserLineNumber(r->xr) : 1;
-    snprintf(r->xml_err, sizeof r->xml_err, "%d: %.*s", line, n, msg);
+    int col = e->line > 0 ? e->int2 : r->xr ? xmlTextReaderGetParserColumnNumber(r->xr) : 0;
+    if (col > 0) snprintf(r->xml_err, sizeof r->xml_err, "%d:%d: %.*s", line, col, n, msg);
+    else snprintf(r->xml_err, sizeof r->xml_err, "%d: %.*s", line, n, msg);
     r->xml_code = e->code;
 }
 
@@ -170,8 +189,10 @@ static int fail_at(pa_tmx_reader *r, pa_error *err, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     r->failed = 1;
-    return pa_error_set(err, PA_EINPUT, "%s:%d: %s", reader_name(r),
-                        xmlTextReaderGetParserLineNumber(r->xr), msg);
+    xmlNodePtr node = xmlTextReaderCurrentNode(r->xr);
+    long line = node ? xmlGetLineNo(node) : -1;
+    return pa_error_set(err, PA_EINPUT, "%s:%ld: %s", reader_name(r),
+                        line > 0 ? line : (long)xmlTextReaderGetParserLineNumber(r->xr), msg);
 }
 
 /* Reports why the parser stopped: the input's own error first, then the
@@ -180,7 +201,12 @@ static int fail_at(pa_tmx_reader *r, pa_error *err, const char *fmt, ...)
 static int fail_parse(pa_tmx_reader *r, pa_error *err)
 {
     r->failed = 1;
-    if (r->src_failed) {
+    if (r->src_failed) { /* where the parser had got to: the end of what was read */
+        const char *name = reader_name(r), *msg = r->src_err.msg;
+        size_t n = strlen(name);
+        if (r->xr && r->in_root && strncmp(msg, name, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+            return pa_error_set(err, r->src_err.code, "%s:%d:%d: %s", name, xmlTextReaderGetParserLineNumber(r->xr),
+                                xmlTextReaderGetParserColumnNumber(r->xr), msg + n + 2);
         if (err) *err = r->src_err;
         return -1;
     }
@@ -276,6 +302,11 @@ static void unit_clear(pa_tmx_read_unit *u)
         free(u->variants[i].text);
     }
     u->n_variants = 0;
+    for (size_t i = 0; i < u->n_props; i++) {
+        free(u->props[i].type);
+        free(u->props[i].value);
+    }
+    u->n_props = 0;
     free(u->tuid);
     free(u->srclang);
     free(u->document);
@@ -283,12 +314,19 @@ static void unit_clear(pa_tmx_read_unit *u)
     u->score = -1;
 }
 
-/* Reads a <prop> of the current <tu>: x-document and x-score are kept. */
+/* Reads a <prop> of the current <tu> into the unit's props; x-document
+ * and x-score also into their fields. */
 static int read_prop(pa_tmx_reader *r, pa_error *err)
 {
     char *type = attr_dup(r, "type");
     pa_buf_reset(&r->text);
     int rc = collect_text(r, &r->text, err);
+    if (rc == 0) {
+        pa_tmx_read_unit *u = &r->unit;
+        PA_GROW(u->props, r->props_cap, u->n_props + 1);
+        u->props[u->n_props].type = pa_strdup(type ? type : "");
+        u->props[u->n_props++].value = pa_strndup(r->text.data ? r->text.data : "", r->text.len);
+    }
     if (rc == 0 && type && strcmp(type, "x-document") == 0) {
         free(r->unit.document);
         r->unit.document = pa_buf_detach(&r->text, NULL);
@@ -304,6 +342,44 @@ static int read_prop(pa_tmx_reader *r, pa_error *err)
     return rc;
 }
 
+/* Structured handler while the DTD judges a subtree: each error goes to
+ * the caller's problem function with the line of its element. */
+static void pass_validity_error(void *ctx, pa_tmx_xml_error e)
+{
+    pa_tmx_reader *r = ctx;
+    if (!e || !r->opt.problem) return;
+    const char *msg = e->message ? e->message : "not valid";
+    int n = (int)strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
+    char line[512];
+    snprintf(line, sizeof line, "%.*s (TMX 1.4b DTD)", n, msg);
+    r->opt.problem(r->opt.data, e->line > 0 ? e->line : -1, line);
+}
+
+/* Validates the element the reader is on, and everything inside it,
+ * against the DTD of the options (read ahead to the element's end). */
+static int validate_subtree(pa_tmx_reader *r, pa_error *err)
+{
+    if (!r->dtd) return 0;
+    quiet_state q = quiet_begin(r);
+    xmlNodePtr node = xmlTextReaderExpand(r->xr);
+    quiet_end(q);
+    if (!node || r->src_failed || r->xml_err[0]) return fail_parse(r, err);
+    xmlDocPtr doc = node->doc;
+    xmlValidCtxtPtr vc = xmlNewValidCtxt();
+    if (!vc) return pa_error_set(err, PA_EINTERNAL, "%s: out of libxml2 memory", reader_name(r));
+    xmlDtdPtr own = doc->intSubset, ext = doc->extSubset;
+    doc->intSubset = r->dtd, doc->extSubset = NULL;
+    xmlStructuredErrorFunc fn = xmlStructuredError;
+    void *ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(r, pass_validity_error);
+    xmlValidateElement(vc, doc, node);
+    xmlSetStructuredErrorFunc(ctx, fn);
+    doc->intSubset = own, doc->extSubset = ext;
+    xmlFreeValidCtxt(vc);
+    return 0;
+}
+
 /* Reads a <tuv>: its language (xml:lang, or TMX 1.1's lang) and the text of
  * its <seg>; <prop> and <note> of the variant are skipped. */
 static int read_tuv(pa_tmx_reader *r, pa_error *err)
@@ -317,6 +393,13 @@ static int read_tuv(pa_tmx_reader *r, pa_error *err)
         rc = advance_inside(r, 0, err);
         while (rc > 0 && !is_end_of(r, depth)) {
             int is_seg = is_element(r, "seg");
+            if (is_seg && r->opt.keep_markup) { /* the content as XML, then past </seg> */
+                xmlChar *xml = xmlTextReaderReadInnerXml(r->xr);
+                if (xml) pa_buf_puts(&seg, (const char *)xml);
+                xmlFree(xml);
+                rc = advance_inside(r, 1, err);
+                continue;
+            }
             if (is_seg && collect_text(r, &seg, err) < 0) rc = -1;
             else rc = advance_inside(r, !is_seg, err);
         }
@@ -338,8 +421,10 @@ static int read_tuv(pa_tmx_reader *r, pa_error *err)
 static int read_tu(pa_tmx_reader *r, pa_error *err)
 {
     unit_clear(&r->unit);
+    r->unit.line = (long)xmlGetLineNo(xmlTextReaderCurrentNode(r->xr));
     r->unit.tuid = attr_dup(r, "tuid");
     r->unit.srclang = attr_dup(r, "srclang");
+    if (validate_subtree(r, err) < 0) return -1;
     if (xmlTextReaderIsEmptyElement(r->xr)) return 0;
     int depth = xmlTextReaderDepth(r->xr);
     int rc = advance_inside(r, 0, err);
@@ -351,6 +436,19 @@ static int read_tu(pa_tmx_reader *r, pa_error *err)
         if (rc >= 0) rc = advance_inside(r, skip, err);
     }
     return rc > 0 ? 0 : -1;
+}
+
+/* Keeps every attribute of <header>. */
+static void read_header(pa_tmx_reader *r)
+{
+    size_t cap = 0;
+    r->header_line = (long)xmlGetLineNo(xmlTextReaderCurrentNode(r->xr));
+    while (xmlTextReaderMoveToNextAttribute(r->xr) == 1) {
+        PA_GROW(r->header, cap, r->n_header + 1);
+        r->header[r->n_header].type = pa_strdup((const char *)xmlTextReaderConstName(r->xr));
+        r->header[r->n_header++].value = pa_strdup((const char *)xmlTextReaderConstValue(r->xr));
+    }
+    xmlTextReaderMoveToElement(r->xr);
 }
 
 /* Reads the prologue up to the inside of <body>: the root must be <tmx>,
@@ -374,6 +472,7 @@ static int read_to_body(pa_tmx_reader *r, pa_error *err)
     if (!is_element(r, "tmx"))
         return fail_at(r, err, "not a TMX document (the root element is <%s>, not <tmx>)",
                        (const char *)xmlTextReaderConstName(r->xr));
+    r->version = attr_dup(r, "version");
     if (xmlTextReaderIsEmptyElement(r->xr)) return fail_at(r, err, "<tmx> without <body>");
     int depth = xmlTextReaderDepth(r->xr);
     rc = advance_inside(r, 0, err);
@@ -383,25 +482,46 @@ static int read_to_body(pa_tmx_reader *r, pa_error *err)
             r->body_done = xmlTextReaderIsEmptyElement(r->xr);
             return 0;
         }
-        if (xmlTextReaderDepth(r->xr) == depth + 1 && is_element(r, "header") && !r->srclang)
+        if (xmlTextReaderDepth(r->xr) == depth + 1 && is_element(r, "header") && !r->srclang) {
             r->srclang = attr_dup(r, "srclang");
+            read_header(r);
+            if (validate_subtree(r, err) < 0) return -1;
+        }
         rc = advance_inside(r, xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_ELEMENT, err);
     }
     return rc > 0 ? fail_at(r, err, "<tmx> without <body>") : -1;
 }
 
+/* Parses the DTD file of the options (the user's file: not one a memory
+ * names). */
+static int load_dtd(pa_tmx_reader *r, pa_error *err)
+{
+    if (!r->opt.dtd) return 0;
+    xmlParserInputBufferPtr in = xmlParserInputBufferCreateFilename(r->opt.dtd, XML_CHAR_ENCODING_NONE);
+    if (in) r->dtd = xmlIOParseDTD(NULL, in, XML_CHAR_ENCODING_NONE); /* frees `in` */
+    if (!r->dtd) return pa_error_set(err, PA_EINPUT, "%s: cannot read this DTD", r->opt.dtd);
+    return 0;
+}
+
 pa_tmx_reader *pa_tmx_reader_open(const char *path, pa_error *err)
 {
-    xmlInitParser();
-    pa_source *src = pa_source_open(path, err);
-    if (!src) return NULL;
-    pa_tmx_reader *r = pa_calloc(1, sizeof *r);
-    r->src = src;
+    return pa_tmx_reader_open_with(path, NULL, err);
+}
+
+/* Makes the XML reader of `r` (its input set) and reads up to <body>;
+ * frees `r` on failure. */
+static pa_tmx_reader *reader_start(pa_tmx_reader *r, const pa_tmx_reader_options *o, pa_error *err)
+{
+    if (o) r->opt = *o;
     r->unit.score = -1;
+    r->header_line = -1;
     r->c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    if (load_dtd(r, err) < 0) {
+        pa_tmx_reader_close(r);
+        return NULL;
+    }
     quiet_state q = quiet_begin(r);
-    r->xr = xmlReaderForIO(read_from_source, NULL, r, pa_source_name(src), NULL,
-                           TMX_PARSE_OPTIONS);
+    r->xr = xmlReaderForIO(read_from_source, NULL, r, reader_name(r), NULL, TMX_PARSE_OPTIONS);
     quiet_end(q);
     if (!r->xr && r->src_failed) {
         if (err) *err = r->src_err;
@@ -409,8 +529,7 @@ pa_tmx_reader *pa_tmx_reader_open(const char *path, pa_error *err)
         return NULL;
     }
     if (!r->xr || !r->c_locale) {
-        pa_error_set(err, PA_EINTERNAL, "%s: cannot create an XML reader (libxml2)",
-                     pa_source_name(src));
+        pa_error_set(err, PA_EINTERNAL, "%s: cannot create an XML reader (libxml2)", reader_name(r));
         pa_tmx_reader_close(r);
         return NULL;
     }
@@ -422,7 +541,40 @@ pa_tmx_reader *pa_tmx_reader_open(const char *path, pa_error *err)
     return r;
 }
 
+pa_tmx_reader *pa_tmx_reader_open_with(const char *path, const pa_tmx_reader_options *o, pa_error *err)
+{
+    xmlInitParser();
+    pa_source *src = pa_source_open(path, err);
+    if (!src) return NULL;
+    pa_tmx_reader *r = pa_calloc(1, sizeof *r);
+    r->src = src;
+    return reader_start(r, o, err);
+}
+
+pa_tmx_reader *pa_tmx_reader_open_bytes(const char *bytes, size_t len, const char *name,
+                                        const pa_tmx_reader_options *o, pa_error *err)
+{
+    xmlInitParser();
+    pa_tmx_reader *r = pa_calloc(1, sizeof *r);
+    r->mem = bytes ? bytes : "", r->mem_len = len;
+    r->mem_name = pa_strdup(name);
+    return reader_start(r, o, err);
+}
+
 const char *pa_tmx_reader_srclang(const pa_tmx_reader *r) { return r->srclang; }
+
+const char *pa_tmx_reader_name(const pa_tmx_reader *r) { return reader_name(r); }
+
+long pa_tmx_reader_header_line(const pa_tmx_reader *r) { return r->header_line; }
+
+const char *pa_tmx_reader_version(const pa_tmx_reader *r) { return r->version; }
+
+const char *pa_tmx_reader_header(const pa_tmx_reader *r, const char *name)
+{
+    for (size_t i = 0; i < r->n_header; i++)
+        if (strcmp(r->header[i].type, name) == 0) return r->header[i].value;
+    return NULL;
+}
 
 int pa_tmx_reader_next(pa_tmx_reader *r, const pa_tmx_read_unit **u, pa_error *err)
 {
@@ -466,14 +618,27 @@ const pa_tmx_read_variant *pa_tmx_unit_variant(const pa_tmx_read_unit *u, const 
     return NULL;
 }
 
+const char *pa_tmx_unit_prop(const pa_tmx_read_unit *u, const char *type)
+{
+    for (size_t i = 0; i < u->n_props; i++)
+        if (strcmp(u->props[i].type, type) == 0) return u->props[i].value;
+    return NULL;
+}
+
 void pa_tmx_reader_close(pa_tmx_reader *r)
 {
     if (!r) return;
     if (r->xr) xmlFreeTextReader(r->xr);
     pa_source_close(r->src);
+    free(r->mem_name);
     unit_clear(&r->unit);
     free(r->unit.variants);
+    free(r->unit.props);
     free(r->srclang);
+    free(r->version);
+    for (size_t i = 0; i < r->n_header; i++) free(r->header[i].type), free(r->header[i].value);
+    free(r->header);
+    if (r->dtd) xmlFreeDtd(r->dtd);
     pa_buf_free(&r->text);
     if (r->c_locale) freelocale(r->c_locale);
     free(r);

@@ -11,7 +11,9 @@
  * (even unused ones: the raw bytes are checked before parsing, so entity
  * bombs cost nothing) or nest deeper than libxml2's default limit of 256. A
  * malformed, truncated or hostile file is a one-line PA_EINPUT error naming
- * the file and, when known, the line: "FILE:LINE: message".
+ * the file and, when known, the line and column: "FILE:LINE:COL: message"
+ * for what the XML parser finds, "FILE:LINE: message" for what is wrong
+ * with an element (libxml2 keeps no column for elements).
  *
  * Readers share no mutable state: one per thread is fine. Opening a reader
  * initialises libxml2 (xmlInitParser, which 2.9+ guards with a lock); as
@@ -31,6 +33,12 @@ typedef struct pa_tmx_read_variant {
     size_t len;
 } pa_tmx_read_variant;
 
+/* A <prop> of a <tu>: its type attribute ("" when absent) and its text. */
+typedef struct pa_tmx_read_prop {
+    char *type;
+    char *value;
+} pa_tmx_read_prop;
+
 typedef struct pa_tmx_read_unit {
     char *tuid;          /* NULL when the <tu> has none */
     char *srclang;       /* the <tu>'s own srclang, NULL when absent */
@@ -38,13 +46,52 @@ typedef struct pa_tmx_read_unit {
     double score;        /* <prop type="x-score">, -1 when absent */
     pa_tmx_read_variant *variants;
     size_t n_variants;
+    pa_tmx_read_prop *props; /* every <prop> of the <tu> in document order,
+                                x-document and x-score included */
+    size_t n_props;
+    long line;               /* the line of the <tu>'s start tag (1-based; -1 unknown) */
 } pa_tmx_read_unit;
 
 typedef struct pa_tmx_reader pa_tmx_reader;
 
+/* Receives a problem found while reading that does not stop it (the DTD's
+ * verdict on the header or a <tu>): the line, or -1, and the message. */
+typedef void (*pa_tmx_problem_fn)(void *data, long line, const char *message);
+
+typedef struct pa_tmx_reader_options {
+    const char *dtd;           /* validate the <header> and every <tu> against this
+                                  DTD file (e.g. tmx14.dtd) as they are read; NULL = no */
+    pa_tmx_problem_fn problem; /* where the DTD's complaints go; NULL = dropped */
+    void *data;                /* passed to `problem` */
+    int keep_markup;           /* seg text is the seg's content as XML (inline
+                                  elements kept, text escaped); 0 = plain text */
+    size_t max_bytes;          /* refuse more input than this, decompressed; 0 = no limit */
+} pa_tmx_reader_options;
+
 /* Opens `path` ("-" = standard input; gzip is detected) and reads up to
- * the <body>: fails unless the root is <tmx> and has a <body>. */
+ * the <body>: fails unless the root is <tmx> and has a <body>. `o` may be
+ * NULL (no DTD, plain text, no limit). */
+pa_tmx_reader *pa_tmx_reader_open_with(const char *path, const pa_tmx_reader_options *o, pa_error *err);
+
+/* Reads the `len` bytes `bytes` (not gzip; kept by the caller while the
+ * reader lives), called `name` in messages. */
+pa_tmx_reader *pa_tmx_reader_open_bytes(const char *bytes, size_t len, const char *name,
+                                        const pa_tmx_reader_options *o, pa_error *err);
+
+/* pa_tmx_reader_open_with without options. */
 pa_tmx_reader *pa_tmx_reader_open(const char *path, pa_error *err);
+
+/* The attribute `name` of <header>, NULL when absent (or no header). */
+const char *pa_tmx_reader_header(const pa_tmx_reader *r, const char *name);
+
+/* The version attribute of <tmx>, NULL when absent. */
+const char *pa_tmx_reader_version(const pa_tmx_reader *r);
+
+/* The line of <header> (-1 when there is none). */
+long pa_tmx_reader_header_line(const pa_tmx_reader *r);
+
+/* The name of the input in messages ("<stdin>" for "-"). */
+const char *pa_tmx_reader_name(const pa_tmx_reader *r);
 
 /* Header attribute `srclang` ("*all*" is possible), NULL when absent. */
 const char *pa_tmx_reader_srclang(const pa_tmx_reader *r);
@@ -59,5 +106,8 @@ void pa_tmx_reader_close(pa_tmx_reader *r);
 /* Returns the variant of `u` whose language matches `lang` ("zh" matches
  * "zh-CN", "ZH-cn", "zh_Hans"; "zh-TW" matches only zh-TW), or NULL. */
 const pa_tmx_read_variant *pa_tmx_unit_variant(const pa_tmx_read_unit *u, const char *lang);
+
+/* The text of the first <prop> of `u` whose type is `type`, or NULL. */
+const char *pa_tmx_unit_prop(const pa_tmx_read_unit *u, const char *type);
 
 #endif

@@ -4,6 +4,7 @@
 #include "align/cli/cli.h"
 #include "align/readers/layout.h"
 #include "align/util/error.h"
+#include "align/util/output.h"
 #include "tmx/langtag.h"
 
 #include <getopt.h>
@@ -14,10 +15,13 @@
 
 static const char usage[] =
     "usage: polyalign align [OPTIONS] SOURCE TARGET [TARGET...]\n"
+    "       polyalign align [OPTIONS] -s LANG -t LANG MEMORY.tmx\n"
     "\n"
     "Aligns the sentences of SOURCE (the pivot) with those of each TARGET (\"-\" =\n"
     "standard input; gzip is read transparently) and writes a translation\n"
-    "memory, the beads, TSV or plain parallel text.\n"
+    "memory, the beads, TSV or plain parallel text. A TMX input is read as the\n"
+    "document of its language (-s, -t, or the name): each unit with text in it\n"
+    "is a paragraph; one MEMORY.tmx alone is both sides (re-alignment).\n"
     "\n"
     "  -s, --src-lang LANG   source language, a BCP 47 tag (zh, zh-TW, en-GB, ...);\n"
     "                        default: from the file name (NAME.LANG.txt)\n"
@@ -151,7 +155,10 @@ static int parse_args(int argc, char **argv, align_args *a)
         }
     }
     int n = argc - optind;
-    if (n < 2) return cli_usage_error("align", "expected SOURCE and TARGET files");
+    /* One translation memory is both sides: -s and -t pick its languages. */
+    const char *memory = n == 1 && pa_path_is_tmx(argv[optind]) ? argv[optind] : NULL;
+    if (memory) n = 2;
+    if (n < 2) return cli_usage_error("align", "expected SOURCE and TARGET files (or one MEMORY.tmx with -s and -t)");
     if (n > MAX_INPUTS) return cli_usage_error("align", "at most %d files", MAX_INPUTS);
     if (a->format && !known_format(a->format))
         return cli_usage_error("align", "--format: unknown format '%s' (tmx, tmx.gz, tsv, beads, moses)", a->format);
@@ -164,7 +171,7 @@ static int parse_args(int argc, char **argv, align_args *a)
     a->n_in = (size_t)n;
     for (size_t k = 0; k < a->n_in; k++) {
         pa_input *in = &a->in[k];
-        in->path = argv[optind + (int)k];
+        in->path = memory ? memory : argv[optind + (int)k];
         stdin_uses += strcmp(in->path, "-") == 0;
         in->lang = k < 2 ? a->lang[k] : NULL;
         in->encoding = k < 2 && a->encoding[k] ? a->encoding[k] : a->all_encoding;

@@ -27,6 +27,7 @@ static const char usage[] =
     "  segment   split a document into sentences, one a line\n"
     "  eval      score alignments against gold beads (precision, recall, F1)\n"
     "  lexicon   learn word links from a corpus ('lexicon train') for --lexicon\n"
+    "  tmx       translation memories: stats, validate, merge, filter, convert\n"
     "\n"
     "  polyalign COMMAND --help   options of a command (or: polyalign help COMMAND)\n"
     "  polyalign --version        version\n"
@@ -97,6 +98,7 @@ static const struct command {
     int (*run)(int argc, char **argv);
 } commands[] = {
     {"align", cmd_align}, {"batch", cmd_batch}, {"segment", cmd_segment}, {"eval", cmd_eval}, {"lexicon", cmd_lexicon},
+    {"tmx", cmd_tmx},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 

@@ -111,6 +111,13 @@ static void emit_insertions(pa_units *u, pa_document *const *docs, const pa_alig
     }
 }
 
+/* Makes the text pointers of `u` once its buffer is complete. */
+static void set_text_pointers(pa_units *u)
+{
+    u->text = pa_malloc((u->n * u->n_langs + 1) * sizeof *u->text);
+    for (size_t k = 0; k < u->n * u->n_langs; k++) u->text[k] = u->buf.data + u->off[k];
+}
+
 pa_units *pa_units_build(pa_document *const *docs, size_t n_docs, const pa_alignment *al, const char *document,
                          pa_split split)
 {
@@ -166,9 +173,28 @@ pa_units *pa_units_build(pa_document *const *docs, size_t n_docs, const pa_align
     emit_insertions(u, docs, al, cur, n);
     free(cur), free(cuts), free(u->scratch);
     u->scratch = NULL;
+    set_text_pointers(u);
+    return u;
+}
 
-    u->text = pa_malloc((u->n * L + 1) * sizeof *u->text);
-    for (size_t k = 0; k < u->n * L; k++) u->text[k] = u->buf.data + u->off[k];
+pa_units *pa_units_of_texts(const char *const *tags, size_t n_langs, const char *document, double score,
+                            const char *const *text, const size_t *len)
+{
+    pa_units *u = pa_calloc(1, sizeof *u);
+    u->n_langs = n_langs;
+    u->tags = pa_calloc(n_langs ? n_langs : 1, sizeof *u->tags);
+    u->n_sents = pa_calloc(n_langs ? n_langs : 1, sizeof *u->n_sents);
+    for (size_t l = 0; l < n_langs; l++) u->tags[l] = pa_strdup(tags[l]), u->n_sents[l] = text[l] && len[l];
+    u->document = pa_strdup(document ? document : "");
+    u->split = PA_SPLIT_LINES;
+    size_t i = add_unit(u, score, 0);
+    for (size_t l = 0; l < n_langs; l++) {
+        size_t k = i * n_langs + l;
+        u->off[k] = u->buf.len;
+        if (text[l] && len[l]) u->count[k] = 1, u->len[k] = len[l], pa_buf_append(&u->buf, text[l], len[l]);
+        pa_buf_putc(&u->buf, '\0');
+    }
+    set_text_pointers(u);
     return u;
 }
 
@@ -249,7 +275,6 @@ pa_units *pa_units_select(const pa_units *u, const char *const *langs, size_t n_
         }
     }
     free(from);
-    v->text = pa_malloc((v->n * L + 1) * sizeof *v->text);
-    for (size_t k = 0; k < v->n * L; k++) v->text[k] = v->buf.data + v->off[k];
+    set_text_pointers(v);
     return v;
 }

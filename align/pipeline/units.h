@@ -19,4 +19,11 @@
 pa_units *pa_units_build(pa_document *const *docs, size_t n_docs, const pa_alignment *al, const char *document,
                          pa_split split);
 
+/* One unit of the `n_langs` languages `tags` holding `text[l]` (`len[l]`
+ * bytes; NULL or empty = absent, else counted as one sentence) with `score`,
+ * labelled `document`: units that come from elsewhere (a TMX file) written
+ * through the writer table. */
+pa_units *pa_units_of_texts(const char *const *tags, size_t n_langs, const char *document, double score,
+                            const char *const *text, const size_t *len);
+
 #endif

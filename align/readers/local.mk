@@ -3,11 +3,11 @@
 libpolyalign_la_SOURCES += \
 	align/readers/document.c align/readers/document.h \
 	align/readers/reader.h align/readers/readers.c \
-	align/readers/text.c \
 	align/readers/blocks.c align/readers/blocks.h \
 	align/readers/html.c align/readers/html_charset.c align/readers/html_charset.h \
 	align/readers/zip.c align/readers/zip.h align/readers/xmlpart.c align/readers/xmlpart.h \
 	align/readers/docx.c align/readers/odt.c \
+	align/readers/text.c align/readers/tmx.c \
 	align/readers/layout.c align/readers/layout.h \
 	align/readers/sniff.c align/readers/sniff.h \
 	align/readers/sentence_lines.c align/readers/sentence_lines.h

@@ -46,5 +46,6 @@ extern const pa_reader pa_reader_html;
 extern const pa_reader pa_reader_docx;
 extern const pa_reader pa_reader_odt;
 extern const pa_reader pa_reader_pdf; /* only with poppler (configure --with-poppler) */
+extern const pa_reader pa_reader_tmx;
 
 #endif

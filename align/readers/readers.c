@@ -16,6 +16,7 @@ static const pa_reader *const readers[] = {
 #ifdef HAVE_POPPLER
     &pa_reader_pdf,
 #endif
+    &pa_reader_tmx,
 };
 
 const pa_reader *pa_reader_for(pa_input_kind kind)

@@ -49,4 +49,20 @@ static inline uint32_t pa_utf8_before(const char *s, size_t end, size_t *start)
     return pa_utf8_at(s, end, k, NULL);
 }
 
+/* Characters (code points) of `len` bytes of UTF-8. */
+static inline size_t pa_utf8_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* True when `s` holds nothing but ASCII white space (or nothing). */
+static inline int pa_utf8_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') return 0;
+    return 1;
+}
+
 #endif

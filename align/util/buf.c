@@ -88,3 +88,11 @@ void pa_buf_free(pa_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+void pa_put_one_line(pa_buf *out, const char *s, size_t n)
+{
+    size_t at = out->len;
+    pa_buf_append(out, s, n);
+    for (size_t k = at; k < out->len; k++)
+        if (out->data[k] == '\t' || out->data[k] == '\n' || out->data[k] == '\r') out->data[k] = ' ';
+}

@@ -5,7 +5,7 @@
 static int tsv_unit(void *state, const pa_units *u, const pa_unit *x, pa_error *err)
 {
     pa_line_output *o = state;
-    pa_buf_printf(&o->buf, "%.4f", x->score);
+    if (x->score >= 0) pa_buf_printf(&o->buf, "%.4f", x->score); /* units read from TMX may have none */
     for (size_t l = 0; l < o->n_langs; l++) {
         pa_buf_putc(&o->buf, '\t');
         pa_put_one_line(&o->buf, x->text[l], x->len[l]);

@@ -57,8 +57,4 @@ const pa_format *pa_format_by_path(const char *path, int *gzip);
  * does not tell. Within the library only (batch --split-size). */
 size_t pa_writer_bytes(const pa_writer *w);
 
-/* Appends `n` bytes of `s` with tabs and line breaks turned into spaces
- * (a field of TSV, a line of Moses text). */
-void pa_put_one_line(pa_buf *out, const char *s, size_t n);
-
 #endif

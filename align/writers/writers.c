@@ -72,14 +72,6 @@ const pa_format *pa_format_by_path(const char *path, int *gzip)
     return NULL;
 }
 
-void pa_put_one_line(pa_buf *out, const char *s, size_t n)
-{
-    size_t at = out->len;
-    pa_buf_append(out, s, n);
-    for (size_t k = at; k < out->len; k++)
-        if (out->data[k] == '\t' || out->data[k] == '\n' || out->data[k] == '\r') out->data[k] = ' ';
-}
-
 pa_writer *pa_writer_open(const char *path, const char *const *langs, size_t n_langs, const pa_writer_options *o,
                           pa_error *err)
 {

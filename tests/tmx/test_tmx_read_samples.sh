@@ -3,10 +3,18 @@
 # TMX file under $SHARED/tmx/samples (*.tmx, *.TMX, *.xml whose root is tmx).
 # Each file reads with as many units as Python's xml.etree counts <tu>
 # elements, or, if listed in samples-broken.txt, fails with a one-line error
-# naming it. Then the readings listed in samples-expected.txt are checked.
+# naming it; `polyalign tmx stats` reports the same count (or the same
+# refusal), and `polyalign tmx validate --dtd` gives its verdict on each
+# (status 0 and "FILE: valid", or status 1 and "FILE: N problems"), failing
+# at least every file in which xmllint --dtdvalid finds a validity error.
+# Then the readings listed in samples-expected.txt are checked.
 
 srcdir=${top_srcdir:-.}/tests/tmx
 dump=${top_builddir:-.}/tests/tmx/tmxdump
+P=${POLYALIGN:-${top_builddir:-.}/polyalign}
+DTD=$SHARED/tmx/tmx14.dtd
+XMLLINT=${XMLLINT:-xmllint}
+command -v "$XMLLINT" >/dev/null 2>&1 || XMLLINT=
 samples=$SHARED/tmx/samples
 PYTHON3=${PYTHON3:-python3}
 
@@ -48,6 +56,28 @@ while IFS= read -r file; do
     else
         [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && [ "$(cat "$tmp/out")" = "$want" ]
         check $? "$rel reads $(cat "$tmp/out") units, Python counts $want $(cat "$tmp/err")"
+    fi
+    units=$("$P" tmx stats "$file" 2> "$tmp/err" | sed -n 's/^units: //p')
+    rc=$?
+    if grep -qxF "$rel" "$srcdir/samples-broken.txt"; then
+        [ -z "$units" ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -qF "$rel" "$tmp/err"
+        check $? "tmx stats refuses $rel with one line: $(cat "$tmp/err")"
+    else
+        [ -n "$units" ] && [ "$units" = "$(cat "$tmp/out")" ] && [ ! -s "$tmp/err" ]
+        check $? "tmx stats: $rel has $units units (the reader: $(cat "$tmp/out")) $(cat "$tmp/err")"
+    fi
+    [ -f "$DTD" ] || continue
+    "$P" tmx validate --dtd "$DTD" "$file" > "$tmp/val" 2>&1
+    rc=$?
+    verdict=$(tail -n 1 "$tmp/val")
+    case "$rc:$verdict" in
+        "0:$file: valid"|"1:$file: "[0-9]*" problem"*) true ;;
+        *) false ;;
+    esac
+    check $? "tmx validate $rel: status $rc, $verdict $( [ $rc -eq 1 ] && head -n 1 "$tmp/val")"
+    if [ -n "$XMLLINT" ] && "$XMLLINT" --noout --nonet --dtdvalid "$DTD" "$file" 2>&1 | grep -q 'validity error'; then
+        [ $rc -eq 1 ]
+        check $? "tmx validate fails $rel, which xmllint --dtdvalid finds not valid"
     fi
 done < "$tmp/files"
 [ -s "$tmp/files" ]
