@@ -27,6 +27,7 @@ static const char usage[] =
     "  segment   split a document into sentences, one a line\n"
     "  eval      score alignments against gold beads (precision, recall, F1)\n"
     "  lexicon   learn word links from a corpus ('lexicon train') for --lexicon\n"
+    "  report    write the review page of a memory (HTML: check, fix, export)\n"
     "\n"
     "  polyalign COMMAND --help   options of a command (or: polyalign help COMMAND)\n"
     "  polyalign --version        version\n"
@@ -97,6 +98,7 @@ static const struct command {
     int (*run)(int argc, char **argv);
 } commands[] = {
     {"align", cmd_align}, {"batch", cmd_batch}, {"segment", cmd_segment}, {"eval", cmd_eval}, {"lexicon", cmd_lexicon},
+    {"report", cmd_report},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 

@@ -23,6 +23,9 @@ void pa_buf_putc(pa_buf *b, char c);
 void pa_buf_printf(pa_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends `s` (`n` bytes of UTF-8) as a quoted JSON string. */
 void pa_buf_json_string(pa_buf *b, const char *s, size_t n);
+/* The same, safe inside an HTML <script> element: <, >, &, U+2028 and
+ * U+2029 written as \u escapes too, so no text can end the element. */
+void pa_buf_json_string_html(pa_buf *b, const char *s, size_t n);
 /* Empties the buffer but keeps its memory. */
 void pa_buf_reset(pa_buf *b);
 /* Returns the data (never NULL) and leaves `b` empty; the caller frees it. */
