@@ -49,3 +49,9 @@ fuzz-clean:
 clean-local: fuzz-clean
 .PHONY: fuzz fuzz-clean
 EXTRA_DIST += tests/fuzz
+
+# The review page (align --report, polyalign report): the files and the
+# refusals (report.sh), and the page in headless Chromium driven over the
+# DevTools protocol (browser.py with cdp.py; skipped without chromium).
+TESTS += tests/report/report.sh tests/report/browser.py
+EXTRA_DIST += tests/report/report.sh tests/report/browser.py tests/report/cdp.py

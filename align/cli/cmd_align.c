@@ -160,6 +160,8 @@ static int parse_args(int argc, char **argv, align_args *a)
     if (n > MAX_INPUTS) return cli_usage_error("align", "at most %d files", MAX_INPUTS);
     if (a->format && !known_format(a->format))
         return cli_usage_error("align", "--format: unknown format '%s' (tmx, tmx.gz, tsv, beads, moses)", a->format);
+    if (a->report && (strcmp(a->report, "-") == 0 || strcmp(a->report, a->output) == 0))
+        return cli_usage_error("align", "--report needs a file of its own, not '%s'", a->report);
     if (a->pairs && strcmp(a->output, "-") == 0)
         return cli_usage_error("align", "--pairs writes one file per language pair: give -o FILE");
     if (a->presplit && a->reflow_given) return cli_usage_error("align", "--presplit and --reflow exclude each other");

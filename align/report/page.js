@@ -74,7 +74,7 @@
     /* A unit from the k-th entry of the data. */
     function fromData(e, k) {
         var u = {id: k, label: String(k + 1), score: e[0], para: e[1], numbers: e[4], doc: e[5] || 0,
-                 sents: [], counts: [], wrong: false, edited: false};
+                 sents: [], counts: [], known: !!e[2], wrong: false, edited: false};
         for (var l = 0; l < L; l++) {
             var t = e[3][l] || '';
             u.sents.push(sentences(t, l));
@@ -144,7 +144,7 @@
         var n = withText(u), many = 0;
         if (n >= 1 && n < L) f.push('gap');
         for (var k = 0; k < L; k++) many += u.counts[k] >= 2;
-        if (many >= 2) f.push('many');
+        if (u.known && many >= 2) f.push('many'); /* not from sentences the page guessed */
         return f;
     }
 
@@ -169,10 +169,11 @@
             if (i + 1 >= units.length) return null;
             var v = units[i + 1];
             var m = {id: nextId++, label: u.label + '+' + v.label, score: minScore(u.score, v.score), para: u.para,
-                     numbers: -1, doc: u.doc, sents: [], counts: [], wrong: false, edited: true};
+                     numbers: -1, doc: u.doc, sents: [], counts: [], known: u.known && v.known, wrong: false,
+                     edited: true};
             for (l = 0; l < L; l++) {
                 m.sents.push(u.sents[l].concat(v.sents[l]));
-                m.counts.push(m.sents[l].length);
+                m.counts.push(u.counts[l] + v.counts[l]);
             }
             units.splice(i, 2, m);
             return [i, 2, 1];
@@ -182,7 +183,9 @@
                      sents: [], counts: [], wrong: false, edited: true};
             var b = {id: nextId++, label: u.label + 'b', score: u.score, para: u.para, numbers: -1, doc: u.doc,
                      sents: [], counts: [], wrong: false, edited: true};
-            var ka = 0, kb = 0;
+            var ka = 0, kb = 0, exact = u.known;
+            for (l = 0; l < L; l++) exact = exact && u.sents[l].length === u.counts[l];
+            a.known = b.known = exact; /* the page's sentences are the aligner's */
             for (l = 0; l < L; l++) {
                 var c = Math.max(0, Math.min(op.c[l] | 0, u.sents[l].length));
                 a.sents.push(u.sents[l].slice(0, c));
@@ -199,7 +202,7 @@
                 u.sents[l] = sentences(op.t[l] || '', l);
                 u.counts[l] = u.sents[l].length;
             }
-            u.edited = true, u.numbers = -1;
+            u.edited = true, u.numbers = -1, u.known = false;
             return [i, 1, 1];
         }
         return null;
@@ -456,14 +459,12 @@
     function visible(u) {
         var f = $('filter').value;
         if (f === 'all') return true;
-        var tr = rowOf.get(u.id), cls;
-        if (tr && tr.isConnected) cls = tr.classList;
         var fl = flags(u);
         if (f === 'flagged') return fl.length > 0;
         if (f === 'dropped') return isDropped(u);
         if (f === 'wrong') return u.wrong;
         if (f === 'edited') return u.edited;
-        return fl.indexOf(f) >= 0 || (cls && cls.contains('f-' + f));
+        return fl.indexOf(f) >= 0;
     }
 
     function setFilter(f) {
