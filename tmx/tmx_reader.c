@@ -54,7 +54,7 @@ struct pa_tmx_reader {
     char *srclang;
     locale_t c_locale;       /* for strtod on x-score */
     pa_tmx_read_unit unit;      /* the current unit */
-    size_t variants_cap;
+    size_t variants_cap, props_cap;
     pa_buf text;             /* scratch for element content */
 };
 
@@ -276,6 +276,11 @@ static void unit_clear(pa_tmx_read_unit *u)
         free(u->variants[i].text);
     }
     u->n_variants = 0;
+    for (size_t i = 0; i < u->n_props; i++) {
+        free(u->props[i].type);
+        free(u->props[i].value);
+    }
+    u->n_props = 0;
     free(u->tuid);
     free(u->srclang);
     free(u->document);
@@ -283,12 +288,19 @@ static void unit_clear(pa_tmx_read_unit *u)
     u->score = -1;
 }
 
-/* Reads a <prop> of the current <tu>: x-document and x-score are kept. */
+/* Reads a <prop> of the current <tu> into the unit's props; x-document
+ * and x-score also into their fields. */
 static int read_prop(pa_tmx_reader *r, pa_error *err)
 {
     char *type = attr_dup(r, "type");
     pa_buf_reset(&r->text);
     int rc = collect_text(r, &r->text, err);
+    if (rc == 0) {
+        pa_tmx_read_unit *u = &r->unit;
+        PA_GROW(u->props, r->props_cap, u->n_props + 1);
+        u->props[u->n_props].type = pa_strdup(type ? type : "");
+        u->props[u->n_props++].value = pa_strndup(r->text.data ? r->text.data : "", r->text.len);
+    }
     if (rc == 0 && type && strcmp(type, "x-document") == 0) {
         free(r->unit.document);
         r->unit.document = pa_buf_detach(&r->text, NULL);
@@ -338,6 +350,7 @@ static int read_tuv(pa_tmx_reader *r, pa_error *err)
 static int read_tu(pa_tmx_reader *r, pa_error *err)
 {
     unit_clear(&r->unit);
+    r->unit.line = (long)xmlGetLineNo(xmlTextReaderCurrentNode(r->xr));
     r->unit.tuid = attr_dup(r, "tuid");
     r->unit.srclang = attr_dup(r, "srclang");
     if (xmlTextReaderIsEmptyElement(r->xr)) return 0;
@@ -466,6 +479,13 @@ const pa_tmx_read_variant *pa_tmx_unit_variant(const pa_tmx_read_unit *u, const 
     return NULL;
 }
 
+const char *pa_tmx_unit_prop(const pa_tmx_read_unit *u, const char *type)
+{
+    for (size_t i = 0; i < u->n_props; i++)
+        if (strcmp(u->props[i].type, type) == 0) return u->props[i].value;
+    return NULL;
+}
+
 void pa_tmx_reader_close(pa_tmx_reader *r)
 {
     if (!r) return;
@@ -473,6 +493,7 @@ void pa_tmx_reader_close(pa_tmx_reader *r)
     pa_source_close(r->src);
     unit_clear(&r->unit);
     free(r->unit.variants);
+    free(r->unit.props);
     free(r->srclang);
     pa_buf_free(&r->text);
     if (r->c_locale) freelocale(r->c_locale);

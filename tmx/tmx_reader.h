@@ -31,6 +31,12 @@ typedef struct pa_tmx_read_variant {
     size_t len;
 } pa_tmx_read_variant;
 
+/* A <prop> of a <tu>: its type attribute ("" when absent) and its text. */
+typedef struct pa_tmx_read_prop {
+    char *type;
+    char *value;
+} pa_tmx_read_prop;
+
 typedef struct pa_tmx_read_unit {
     char *tuid;          /* NULL when the <tu> has none */
     char *srclang;       /* the <tu>'s own srclang, NULL when absent */
@@ -38,6 +44,10 @@ typedef struct pa_tmx_read_unit {
     double score;        /* <prop type="x-score">, -1 when absent */
     pa_tmx_read_variant *variants;
     size_t n_variants;
+    pa_tmx_read_prop *props; /* every <prop> of the <tu> in document order,
+                                x-document and x-score included */
+    size_t n_props;
+    long line;               /* the line of the <tu>'s start tag (1-based; -1 unknown) */
 } pa_tmx_read_unit;
 
 typedef struct pa_tmx_reader pa_tmx_reader;
@@ -59,5 +69,8 @@ void pa_tmx_reader_close(pa_tmx_reader *r);
 /* Returns the variant of `u` whose language matches `lang` ("zh" matches
  * "zh-CN", "ZH-cn", "zh_Hans"; "zh-TW" matches only zh-TW), or NULL. */
 const pa_tmx_read_variant *pa_tmx_unit_variant(const pa_tmx_read_unit *u, const char *lang);
+
+/* The text of the first <prop> of `u` whose type is `type`, or NULL. */
+const char *pa_tmx_unit_prop(const pa_tmx_read_unit *u, const char *type);
 
 #endif

@@ -199,6 +199,16 @@ int pa_tmx_writer_add_unit(pa_tmx_writer *w, const pa_tmx_unit *u, pa_error *err
         format_score(u->score, score);
         failed |= write_text_element(w, "prop", "type", "x-score", score, strlen(score)) < 0;
     }
+    if (u->bead) failed |= write_text_element(w, "prop", "type", "x-bead", u->bead, strlen(u->bead)) < 0;
+    if (u->paragraph) {
+        char para[32];
+        snprintf(para, sizeof para, "%zu", u->paragraph);
+        failed |= write_text_element(w, "prop", "type", "x-paragraph", para, strlen(para)) < 0;
+    }
+    if (u->numbers_differ) failed |= write_text_element(w, "prop", "type", "x-numbers", "differ", 6) < 0;
+    for (size_t i = 0; i < u->n_props; i++)
+        failed |= write_text_element(w, "prop", "type", u->props[i].type, u->props[i].value,
+                                     strlen(u->props[i].value)) < 0;
     if (u->note) failed |= write_text_element(w, "note", NULL, NULL, u->note, strlen(u->note)) < 0;
     for (size_t i = 0; i < u->n_variants; i++) {
         const pa_tmx_variant *v = &u->variants[i];

@@ -40,6 +40,12 @@ typedef struct pa_tmx_variant {
     size_t len;
 } pa_tmx_variant;
 
+/* A <prop> written as given: type and text. */
+typedef struct pa_tmx_prop {
+    const char *type;
+    const char *value;
+} pa_tmx_prop;
+
 typedef struct pa_tmx_unit {
     const char *tuid;           /* NULL = the writer numbers units 1, 2, 3, ... */
     const char *document;       /* <prop type="x-document">, NULL = none */
@@ -48,6 +54,12 @@ typedef struct pa_tmx_unit {
     const char *note;           /* <note>, NULL = none */
     const pa_tmx_variant *variants;
     size_t n_variants;          /* at least 1 */
+    const char *bead;           /* <prop type="x-bead">: sentences per language in
+                                   the memory's order joined by '-' ("2-1"); NULL = none */
+    size_t paragraph;           /* <prop type="x-paragraph">, 1-based; 0 = none */
+    int numbers_differ;         /* nonzero: <prop type="x-numbers">differ</prop> */
+    const pa_tmx_prop *props;   /* more props, written after those above */
+    size_t n_props;
 } pa_tmx_unit;
 
 typedef struct pa_tmx_writer pa_tmx_writer;
@@ -56,7 +68,8 @@ typedef struct pa_tmx_writer pa_tmx_writer;
 pa_tmx_writer *pa_tmx_writer_open(pa_output *out, const pa_tmx_header_info *h, pa_error *err);
 
 /* Appends one <tu> with a tuid, creationdate (that of the header), the
- * x-document and x-score props, the note, and one <tuv> per variant; then
+ * props x-document, x-score, x-bead, x-paragraph, x-numbers and the
+ * others of `u` (in that order), the note, and one <tuv> per variant; then
  * flushes it to the pa_output. A unit without variants is refused. */
 int pa_tmx_writer_add_unit(pa_tmx_writer *w, const pa_tmx_unit *u, pa_error *err);
 

@@ -2,6 +2,8 @@
  * <tu> a unit, a <tuv> for each language with text, srclang the pivot's. */
 #include "align/writers/writer.h"
 #include "align/util/alloc.h"
+#include "align/text/numbers.h"
+#include "align/util/buf.h"
 #include "tmx/tmx_writer.h"
 
 #include <stdlib.h>
@@ -12,6 +14,7 @@ typedef struct tmx_state {
     const char *const *tags;
     size_t n_langs;
     pa_tmx_variant *v; /* room for a variant per language */
+    pa_buf bead;       /* scratch for the x-bead prop */
 } tmx_state;
 
 static void *tmx_open(const char *path, const pa_writer_setup *s, pa_error *err)
@@ -32,14 +35,36 @@ static void *tmx_open(const char *path, const pa_writer_setup *s, pa_error *err)
     return t;
 }
 
+/* Whether the numbers of a variant differ from those of the first. */
+static int numbers_differ(const pa_tmx_variant *v, size_t n)
+{
+    for (size_t k = 1; k < n; k++)
+        if (pa_numbers_differ(v[0].text, v[0].len, v[k].text, v[k].len)) return 1;
+    return 0;
+}
+
+/* A unit with its props: the document, score, bead ("2-1", every language
+ * of the memory), the pivot's paragraph (1-based) and whether the numbers
+ * of its sides differ. */
 static int tmx_unit(void *state, const pa_units *u, const pa_unit *x, pa_error *err)
 {
     tmx_state *t = state;
     size_t n = 0;
-    for (size_t l = 0; l < t->n_langs; l++)
+    pa_buf_reset(&t->bead);
+    for (size_t l = 0; l < t->n_langs; l++) {
         if (x->count[l]) t->v[n++] = (pa_tmx_variant){t->tags[l], x->text[l], x->len[l]};
-    pa_tmx_unit tu = {NULL, pa_units_document(u), x->score, NULL, t->v, n};
+        pa_buf_printf(&t->bead, l ? "-%zu" : "%zu", x->count[l]);
+    }
+    pa_tmx_unit tu = {.document = pa_units_document(u), .score = x->score, .variants = t->v, .n_variants = n,
+                      .bead = t->bead.data, .paragraph = x->paragraph + 1,
+                      .numbers_differ = numbers_differ(t->v, n)};
     return pa_tmx_writer_add_unit(t->w, &tu, err);
+}
+
+static void tmx_state_free(tmx_state *t)
+{
+    pa_buf_free(&t->bead);
+    free(t->v), free(t);
 }
 
 static int tmx_commit(void *state, pa_error *err)
@@ -47,7 +72,7 @@ static int tmx_commit(void *state, pa_error *err)
     tmx_state *t = state;
     int rc = pa_tmx_writer_finish(t->w, err);
     rc = rc == 0 ? pa_output_commit(t->out, err) : (pa_output_abort(t->out), -1);
-    free(t->v), free(t);
+    tmx_state_free(t);
     return rc;
 }
 
@@ -56,7 +81,7 @@ static void tmx_abort(void *state)
     tmx_state *t = state;
     pa_tmx_writer_free(t->w);
     pa_output_abort(t->out);
-    free(t->v), free(t);
+    tmx_state_free(t);
 }
 
 const pa_format pa_format_tmx = {"tmx", ".tmx", 0, 0, tmx_open, tmx_unit, tmx_commit, tmx_abort};

@@ -14,8 +14,10 @@
   tmxcheck.py structure FILE --srclang TAG --langs TAG,TAG --doc NAME
       The TMX (FILE.gz is decompressed) has the header attributes polyalign
       writes and every <tu> a tuid, a creationdate, an x-document prop equal
-      to NAME, an x-score prop in [0,1] and one <tuv> per TAG, in order.
-      Prints the number of units. Parsed with Python's own XML parser.
+      to NAME, an x-score prop in [0,1], an x-bead prop (a sentence count per
+      TAG joined by '-', nonzero for the TAGs the unit has), an x-paragraph
+      prop (a positive number, never decreasing), x-numbers only as
+      "differ", and one <tuv> per TAG, in order. Prints the number of units. Parsed with Python's own XML parser.
   tmxcheck.py scores FILE
       Prints the x-score of each unit, one a line.
   tmxcheck.py ttk FILE EXP_SRC EXP_TGT SRC_TAG TGT_TAG
@@ -170,6 +172,7 @@ def cmd_structure(args):
         if not TMX_DATE.match(header.get("creationdate") or ""):
             problems.append(f"header creationdate {header.get('creationdate')!r}")
     tuids = set()
+    last_para = 0
     units = root.findall("body/tu")
     for n, tu in enumerate(units, 1):
         where = f"tu {n}"
@@ -194,6 +197,18 @@ def cmd_structure(args):
         got = [tuv.get(XML_LANG) for tuv in tu.findall("tuv")]
         if got != langs:
             problems.append(f"{where}: tuv languages {got}, expected {langs}")
+        bead = props.get("x-bead", [""])
+        counts = bead[0].split("-")
+        if (len(bead) != 1 or len(counts) != len(langs) or not all(c.isdigit() for c in counts)
+                or [lang for lang, c in zip(langs, counts) if int(c) > 0] != got):
+            problems.append(f"{where}: x-bead {bead!r} does not match the languages {got}")
+        para = props.get("x-paragraph", [""])
+        if len(para) != 1 or not para[0].isdigit() or int(para[0]) < max(last_para, 1):
+            problems.append(f"{where}: x-paragraph {para!r} (the previous unit's {last_para})")
+        else:
+            last_para = int(para[0])
+        if props.get("x-numbers", ["differ"]) != ["differ"]:
+            problems.append(f"{where}: x-numbers {props.get('x-numbers')!r}")
         for tuv in tu.findall("tuv"):
             if tuv.find("seg") is None:
                 problems.append(f"{where}: tuv without seg")

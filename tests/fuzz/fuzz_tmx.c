@@ -105,7 +105,7 @@ static void round_trip(const kept *k, size_t n)
     pa_tmx_writer *w = pa_tmx_writer_open(out, &h, &err);
     FUZZ_CHECK(w != NULL, "%s", err.msg);
     for (size_t i = 0; i < n; i++) {
-        pa_tmx_unit u = {k[i].tuid, k[i].document, k[i].score, NULL, k[i].v, k[i].n};
+        pa_tmx_unit u = {.tuid = k[i].tuid, .document = k[i].document, .score = k[i].score, .note = NULL, .variants = k[i].v, .n_variants = k[i].n};
         FUZZ_CHECK(pa_tmx_writer_add_unit(w, &u, &err) == 0, "writing unit %zu: %s", i, err.msg);
     }
     FUZZ_CHECK(pa_tmx_writer_finish(w, &err) == 0, "%s", err.msg);

@@ -93,7 +93,7 @@ static int write_tmx(const char *path, int gzip, size_t n_units, pa_error *err)
             v[n].len = c->len[k] ? c->len[k] : strlen(c->text[k]);
             n++;
         }
-        pa_tmx_unit u = {c->tuid, c->document, c->score, c->note, v, n};
+        pa_tmx_unit u = {.tuid = c->tuid, .document = c->document, .score = c->score, .note = c->note, .variants = v, .n_variants = n};
         if (pa_tmx_writer_add_unit(w, &u, err) < 0) {
             pa_tmx_writer_free(w);
             pa_output_abort(out);
@@ -203,7 +203,7 @@ static void check_full_disk(void)
     pa_tmx_writer *w = out ? pa_tmx_writer_open(out, &h, &err) : NULL;
     if (w) {
         pa_tmx_variant v = {"en-US", long_text, strlen(long_text)};
-        pa_tmx_unit u = {NULL, NULL, -1, NULL, &v, 1};
+        pa_tmx_unit u = {.tuid = NULL, .document = NULL, .score = -1, .note = NULL, .variants = &v, .n_variants = 1};
         for (int i = 0; i < 10 && (rc = pa_tmx_writer_add_unit(w, &u, &err)) == 0; i++) {}
         if (rc == 0) rc = pa_tmx_writer_finish(w, &err);
         else pa_tmx_writer_free(w);
@@ -216,23 +216,72 @@ static void check_full_disk(void)
        "a full disk is an output error naming the output (%s)", err.msg);
 }
 
+/* Opens DIR/NAME (`path`: room for 4096 bytes) for writing TMX whose
+ * header srclang is `srclang`; NULL (and `*out` NULL) on failure. */
+static pa_tmx_writer *open_in(const char *dir, const char *name, const char *srclang, char *path,
+                              pa_output **out, pa_error *err)
+{
+    snprintf(path, 4096, "%s/%s", dir, name);
+    pa_error_clear(err);
+    *out = pa_output_open(path, 0, err);
+    pa_tmx_header_info h = {.srclang = srclang};
+    return *out ? pa_tmx_writer_open(*out, &h, err) : NULL;
+}
+
 /* A unit without variants is refused (it would make the file invalid);
  * an aborted output leaves no file behind. */
 static void check_refusal(const char *dir)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/refused.tmx", dir);
     pa_error err;
-    pa_error_clear(&err);
-    pa_output *out = pa_output_open(path, 0, &err);
-    pa_tmx_header_info h = {.srclang = NULL}; /* "*all*" */
-    pa_tmx_writer *w = out ? pa_tmx_writer_open(out, &h, &err) : NULL;
-    pa_tmx_unit u = {NULL, "A/1", 0.5, NULL, NULL, 0};
+    pa_output *out;
+    pa_tmx_writer *w = open_in(dir, "refused.tmx", NULL, path, &out, &err); /* srclang "*all*" */
+    pa_tmx_unit u = {.tuid = NULL, .document = "A/1", .score = 0.5, .note = NULL, .variants = NULL, .n_variants = 0};
     int rc = w ? pa_tmx_writer_add_unit(w, &u, &err) : 0;
     ok(rc == -1 && strstr(err.msg, "without any language"), "a unit without variants: %s", err.msg);
     pa_output_abort(out); /* before freeing the writer: it must not touch `out` */
     pa_tmx_writer_free(w);
     ok(access(path, F_OK) != 0, "nothing left behind after abort");
+}
+
+/* The props polyalign writes (x-bead, x-paragraph, x-numbers) and others
+ * given, in order before the <tuv>s, read back as the unit's props. The
+ * file stays in `dir`, so validate.sh checks it against the DTD too. */
+static void check_props(const char *dir)
+{
+    char path[4096];
+    pa_error err;
+    pa_output *out;
+    pa_tmx_writer *w = open_in(dir, "props.tmx", "zh-CN", path, &out, &err);
+    pa_tmx_variant v[2] = {{"zh-CN", "æï¼ï¼ä¸ª", 12}, {"en-US", "36 of them", 10}};
+    pa_tmx_prop more[2] = {{"x-origin", "pdf & <ocr>"}, {"x-empty", ""}};
+    pa_tmx_unit u = {.document = "A/1", .score = 0.25, .variants = v, .n_variants = 2, .bead = "2-1",
+                     .paragraph = 7, .numbers_differ = 1, .props = more, .n_props = 2};
+    pa_tmx_unit plain = {.score = -1, .variants = v, .n_variants = 2};
+    int rc = w ? pa_tmx_writer_add_unit(w, &u, &err) : -1;
+    if (rc == 0) rc = pa_tmx_writer_add_unit(w, &plain, &err);
+    if (rc == 0) rc = pa_tmx_writer_finish(w, &err), w = NULL;
+    pa_tmx_writer_free(w);
+    if (rc == 0) rc = pa_output_commit(out, &err);
+    else pa_output_abort(out);
+    ok(rc == 0, "write %s (%s)", path, err.msg);
+    static const char *const want[][2] = {{"x-document", "A/1"}, {"x-score", "0.2500"}, {"x-bead", "2-1"},
+                                          {"x-paragraph", "7"}, {"x-numbers", "differ"},
+                                          {"x-origin", "pdf & <ocr>"}, {"x-empty", ""}};
+    size_t n_want = sizeof want / sizeof *want;
+    pa_tmx_reader *r = pa_tmx_reader_open(path, &err);
+    const pa_tmx_read_unit *ru = NULL;
+    rc = r ? pa_tmx_reader_next(r, &ru, &err) : -1;
+    int same = rc == 1 && ru->n_props == n_want;
+    for (size_t k = 0; same && k < n_want; k++)
+        same = strcmp(ru->props[k].type, want[k][0]) == 0 && strcmp(ru->props[k].value, want[k][1]) == 0;
+    ok(same, "the unit's %zu props read back in order (%s)", rc == 1 ? ru->n_props : 0, err.msg);
+    ok(rc == 1 && ru->line == 5, "the unit starts at line %ld (want 5)", rc == 1 ? ru->line : -1);
+    ok(rc == 1 && pa_tmx_unit_prop(ru, "x-bead") && strcmp(pa_tmx_unit_prop(ru, "x-bead"), "2-1") == 0 &&
+           !pa_tmx_unit_prop(ru, "x-none"), "pa_tmx_unit_prop finds x-bead and not an absent type");
+    rc = r ? pa_tmx_reader_next(r, &ru, &err) : -1;
+    ok(rc == 1 && ru->n_props == 0, "a unit written without props reads without any");
+    pa_tmx_reader_close(r);
 }
 
 /* Writing and reading many units does not grow memory: both stream. */
@@ -252,7 +301,7 @@ static void check_streaming(const char *dir)
     struct rusage before, written, read;
     const char *text = "The General Assembly adopted the resolution without a vote.";
     pa_tmx_variant v[2] = {{"en-US", text, strlen(text)}, {"fr-FR", text, strlen(text)}};
-    pa_tmx_unit u = {NULL, "A/69/767", 0.75, NULL, v, 2};
+    pa_tmx_unit u = {.tuid = NULL, .document = "A/69/767", .score = 0.75, .note = NULL, .variants = v, .n_variants = 2};
     int rc = w ? 0 : -1;
     for (int i = 0; i < 20000 && rc == 0; i++) rc = pa_tmx_writer_add_unit(w, &u, &err);
     getrusage(RUSAGE_SELF, &before);
@@ -304,11 +353,14 @@ int main(int argc, char **argv)
     read_back(empty, 0, "empty");
     check_full_disk();
     check_refusal(dir);
+    check_props(dir);
     check_streaming(dir);
     if (argc <= 1) {
         unlink(plain);
         unlink(gz);
         unlink(empty);
+        snprintf(plain, sizeof plain, "%s/props.tmx", dir);
+        unlink(plain);
         rmdir(dir);
     }
     return done_testing();
