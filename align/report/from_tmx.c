@@ -1,10 +1,16 @@
 /* from_tmx.c - the review page of an existing TMX memory (report.h).
  *
- * The languages of a memory are known only once it is read (a column each,
- * in the order met), so the units are read into memory first: their texts
- * in one buffer, and for each unit its variants as (language, offset,
- * length). Then the page is written from them. */
+ * The languages of a memory are known only once it is read, so the units
+ * are read into memory first: their texts in one buffer, and for each unit
+ * its variants as (language, offset, length). Then the page is written from
+ * them. The columns keep the memory's order of languages, which its units
+ * show (a unit's variants come in that order, those without text left
+ * out): a language met first is put after the one before it in its unit.
+ * What polyalign's TMX writer adds is used when there: x-bead (sentences a
+ * language, in that order) and x-paragraph; the numbers are compared as
+ * its x-numbers does, for any memory. */
 #include "align/report/report.h"
+#include "align/text/numbers.h"
 #include "align/util/alloc.h"
 #include "align/util/buf.h"
 #include "align/util/output.h"
@@ -20,9 +26,12 @@ typedef struct stored_variant {
     size_t lang, off, len;
 } stored_variant;
 
+#define NONE ((size_t)-1)
+
 typedef struct stored_unit {
     double score;
-    size_t doc;            /* offset of the document label in the text, or (size_t)-1 */
+    long paragraph;        /* x-paragraph - 1, or -1 */
+    size_t doc, bead;      /* offsets of x-document and x-bead in the text, or NONE */
     size_t first, n;       /* its variants */
 } stored_unit;
 
@@ -32,16 +41,23 @@ typedef struct memory {
     size_t n_units, cap_units;
     stored_variant *vars;
     size_t n_vars, cap_vars;
-    char *langs[MAX_LANGS];
+    char *langs[MAX_LANGS];  /* by id, in the order met */
     size_t n_langs;
+    size_t order[MAX_LANGS]; /* the ids in column order */
 } memory;
 
-/* The column of language `tag`, added when new; -1 past MAX_LANGS. */
-static long lang_index(memory *m, const char *tag)
+/* The id of language `tag`; a new one goes into the column order after
+ * `after` (an id; NONE = first). -1 past MAX_LANGS. */
+static long lang_id(memory *m, const char *tag, size_t after)
 {
     for (size_t k = 0; k < m->n_langs; k++)
         if (strcasecmp(m->langs[k], tag) == 0) return (long)k;
     if (m->n_langs == MAX_LANGS) return -1;
+    size_t at = 0;
+    if (after != NONE)
+        while (m->order[at++] != after) continue;
+    memmove(m->order + at + 1, m->order + at, (m->n_langs - at) * sizeof *m->order);
+    m->order[at] = m->n_langs;
     m->langs[m->n_langs] = pa_strdup(tag);
     return (long)m->n_langs++;
 }
@@ -61,7 +77,7 @@ static int read_memory(const char *path, memory *m, pa_error *err)
     pa_tmx_reader *r = pa_tmx_reader_open(path, err);
     if (!r) return -1;
     const char *src = pa_tmx_reader_srclang(r);
-    if (src && strcasecmp(src, "*all*") != 0) lang_index(m, src);
+    if (src && strcasecmp(src, "*all*") != 0) lang_id(m, src, NONE);
     const pa_tmx_read_unit *u;
     int rc;
     while ((rc = pa_tmx_reader_next(r, &u, err)) == 1) {
@@ -70,11 +86,16 @@ static int read_memory(const char *path, memory *m, pa_error *err)
             m->units = pa_realloc(m->units, m->cap_units * sizeof *m->units);
         }
         stored_unit *s = &m->units[m->n_units++];
+        const char *bead = pa_tmx_unit_prop(u, "x-bead"), *para = pa_tmx_unit_prop(u, "x-paragraph");
         s->score = u->score;
-        s->doc = u->document ? store(m, u->document, strlen(u->document)) : (size_t)-1;
+        s->paragraph = para && atol(para) > 0 ? atol(para) - 1 : -1;
+        s->doc = u->document ? store(m, u->document, strlen(u->document)) : NONE;
+        s->bead = bead ? store(m, bead, strlen(bead)) : NONE;
         s->first = m->n_vars, s->n = 0;
+        size_t prev = NONE;
         for (size_t k = 0; k < u->n_variants; k++) {
-            long l = lang_index(m, u->variants[k].lang);
+            long l = lang_id(m, u->variants[k].lang, prev);
+            prev = (size_t)l;
             if (l < 0) {
                 rc = pa_error_set(err, PA_EINPUT, "%s: more than %d languages", path, MAX_LANGS);
                 break;
@@ -93,22 +114,50 @@ static int read_memory(const char *path, memory *m, pa_error *err)
     return rc < 0 ? -1 : 0;
 }
 
+/* The sentences a column of an x-bead ("2-1-0", one number a language of
+ * the memory) into `count`; 0 when it does not give one a column. */
+static int parse_bead(const char *s, size_t *count, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        char *end;
+        if (*s < '0' || *s > '9') return 0;
+        count[k] = strtoul(s, &end, 10);
+        if (*end != (k + 1 < n ? '-' : '\0')) return 0;
+        s = end + (k + 1 < n);
+    }
+    return 1;
+}
+
+/* Whether the numbers of a variant of `s` differ from those of its first,
+ * as the TMX writer's x-numbers says. */
+static int numbers_differ(const memory *m, const stored_unit *s)
+{
+    const stored_variant *v = m->vars + s->first;
+    for (size_t k = 1; k < s->n; k++)
+        if (pa_numbers_differ(m->text.data + v[0].off, v[0].len, m->text.data + v[k].off, v[k].len)) return 1;
+    return 0;
+}
+
 /* Writes the units of `m` as the page at `path`. */
 static int write_page(const memory *m, const char *path, const pa_report_info *info, pa_error *err)
 {
     pa_report *rep = pa_report_open(path, info, err);
     if (!rep) return -1;
     const char *text[MAX_LANGS];
-    size_t len[MAX_LANGS];
+    size_t len[MAX_LANGS], count[MAX_LANGS], col[MAX_LANGS];
+    for (size_t c = 0; c < m->n_langs; c++) col[m->order[c]] = c;
     for (size_t i = 0; i < m->n_units; i++) {
         const stored_unit *s = &m->units[i];
         for (size_t l = 0; l < m->n_langs; l++) text[l] = NULL, len[l] = 0;
         for (size_t k = s->first; k < s->first + s->n; k++) {
             const stored_variant *v = &m->vars[k];
-            if (!text[v->lang]) text[v->lang] = m->text.data + v->off, len[v->lang] = v->len;
+            size_t c = col[v->lang];
+            if (!text[c]) text[c] = m->text.data + v->off, len[c] = v->len;
         }
-        pa_report_unit ru = {s->score, -1, NULL, text, len, -1,
-                             s->doc == (size_t)-1 ? NULL : m->text.data + s->doc};
+        int counted = s->bead != NONE && parse_bead(m->text.data + s->bead, count, m->n_langs);
+        for (size_t l = 0; l < m->n_langs && counted; l++) counted = (count[l] > 0) == (text[l] != NULL);
+        pa_report_unit ru = {s->score, s->paragraph, counted ? count : NULL, text, len, numbers_differ(m, s),
+                             s->doc == NONE ? NULL : m->text.data + s->doc};
         if (pa_report_add(rep, &ru, err) != 0) {
             pa_report_abort(rep);
             return -1;
@@ -132,8 +181,9 @@ int pa_report_from_tmx(const char *tmx, const char *path, const pa_report_tmx_op
     if (rc == 0) {
         char title[256];
         pa_report_title(o->title ? o->title : strcmp(tmx, "-") == 0 ? "memory" : tmx, title, sizeof title);
-        pa_report_info info = {title, "tmx", (const char *const *)m.langs, (const char *const *)m.langs,
-                               m.n_langs, o->min_score, inputs, n_inputs};
+        const char *langs[MAX_LANGS];
+        for (size_t c = 0; c < m.n_langs; c++) langs[c] = m.langs[m.order[c]];
+        pa_report_info info = {title, "tmx", langs, langs, m.n_langs, o->min_score, inputs, n_inputs};
         rc = write_page(&m, path, &info, err);
     }
     for (size_t k = 0; k < m.n_langs; k++) free(m.langs[k]);

@@ -621,6 +621,7 @@
             if (u.score >= 0) s += '      <prop type="x-score">' + u.score.toFixed(4) + '</prop>\n';
             s += '      <prop type="x-bead">' + bead(u) + '</prop>\n';
             if (u.para >= 0) s += '      <prop type="x-paragraph">' + (u.para + 1) + '</prop>\n';
+            if (u.numbers === 1) s += '      <prop type="x-numbers">differ</prop>\n';
             if (u.edited) s += '      <prop type="x-reviewed">edited</prop>\n';
             for (var l = 0; l < L; l++) {
                 var t = textOf(u, l);

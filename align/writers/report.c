@@ -2,6 +2,7 @@
  * those below --min-score and those of one language too (the page flags
  * them and counts what an export keeps). */
 #include "align/report/report.h"
+#include "align/text/numbers.h"
 #include "align/writers/writer.h"
 
 #include <string.h>
@@ -14,9 +15,23 @@ static void *report_open(const char *path, const pa_writer_setup *s, pa_error *e
     return pa_report_open(path, &info, err);
 }
 
+/* Whether the numbers of a language differ from those of the first
+ * language with text, as the TMX writer's x-numbers says. */
+static int numbers_differ(const pa_unit *x, size_t n_langs)
+{
+    size_t first = n_langs;
+    for (size_t l = 0; l < n_langs; l++) {
+        if (!x->count[l]) continue;
+        if (first == n_langs) first = l;
+        else if (pa_numbers_differ(x->text[first], x->len[first], x->text[l], x->len[l])) return 1;
+    }
+    return 0;
+}
+
 static int report_unit(void *state, const pa_units *u, const pa_unit *x, pa_error *err)
 {
-    pa_report_unit ru = {x->score, (long)x->paragraph, x->count, x->text, x->len, -1, pa_units_document(u)};
+    pa_report_unit ru = {x->score, (long)x->paragraph, x->count, x->text, x->len,
+                         numbers_differ(x, pa_units_languages(u)), pa_units_document(u)};
     return pa_report_add(state, &ru, err);
 }
 

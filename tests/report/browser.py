@@ -161,6 +161,9 @@ def check_page(b, html_path, label, tmx_path=None):
     ok(len(re.findall(r"</script", html, re.I)) == 2, label + ": two </script> in the file: the page's own")
     units = as_units(data)
     if tmx_path:
+        differ = [tu.find("prop[@type='x-numbers']") is not None for tu in ET.parse(tmx_path).getroot().iter("tu")]
+        mine = [e[4] == 1 for e in data["units"] if sum(1 for t in e[3] if t) >= 2]
+        ok(mine == differ, label + ": numbers differ where the memory's x-numbers says so (%d units)" % sum(differ))
         want = tmx_units(tmx_path)
         got = [u for u in units if len(u) >= 2]
         ok(got == want, label + ": the page's units with two languages or more are the memory's (%d)" % len(want),
