@@ -54,4 +54,5 @@ EXTRA_DIST += tests/fuzz
 # refusals (report.sh), and the page in headless Chromium driven over the
 # DevTools protocol (browser.py with cdp.py; skipped without chromium).
 TESTS += tests/report/report.sh tests/report/browser.py
-EXTRA_DIST += tests/report/report.sh tests/report/browser.py tests/report/cdp.py
+EXTRA_DIST += tests/report/report.sh tests/report/browser.py tests/report/cdp.py tests/report/udhr.py \
+	doc/report-screenshot.sh doc/report-udhr.png

@@ -24,9 +24,10 @@ static const char usage[] =
     "  -t, --tgt-lang LANG   language of the first TARGET, likewise\n"
     "  -o, --output FILE     output file (default \"-\", standard output); written\n"
     "                        to a temporary file and renamed when complete\n"
-    "  -f, --format FMT      tmx, tmx.gz, beads, tsv, moses (default: from the\n"
-    "                        output name: .tmx, .tmx.gz, .align/.beads, .tsv;\n"
-    "                        else tsv); moses writes OUTPUT.LANG files\n"
+    "  -f, --format FMT      tmx, tmx.gz, beads, tsv, moses, report (default: from\n"
+    "                        the output name: .tmx, .tmx.gz, .align/.beads, .tsv,\n"
+    "                        .html; else tsv); moses writes OUTPUT.LANG files;\n"
+    "                        report is the review page (see --report)\n"
     "      --pairs           one bilingual file per pivot-language pair instead of\n"
     "                        one multilingual one, named with the pair before the\n"
     "                        format's extension: -o A.tmx.gz writes A.zh-en.tmx.gz,\n"
@@ -159,7 +160,7 @@ static int parse_args(int argc, char **argv, align_args *a)
     if (n < 2) return cli_usage_error("align", "expected SOURCE and TARGET files");
     if (n > MAX_INPUTS) return cli_usage_error("align", "at most %d files", MAX_INPUTS);
     if (a->format && !known_format(a->format))
-        return cli_usage_error("align", "--format: unknown format '%s' (tmx, tmx.gz, tsv, beads, moses)", a->format);
+        return cli_usage_error("align", "--format: unknown format '%s' (tmx, tmx.gz, tsv, beads, moses, report)", a->format);
     if (a->report && (strcmp(a->report, "-") == 0 || strcmp(a->report, a->output) == 0))
         return cli_usage_error("align", "--report needs a file of its own, not '%s'", a->report);
     if (a->pairs && strcmp(a->output, "-") == 0)

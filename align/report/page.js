@@ -28,12 +28,13 @@
      * from the median of its language, in a unit of RATIO_CHARS characters
      * or more (both sides together). */
     var RATIO_Z = 4, RATIO_MIN = Math.log(1.5), RATIO_CHARS = 30;
-    var CHUNK = 400;       /* rows rendered an animation frame */
+    var FRAME_MS = 30;     /* time spent rendering rows an animation frame */
+    var BLOCK = 200;       /* rows a block (see renderUpTo) */
     var PLOT_POINTS = 1500, PLOT_MARKS = 3000;
 
     var data, L, spaced, storeKey, ratioStats;
     var units = [], ops = [], nextId = 0;
-    var rowOf = new Map(); /* unit id -> its <tr>, for the rendered prefix */
+    var rowOf = new Map(); /* unit id -> its row, for the rendered prefix */
     var rendered = 0, generation = 0, current = -1, busy = null;
     var tbody = $('rows');
 
@@ -74,16 +75,21 @@
     /* A unit from the k-th entry of the data. */
     function fromData(e, k) {
         var u = {id: k, label: String(k + 1), score: e[0], para: e[1], numbers: e[4], doc: e[5] || 0,
-                 sents: [], counts: [], known: !!e[2], wrong: false, edited: false};
+                 sents: [], text: [], counts: [], known: !!e[2], wrong: false, edited: false};
         for (var l = 0; l < L; l++) {
             var t = e[3][l] || '';
             u.sents.push(sentences(t, l));
+            u.text.push(t);
             u.counts.push(e[2] ? e[2][l] : u.sents[l].length);
         }
         return u;
     }
 
-    function textOf(u, l) { return joinText(l, u.sents[l]); }
+    /* The text of language `l` in `u` (kept, not joined again each time). */
+    function textOf(u, l) {
+        if (!u.text) u.text = u.sents.map(function (p, k) { return joinText(k, p); });
+        return u.text[l];
+    }
 
     function withText(u) {
         var n = 0;
@@ -155,15 +161,16 @@
 
     function minScore(a, b) { return a < 0 ? b : b < 0 ? a : Math.min(a, b); }
 
-    /* Applies one operation; returns the indices of the units it changed
-     * (as [first, removed, added]) or null when it no longer applies. */
+    /* Applies one operation; returns what it changed ({i: the first unit's
+     * index, gone: the ids of the units it replaced, added: how many units
+     * replace them}) or null when it no longer applies. */
     function apply(op) {
         var i = indexOfId(op.id);
         if (i < 0) return null;
         var u = units[i], l;
         if (op.o === 'w') {
             u.wrong = !u.wrong;
-            return [i, 1, 1];
+            return {i: i, gone: [u.id], added: 1};
         }
         if (op.o === 'm') {
             if (i + 1 >= units.length) return null;
@@ -176,7 +183,7 @@
                 m.counts.push(u.counts[l] + v.counts[l]);
             }
             units.splice(i, 2, m);
-            return [i, 2, 1];
+            return {i: i, gone: [u.id, v.id], added: 1};
         }
         if (op.o === 's') {
             var a = {id: nextId++, label: u.label + 'a', score: u.score, para: u.para, numbers: -1, doc: u.doc,
@@ -195,15 +202,15 @@
             }
             if (!ka || !kb) return null;
             units.splice(i, 1, a, b);
-            return [i, 1, 2];
+            return {i: i, gone: [u.id], added: 2};
         }
         if (op.o === 'e') {
             for (l = 0; l < L; l++) {
                 u.sents[l] = sentences(op.t[l] || '', l);
                 u.counts[l] = u.sents[l].length;
             }
-            u.edited = true, u.numbers = -1, u.known = false;
-            return [i, 1, 1];
+            u.edited = true, u.numbers = -1, u.known = false, u.text = null;
+            return {i: i, gone: [u.id], added: 1};
         }
         return null;
     }
@@ -243,12 +250,20 @@
         return e;
     }
 
+    /* A cell of a row. */
+    function cell(cls, text) {
+        var c = el('div', cls, text);
+        c.setAttribute('role', 'cell');
+        return c;
+    }
+
     function say(msg) { $('status').textContent = msg; }
 
-    /* The <tr> of unit i. */
+    /* The row of unit i. */
     function makeRow(i) {
         var u = units[i], f = flags(u);
-        var tr = el('tr', 'u');
+        var row = el('div', 'u');
+        row.setAttribute('role', 'row');
         var cls = ['u', u.score < 0 ? 'sx' : 's' + Math.min(9, Math.floor(u.score * 10))];
         if (u.para >= 0 && (i === 0 || units[i - 1].para !== u.para)) cls.push('para');
         if (f.length) cls.push('flagged');
@@ -257,45 +272,55 @@
         if (u.edited) cls.push('edited');
         if (isDropped(u)) cls.push('dropped');
         if (u.id === current) cls.push('cur');
-        tr.className = cls.join(' ');
-        tr.dataset.id = u.id;
-        var n = el('td', 'n', '#' + u.label);
+        row.className = cls.join(' ');
+        row.dataset.id = u.id;
+        var n = cell('n', '#' + u.label);
         if (u.para >= 0 && cls.indexOf('para') >= 0) n.appendChild(el('span', 'pn', '¶ ' + (u.para + 1)));
-        tr.appendChild(n);
-        tr.appendChild(el('td', 's', u.score < 0 ? '–' : u.score.toFixed(2)));
-        tr.appendChild(el('td', 'b', bead(u)));
+        row.appendChild(n);
+        row.appendChild(cell('s', u.score < 0 ? '–' : u.score.toFixed(2)));
+        row.appendChild(cell('b', bead(u)));
         for (var l = 0; l < L; l++) {
-            var t = textOf(u, l), td = el('td', t ? 't' : 't empty', t);
+            var t = textOf(u, l), td = cell(t ? 't' : 't empty', t);
             td.lang = data.langs[l];
             td.dir = RTL.test(data.langs[l]) ? 'rtl' : 'ltr';
-            tr.appendChild(td);
+            row.appendChild(td);
         }
-        var fl = el('td', 'f');
+        var fl = cell('f');
         f.forEach(function (r) { fl.appendChild(el('span', 'chip ' + r, REASON_TEXT[r])); });
         if (isDropped(u)) fl.appendChild(el('span', 'chip dropped', 'below min'));
         if (u.wrong) fl.appendChild(el('span', 'chip wrong', 'wrong'));
-        tr.appendChild(fl);
-        rowOf.set(u.id, tr);
-        return tr;
+        row.appendChild(fl);
+        rowOf.set(u.id, row);
+        return row;
     }
 
-    /* Renders rows up to index `upto` (exclusive) now. */
+    /* Renders rows up to index `upto` (exclusive) now, into blocks of
+     * BLOCK rows: a block off screen costs layout nothing (content-visibility),
+     * so appending stays cheap however many rows there are. */
     function renderUpTo(upto) {
         upto = Math.min(upto, units.length);
-        if (rendered >= upto) return;
-        var frag = document.createDocumentFragment();
-        for (; rendered < upto; rendered++) frag.appendChild(makeRow(rendered));
-        tbody.appendChild(frag);
+        while (rendered < upto) {
+            var block = tbody.lastChild;
+            if (!block || block.childElementCount >= BLOCK) {
+                if (block) block.style.containIntrinsicSize = 'auto ' + block.offsetHeight + 'px';
+                block = tbody.appendChild(el('div', 'block'));
+            }
+            var frag = document.createDocumentFragment();
+            for (var n = block.childElementCount; rendered < upto && n < BLOCK; n++) frag.appendChild(makeRow(rendered++));
+            block.appendChild(frag);
+        }
     }
 
-    /* Renders the rows a chunk an animation frame, so the page is usable
-     * while a large memory is still being laid out. */
+    /* Renders the rows FRAME_MS of work an animation frame, so the page is
+     * usable while a large memory is still being laid out. */
     function renderProgressively() {
         var gen = ++generation;
         document.body.removeAttribute('data-ready');
         function step() {
             if (gen !== generation) return;
-            renderUpTo(rendered + CHUNK);
+            var t0 = performance.now();
+            do renderUpTo(rendered + 50);
+            while (rendered < units.length && performance.now() - t0 < FRAME_MS);
             if (rendered < units.length) {
                 say('Showing ' + rendered + ' of ' + units.length + ' units…');
                 requestAnimationFrame(step);
@@ -310,53 +335,50 @@
     /* Replaces the rows of the units an operation changed (`ch` from apply)
      * and refreshes the summary. */
     function refresh(ch) {
-        var i = ch[0], removed = ch[1], added = ch[2];
-        if (i < rendered) {
-            var old = tbody.children[i];
-            for (var k = 0; k < removed && old; k++) {
-                var next = old.nextSibling;
-                old.remove();
-                old = next;
-            }
-            rendered -= Math.min(removed, rendered - i);
+        var i = ch.i, old = ch.gone.map(function (id) { return rowOf.get(id); });
+        if (old[0] && old[0].isConnected) {
+            ch.gone.forEach(function (id) { rowOf.delete(id); });
             var frag = document.createDocumentFragment();
-            for (k = 0; k < added; k++) frag.appendChild(makeRow(i + k));
-            tbody.insertBefore(frag, old || null);
-            rendered += added;
-            if (i + added < rendered) tbody.replaceChild(makeRow(i + added), tbody.children[i + added]);
+            for (var k = 0; k < ch.added; k++) frag.appendChild(makeRow(i + k));
+            old[0].parentNode.insertBefore(frag, old[0]);
+            old.forEach(function (r) { if (r && r.isConnected) r.remove(), rendered--; });
+            rendered += ch.added;
+            var next = i + ch.added < rendered && rowOf.get(units[i + ch.added].id);
+            if (next) next.replaceWith(makeRow(i + ch.added)); /* its paragraph mark */
         }
         summary();
     }
 
     function headRow() {
-        var tr = el('tr');
-        tr.appendChild(el('th', 'n', '#'));
-        tr.appendChild(el('th', 's', 'score'));
-        tr.appendChild(el('th', 'b', 'bead'));
-        for (var l = 0; l < L; l++) {
-            var th = el('th', 't', data.langs[l] + (l === 0 ? ' (pivot)' : ''));
-            th.lang = 'en';
-            tr.appendChild(th);
-        }
-        tr.appendChild(el('th', 'f', 'flags'));
-        $('head').replaceChildren(tr);
+        var h = $('head'), names = ['#', 'score', 'bead'].concat(data.langs.map(function (g, l) {
+            return g + (l === 0 ? ' (pivot)' : '');
+        }), ['flags']);
+        h.replaceChildren();
+        h.setAttribute('role', 'row');
+        names.forEach(function (t) {
+            var c = el('div', null, t);
+            c.setAttribute('role', 'columnheader');
+            h.appendChild(c);
+        });
+        $('units').style.setProperty('--cols', '64px 48px ' + Math.max(6, 2 * L + 1) + 'ch repeat(' + L +
+                                     ', minmax(0, 1fr)) 110px');
     }
 
     /* ---- Summary and plot ---------------------------------------------- */
 
     function table(caption, head, rows) {
-        var t = el('table'), cap = el('caption', null, caption), hr = el('tr');
+        var t = el('table'), cap = el('caption', null, caption), hr = el('row');
         t.appendChild(cap);
         head.forEach(function (h) { hr.appendChild(el('th', null, h)); });
         t.appendChild(hr);
         rows.forEach(function (r) {
-            var tr = el('tr');
+            var row = el('row');
             r.forEach(function (c, k) {
                 var td = el('td', k === 0 ? 'k' : null);
                 if (c instanceof Node) td.appendChild(c); else td.textContent = String(c);
-                tr.appendChild(td);
+                row.appendChild(td);
             });
-            t.appendChild(tr);
+            t.appendChild(row);
         });
         return t;
     }
@@ -480,9 +502,9 @@
         if (i < 0 || i >= units.length) { current = -1; $('current').textContent = ''; return; }
         renderUpTo(i + 1);
         current = units[i].id;
-        var tr = rowOf.get(current);
-        tr.classList.add('cur');
-        if (scroll) tr.scrollIntoView({block: 'center'});
+        var row = rowOf.get(current);
+        row.classList.add('cur');
+        if (scroll) row.scrollIntoView({block: 'center'});
         $('current').textContent = 'unit #' + units[i].label + ' (' + (i + 1) + ' of ' + units.length + ')';
     }
 
@@ -504,7 +526,7 @@
         ops.push(op);
         save();
         refresh(ch);
-        setCurrent(ch[0], false);
+        setCurrent(ch.i, false);
         say(units.length + ' units, ' + ops.length + ' changes (kept in this browser)');
     }
 
@@ -527,14 +549,17 @@
     }
 
     /* Buttons under a row being edited or split. */
-    function tools(tr, okText, ok) {
+    function tools(row, okText, ok) {
         var box = el('div', 'tools'), b = el('button', null, okText), c = el('button', null, 'Cancel');
         b.type = c.type = 'button';
         b.className = 'ok', c.className = 'cancel';
         b.addEventListener('click', ok);
-        c.addEventListener('click', function () { busy = null; refresh([indexOfId(Number(tr.dataset.id)), 1, 1]); });
+        c.addEventListener('click', function () {
+            busy = null;
+            refresh({i: indexOfId(Number(row.dataset.id)), gone: [Number(row.dataset.id)], added: 1});
+        });
         box.append(b, c);
-        var f = tr.lastChild;
+        var f = row.lastChild;
         f.replaceChildren(box);
     }
 
@@ -543,7 +568,7 @@
     function split() {
         var u = currentUnit();
         if (!u) return;
-        var tr = rowOf.get(u.id), cells = tr.querySelectorAll('td.t'), sels = [];
+        var row = rowOf.get(u.id), cells = row.querySelectorAll('.t'), sels = [];
         var n0 = u.sents[0].length, k0 = Math.max(1, Math.floor(n0 / 2));
         for (var l = 0; l < L; l++) {
             var n = u.sents[l].length, sel = el('select');
@@ -559,7 +584,7 @@
             sels.push(sel);
         }
         busy = 'split';
-        tools(tr, 'Split', function () {
+        tools(row, 'Split', function () {
             busy = null;
             perform({o: 's', id: u.id, c: sels.map(function (s) { return Number(s.value); })});
         });
@@ -569,7 +594,7 @@
     function edit() {
         var u = currentUnit();
         if (!u) return;
-        var tr = rowOf.get(u.id), cells = tr.querySelectorAll('td.t'), boxes = [];
+        var row = rowOf.get(u.id), cells = row.querySelectorAll('.t'), boxes = [];
         for (var l = 0; l < L; l++) {
             var ta = el('textarea');
             ta.value = textOf(u, l);
@@ -579,7 +604,7 @@
             boxes.push(ta);
         }
         busy = 'edit';
-        tools(tr, 'Save', function () {
+        tools(row, 'Save', function () {
             busy = null;
             perform({o: 'e', id: u.id, t: boxes.map(function (b) { return b.value.replace(/\s+/g, ' ').trim(); })});
         });
@@ -685,8 +710,8 @@
         document.title = 'polyalign review: ' + (data.title || '');
         restore();
         tbody.addEventListener('click', function (ev) {
-            var tr = ev.target.closest('tr.u');
-            if (tr && !busy) setCurrent(indexOfId(Number(tr.dataset.id)), false);
+            var row = ev.target.closest('.u');
+            if (row && !busy) setCurrent(indexOfId(Number(row.dataset.id)), false);
         });
         $('filter').addEventListener('change', function () { setFilter($('filter').value); });
         $('next').addEventListener('click', function () { jump(1); });

@@ -130,10 +130,10 @@ def expected_flags(data):
     return out
 
 
-ROWS_JS = """Array.from(document.querySelectorAll('#rows tr.u')).map(function (tr) {
+ROWS_JS = """Array.from(document.querySelectorAll('#rows .u')).map(function (tr) {
   return {cls: tr.className.split(' '), id: tr.dataset.id,
-          texts: Array.from(tr.querySelectorAll('td.t')).map(function (td) { return td.textContent; }),
-          dirs: Array.from(tr.querySelectorAll('td.t')).map(function (td) { return td.dir; }),
+          texts: Array.from(tr.querySelectorAll('.t')).map(function (td) { return td.textContent; }),
+          dirs: Array.from(tr.querySelectorAll('.t')).map(function (td) { return td.dir; }),
           shown: tr.offsetParent !== null};
 })"""
 
@@ -226,7 +226,7 @@ def write_hostile(d):
 
 
 def click_row(b, i):
-    b.eval("document.querySelectorAll('#rows tr.u')[%d].click(), true" % i)
+    b.eval("document.querySelectorAll('#rows .u')[%d].click(), true" % i)
 
 
 def downloaded(d, suffix, before, timeout=30):
@@ -271,7 +271,7 @@ def review(b, w, data):
 
     b.key("j")
     first = next(i for i, e in enumerate(expected_flags(data)) if e)
-    cur = b.eval("(document.querySelector('#rows tr.u.cur') || {}).dataset.id")
+    cur = b.eval("(document.querySelector('#rows .u.cur') || {}).dataset.id")
     ok(cur == str(first), "j moves to the first flagged unit (#%d)" % (first + 1), cur)
 
     click_row(b, a)
@@ -286,7 +286,7 @@ def review(b, w, data):
     # the first part ends where unit a ended: pick, in each language, the
     # cut whose proposal ends with unit a's text
     chosen = b.eval("""(function (texts) {
-      return Array.from(document.querySelectorAll('#rows tr.u.cur select')).map(function (s, l) {
+      return Array.from(document.querySelectorAll('#rows .u.cur select')).map(function (s, l) {
         var best = '0';
         Array.from(s.options).forEach(function (o) {
           var m = /: …(.*)$/.exec(o.textContent);
@@ -296,7 +296,7 @@ def review(b, w, data):
         return best;
       });
     })(%s)""" % json.dumps(data["units"][a][3]))
-    b.eval("document.querySelector('#rows tr.u.cur button.ok').click(), true")
+    b.eval("document.querySelector('#rows .u.cur button.ok').click(), true")
     rows = b.eval(ROWS_JS)
     ok(len(rows) == n and rows[a]["texts"] == data["units"][a][3] and rows[a + 1]["texts"] == data["units"][a + 1][3],
        "s splits the merged unit back into units %d and %d (cuts %s)" % (a + 1, a + 2, chosen),
@@ -310,9 +310,9 @@ def review(b, w, data):
     b.key("e")
     new_en = "Edited <b>text</b> & more."
     b.eval("""(function () {
-      var t = document.querySelectorAll('#rows tr.u.cur textarea');
+      var t = document.querySelectorAll('#rows .u.cur textarea');
       t[1].value = %s;
-      document.querySelector('#rows tr.u.cur button.ok').click();
+      document.querySelector('#rows .u.cur button.ok').click();
       return true; })()""" % json.dumps(new_en))
     rows = b.eval(ROWS_JS)
     ok(len(rows) == n - 1 and "wrong" in rows[x - 1]["cls"] and rows[y - 1]["texts"][1] == new_en

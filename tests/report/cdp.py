@@ -53,6 +53,8 @@ class Browser:
                       {"behavior": "allow", "downloadPath": download_dir, "eventsEnabled": True}, browser=True)
         for domain in ("Page", "Runtime", "Network"):
             self.call(domain + ".enable")
+        self.call("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
     def _read(self, deadline):
         while b"\0" not in self.buf:
