@@ -5,7 +5,8 @@
 # @import); hostile text in the input appears in it only escaped (no raw
 # "<script>alert" and no "</script>" but the page's own two); an output
 # that is an input, or the other output, is refused before anything is
-# read; a bad memory leaves no page behind; the command's help and errors.
+# read; a bad memory leaves no page behind; the command's help and errors;
+# -f report for align and batch.
 . "$top_srcdir/tests/lib.sh"
 P=$POLYALIGN
 S=$top_srcdir/corpora/sample
@@ -65,4 +66,7 @@ ls "$W" | grep -q '^\.\?bad.html.*tmp' ; [ $? -ne 0 ]; ok $? "... and no tempora
 ok $? "an unknown option suggests --min-score"
 "$P" report --min-score 2 "$W/a.tmx" 2> /dev/null; [ $? -eq 2 ]; ok $? "--min-score 2 is refused"
 "$P" align -q -f report "$ZH" "$EN" -o "$W/f.out" && grep -q 'id="pa-data"' "$W/f.out"; ok $? "-f report writes the page too"
+mkdir "$W/set"; cp "$ZH" "$EN" "$W/set/"
+"$P" batch -q --dir "$W/set" -o "$W/out" -f report && grep -q 'id="pa-data"' "$W/out/cd-note.html"
+ok $? "batch -f report writes OUTDIR/DOCID.html, the review page"
 done_testing
