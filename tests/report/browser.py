@@ -341,9 +341,10 @@ def review(b, w, data):
         print("# no %s: the export is not checked against the DTD" % dtd)
     r = run("report", "-o", os.path.join(w, "again.html"), p or "/nonexistent")
     ok(r.returncode == 0, "polyalign reads the exported TMX back (report)", r.stderr)
-    validate = run("tmx", "validate", p or "/nonexistent")
-    if "unknown command" not in validate.stderr:
-        ok(validate.returncode == 0, "polyalign tmx validate accepts the export", validate.stderr)
+    validate = run("tmx", "validate", *((["--dtd", dtd] if os.path.exists(dtd) else []) + [p or "/nonexistent"]))
+    if "unknown command" not in validate.stderr:  # the TMX tools (issue 14), where merged
+        ok(validate.returncode == 0, "polyalign tmx validate%s accepts the export" %
+           (" --dtd" if os.path.exists(dtd) else ""), validate.stderr)
     p2, tsv = export(b, w, "tsv")
     lines = tsv.splitlines() if tsv else []
     ok(len(lines) == len(want) and all(len(s.split("\t")) == len(langs) + 1 for s in lines) and
