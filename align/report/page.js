@@ -394,11 +394,12 @@
         var sents = [], beads = new Map(), nFlag = {}, flagged = 0, kept = 0, dropped = 0, one = 0, wrong = 0, l;
         for (l = 0; l < L; l++) sents.push(0);
         REASONS.forEach(function (r) { nFlag[r] = 0; });
-        units.forEach(function (u) {
+        var all = units.map(flags);
+        units.forEach(function (u, i) {
             for (var k = 0; k < L; k++) sents[k] += u.counts[k];
             var b = bead(u);
             beads.set(b, (beads.get(b) || 0) + 1);
-            var f = flags(u);
+            var f = all[i];
             f.forEach(function (r) { nFlag[r]++; });
             flagged += f.length > 0;
             if (isKept(u)) kept++;
@@ -419,7 +420,7 @@
             ['left out: one language', one], ['marked wrong', wrong],
             [reasonButton('flagged', 'flagged'), flagged]
         ].concat(REASONS.map(function (r) { return [reasonButton(r, '… ' + REASON_TEXT[r]), nFlag[r]]; }))));
-        plot();
+        plot(all);
     }
 
     var SVG = 'http://www.w3.org/2000/svg';
@@ -431,8 +432,9 @@
 
     /* The alignment path: for each language, the pivot's sentences done
      * (x) against that language's (y), each scaled to its total, so that a
-     * straight diagonal is an even alignment; flagged units are marked. */
-    function plot() {
+     * straight diagonal is an even alignment; flagged units are marked
+     * (`fl`: the flags of each unit). */
+    function plot(fl) {
         var W = 420, H = 300, P = 36, colors = ['#1a5fb4', '#c64600', '#26a269', '#813d9c', '#a51d2d', '#5e5c64'];
         var s = svg('svg', {width: W, height: H + 20, viewBox: '0 0 ' + W + ' ' + (H + 20), role: 'img'});
         s.appendChild(svg('title', {})).textContent = 'Alignment path';
@@ -458,7 +460,7 @@
                 var u = units[i];
                 x += u.counts[0], y += u.counts[l];
                 if (i % step === 0 || i === units.length - 1) pts.push(X(x) + ',' + Y(y));
-                if (marks < PLOT_MARKS && flags(u).length && (u.counts[0] || u.counts[l])) {
+                if (marks < PLOT_MARKS && fl[i].length && (u.counts[0] || u.counts[l])) {
                     s.appendChild(svg('circle', {cx: X(x), cy: Y(y), r: 2.5, class: 'mark'}));
                     marks++;
                 }
@@ -725,6 +727,11 @@
         $('export-tsv').addEventListener('click', function () { download('.tsv', 'text/tab-separated-values', toTsv()); });
         document.addEventListener('keydown', function (ev) {
             if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+            if (ev.key === 'Escape' && busy) { /* leaves an open edit or split */
+                var cancel = document.querySelector('#rows .u.cur button.cancel');
+                if (cancel) cancel.click();
+                return;
+            }
             var t = ev.target.tagName;
             if (t === 'INPUT' || t === 'TEXTAREA' || t === 'SELECT') return;
             var act = {j: function () { jump(1); }, n: function () { jump(1); }, k: function () { jump(-1); },

@@ -369,6 +369,14 @@ def review(b, w, data):
     shown = sum(1 for r in b.eval(ROWS_JS) if r["shown"])
     flagged = sum(1 for r in b.eval(ROWS_JS) if "flagged" in r["cls"])
     ok(shown == flagged, "the filter shows the flagged units only (%d)" % flagged, (shown, flagged))
+    click_row(b, 0)
+    b.key("e")
+    opened = b.eval("document.querySelectorAll('#rows textarea').length")
+    b.call("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27})
+    b.call("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27})
+    rows4 = b.eval(ROWS_JS)
+    ok(opened == len(langs) and b.eval("document.querySelectorAll('#rows textarea').length") == 0 and
+       rows4[0]["texts"] == data["units"][0][3], "e opens an editor a language, Escape leaves it unchanged")
     b.eval("localStorage.clear(), true")
 
 
