@@ -92,3 +92,10 @@ check-sanitizers:
 	  $(MAKE) -j"$$(nproc)" check
 .PHONY: check-all check-sanitizers check-tsan
 EXTRA_DIST += tests/fuzz
+
+# The review page (align --report, polyalign report): the files and the
+# refusals (report.sh), and the page in headless Chromium driven over the
+# DevTools protocol (browser.py with cdp.py; skipped without chromium).
+TESTS += tests/report/report.sh tests/report/browser.py
+EXTRA_DIST += tests/report/report.sh tests/report/browser.py tests/report/cdp.py tests/report/udhr.py \
+	doc/report-screenshot.sh doc/report-udhr.png

@@ -17,6 +17,7 @@ int cmd_segment(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* Prints "polyalign: MESSAGE" on stderr and returns the error's code. */
 int cli_report(const pa_error *err);

@@ -28,13 +28,18 @@ static const char usage[] =
     "  -t, --tgt-lang LANG   language of the first TARGET, likewise\n"
     "  -o, --output FILE     output file (default \"-\", standard output); written\n"
     "                        to a temporary file and renamed when complete\n"
-    "  -f, --format FMT      tmx, tmx.gz, beads, tsv, moses (default: from the\n"
-    "                        output name: .tmx, .tmx.gz, .align/.beads, .tsv;\n"
-    "                        else tsv); moses writes OUTPUT.LANG files\n"
+    "  -f, --format FMT      tmx, tmx.gz, beads, tsv, moses, report (default: from\n"
+    "                        the output name: .tmx, .tmx.gz, .align/.beads, .tsv,\n"
+    "                        .html; else tsv); moses writes OUTPUT.LANG files;\n"
+    "                        report is the review page (see --report)\n"
     "      --pairs           one bilingual file per pivot-language pair instead of\n"
     "                        one multilingual one, named with the pair before the\n"
     "                        format's extension: -o A.tmx.gz writes A.zh-en.tmx.gz,\n"
     "                        A.zh-fr.tmx.gz, ... (no extension: A.zh-en)\n"
+    "      --report FILE     also write the review page (one self-contained HTML\n"
+    "                        file: every unit, doubtful ones flagged; fix the\n"
+    "                        alignment there and export TMX or TSV); see\n"
+    "                        'polyalign report'\n"
     "      --presplit        inputs hold one sentence a line (blank line =\n"
     "                        paragraph end); no segmentation. By default this is\n"
     "                        assumed when every input looks so (a note says so)\n"
@@ -62,7 +67,7 @@ static const char usage[] =
     "  -h, --help            this help\n";
 
 enum { OPT_PRESPLIT = 256, OPT_LANG_TAG, OPT_MIN_SCORE, OPT_ENCODING, OPT_SRC_ENCODING, OPT_TGT_ENCODING,
-       OPT_SRX, OPT_REFLOW, OPT_DICT, OPT_PROGRESS, OPT_PAIRS };
+       OPT_SRX, OPT_REFLOW, OPT_DICT, OPT_PROGRESS, OPT_PAIRS, OPT_REPORT };
 
 static const struct option options[] = {
     {"src-lang", required_argument, NULL, 's'},    {"tgt-lang", required_argument, NULL, 't'},
@@ -77,7 +82,7 @@ static const struct option options[] = {
     {"srx", required_argument, NULL, OPT_SRX},     {"reflow", required_argument, NULL, OPT_REFLOW},
     {"verbose", no_argument, NULL, 'v'},           {"quiet", no_argument, NULL, 'q'},
     {"progress", no_argument, NULL, OPT_PROGRESS}, {"help", no_argument, NULL, 'h'},
-    {"pairs", no_argument, NULL, OPT_PAIRS},
+    {"pairs", no_argument, NULL, OPT_PAIRS},       {"report", required_argument, NULL, OPT_REPORT},
     CLI_LIMIT_OPTIONS,                             {NULL, 0, NULL, 0},
 };
 
@@ -88,7 +93,7 @@ typedef struct align_args {
     pa_input in[MAX_INPUTS];
     char tags[MAX_INPUTS][64];
     size_t n_in;
-    const char *output, *format, *srx;
+    const char *output, *format, *srx, *report;
     const char *lang[2], *encoding[2], *all_encoding;
     double min_score;
     int presplit, reflow_given, pairs;
@@ -126,6 +131,7 @@ static int parse_args(int argc, char **argv, align_args *a)
         case OPT_PROGRESS: a->msg.progress = 1; break;
         case OPT_PRESPLIT: a->presplit = 1; break;
         case OPT_PAIRS: a->pairs = 1; break;
+        case OPT_REPORT: a->report = optarg; break;
         case OPT_LANG_TAG:
             if (pa_tmx_langtags_set(a->tags_table, optarg, &err) != 0) return cli_report(&err);
             break;
@@ -161,7 +167,9 @@ static int parse_args(int argc, char **argv, align_args *a)
     if (n < 2) return cli_usage_error("align", "expected SOURCE and TARGET files (or one MEMORY.tmx with -s and -t)");
     if (n > MAX_INPUTS) return cli_usage_error("align", "at most %d files", MAX_INPUTS);
     if (a->format && !known_format(a->format))
-        return cli_usage_error("align", "--format: unknown format '%s' (tmx, tmx.gz, tsv, beads, moses)", a->format);
+        return cli_usage_error("align", "--format: unknown format '%s' (tmx, tmx.gz, tsv, beads, moses, report)", a->format);
+    if (a->report && (strcmp(a->report, "-") == 0 || strcmp(a->report, a->output) == 0))
+        return cli_usage_error("align", "--report needs a file of its own, not '%s'", a->report);
     if (a->pairs && strcmp(a->output, "-") == 0)
         return cli_usage_error("align", "--pairs writes one file per language pair: give -o FILE");
     if (a->presplit && a->reflow_given) return cli_usage_error("align", "--presplit and --reflow exclude each other");
@@ -247,9 +255,16 @@ static int run(align_args *a, pa_error *err)
     wo.inputs = inputs, wo.n_inputs = n_inputs;
     /* --pairs: writer k takes the pair (pivot, k+1); else one writer */
     size_t n_w = a->pairs ? a->n_in - 1 : 1;
-    pa_writer *w[MAX_INPUTS] = {NULL};
-    for (size_t k = 0; k < n_w; k++) {
-        if (!a->pairs) {
+    pa_writer *w[MAX_INPUTS + 1] = {NULL};
+    for (size_t k = 0; k < n_w + (a->report != NULL); k++) {
+        if (k == n_w) { /* --report: every unit of every language; not the output either */
+            pa_writer_options ro = wo;
+            const char *not_these[MAX_INPUTS + MAX_DICTS + 2];
+            memcpy(not_these, inputs, n_inputs * sizeof *inputs);
+            not_these[n_inputs] = a->output;
+            ro.format = "report", ro.inputs = not_these, ro.n_inputs = n_inputs + 1;
+            w[k] = pa_writer_open(a->report, langs, a->n_in, &ro, err);
+        } else if (!a->pairs) {
             w[k] = pa_writer_open(a->output, langs, a->n_in, &wo, err);
         } else {
             char path[4096];
@@ -279,6 +294,7 @@ static int run(align_args *a, pa_error *err)
         cli_note(&a->msg, "every input holds one sentence a line: the lines were kept as sentences "
                           "(--presplit says so; --reflow on or off segments them)");
     pa_writer_counts wc = {0};
+    if (rc == 0 && a->report) rc = pa_writer_add(w[n_w], u, err);
     for (size_t k = 0; k < n_w && rc == 0; k++) {
         if (!a->pairs) {
             rc = pa_writer_add(w[k], u, err);
@@ -293,7 +309,7 @@ static int run(align_args *a, pa_error *err)
         wc.written += c.written, wc.dropped += c.dropped, wc.skipped += c.skipped;
     }
     /* all complete before the first is renamed into place */
-    for (size_t k = 0; k < n_w; k++) {
+    for (size_t k = 0; k < n_w + (a->report != NULL); k++) {
         if (rc == 0) rc = pa_writer_commit(w[k], err);
         else pa_writer_abort(w[k]);
     }

@@ -35,7 +35,8 @@ static const char usage[] =
     "  -o, --output OUTDIR   where the outputs go (created if missing)\n"
     "  -j, --jobs N          worker threads (default: the online cores)\n"
     "      --pivot LANG      the language every other is aligned with (default zh)\n"
-    "  -f, --format FMT      tmx.gz (default), tmx, tsv, tsv.gz, beads, beads.gz;\n"
+    "  -f, --format FMT      tmx.gz (default), tmx, tsv, tsv.gz, beads, beads.gz,\n"
+    "                        report (the review page of each set: DOCID.html);\n"
     "                        the output is OUTDIR/DOCID.FMT (beads: .align)\n"
     "      --merge FILE      also one memory of every set, FILE (.tmx.gz, .tmx,\n"
     "                        .tsv), each distinct unit once (same text in every\n"
@@ -117,7 +118,8 @@ typedef struct doc_log {
     const char *docid;
 } doc_log;
 
-/* The output's suffix for format `f`: ".FMT", beads as ".align"; -1 for
+/* The output's suffix for format `f`: ".FMT", beads as ".align", report as
+ * ".html"; -1 for
  * formats that are not one file (moses) or unknown. */
 static int format_suffix(const char *f, char *out, size_t size)
 {
@@ -126,6 +128,7 @@ static int format_suffix(const char *f, char *out, size_t size)
     for (size_t k = 0; (name = pa_writer_format(k)) != NULL; k++) known |= strcasecmp(name, f) == 0;
     if (!known || strncasecmp(f, "moses", 5) == 0) return -1;
     if (strncasecmp(f, "beads", 5) == 0) snprintf(out, size, ".align%s", f + 5);
+    else if (strcasecmp(f, "report") == 0) snprintf(out, size, ".html"); /* the review page */
     else snprintf(out, size, ".%s", f);
     for (char *p = out; *p; p++)
         if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
@@ -192,7 +195,7 @@ static int parse_args(int argc, char **argv, batch_args *a)
     if (!a->dir == !a->manifest) return cli_usage_error("batch", "give either --dir DIR or a MANIFEST");
     if (!a->outdir) return cli_usage_error("batch", "give the output directory: -o OUTDIR");
     if (format_suffix(a->format, a->suffix, sizeof a->suffix) != 0)
-        return cli_usage_error("batch", "--format: '%s' is not tmx, tmx.gz, tsv, tsv.gz, beads or beads.gz", a->format);
+        return cli_usage_error("batch", "--format: '%s' is not tmx, tmx.gz, tsv, tsv.gz, beads, beads.gz or report", a->format);
     if (a->split_size && !a->merge) return cli_usage_error("batch", "--split-size needs --merge");
     if (a->resume && (a->merge || a->moses))
         return cli_usage_error("batch", "--resume leaves sets out: it cannot be combined with --merge or --moses");

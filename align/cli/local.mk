@@ -1,7 +1,7 @@
 # align/cli: the polyalign command: option parsing and wiring only.
 polyalign_SOURCES = \
 	align/cli/cli.h align/cli/main.c \
-	align/cli/cmd_align.c align/cli/cmd_batch.c align/cli/cmd_eval.c align/cli/cmd_lexicon.c align/cli/cmd_segment.c align/cli/cmd_tmx.c \
+	align/cli/cmd_align.c align/cli/cmd_batch.c align/cli/cmd_eval.c align/cli/cmd_lexicon.c align/cli/cmd_segment.c align/cli/cmd_tmx.c align/cli/cmd_report.c \
 	align/cli/messages.c align/cli/options.c \
 	align/cli/progress.c align/cli/progress.h \
 	align/cli/suggest.c align/cli/suggest.h

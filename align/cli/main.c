@@ -28,6 +28,7 @@ static const char usage[] =
     "  eval      score alignments against gold beads (precision, recall, F1)\n"
     "  lexicon   learn word links from a corpus ('lexicon train') for --lexicon\n"
     "  tmx       translation memories: stats, validate, merge, filter, convert\n"
+    "  report    write the review page of a memory (HTML: check, fix, export)\n"
     "\n"
     "  polyalign COMMAND --help   options of a command (or: polyalign help COMMAND)\n"
     "  polyalign --version        version\n"
@@ -99,6 +100,7 @@ static const struct command {
 } commands[] = {
     {"align", cmd_align}, {"batch", cmd_batch}, {"segment", cmd_segment}, {"eval", cmd_eval}, {"lexicon", cmd_lexicon},
     {"tmx", cmd_tmx},
+    {"report", cmd_report},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 

@@ -44,15 +44,25 @@ void pa_buf_printf(pa_buf *b, const char *fmt, ...)
     va_end(ap2);
 }
 
-void pa_buf_json_string(pa_buf *b, const char *s, size_t n)
+/* Appends `n` bytes of `s` as a quoted JSON string; `html` also escapes
+ * what would end or confuse an HTML <script> element around the JSON
+ * (<, >, &) and what older JavaScript reads as line ends (U+2028, U+2029). */
+static void json_string(pa_buf *b, const char *s, size_t n, int html)
 {
     pa_buf_putc(b, '"');
     size_t run = 0; /* bytes copied as they are, in one append */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        int sep = html && c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                  ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9);
+        if (c >= 0x20 && c != '"' && c != '\\' && !sep && !(html && (c == '<' || c == '>' || c == '&'))) continue;
         pa_buf_append(b, s + run, i - run);
         run = i + 1;
+        if (sep) {
+            pa_buf_printf(b, "\\u%04x", (unsigned char)s[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+            run = i + 3, i += 2;
+            continue;
+        }
         switch (c) {
         case '"': pa_buf_puts(b, "\\\""); break;
         case '\\': pa_buf_puts(b, "\\\\"); break;
@@ -64,6 +74,16 @@ void pa_buf_json_string(pa_buf *b, const char *s, size_t n)
     }
     pa_buf_append(b, s + run, n - run);
     pa_buf_putc(b, '"');
+}
+
+void pa_buf_json_string(pa_buf *b, const char *s, size_t n)
+{
+    json_string(b, s, n, 0);
+}
+
+void pa_buf_json_string_html(pa_buf *b, const char *s, size_t n)
+{
+    json_string(b, s, n, 1);
 }
 
 void pa_buf_reset(pa_buf *b)

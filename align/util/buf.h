@@ -26,6 +26,9 @@ void pa_buf_json_string(pa_buf *b, const char *s, size_t n);
 /* Appends `n` bytes of `s` with tabs and line breaks turned into spaces
  * (a field of TSV, a line of Moses text, a paragraph of one line). */
 void pa_put_one_line(pa_buf *out, const char *s, size_t n);
+/* The same, safe inside an HTML <script> element: <, >, &, U+2028 and
+ * U+2029 written as \u escapes too, so no text can end the element. */
+void pa_buf_json_string_html(pa_buf *b, const char *s, size_t n);
 /* Empties the buffer but keeps its memory. */
 void pa_buf_reset(pa_buf *b);
 /* Returns the data (never NULL) and leaves `b` empty; the caller frees it. */

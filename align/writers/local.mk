@@ -3,4 +3,5 @@
 libpolyalign_la_SOURCES += \
 	align/writers/writer.h align/writers/writers.c \
 	align/writers/lines.c align/writers/lines.h \
-	align/writers/tmx.c align/writers/tsv.c align/writers/beads.c align/writers/moses.c
+	align/writers/tmx.c align/writers/tsv.c align/writers/beads.c align/writers/moses.c \
+	align/writers/report.c

@@ -22,6 +22,7 @@ typedef struct pa_writer_setup {
     int gzip;                    /* compress (the name ends in .gz, or the format says so) */
     const char *const *inputs;   /* files no output may be (pa_output_refuse_inputs) */
     size_t n_inputs;
+    double min_score;            /* what the writer leaves out (the report marks it) */
 } pa_writer_setup;
 
 typedef struct pa_format {
@@ -44,7 +45,7 @@ typedef struct pa_format {
     size_t (*bytes)(void *state);
 } pa_format;
 
-extern const pa_format pa_format_tmx, pa_format_tsv, pa_format_beads, pa_format_moses;
+extern const pa_format pa_format_tmx, pa_format_tsv, pa_format_beads, pa_format_moses, pa_format_report;
 
 /* The format named `name` ("tmx", "tmx.gz", "align" for beads ...) and
  * whether the name asks for gzip; NULL when unknown. */

@@ -10,7 +10,7 @@
 
 /* One line a format. */
 static const pa_format *const formats[] = {
-    &pa_format_tmx, &pa_format_tsv, &pa_format_beads, &pa_format_moses,
+    &pa_format_tmx, &pa_format_tsv, &pa_format_beads, &pa_format_moses, &pa_format_report,
 };
 #define N_FORMATS (sizeof formats / sizeof *formats)
 
@@ -102,7 +102,7 @@ pa_writer *pa_writer_open(const char *path, const char *const *langs, size_t n_l
     w->tmx_tags = pa_calloc(n_langs ? n_langs : 1, sizeof *w->tmx_tags);
     for (size_t l = 0; l < n_langs; l++)
         w->tmx_tags[l] = pa_strdup(o->tags && o->tags[l] ? o->tags[l] : pa_tmx_langtags_get(NULL, langs[l]));
-    pa_writer_setup s = {langs, (const char *const *)w->tmx_tags, n_langs, gzip, o->inputs, o->n_inputs};
+    pa_writer_setup s = {langs, (const char *const *)w->tmx_tags, n_langs, gzip, o->inputs, o->n_inputs, o->min_score};
     if (!(w->state = fmt->open(path, &s, err))) {
         pa_writer_abort(w);
         return NULL;

@@ -71,7 +71,7 @@ done
 # Options: each command's long options in its man page section and in the
 # completion of that command.
 for spec in "align:ALIGN OPTIONS" "batch:BATCH OPTIONS" "segment:SEGMENT OPTIONS" "eval:EVAL OPTIONS" \
-            "lexicon train:LEXICON TRAIN OPTIONS" "tmx stats:TMX OPTIONS"; do
+            "lexicon train:LEXICON TRAIN OPTIONS" "tmx stats:TMX OPTIONS" "report:REPORT OPTIONS"; do
   cmd=${spec%%:*}
   title=${spec#*:}
   section "$title" > "$scratch/section.txt"
