@@ -192,7 +192,7 @@ int pa_html_decode(const char *name, const char *s, size_t len, const char *enco
                                     name, label);
         }
     }
-    pa_text_opts to = {enc, max_bytes};
+    pa_text_opts to = {enc, max_bytes, 0};
     int rc = pa_decode_text(name, s, len, &to, out, err);
     if (rc != 0 && enc && label[0] && err) {
         pa_error e = *err;

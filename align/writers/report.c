@@ -39,4 +39,5 @@ static int report_commit(void *state, pa_error *err) { return pa_report_commit(s
 
 static void report_abort(void *state) { pa_report_abort(state); }
 
-const pa_format pa_format_report = {"report", ".html", 0, 1, report_open, report_unit, report_commit, report_abort};
+const pa_format pa_format_report = {"report", ".html", 0, 1, report_open, report_unit, report_commit,
+                                    report_abort, NULL};
