@@ -7,6 +7,9 @@
 #   status: N                the exit status expected
 #   stderr: LINE             the exact line expected on standard error (one
 #                            stderr: line a line; none = nothing at all)
+#   stdout: LINE             the same for standard output (not checked when
+#                            the case has no stdout: line)
+#   needs: poppler           skipped (with a message) in a build without it
 #   output: kept|new|none    $OUT/out.* holds an older output before the run;
 #                            kept (default): byte-identical afterwards; new:
 #                            replaced by a complete file; none: never created
@@ -31,6 +34,10 @@ for case in "$top_srcdir"/tests/bad-input/*.case; do
   args=$(field run)
   target=$(printf '%s\n' "$args" | tr ' ' '\n' | grep -m1 "^$OUT/out" || true)
   [ "$output" = none ] || [ -z "$target" ] || printf '%s\n' "$OLD" > "$target"
+  if [ "$(field needs)" = poppler ] &&
+    ! grep -q '^#define HAVE_POPPLER 1' "${top_builddir:-.}/config.h" 2> /dev/null; then
+    diag "$name: skipped: built without poppler"; continue
+  fi
   setup=$(field setup)
   [ -z "$setup" ] || (IN=$IN OUT=$OUT; eval "$setup")
   prefix=""
@@ -47,6 +54,10 @@ for case in "$top_srcdir"/tests/bad-input/*.case; do
   [ "$rc" = "$(field status)" ] || bad="$bad; exit $rc, expected $(field status)"
   field stderr > "$scratch/want"
   cmp -s "$scratch/want" "$scratch/stderr" || bad="$bad; stderr: $(cat "$scratch/stderr") -- expected: $(cat "$scratch/want")"
+  if grep -q '^stdout: ' "$case"; then
+    field stdout > "$scratch/want"
+    cmp -s "$scratch/want" "$scratch/stdout" || bad="$bad; stdout: $(cat "$scratch/stdout") -- expected: $(cat "$scratch/want")"
+  fi
   if [ -n "$target" ]; then
     case $output in
       kept) [ "$(cat "$target" 2> /dev/null)" = "$OLD" ] || bad="$bad; the older output was not kept" ;;
