@@ -6,12 +6,15 @@
 # `make check`: it takes minutes).
 EXTRA_DIST += tests/tap.h tests/lib.sh
 
+# Each runs in a scratch directory of its own: hunalign, the comparator,
+# writes translate.txt into its working directory.
 bench: all
-	@set -e; for b in $(srcdir)/tests/bench/bench-*.sh; do \
-	  echo "== $$b"; \
-	  top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
-	  POLYALIGN='$(abs_top_builddir)/polyalign' SHARED="$${SHARED:-$(SHARED_DIR)}" \
-	  PYTHON3='$(PYTHON3)' $(SHELL) $$b; \
+	@set -e; hun="$${HUNALIGN:+$$(realpath "$$HUNALIGN")}"; \
+	for b in $(abs_top_srcdir)/tests/bench/bench-*.sh; do \
+	  echo "== $$b"; d=$$(mktemp -d "$${TMPDIR:-/tmp}/polyalign-bench.XXXXXX"); \
+	  (cd "$$d" && top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	  POLYALIGN='$(abs_top_builddir)/polyalign' SHARED="$${SHARED:-$(SHARED_DIR)}" HUNALIGN="$$hun" \
+	  PYTHON3='$(PYTHON3)' $(SHELL) $$b); rm -rf "$$d"; \
 	done
 
 valgrind: all

@@ -99,7 +99,10 @@ echo "  written: $written of 135 good sets; failed sets in run.json: $(grep -c '
 if [ -n "$HUNALIGN" ] && [ -x "$HUNALIGN" ]; then
   dic=${HUNALIGN_DIC:-$(dirname "$HUNALIGN")/../../data/null.dic}
   [ -f "$dic" ] || { : > "$tmp/null.dic"; dic=$tmp/null.dic; }
+  dic=$(realpath "$dic")
+  # hunalign writes translate.txt into its working directory: run it in $tmp
   cat > "$tmp/loop.sh" << EOS
+cd "$tmp" || exit 1
 for f in "$tmp/small"/d*.zh.txt; do "$HUNALIGN" "$dic" "\$f" "\${f%.zh.txt}.en.txt" > /dev/null 2>&1; done
 EOS
   run tolerant sh "$tmp/loop.sh"
