@@ -39,17 +39,17 @@ pa_tmx_langtags *pa_tmx_langtags_new(void)
 static void list_free(langtag_list *l)
 {
     for (size_t i = 0; i < l->n; i++) {
-        free(l->items[i].code);
-        free(l->items[i].tag);
+        pa_free(l->items[i].code);
+        pa_free(l->items[i].tag);
     }
-    free(l->items);
+    pa_free(l->items);
 }
 
 void pa_tmx_langtags_free(pa_tmx_langtags *t)
 {
     if (!t) return;
     list_free(&t->overrides);
-    free(t);
+    pa_free(t);
 }
 
 /* ASCII-only lower case: tags are ASCII, and no locale may change them. */
@@ -90,7 +90,7 @@ static void list_put(langtag_list *l, const char *code, const char *tag)
         p->code = pa_strdup(code);
         p->tag = NULL;
     }
-    free(p->tag);
+    pa_free(p->tag);
     p->tag = pa_strdup(tag);
 }
 

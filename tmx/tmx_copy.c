@@ -102,7 +102,7 @@ static int sink_unit(sink *s, copier *cp, const pa_tmx_read_unit *u, size_t n, p
     pa_units *one = pa_units_of_texts((const char *const *)s->cols, s->n_cols, u->document, u->score, text, len);
     int rc = pa_writer_add(s->w, one, err);
     pa_units_free(one);
-    free(text), free(len);
+    pa_free(text), pa_free(len);
     return rc;
 }
 
@@ -224,8 +224,8 @@ static void sink_abort(sink *s)
     pa_tmx_writer_free(s->tmx);
     pa_output_abort(s->out);
     pa_writer_abort(s->w);
-    for (size_t l = 0; l < s->n_cols; l++) free(s->cols[l]);
-    free(s->cols);
+    for (size_t l = 0; l < s->n_cols; l++) pa_free(s->cols[l]);
+    pa_free(s->cols);
 }
 
 /* Finishes the output (renamed into place); `s` is spent either way. */
@@ -289,6 +289,6 @@ int pa_tmx_copy(const char *out, const char *const *inputs, size_t n, const pa_t
         if (cp.reasons[k] > best) best = cp.reasons[k], cp.c.reason = cp.reason_names[k];
     if (c) *c = cp.c;
     pa_hashset_free(&cp.seen);
-    free(cp.v), free(cp.props);
+    pa_free(cp.v), pa_free(cp.props);
     return rc;
 }

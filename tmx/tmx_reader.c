@@ -298,18 +298,18 @@ static int collect_text(pa_tmx_reader *r, pa_buf *out, pa_error *err)
 static void unit_clear(pa_tmx_read_unit *u)
 {
     for (size_t i = 0; i < u->n_variants; i++) {
-        free(u->variants[i].lang);
-        free(u->variants[i].text);
+        pa_free(u->variants[i].lang);
+        pa_free(u->variants[i].text);
     }
     u->n_variants = 0;
     for (size_t i = 0; i < u->n_props; i++) {
-        free(u->props[i].type);
-        free(u->props[i].value);
+        pa_free(u->props[i].type);
+        pa_free(u->props[i].value);
     }
     u->n_props = 0;
-    free(u->tuid);
-    free(u->srclang);
-    free(u->document);
+    pa_free(u->tuid);
+    pa_free(u->srclang);
+    pa_free(u->document);
     u->tuid = u->srclang = u->document = NULL;
     u->score = -1;
 }
@@ -328,7 +328,7 @@ static int read_prop(pa_tmx_reader *r, pa_error *err)
         u->props[u->n_props++].value = pa_strndup(r->text.data ? r->text.data : "", r->text.len);
     }
     if (rc == 0 && type && strcmp(type, "x-document") == 0) {
-        free(r->unit.document);
+        pa_free(r->unit.document);
         r->unit.document = pa_buf_detach(&r->text, NULL);
     } else if (rc == 0 && type && strcmp(type, "x-score") == 0 && r->text.len) {
         locale_t old = uselocale(r->c_locale);
@@ -338,7 +338,7 @@ static int read_prop(pa_tmx_reader *r, pa_error *err)
         end += strspn(end, " \t\r\n");
         if (end != r->text.data && *end == '\0') r->unit.score = v;
     }
-    free(type);
+    pa_free(type);
     return rc;
 }
 
@@ -405,7 +405,7 @@ static int read_tuv(pa_tmx_reader *r, pa_error *err)
         }
     }
     if (rc < 0) {
-        free(lang);
+        pa_free(lang);
         pa_buf_free(&seg);
         return -1;
     }
@@ -630,16 +630,16 @@ void pa_tmx_reader_close(pa_tmx_reader *r)
     if (!r) return;
     if (r->xr) xmlFreeTextReader(r->xr);
     pa_source_close(r->src);
-    free(r->mem_name);
+    pa_free(r->mem_name);
     unit_clear(&r->unit);
-    free(r->unit.variants);
-    free(r->unit.props);
-    free(r->srclang);
-    free(r->version);
-    for (size_t i = 0; i < r->n_header; i++) free(r->header[i].type), free(r->header[i].value);
-    free(r->header);
+    pa_free(r->unit.variants);
+    pa_free(r->unit.props);
+    pa_free(r->srclang);
+    pa_free(r->version);
+    for (size_t i = 0; i < r->n_header; i++) pa_free(r->header[i].type), pa_free(r->header[i].value);
+    pa_free(r->header);
     if (r->dtd) xmlFreeDtd(r->dtd);
     pa_buf_free(&r->text);
     if (r->c_locale) freelocale(r->c_locale);
-    free(r);
+    pa_free(r);
 }

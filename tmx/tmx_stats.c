@@ -62,7 +62,7 @@ int pa_tmx_stats_file(const char *path, const pa_tmx_reader_options *ro, pa_tmx_
     while ((rc = pa_tmx_reader_next(r, &u, err)) > 0) count_unit(st, u, &seen, &v, &cap);
     st->key_bytes = pa_hashset_bytes(&seen);
     pa_hashset_free(&seen);
-    free(v);
+    pa_free(v);
     pa_tmx_reader_close(r);
     return rc < 0 ? -1 : 0;
 }
@@ -82,8 +82,8 @@ void pa_tmx_stats_format(const pa_tmx_stats *st, const char *name, pa_buf *out)
 
 void pa_tmx_stats_free(pa_tmx_stats *st)
 {
-    for (size_t i = 0; i < st->n_langs; i++) free(st->langs[i].lang);
-    free(st->langs);
-    free(st->srclang);
+    for (size_t i = 0; i < st->n_langs; i++) pa_free(st->langs[i].lang);
+    pa_free(st->langs);
+    pa_free(st->srclang);
     memset(st, 0, sizeof *st);
 }

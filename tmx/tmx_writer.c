@@ -125,7 +125,7 @@ void pa_tmx_writer_free(pa_tmx_writer *w)
     w->out_failed = 1; /* the output may be gone already: write nothing more */
     if (w->xw) xmlFreeTextWriter(w->xw);
     pa_buf_free(&w->clean);
-    free(w);
+    pa_free(w);
 }
 
 pa_tmx_writer *pa_tmx_writer_open(pa_output *out, const pa_tmx_header_info *h, pa_error *err)
@@ -139,7 +139,7 @@ pa_tmx_writer *pa_tmx_writer_open(pa_output *out, const pa_tmx_header_info *h, p
         if (ob) xmlOutputBufferClose(ob);
         pa_error_set(err, PA_EINTERNAL, "%s: cannot create an XML writer (libxml2)",
                      pa_output_name(out));
-        free(w);
+        pa_free(w);
         return NULL;
     }
     time_t t = h->creation_time ? h->creation_time : time(NULL);

@@ -289,7 +289,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
             if (s->region && shift == 0) pa_band_intersect(&band, s->region);
         }
         if (band.cells == before || band.cells > 4 * initial_cells + MAX_EXTRA_CELLS) {
-            free(pi), free(pj), free(rad);
+            pa_free(pi), pa_free(pj), pa_free(rad);
             break; /* nothing to widen, or the edge is the region's, or enough */
         }
         pa_log(plan->log, PA_LOG_DEBUG, "level %u: %zu edge nodes, radius %zu, %zu cells", shift, touched, radius,
@@ -297,7 +297,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
         if (s->have_pt && shift == 0) pa_pair_table_set_band(&s->pt, &band, plan->max_side);
         rc = research_stretches(s, plan, &band, &path, pi, pj, rad, radius);
         widened = 1;
-        free(pi), free(pj), free(rad);
+        pa_free(pi), pa_free(pj), pa_free(rad);
     }
     if (rc == 0 && widened && posteriors) {
         pa_alignment_free(&path);
@@ -345,7 +345,7 @@ static int search_level(scorer *s, const search_plan *plan, unsigned shift, cons
          * straddle beads; a wider tube lets the finer level correct it. */
         pa_band_init(&band, n, m);
         pa_band_add_path(&band, pi, pj, np, NULL, guide_shift > shift ? 2 * plan->radius : plan->radius);
-        free(pi), free(pj);
+        pa_free(pi), pa_free(pj);
     }
     return search_band(s, plan, shift, band, posteriors, out);
 }
@@ -440,14 +440,14 @@ static int paragraphs_first(scorer *s, const search_plan *plan, const pa_documen
         }
         pa_band band;
         pa_band_copy(&band, region);
-        free(pi), free(pj), free(rad);
+        pa_free(pi), pa_free(pj), pa_free(rad);
         s->region = region;
         rc = search_band(s, plan, 0, band, 0, out);
         if (rc != 0) pa_error_set(err, PA_EINTERNAL, "%s: no alignment found", src->name);
     }
     pa_alignment_free(&pal);
     pa_document_free(ps), pa_document_free(pt);
-    free(sa), free(ta), free(smap), free(tmap);
+    pa_free(sa), pa_free(ta), pa_free(smap), pa_free(tmap);
     return rc;
 }
 
@@ -591,8 +591,8 @@ static int align_units(const pa_document *src, const pa_document *tgt, const pa_
     pa_links_free(&learned);
     pa_links_free(&external);
     pa_band_free(&region);
-    free(groups), free(sure);
+    pa_free(groups), pa_free(sure);
     pa_pair_features_free(&pf);
-    free(sp), free(tp), free(spara), free(tpara);
+    pa_free(sp), pa_free(tp), pa_free(spara), pa_free(tpara);
     return rc;
 }

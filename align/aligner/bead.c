@@ -16,7 +16,7 @@ void pa_alignment_add(pa_alignment *a, pa_bead b)
 
 void pa_alignment_free(pa_alignment *a)
 {
-    free(a->beads);
+    pa_free(a->beads);
     a->beads = NULL;
     a->n = a->cap = 0;
 }
@@ -111,8 +111,8 @@ int pa_bead_sets_read(const char *path, pa_bead_sets *out, pa_error *err)
 
 void pa_bead_sets_free(pa_bead_sets *s)
 {
-    free(s->idx);
-    free(s->src_at);
-    free(s->tgt_at);
+    pa_free(s->idx);
+    pa_free(s->src_at);
+    pa_free(s->tgt_at);
     memset(s, 0, sizeof *s);
 }

@@ -41,9 +41,9 @@ void pa_dict_free(pa_dict *d)
     if (!d) return;
     pa_vocab_free(d->src);
     pa_vocab_free(d->tgt);
-    if (d->cap_pairs) free(d->pairs);
+    if (d->cap_pairs) pa_free(d->pairs);
     pa_dict_cache_release(d->map, d->map_len);
-    free(d);
+    pa_free(d);
 }
 
 size_t pa_dict_size(const pa_dict *d) { return d->n_pairs; }
@@ -159,7 +159,7 @@ int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
                     pa_dict_cache_key_of(path, d->src_lang, d->tgt_lang, &key) == 0;
     pa_dict_cache_view view;
     if (cacheable && pa_dict_cache_read(&key, &view) == 0) {
-        pa_vocab_free(d->src), pa_vocab_free(d->tgt), free(d->pairs);
+        pa_vocab_free(d->src), pa_vocab_free(d->tgt), pa_free(d->pairs);
         d->src = view.src, d->tgt = view.tgt;
         d->pairs = (uint32_t *)view.pairs, d->n_pairs = view.n_pairs, d->cap_pairs = 0;
         d->map = view.map, d->map_len = view.map_len;
@@ -251,5 +251,5 @@ void pa_dict_links(const pa_dict *d, const pa_pair_features *pf, pa_links *out)
         n++;
     }
     pa_links_build(out, pa_vocab_size(pf->src.vocab), pa_vocab_size(pf->tgt.vocab), pairs, n);
-    free(pairs), free(smap), free(tmap);
+    pa_free(pairs), pa_free(smap), pa_free(tmap);
 }

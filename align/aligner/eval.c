@@ -99,7 +99,7 @@ static void count(const bead_view *gold, size_t ng, const bead_view *test, size_
         if (linked(&l, &test[i])) out[2]++;
         else out[3]++;
     }
-    free(l.pair);
+    pa_free(l.pair);
 }
 
 void pa_eval_add(pa_eval_counts *c, const pa_bead_sets *gold, const pa_bead_sets *test)
@@ -112,7 +112,7 @@ void pa_eval_add(pa_eval_counts *c, const pa_bead_sets *gold, const pa_bead_sets
     count(tf, ntf, gf, ngf, r);
     c->p_strict_tp += p[0], c->p_strict_fp += p[1], c->p_lax_tp += p[2], c->p_lax_fp += p[3];
     c->r_strict_tp += r[0], c->r_strict_fp += r[1], c->r_lax_tp += r[2], c->r_lax_fp += r[3];
-    free(g), free(t), free(gf), free(tf);
+    pa_free(g), pa_free(t), pa_free(gf), pa_free(tf);
 }
 
 static double ratio(size_t a, size_t b) { return a + b ? (double)a / (double)(a + b) : 0.0; }

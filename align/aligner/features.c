@@ -50,7 +50,7 @@ void pa_feature_extractor_free(pa_feature_extractor *fx)
     for (size_t k = 0; k < fx->n_brk; k++) ubrk_close(fx->brk[k].brk);
     if (fx->ut) utext_close(fx->ut);
     pa_romanizer_free(fx->roman);
-    free(fx);
+    pa_free(fx);
 }
 
 /* The word break iterator for `lang`, kept for the next document. */
@@ -587,18 +587,18 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
             }
             close_sentence(pf, df, i, &l, &df->anc, &n_anc, &cap_anc);
         }
-        free(first);
-        free(first_at);
+        pa_free(first);
+        pa_free(first_at);
     }
     if (fx->roman_failed) {
         if (err) *err = fx->roman_err;
         rc = -1;
     }
 done:
-    free(l.ids);
-    free(ss.tok);
-    free(ss.lower_seen);
-    free(ss.cognate);
+    pa_free(l.ids);
+    pa_free(ss.tok);
+    pa_free(ss.lower_seen);
+    pa_free(ss.cognate);
     pa_buf_free(&scratch);
     return rc;
 }
@@ -625,11 +625,11 @@ int pa_pair_features_build(pa_feature_extractor *fx, const pa_document *src, con
 
 static void doc_features_free(pa_doc_features *df)
 {
-    free(df->len);
-    free(df->anc);
-    free(df->anc_at);
-    free(df->words);
-    free(df->word_at);
+    pa_free(df->len);
+    pa_free(df->anc);
+    pa_free(df->anc_at);
+    pa_free(df->words);
+    pa_free(df->word_at);
     pa_vocab_free(df->vocab);
     memset(df, 0, sizeof *df);
 }
@@ -639,6 +639,6 @@ void pa_pair_features_free(pa_pair_features *pf)
     doc_features_free(&pf->src);
     doc_features_free(&pf->tgt);
     pa_vocab_free(pf->anchors);
-    free(pf->anchor_class);
+    pa_free(pf->anchor_class);
     memset(pf, 0, sizeof *pf);
 }

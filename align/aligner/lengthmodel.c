@@ -38,7 +38,7 @@ pa_length_model pa_length_model_fit(const double *ls, const double *lt, size_t n
     size_t keep = n - n / 20;
     double sum = 0;
     for (size_t k = 0; k < keep; k++) sum += r[k];
-    free(r);
+    pa_free(r);
     lm.s2 = sum / (double)keep;
     if (lm.s2 < 1e-3) lm.s2 = 1e-3;
     return lm;

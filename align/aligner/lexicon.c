@@ -37,7 +37,7 @@ static uint32_t pair_index(pair_map *pm, uint32_t s, uint32_t t)
             keys[q] = pm->keys[k];
             index[q] = pm->index[k];
         }
-        free(pm->keys), free(pm->index);
+        pa_free(pm->keys), pa_free(pm->index);
         pm->keys = keys, pm->index = index, pm->cap = cap;
     }
     uint64_t key = ((uint64_t)s << 32 | t) + 1;
@@ -72,7 +72,7 @@ static bag make_bag(const pa_doc_features *df, size_t first, size_t n, uint32_t 
         else b.w[b.n] = tmp[k], b.c[b.n++] = 1;
     }
     b.w[b.n] = null_id, b.c[b.n++] = 1;
-    free(tmp);
+    pa_free(tmp);
     return b;
 }
 
@@ -90,7 +90,7 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
         tb[nb] = make_bag(&pf->tgt, b->tgt, b->n_tgt, nt);
         if (n_pairs + sb[nb].n * tb[nb].n > max_pairs || sb[nb].n * tb[nb].n > max_pairs / 8) {
             /* a bead that would take the budget (one huge paragraph) is left out */
-            free(sb[nb].w), free(sb[nb].c), free(tb[nb].w), free(tb[nb].c);
+            pa_free(sb[nb].w), pa_free(sb[nb].c), pa_free(tb[nb].w), pa_free(tb[nb].c);
             continue;
         }
         for (size_t q = 0; q + 1 < sb[nb].n; q++) freq_s[sb[nb].w[q]] += sb[nb].c[q];
@@ -171,10 +171,10 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
         links[n_links++] = (pa_lexicon_entry){s, t, p_ts[i], p_st[i]};
     }
     pa_log(logger, PA_LOG_DEBUG, "lexicon: %zu beads, %zu word pairs, %zu links", nb, pm.n, n_links);
-    for (size_t k = 0; k < nb; k++) free(sb[k].w), free(sb[k].c), free(tb[k].w), free(tb[k].c);
-    free(sb), free(tb), free(freq_s), free(freq_t), free(grid_at), free(grid);
-    free(p_ts), free(p_st), free(c_ts), free(c_st), free(tot_s), free(tot_t);
-    free(pm.keys), free(pm.index);
+    for (size_t k = 0; k < nb; k++) pa_free(sb[k].w), pa_free(sb[k].c), pa_free(tb[k].w), pa_free(tb[k].c);
+    pa_free(sb), pa_free(tb), pa_free(freq_s), pa_free(freq_t), pa_free(grid_at), pa_free(grid);
+    pa_free(p_ts), pa_free(p_st), pa_free(c_ts), pa_free(c_st), pa_free(tot_s), pa_free(tot_t);
+    pa_free(pm.keys), pa_free(pm.index);
     if (n_beads) *n_beads = nb;
     *out = links;
     return n_links;
@@ -187,6 +187,6 @@ void pa_lexicon_learn(const pa_pair_features *pf, const pa_alignment *a, pa_link
     uint32_t *pairs = pa_malloc((2 * n + 1) * sizeof *pairs);
     for (size_t k = 0; k < n; k++) pairs[2 * k] = e[k].src, pairs[2 * k + 1] = e[k].tgt;
     pa_links_build(out, pa_vocab_size(pf->src.vocab), pa_vocab_size(pf->tgt.vocab), pairs, n);
-    free(pairs);
-    free(e);
+    pa_free(pairs);
+    pa_free(e);
 }

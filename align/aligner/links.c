@@ -39,7 +39,7 @@ static void build_csr(size_t n_keys, const uint32_t *pairs, size_t n_pairs, int 
         uint32_t key = pairs[2 * k + key_at];
         val[at[key] + fill[key]++] = pairs[2 * k + 1 - key_at];
     }
-    free(fill);
+    pa_free(fill);
     /* sort and dedupe rows, compacting in place */
     size_t w = 0;
     for (size_t s = 0; s < n_keys; s++) {
@@ -64,9 +64,9 @@ void pa_links_build(pa_links *l, size_t n_src, size_t n_tgt, const uint32_t *pai
 
 void pa_links_free(pa_links *l)
 {
-    free(l->fwd_at);
-    free(l->fwd);
-    free(l->bwd_at);
-    free(l->bwd);
+    pa_free(l->fwd_at);
+    pa_free(l->fwd);
+    pa_free(l->bwd_at);
+    pa_free(l->bwd);
     memset(l, 0, sizeof *l);
 }

@@ -74,7 +74,7 @@ void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf,
     double *ls_ = pa_malloc((n11 + 1) * sizeof *ls_), *lt_ = pa_malloc((n11 + 1) * sizeof *lt_);
     for (size_t k = 0; k < n11; k++) ls_[k] = pf->src.len[si[k]], lt_[k] = pf->tgt.len[ti[k]];
     sm->lm = pa_length_model_fit(ls_, lt_, n11, sm->lm);
-    free(ls_), free(lt_);
+    pa_free(ls_), pa_free(lt_);
 
     /* translations: the 1-1 beads; unrelated: each bead's source against
      * the target of the 1-1 beads 3 and 7 places on (near enough to share
@@ -119,5 +119,5 @@ void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf,
     pa_log(logger, PA_LOG_DEBUG, "length c %.3f s2 %.3f null variance %.2f (%zu 1-1 beads)", sm->lm.c, sm->lm.s2,
                 sm->len_null_var, n11);
     pa_pair_table_free(&counter);
-    free(si), free(ti);
+    pa_free(si), pa_free(ti);
 }

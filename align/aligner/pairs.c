@@ -127,14 +127,14 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
             sl->const_pre[o][k + 1] = sl->const_pre[o][k] + miss;
         }
     }
-    free(kind);
+    pa_free(kind);
 }
 
 static void slots_free(pa_slots *sl)
 {
-    for (int k = 1; k <= PA_MAX_SIDE; k++) free(sl->const_pre[k]);
-    free(sl->class_at), free(sl->slot_class), free(sl->anc_slot);
-    free(sl->words), free(sl->word_slot), free(sl->words_at), free(sl->expand), free(sl->expand_at);
+    for (int k = 1; k <= PA_MAX_SIDE; k++) pa_free(sl->const_pre[k]);
+    pa_free(sl->class_at), pa_free(sl->slot_class), pa_free(sl->anc_slot);
+    pa_free(sl->words), pa_free(sl->word_slot), pa_free(sl->words_at), pa_free(sl->expand), pa_free(sl->expand_at);
     memset(sl, 0, sizeof *sl);
 }
 
@@ -221,7 +221,7 @@ void pa_pair_counts(const pa_pair_table *pt, const pa_pair_features *pf, size_t 
 void pa_pair_table_set_band(pa_pair_table *pt, const pa_band *band, size_t max_side)
 {
     size_t n = band->n, m = band->m;
-    free(pt->lo), free(pt->hi);
+    pa_free(pt->lo), pa_free(pt->hi);
     pt->lo = pa_malloc((n + 1) * sizeof *pt->lo);
     pt->hi = pa_malloc((n + 1) * sizeof *pt->hi);
     for (size_t a = 0; a < n; a++) {
@@ -240,8 +240,8 @@ void pa_pair_table_set_band(pa_pair_table *pt, const pa_band *band, size_t max_s
 
 void pa_pair_table_free(pa_pair_table *pt)
 {
-    free(pt->lo), free(pt->hi);
-    for (int r = 0; r < PA_PAIR_ROWS; r++) free(pt->row[r]);
+    pa_free(pt->lo), pa_free(pt->hi);
+    for (int r = 0; r < PA_PAIR_ROWS; r++) pa_free(pt->row[r]);
     slots_free(&pt->src);
     slots_free(&pt->tgt);
     memset(pt, 0, sizeof *pt);

@@ -30,7 +30,7 @@ void pa_romanizer_free(pa_romanizer *r)
 {
     if (!r) return;
     if (r->t) utrans_close(r->t);
-    free(r);
+    pa_free(r);
 }
 
 int pa_romanize_icu(pa_romanizer *r, const char *s, size_t len, pa_buf *out, pa_error *err)

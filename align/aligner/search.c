@@ -8,9 +8,9 @@
 
 void pa_band_free(pa_band *b)
 {
-    free(b->lo);
-    free(b->hi);
-    free(b->off);
+    pa_free(b->lo);
+    pa_free(b->hi);
+    pa_free(b->off);
     memset(b, 0, sizeof *b);
 }
 
@@ -153,7 +153,7 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
     }
     size_t end = cell(band, n, m);
     if (!in_row(band, n, m) || vit[end] == -INFINITY) {
-        free(vit), free(fwd), free(back), free(terms);
+        pa_free(vit), pa_free(fwd), pa_free(back), pa_free(terms);
         return -1;
     }
 
@@ -204,7 +204,7 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
         out->path.beads[a] = out->path.beads[z - 1];
         out->path.beads[z - 1] = tmp;
     }
-    free(vit), free(fwd), free(bwd), free(back), free(terms);
+    pa_free(vit), pa_free(fwd), pa_free(bwd), pa_free(back), pa_free(terms);
     return 0;
 }
 

@@ -38,11 +38,11 @@ void pa_vocab_free(pa_vocab *v)
 {
     if (!v) return;
     if (!v->borrowed) {
-        free(v->slots);
-        free(v->offset);
-        free(v->arena);
+        pa_free(v->slots);
+        pa_free(v->offset);
+        pa_free(v->arena);
     }
-    free(v);
+    pa_free(v);
 }
 
 static int same(const pa_vocab *v, uint32_t id, const char *s, size_t len)
@@ -71,7 +71,7 @@ static void rehash(pa_vocab *v)
         while (slots[q]) q = (q + 1) & (n - 1);
         slots[q] = id + 1;
     }
-    free(v->slots);
+    pa_free(v->slots);
     v->slots = slots;
     v->n_slots = n;
 }

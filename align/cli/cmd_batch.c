@@ -304,7 +304,7 @@ static void process(batch_run *r, pa_batch_set *s)
     }
     s->seconds = now() - t0;
     pa_units_free(u);
-    free(path), free(in), free(langs), free(inputs);
+    pa_free(path), pa_free(in), pa_free(langs), pa_free(inputs);
 }
 
 /* A worker: takes the next pending set until there is none. */
@@ -340,7 +340,7 @@ static size_t mark_existing(const batch_args *a, pa_batch *b)
         char *path = output_path(a, b->sets[k].docid);
         struct stat st;
         if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) b->sets[k].status = PA_BATCH_SKIPPED, found++;
-        free(path);
+        pa_free(path);
     }
     return found;
 }
@@ -352,7 +352,7 @@ static pa_merge *open_merge(const batch_args *a, pa_batch *b, pa_error *err)
     size_t n_langs = 0, n_inputs = 0;
     const char **langs = pa_batch_languages(b, a->pivot, &n_langs);
     if (n_langs < 2) {
-        free(langs);
+        pa_free(langs);
         pa_error_set(err, PA_EINPUT, "--merge, --moses: no set has the pivot and another language");
         return NULL;
     }
@@ -364,7 +364,7 @@ static pa_merge *open_merge(const batch_args *a, pa_batch *b, pa_error *err)
     inputs[n_inputs++] = a->srx, inputs[n_inputs++] = a->dict;
     pa_merge_options mo = {a->merge, a->moses, a->min_score, a->split_size, inputs, n_inputs};
     pa_merge *m = pa_merge_open(&mo, langs, n_langs, err);
-    free(inputs), free(langs);
+    pa_free(inputs), pa_free(langs);
     return m;
 }
 
@@ -390,7 +390,7 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
         if (pthread_create(&tid[started], NULL, worker, &r) != 0) break;
     if (started == 0) worker(&r); /* no thread could be started: do the work here */
     for (unsigned k = 0; k < started; k++) pthread_join(tid[k], NULL);
-    free(tid);
+    pa_free(tid);
     cli_progress_free(r.bar);
     pthread_mutex_destroy(&r.lock);
     size_t failed = 0, done = 0;

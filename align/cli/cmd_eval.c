@@ -26,7 +26,7 @@ int cmd_eval(int argc, char **argv)
     const char **gold = pa_malloc((size_t)argc * sizeof *gold);
     const char **test = pa_malloc((size_t)argc * sizeof *test);
     int rc = cmd_eval_files(argc, argv, gold, test);
-    free(gold), free(test);
+    pa_free(gold), pa_free(test);
     return rc;
 }
 

@@ -270,7 +270,7 @@ int cmd_tmx(int argc, char **argv)
     else if (k == 0) status = run_stats(&a, files, n);
     else if (k == 1) status = run_validate(&a, files, n);
     else status = run_copy(cmd, &a, files, n);
-    for (size_t l = 0; l < a.n_langs; l++) free(a.langs[l]);
-    free(a.langs), free(a.retag);
+    for (size_t l = 0; l < a.n_langs; l++) pa_free(a.langs[l]);
+    pa_free(a.langs), pa_free(a.retag);
     return status;
 }

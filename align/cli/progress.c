@@ -222,5 +222,5 @@ void cli_progress_free(cli_progress *p)
     if (!p) return;
     clear_line(p);
     fflush(p->out);
-    free(p);
+    pa_free(p);
 }

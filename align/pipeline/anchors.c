@@ -71,7 +71,7 @@ void pa_anchors_to_sentences(pa_document *d, pa_anchors *a)
             }
             if (x.span.len) out[n++] = x;
         }
-        free(d->sents);
+        pa_free(d->sents);
         d->sents = out, d->n_sents = n, d->cap_sents = d->n_sents + extra;
     }
     /* offsets -> index of the first sentence at or after each anchor */
@@ -134,6 +134,6 @@ int pa_anchors_align(const pa_document *src, const size_t *as, const pa_document
 
 void pa_anchors_free(pa_anchors *a)
 {
-    free(a->at);
+    pa_free(a->at);
     a->at = NULL, a->n = 0;
 }

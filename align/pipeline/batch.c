@@ -40,8 +40,8 @@ static void entries_add(entries *e, const char *docid, size_t docid_len, char *p
 /* Frees the entries and the paths not handed to a set. */
 static void entries_free(entries *e)
 {
-    for (size_t k = 0; k < e->n; k++) free(e->items[k].docid), free(e->items[k].path);
-    free(e->items);
+    for (size_t k = 0; k < e->n; k++) pa_free(e->items[k].docid), pa_free(e->items[k].path);
+    pa_free(e->items);
 }
 
 /* The set named `docid`, added when new (linear: sets are grouped once). */
@@ -110,12 +110,12 @@ int pa_batch_scan_dir(pa_batch *b, const char *dir, pa_error *err)
         size_t docid_len;
         char lang[PA_LANG_MAX];
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-            free(path);
+            pa_free(path);
             continue;
         }
         if (split_name(path, de->d_name, &docid_len, lang) != 0) {
             b->unnamed++;
-            free(path);
+            pa_free(path);
             continue;
         }
         entries_add(&e, de->d_name, docid_len, path, lang);
@@ -178,7 +178,7 @@ int pa_batch_read_manifest(pa_batch *b, const char *path, pa_error *err)
         entries_add(&e, line, strlen(line), manifest_path(path, tab2 + 1), lang);
     }
     if (rc == 0 && ferror(f)) rc = pa_error_set(err, PA_EINPUT, "%s: read error: %s", path, strerror(errno));
-    free(line);
+    pa_free(line);
     if (f != stdin) fclose(f);
     if (rc == 0) group(b, &e);
     entries_free(&e);
@@ -222,8 +222,8 @@ int pa_batch_parse_shard(const char *spec, unsigned *k, unsigned *n, pa_error *e
 /* Frees what a set owns (not the set itself). */
 static void set_free(pa_batch_set *s)
 {
-    for (size_t f = 0; f < s->n_files; f++) free(s->files[f].path);
-    free(s->files), free(s->docid), free(s->reason), free(s->sentences);
+    for (size_t f = 0; f < s->n_files; f++) pa_free(s->files[f].path);
+    pa_free(s->files), pa_free(s->docid), pa_free(s->reason), pa_free(s->sentences);
 }
 
 void pa_batch_shard(pa_batch *b, unsigned k, unsigned n)
@@ -295,7 +295,7 @@ const char **pa_batch_languages(pa_batch *b, const char *pivot, size_t *n)
 
 void pa_batch_fail(pa_batch_set *s, const char *reason)
 {
-    free(s->reason);
+    pa_free(s->reason);
     s->reason = pa_strdup(reason);
     s->status = PA_BATCH_FAILED;
 }
@@ -370,6 +370,6 @@ int pa_batch_write_report(const pa_batch *b, const char *path, double seconds, u
 void pa_batch_free(pa_batch *b)
 {
     for (size_t k = 0; k < b->n; k++) set_free(&b->sets[k]);
-    free(b->sets);
+    pa_free(b->sets);
     b->sets = NULL, b->n = b->cap = 0;
 }

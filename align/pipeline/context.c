@@ -57,14 +57,14 @@ void pa_context_free(pa_context *c)
     if (!c) return;
     for (size_t k = 0; k < c->n_pools; k++) {
         for (size_t q = 0; q < c->pools[k].n; q++) pa_segmenter_free(c->pools[k].idle[q]);
-        free(c->pools[k].idle);
+        pa_free(c->pools[k].idle);
     }
-    free(c->pools);
+    pa_free(c->pools);
     for (size_t k = 0; k < c->n_dicts; k++) pa_dict_free(c->dicts[k].dict);
-    free(c->dicts);
+    pa_free(c->dicts);
     pa_srx_free(c->srx);
     pthread_mutex_destroy(&c->lock);
-    free(c);
+    pa_free(c);
 }
 
 /* The pool of `code`, made when missing. Called with the lock held. */

@@ -56,7 +56,7 @@ static int open_memory(pa_merge *m, pa_error *err)
     wo.min_score = m->min_score, wo.inputs = m->inputs, wo.n_inputs = m->n_inputs;
     char *name = m->split_size ? part_name(m->path, ++m->part) : NULL;
     m->tmx = pa_writer_open(name ? name : m->path, (const char *const *)m->langs, m->n_langs, &wo, err);
-    free(name);
+    pa_free(name);
     return m->tmx ? 0 : -1;
 }
 
@@ -138,11 +138,11 @@ int pa_merge_add(pa_merge *m, const pa_units *u, pa_error *err)
 /* Frees what `m` holds (its writers already committed or aborted). */
 static void merge_free(pa_merge *m)
 {
-    for (size_t l = 0; l < m->n_langs; l++) free(m->langs[l]);
-    free(m->langs), free(m->path);
+    for (size_t l = 0; l < m->n_langs; l++) pa_free(m->langs[l]);
+    pa_free(m->langs), pa_free(m->path);
     pa_hashset_free(&m->seen);
     pthread_mutex_destroy(&m->lock);
-    free(m);
+    pa_free(m);
 }
 
 int pa_merge_commit(pa_merge *m, pa_merge_counts *c, pa_error *err)

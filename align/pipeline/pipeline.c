@@ -226,7 +226,7 @@ pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_ali
     u = pa_units_build(docs, n, al, input_label(&inputs[0]), used);
 done:
     for (k = 0; k < n; k++) pa_alignment_free(&al[k]), pa_document_free(docs[k]), pa_anchors_free(&anchors[k]);
-    free(al), free(docs), free(anchors);
+    pa_free(al), pa_free(docs), pa_free(anchors);
     return u;
 }
 

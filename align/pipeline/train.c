@@ -114,7 +114,7 @@ int pa_trainer_write(pa_trainer *c, size_t max_pairs, const char *output, const 
     }
     if (out) rc = rc == 0 ? pa_output_commit(out, err) : (pa_output_abort(out), -1);
     if (rc == 0) pa_log(log, PA_LOG_INFO, "%zu units, %zu links written to %s", used, n, output);
-    free(e);
+    pa_free(e);
     pa_alignment_free(&units);
     pa_pair_features_free(&pf);
 done:
@@ -136,7 +136,7 @@ void pa_trainer_free(pa_trainer *t)
 {
     if (!t) return;
     pa_buf_free(&t->src), pa_buf_free(&t->tgt);
-    free(t);
+    pa_free(t);
 }
 
 size_t pa_trainer_count(const pa_trainer *t)

@@ -171,7 +171,7 @@ pa_units *pa_units_build(pa_document *const *docs, size_t n_docs, const pa_align
         a = b;
     }
     emit_insertions(u, docs, al, cur, n);
-    free(cur), free(cuts), free(u->scratch);
+    pa_free(cur), pa_free(cuts), pa_free(u->scratch);
     u->scratch = NULL;
     set_text_pointers(u);
     return u;
@@ -201,12 +201,12 @@ pa_units *pa_units_of_texts(const char *const *tags, size_t n_langs, const char 
 void pa_units_free(pa_units *u)
 {
     if (!u) return;
-    for (size_t l = 0; l < u->n_langs; l++) free(u->tags[l]);
-    free(u->tags), free(u->n_sents), free(u->document);
-    free(u->score), free(u->para), free(u->first), free(u->count), free(u->off), free(u->len);
-    free(u->text);
+    for (size_t l = 0; l < u->n_langs; l++) pa_free(u->tags[l]);
+    pa_free(u->tags), pa_free(u->n_sents), pa_free(u->document);
+    pa_free(u->score), pa_free(u->para), pa_free(u->first), pa_free(u->count), pa_free(u->off), pa_free(u->len);
+    pa_free(u->text);
     pa_buf_free(&u->buf);
-    free(u);
+    pa_free(u);
 }
 
 size_t pa_units_count(const pa_units *u) { return u->n; }
@@ -274,7 +274,7 @@ pa_units *pa_units_select(const pa_units *u, const char *const *langs, size_t n_
             pa_buf_putc(&v->buf, '\0');
         }
     }
-    free(from);
+    pa_free(from);
     set_text_pointers(v);
     return v;
 }

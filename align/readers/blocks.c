@@ -44,9 +44,9 @@ pa_blocks *pa_blocks_new(const char *name)
 void pa_blocks_free(pa_blocks *b)
 {
     if (!b) return;
-    for (int k = 0; k < 2; k++) pa_buf_free(&b->s[k].text), free(b->s[k].blocks);
-    free(b->name);
-    free(b);
+    for (int k = 0; k < 2; k++) pa_buf_free(&b->s[k].text), pa_free(b->s[k].blocks);
+    pa_free(b->name);
+    pa_free(b);
 }
 
 static stream *current(pa_blocks *b) { return &b->s[b->notes]; }
@@ -193,6 +193,6 @@ int pa_blocks_finish(pa_blocks *b, pa_document *d, pa_error *err)
         d->needs_layout = 0;
     }
     pa_buf_free(&out);
-    free(recs);
+    pa_free(recs);
     return rc;
 }

@@ -19,16 +19,16 @@ pa_document *pa_document_new(const char *name, const char *lang)
 void pa_document_free(pa_document *d)
 {
     if (!d) return;
-    free(d->name);
-    free(d->text);
-    free(d->paras);
-    free(d->sents);
-    free(d);
+    pa_free(d->name);
+    pa_free(d->text);
+    pa_free(d->paras);
+    pa_free(d->sents);
+    pa_free(d);
 }
 
 void pa_document_set_text(pa_document *d, char *text, size_t len)
 {
-    free(d->text);
+    pa_free(d->text);
     d->text = text;
     d->len = len;
     d->n_paras = 0;

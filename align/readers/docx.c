@@ -383,8 +383,8 @@ static int read_docx(const char *bytes, size_t len, const pa_read_opts *o, pa_do
     if (rc == 0) rc = pa_blocks_finish(x.b, d, err);
     pa_buf_free(&part);
     pa_blocks_free(x.b);
-    free(x.styles);
-    free(x.fld);
+    pa_free(x.styles);
+    pa_free(x.fld);
     pa_zip_close(z);
     return rc ? -1 : 0;
 }

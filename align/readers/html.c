@@ -288,7 +288,7 @@ static int read_html(const char *bytes, size_t len, const pa_read_opts *o, pa_do
     xmlFreeDoc(doc);
     int rc = pa_blocks_finish(w.b, d, err);
     pa_blocks_free(w.b);
-    free(w.stack);
+    pa_free(w.stack);
     return rc;
 }
 

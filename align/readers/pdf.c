@@ -170,8 +170,8 @@ static pa_placed_line *place(const pline *ls, size_t n, double cw, size_t *m_out
         out[m++] = (pa_placed_line){l->a, l->e, left > 0 ? (int)lround(left) : 0, (int)lround((l->x1 - l->x0) / cw),
                                     (int)ceil((l->fw - l->x0) / cw), l->page, 0};
     }
-    free(xs);
-    free(ds);
+    pa_free(xs);
+    pa_free(ds);
     *m_out = m;
     return out;
 }
@@ -213,7 +213,7 @@ static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
         pa_placed_line *pl = place(ls, n, wsum / wcols, &m);
         pa_buf flowed = PA_BUF_INIT;
         pa_reflow_placed(text.data, text.len, pl, m, d->lang, &flowed);
-        free(pl);
+        pa_free(pl);
         pa_buf clean = PA_BUF_INIT;
         pa_text_opts to = {NULL, o ? o->max_bytes : 0, 0};
         rc = pa_decode_text(d->name, flowed.data, flowed.len, &to, &clean, err);
@@ -226,7 +226,7 @@ static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
         }
         pa_buf_free(&clean);
     }
-    free(ls);
+    pa_free(ls);
     pa_buf_free(&text);
     return rc;
 }

@@ -32,9 +32,9 @@ static uint32_t le32(const unsigned char *p) { return le16(p) | le16(p + 2) << 1
 void pa_zip_close(pa_zip *z)
 {
     if (!z) return;
-    free(z->entries);
-    free(z->name);
-    free(z);
+    pa_free(z->entries);
+    pa_free(z->name);
+    pa_free(z);
 }
 
 /* True when an entry name could write outside a directory if the archive

@@ -186,8 +186,8 @@ int pa_report_from_tmx(const char *tmx, const char *path, const pa_report_tmx_op
         pa_report_info info = {title, "tmx", langs, langs, m.n_langs, o->min_score, inputs, n_inputs};
         rc = write_page(&m, path, &info, err);
     }
-    for (size_t k = 0; k < m.n_langs; k++) free(m.langs[k]);
-    free(m.units), free(m.vars);
+    for (size_t k = 0; k < m.n_langs; k++) pa_free(m.langs[k]);
+    pa_free(m.units), pa_free(m.vars);
     pa_buf_free(&m.text);
     return rc;
 }

@@ -145,11 +145,11 @@ int pa_report_add(pa_report *r, const pa_report_unit *u, pa_error *err)
 /* Frees what the report holds but its output. */
 static void report_free(pa_report *r)
 {
-    for (size_t k = 0; k < r->n_docs; k++) free(r->docs[k]);
-    free(r->docs);
-    free(r->sentences);
+    for (size_t k = 0; k < r->n_docs; k++) pa_free(r->docs[k]);
+    pa_free(r->docs);
+    pa_free(r->sentences);
     pa_buf_free(&r->buf);
-    free(r);
+    pa_free(r);
 }
 
 int pa_report_commit(pa_report *r, pa_error *err)

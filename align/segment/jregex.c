@@ -445,8 +445,8 @@ static void set_add(strset *x, const char *s, size_t n)
 
 static void set_free(strset *x)
 {
-    for (size_t i = 0; i < x->n; i++) free(x->s[i]);
-    free(x->s);
+    for (size_t i = 0; i < x->n; i++) pa_free(x->s[i]);
+    pa_free(x->s);
     x->s = NULL;
     x->n = x->cap = 0;
 }
@@ -830,7 +830,7 @@ URegularExpression *pa_jregex_open(const char *pat, uint32_t flags, UParseError 
     UChar *u = pa_malloc(((size_t)ulen + 1) * sizeof *u);
     u_strFromUTF8(u, ulen + 1, NULL, pat, -1, st);
     URegularExpression *re = U_SUCCESS(*st) ? uregex_open(u, ulen, flags, pe, st) : NULL;
-    free(u);
+    pa_free(u);
     if (U_SUCCESS(*st)) uregex_setTimeLimit(re, PA_JREGEX_TIME_LIMIT, st);
     if (U_FAILURE(*st) && re) uregex_close(re), re = NULL;
     return re;

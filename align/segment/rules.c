@@ -268,15 +268,15 @@ static void index_suffixes(pa_ruleset *rs, size_t r, const char *before, size_t 
                             break;
                         }
                 }
-            free(old);
+            pa_free(old);
         }
         for (int i = 0; i < n; i++) add_key(rs, keys + (size_t)i * 64, klen[i], ci, (uint32_t)r);
         rs->has_ci |= ci;
         *nkeys_hint += (size_t)n;
         rs->r[r].has_suffix = 1;
     }
-    free(keys);
-    free(klen);
+    pa_free(keys);
+    pa_free(klen);
     pa_buf_free(&list);
 }
 
@@ -422,18 +422,18 @@ void pa_ruleset_free(pa_ruleset *rs)
         free_filter(&c->last);
         free_filter(&c->first);
     }
-    free(rs->r);
-    free(rs->bmp_last);
-    free(rs->bmp_first);
+    pa_free(rs->r);
+    pa_free(rs->bmp_last);
+    pa_free(rs->bmp_first);
     if (rs->set_last) uset_close(rs->set_last);
     if (rs->set_first) uset_close(rs->set_first);
-    free(rs->class_rules);
-    free(rs->keys);
-    free(rs->pool);
-    free(rs->link_rule);
-    free(rs->link_next);
-    free(rs->name);
-    free(rs);
+    pa_free(rs->class_rules);
+    pa_free(rs->keys);
+    pa_free(rs->pool);
+    pa_free(rs->link_rule);
+    pa_free(rs->link_next);
+    pa_free(rs->name);
+    pa_free(rs);
 }
 
 /* ---- matching ---- */
@@ -477,11 +477,11 @@ void pa_rulematch_free(pa_rulematch *m)
         if (m->m[i].scan) uregex_close(m->m[i].scan);
         if (m->m[i].scan_a) uregex_close(m->m[i].scan_a);
         if (m->m[i].gate) uregex_close(m->m[i].gate);
-        free(m->m[i].ends);
+        pa_free(m->m[i].ends);
     }
-    free(m->m);
-    free(m->stamp);
-    free(m);
+    pa_free(m->m);
+    pa_free(m->stamp);
+    pa_free(m);
 }
 
 void pa_rulematch_set_text(pa_rulematch *m, const UChar *text, int32_t len)

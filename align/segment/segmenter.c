@@ -49,7 +49,7 @@ pa_segmenter *pa_segmenter_from_srx(const pa_srx *srx, const char *lang, pa_erro
     int ok = pa_srx_rules_for(srx, lang, &list, &n, err) == 0 &&
              (s->rules = pa_ruleset_compile(pa_srx_name(srx), list, n, err)) != NULL &&
              (s->match = pa_rulematch_new(s->rules, err)) != NULL;
-    free(list);
+    pa_free(list);
     if (ok && s->icu_base) {
         UErrorCode st = U_ZERO_ERROR;
         s->brk = ubrk_open(UBRK_SENTENCE, lang, NULL, 0, &st);
@@ -72,10 +72,10 @@ void pa_segmenter_free(pa_segmenter *s)
     if (s->brk) ubrk_close(s->brk);
     pa_rulematch_free(s->match);
     pa_ruleset_free(s->rules);
-    free(s->u);
-    free(s->cand);
-    free(s->brks);
-    free(s);
+    pa_free(s->u);
+    pa_free(s->cand);
+    pa_free(s->brks);
+    pa_free(s);
 }
 
 static int cmp_i32(const void *a, const void *b)

@@ -71,7 +71,7 @@ static int yes_no(const xmlNode *n, const char *name, int dflt)
     char *v = attr(n, name);
     int r = dflt;
     if (v) r = strcasecmp(v, "yes") == 0 ? 1 : strcasecmp(v, "no") == 0 ? 0 : -1;
-    free(v);
+    pa_free(v);
     return r;
 }
 
@@ -128,7 +128,7 @@ static int read_langrule(pa_srx *x, const xmlNode *lr, pa_error *err)
         return pa_error_set(err, PA_EINPUT, "%s:%d: <languagerule> without languagerulename", x->name, line);
     if (find_langrule(x, name) != (size_t)-1) {
         pa_error_set(err, PA_EINPUT, "%s:%d: languagerule '%s' defined twice", x->name, line, name);
-        free(name);
+        pa_free(name);
         return -1;
     }
     PA_GROW(x->lrs, x->cap_lrs, x->nlrs + 1);
@@ -171,11 +171,11 @@ static int read_maps(pa_srx *x, const xmlNode *n, pa_error *err)
             else
                 pa_error_set(err, PA_EINPUT, "%s:%d: languagemap refers to languagerule '%s', which is not defined",
                              x->name, line, target);
-            free(pat);
-            free(target);
+            pa_free(pat);
+            pa_free(target);
             return -1;
         }
-        free(target);
+        pa_free(target);
         PA_GROW(x->maps, x->cap_maps, x->nmaps + 1);
         x->maps[x->nmaps++] = (langmap){pat, t, line};
     }
@@ -278,17 +278,17 @@ void pa_srx_free(pa_srx *x)
     if (!x) return;
     for (size_t i = 0; i < x->nlrs; i++) {
         for (size_t k = 0; k < x->lrs[i].n; k++) {
-            free(x->lrs[i].rules[k].before);
-            free(x->lrs[i].rules[k].after);
+            pa_free(x->lrs[i].rules[k].before);
+            pa_free(x->lrs[i].rules[k].after);
         }
-        free(x->lrs[i].rules);
-        free(x->lrs[i].name);
+        pa_free(x->lrs[i].rules);
+        pa_free(x->lrs[i].name);
     }
-    for (size_t i = 0; i < x->nmaps; i++) free(x->maps[i].pattern);
-    free(x->lrs);
-    free(x->maps);
-    free(x->name);
-    free(x);
+    for (size_t i = 0; i < x->nmaps; i++) pa_free(x->maps[i].pattern);
+    pa_free(x->lrs);
+    pa_free(x->maps);
+    pa_free(x->name);
+    pa_free(x);
 }
 
 const char *pa_srx_name(const pa_srx *x) { return x->name; }
@@ -333,7 +333,7 @@ int pa_srx_rules_for(const pa_srx *x, const char *lang, const pa_srx_rule ***rul
     for (size_t i = 0; i < x->nmaps; i++) {
         int hit = map_matches(x, &x->maps[i], lang, err);
         if (hit < 0) {
-            free(out);
+            pa_free(out);
             return -1;
         }
         if (!hit) continue;
@@ -344,7 +344,7 @@ int pa_srx_rules_for(const pa_srx *x, const char *lang, const pa_srx_rule ***rul
         if (!x->cascade) break;
     }
     if (!any) {
-        free(out);
+        pa_free(out);
         return pa_error_set(err, PA_EINPUT, "%s: no languagemap matches language '%s'", x->name, lang);
     }
     *rules = out;

@@ -180,9 +180,9 @@ static int normalize_nfc(const char *name, pa_buf *b, size_t from, pa_error *err
         } else {
             rc = pa_error_set(err, PA_EINTERNAL, "%s: normalization failed: %s", name, u_errorName(st));
         }
-        free(n);
+        pa_free(n);
     }
-    free(u);
+    pa_free(u);
     return rc;
 }
 

@@ -130,7 +130,7 @@ int pa_numbers_differ(const char *a, size_t alen, const char *b, size_t blen)
         na = number_set(&ba, na, &va), nb = number_set(&bb, nb, &vb);
         differ = na != nb;
         for (size_t k = 0; !differ && k < na; k++) differ = strcmp(va[k], vb[k]) != 0;
-        free(va), free(vb);
+        pa_free(va), pa_free(vb);
     }
     pa_buf_free(&ba), pa_buf_free(&bb);
     return differ;

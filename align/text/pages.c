@@ -238,11 +238,11 @@ static void mark_furniture(const char *s, const pa_page_line *ls, size_t n, unsi
                 if (!repeated && !pa_pages_is_furniture_text(s, a, e)) break;
                 role[i] = PA_LINE_FURNITURE;
             }
-    free(keys);
+    pa_free(keys);
     pa_buf_free(&scratch);
-    free(t.slots);
-    free(top);
-    free(bot);
+    pa_free(t.slots);
+    pa_free(top);
+    pa_free(bot);
 }
 
 /* ---- footnotes ---- */

@@ -559,8 +559,8 @@ static void opener_breaks(const char *s, size_t len, const rline *ls, size_t n, 
         }
         prev = &ls[i], prev_i = i;
     }
-    for (size_t i = 0; i <= t.mask; i++) free(t.slots[i].key);
-    free(t.slots);
+    for (size_t i = 0; i <= t.mask; i++) pa_free(t.slots[i].key);
+    pa_free(t.slots);
 }
 
 /* ---- lines ---- */
@@ -593,7 +593,7 @@ int pa_reflow_is_wrapped(const char *text, size_t len)
     int paged;
     rline *ls = measure_all(text, len, &n, &paged);
     int wrapped = detect(ls, n, column_width(ls, n)) == PA_REFLOW_WRAPPED;
-    free(ls);
+    pa_free(ls);
     return wrapped;
 }
 
@@ -607,7 +607,7 @@ static rline *reading_order(const char *text, const rline *all, size_t n, int pa
         pa_page_line *pl = pa_malloc((n ? n : 1) * sizeof *pl);
         for (size_t i = 0; i < n; i++) pl[i] = (pa_page_line){all[i].a, all[i].z, all[i].page, all[i].blank};
         pa_pages_classify(text, pl, n, role);
-        free(pl);
+        pa_free(pl);
     }
     rline *ls = pa_malloc((n ? n : 1) * sizeof *ls);
     size_t m = 0;
@@ -620,7 +620,7 @@ static rline *reading_order(const char *text, const rline *all, size_t n, int pa
             ls[m++].note = role[i] == PA_LINE_NOTE_START;
         }
     *n_out = m;
-    free(role);
+    pa_free(role);
     return ls;
 }
 
@@ -710,10 +710,10 @@ static pa_reflow_kind reflow_lines(const char *text, size_t len, const rline *al
     }
     pa_buf_putc(out, '\n');
     for (int k = 0; k < 3; k++) pa_buf_free(&keys[k]);
-    for (size_t i = 0; t.slots && i <= t.mask; i++) free(t.slots[i].key);
-    free(t.slots);
-    free(brk);
-    free(ls);
+    for (size_t i = 0; t.slots && i <= t.mask; i++) pa_free(t.slots[i].key);
+    pa_free(t.slots);
+    pa_free(brk);
+    pa_free(ls);
     return kind;
 }
 
@@ -723,7 +723,7 @@ pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_refl
     int paged;
     rline *ls = measure_all(text, len, &n, &paged);
     kind = reflow_lines(text, len, ls, n, paged, 0, lang, kind, out);
-    free(ls);
+    pa_free(ls);
     return kind;
 }
 
@@ -741,6 +741,6 @@ pa_reflow_kind pa_reflow_placed(const char *text, size_t len, const pa_placed_li
         ls[i].fw = lines[i].first_word;
     }
     pa_reflow_kind kind = reflow_lines(text, len, ls, n, 1, 1, lang, PA_REFLOW_WRAPPED, out);
-    free(ls);
+    pa_free(ls);
     return kind;
 }

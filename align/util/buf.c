@@ -104,7 +104,7 @@ char *pa_buf_detach(pa_buf *b, size_t *len)
 
 void pa_buf_free(pa_buf *b)
 {
-    free(b->data);
+    pa_free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
 }

@@ -19,7 +19,7 @@ static void grow(pa_hashset *s)
     uint64_t *slots = pa_calloc(cap, sizeof *slots);
     for (size_t k = 0; k < s->cap; k++)
         if (s->slots[k]) slots[probe(slots, cap, s->slots[k])] = s->slots[k];
-    free(s->slots);
+    pa_free(s->slots);
     s->slots = slots, s->cap = cap;
 }
 
@@ -45,7 +45,7 @@ size_t pa_hashset_bytes(const pa_hashset *s)
 
 void pa_hashset_free(pa_hashset *s)
 {
-    free(s->slots);
+    pa_free(s->slots);
     *s = (pa_hashset)PA_HASHSET_INIT;
 }
 

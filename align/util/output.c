@@ -119,7 +119,7 @@ static size_t sweep_temps(const char *dir, const char *base)
         close(fd);
     }
     if (d) closedir(d);
-    free(prefix);
+    pa_free(prefix);
     return removed;
 }
 
@@ -134,7 +134,7 @@ static void remove_stale_temps(const char *path)
     const char *slash = strrchr(path, '/');
     char *dir = slash ? pa_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : pa_strdup(".");
     sweep_temps(dir, slash ? slash + 1 : path);
-    free(dir);
+    pa_free(dir);
 }
 
 /* Creates "dir/.name.tmp-HOST-PID-RANDOM" for "dir/name", in the same
@@ -158,12 +158,12 @@ static int create_temp(const char *path, char **tmpname)
         if (fd >= 0) flock(fd, LOCK_EX | LOCK_NB); /* mine while I live (remove_stale_temps) */
         if (fd >= 0 || errno != EEXIST) {
             if (fd >= 0) *tmpname = t;
-            else free(t);
-            free(prefix);
+            else pa_free(t);
+            pa_free(prefix);
             return fd;
         }
     }
-    free(t), free(prefix);
+    pa_free(t), pa_free(prefix);
     errno = EEXIST;
     return -1;
 }
@@ -180,7 +180,7 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
         fd = dup(STDOUT_FILENO);
         if (fd < 0) {
             pa_error_set(err, PA_EOUTPUT, "<stdout>: cannot write: %s", strerror(errno));
-            free(o->name), free(o);
+            pa_free(o->name), pa_free(o);
             return NULL;
         }
     } else {
@@ -191,7 +191,7 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
         int exists = stat(target, &st) == 0;
         if (exists && S_ISDIR(st.st_mode)) {
             pa_error_set(err, PA_EOUTPUT, "%s: is a directory", path);
-            free(real), free(o->name), free(o);
+            pa_free(real), pa_free(o->name), pa_free(o);
             return NULL;
         }
         if (exists && !S_ISREG(st.st_mode)) {
@@ -202,10 +202,10 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
             fd = create_temp(target, &o->tmpname);
             o->target = pa_strdup(target);
         }
-        free(real);
+        pa_free(real);
         if (fd < 0) {
             pa_error_set(err, PA_EOUTPUT, "%s: cannot create output file: %s", path, strerror(errno));
-            free(o->tmpname), free(o->target), free(o->name), free(o);
+            pa_free(o->tmpname), pa_free(o->target), pa_free(o->name), pa_free(o);
             return NULL;
         }
     }
@@ -217,7 +217,7 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
         if (o->sync_fd >= 0) close(o->sync_fd);
         pa_error_set(err, PA_EOUTPUT, "%s: cannot open for writing (zlib)", o->name);
         if (o->tmpname) unlink(o->tmpname);
-        free(o->tmpname), free(o->target), free(o->name), free(o);
+        pa_free(o->tmpname), pa_free(o->target), pa_free(o->name), pa_free(o);
         return NULL;
     }
     gzbuffer(o->gz, 1 << 16);
@@ -265,7 +265,7 @@ int pa_output_printf(pa_output *o, pa_error *err, const char *fmt, ...)
         char *big = pa_malloc((size_t)n + 1);
         vsnprintf(big, (size_t)n + 1, fmt, ap2);
         rc = pa_output_write(o, big, (size_t)n, err);
-        free(big);
+        pa_free(big);
     }
     va_end(ap2);
     return rc;
@@ -279,7 +279,7 @@ static int sync_directory(const char *path)
     const char *slash = strrchr(path, '/');
     char *dir = slash ? pa_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : pa_strdup(".");
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(dir);
+    pa_free(dir);
     if (fd < 0) return 0;
     int rc = fsync(fd) != 0 && errno != EINVAL && errno != EROFS ? -1 : 0;
     close(fd);
@@ -289,10 +289,10 @@ static int sync_directory(const char *path)
 static void output_free(pa_output *o)
 {
     if (o->sync_fd >= 0) close(o->sync_fd);
-    free(o->target);
-    free(o->tmpname);
-    free(o->name);
-    free(o);
+    pa_free(o->target);
+    pa_free(o->tmpname);
+    pa_free(o->name);
+    pa_free(o);
 }
 
 int pa_output_finish(pa_output *o, pa_error *err)

@@ -131,8 +131,8 @@ void pa_source_close(pa_source *s)
 {
     if (!s) return;
     gzclose_r(s->gz);
-    free(s->name);
-    free(s);
+    pa_free(s->name);
+    pa_free(s);
 }
 
 int pa_read_file(const char *path, pa_buf *out, size_t max_bytes, pa_error *err)

@@ -27,7 +27,7 @@ int pa_line_output_commit(void *state, pa_error *err)
     pa_line_output *o = state;
     int rc = pa_line_output_flush(o, 1, err);
     rc = rc == 0 ? pa_output_commit(o->out, err) : (pa_output_abort(o->out), -1);
-    pa_buf_free(&o->buf), free(o);
+    pa_buf_free(&o->buf), pa_free(o);
     return rc;
 }
 
@@ -35,7 +35,7 @@ void pa_line_output_abort(void *state)
 {
     pa_line_output *o = state;
     pa_output_abort(o->out);
-    pa_buf_free(&o->buf), free(o);
+    pa_buf_free(&o->buf), pa_free(o);
 }
 
 size_t pa_line_output_bytes(void *state)

@@ -19,7 +19,7 @@ static void moses_abort(void *state)
     moses_state *m = state;
     for (size_t l = 0; l < m->n; l++)
         if (m->files[l]) pa_line_output_abort(m->files[l]);
-    free(m->files), free(m);
+    pa_free(m->files), pa_free(m);
 }
 
 static void *moses_open(const char *path, const pa_writer_setup *s, pa_error *err)
@@ -36,7 +36,7 @@ static void *moses_open(const char *path, const pa_writer_setup *s, pa_error *er
         char *name = pa_malloc(n);
         snprintf(name, n, "%s.%s%s", path, s->langs[l], s->gzip ? ".gz" : "");
         m->files[l] = pa_line_output_open(name, s, err);
-        free(name);
+        pa_free(name);
         if (!m->files[l]) {
             moses_abort(m);
             return NULL;
@@ -71,9 +71,9 @@ static int moses_commit(void *state, pa_error *err)
         pa_line_output *f = m->files[l];
         if (rc == 0) rc = pa_output_publish(f->out, err);
         else pa_output_abort(f->out);
-        pa_buf_free(&f->buf), free(f);
+        pa_buf_free(&f->buf), pa_free(f);
     }
-    free(m->files), free(m);
+    pa_free(m->files), pa_free(m);
     return rc;
 }
 

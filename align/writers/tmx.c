@@ -64,7 +64,7 @@ static int tmx_unit(void *state, const pa_units *u, const pa_unit *x, pa_error *
 static void tmx_state_free(tmx_state *t)
 {
     pa_buf_free(&t->bead);
-    free(t->v), free(t);
+    pa_free(t->v), pa_free(t);
 }
 
 static int tmx_commit(void *state, pa_error *err)

@@ -150,9 +150,9 @@ size_t pa_writer_bytes(const pa_writer *w)
 /* Frees what the writer itself holds. */
 static void writer_free(pa_writer *w)
 {
-    for (size_t l = 0; l < w->n_langs; l++) free(w->tmx_tags[l]);
-    free(w->tmx_tags);
-    free(w);
+    for (size_t l = 0; l < w->n_langs; l++) pa_free(w->tmx_tags[l]);
+    pa_free(w->tmx_tags);
+    pa_free(w);
 }
 
 int pa_writer_commit(pa_writer *w, pa_error *err)
