@@ -235,7 +235,7 @@ typedef int (*pa_units_keep_fn)(void *data, const pa_unit *x, const size_t *from
  * no text in any selected language are left out, and so are those `keep`
  * (NULL = keep all) refuses. Texts, scores and sentence indices are copied
  * unchanged: nothing is aligned again. Free with pa_units_free; NULL when
- * `n_langs` is 0. */
+ * `n_langs` is 0 or memory ran out. */
 pa_units *pa_units_select(const pa_units *u, const char *const *langs, size_t n_langs, pa_units_keep_fn keep,
                           void *data);
 

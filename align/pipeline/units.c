@@ -241,10 +241,10 @@ static size_t language_index(const pa_units *u, const char *tag)
     return (size_t)-1;
 }
 
-pa_units *pa_units_select(const pa_units *u, const char *const *langs, size_t n_langs, pa_units_keep_fn keep,
-                          void *data)
+/* pa_units_select's work, inside its allocation frame. */
+static pa_units *select_units(const pa_units *u, const char *const *langs, size_t n_langs, pa_units_keep_fn keep,
+                              void *data)
 {
-    if (n_langs == 0) return NULL;
     pa_units *v = pa_calloc(1, sizeof *v);
     size_t L = v->n_langs = n_langs;
     size_t *from = pa_calloc(L, sizeof *from);
@@ -276,5 +276,18 @@ pa_units *pa_units_select(const pa_units *u, const char *const *langs, size_t n_
     }
     pa_free(from);
     set_text_pointers(v);
+    return v;
+}
+
+pa_units *pa_units_select(const pa_units *u, const char *const *langs, size_t n_langs, pa_units_keep_fn keep,
+                          void *data)
+{
+    if (n_langs == 0) return NULL;
+    pa_alloc_frame f;
+    jmp_buf jump;
+    pa_alloc_enter(&f, &jump);
+    if (setjmp(jump)) return pa_alloc_failed(&f, NULL), NULL;
+    pa_units *v = select_units(u, langs, n_langs, keep, data);
+    pa_alloc_leave(&f);
     return v;
 }
