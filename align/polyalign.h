@@ -61,13 +61,17 @@ void pa_error_clear(pa_error *e);
 
 /* ---- Memory ---------------------------------------------------------- */
 
-/* Called when an allocation of `size` bytes fails. It must not return
- * (exit, abort or longjmp); if it does, the process aborts. The default
- * prints "polyalign: out of memory (allocating N bytes)" and aborts. */
+/* Running out of memory is an error like any other: a library call in
+ * which an allocation fails frees what it allocated and returns its error
+ * value with PA_EINTERNAL "out of memory (allocating N bytes)". Objects
+ * passed in stay usable (a context aligns again; a writer whose add failed
+ * can only be aborted). A handler, when set, is called first, with the
+ * size that failed; it may exit or abort the process, or return to let the
+ * call fail. Outside a library call (a callback's own allocation through
+ * polyalign), a failure prints that message and aborts. Default: none. */
 typedef void (*pa_oom_handler)(size_t size);
 
-/* Sets the process-wide handler (NULL restores the default) and returns
- * the previous one. */
+/* Sets the process-wide handler (NULL: none) and returns the previous one. */
 pa_oom_handler pa_set_oom_handler(pa_oom_handler handler);
 
 /* ---- Messages and progress ------------------------------------------- */
@@ -271,7 +275,9 @@ const char *pa_writer_format(size_t k);
 pa_writer *pa_writer_open(const char *path, const char *const *langs, size_t n_langs, const pa_writer_options *o,
                           pa_error *err);
 
-/* Writes every unit of `u` (same languages, same order as at open). */
+/* Writes every unit of `u` (same languages, same order as at open). After
+ * an add that ran out of memory, pa_writer_commit refuses (an error, and
+ * the output discarded): part of `u` may be written. */
 int pa_writer_add(pa_writer *w, const pa_units *u, pa_error *err);
 
 typedef struct pa_writer_counts {

@@ -122,10 +122,16 @@ static int write_text_element(pa_tmx_writer *w, const char *name, const char *at
 void pa_tmx_writer_free(pa_tmx_writer *w)
 {
     if (!w) return;
+    pa_alloc_undefer(w);
     w->out_failed = 1; /* the output may be gone already: write nothing more */
     if (w->xw) xmlFreeTextWriter(w->xw);
     pa_buf_free(&w->clean);
     pa_free(w);
+}
+
+static void free_writer(void *w)
+{
+    pa_tmx_writer_free(w);
 }
 
 pa_tmx_writer *pa_tmx_writer_open(pa_output *out, const pa_tmx_header_info *h, pa_error *err)
@@ -142,6 +148,8 @@ pa_tmx_writer *pa_tmx_writer_open(pa_output *out, const pa_tmx_header_info *h, p
         pa_free(w);
         return NULL;
     }
+    pa_alloc_defer(free_writer, w); /* the libxml2 writer, if the call fails */
+    pa_buf_reserve(&w->clean, 256); /* now: what an add allocates, a failing add frees */
     time_t t = h->creation_time ? h->creation_time : time(NULL);
     struct tm tm;
     gmtime_r(&t, &tm);

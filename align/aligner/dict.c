@@ -178,6 +178,10 @@ int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
     int raw = b.len >= 19 && memcmp(b.data, "# polyalign lexicon", 19) == 0;
     const char *p = b.data ? b.data : "", *end = p + b.len;
     int rc = 0;
+    /* The pairs belong to the dictionary, which may be a context's: if a
+     * line runs out of memory, what was added stays (its owner frees it). */
+    pa_alloc_frame scope;
+    pa_alloc_untracked_begin(&scope);
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t len = (size_t)((nl ? nl : end) - p);
@@ -215,6 +219,7 @@ int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
     if (rc == 0 && d->n_pairs == before)
         rc = pa_error_set(err, PA_EINPUT, "%s:%zu: no dictionary entries found (expected CC-CEDICT, \"target @ source\" or "
                                           "tab-separated lines)", name, first_bad ? first_bad : lineno);
+    pa_alloc_untracked_end(&scope);
     if (rc == 0 && cacheable) pa_dict_cache_write(&key, d->src, d->tgt, d->pairs, d->n_pairs);
     pa_buf_free(&b);
     return rc;

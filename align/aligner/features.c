@@ -36,10 +36,16 @@ struct pa_feature_extractor {
     pa_error roman_err;
 };
 
+static void free_extractor(void *fx)
+{
+    pa_feature_extractor_free(fx);
+}
+
 pa_feature_extractor *pa_feature_extractor_new(pa_error *err)
 {
     (void)err;
     pa_feature_extractor *fx = pa_calloc(1, sizeof *fx);
+    pa_alloc_defer(free_extractor, fx); /* its ICU objects, if the call fails */
     fx->roman = pa_romanizer_new();
     return fx;
 }
@@ -47,6 +53,7 @@ pa_feature_extractor *pa_feature_extractor_new(pa_error *err)
 void pa_feature_extractor_free(pa_feature_extractor *fx)
 {
     if (!fx) return;
+    pa_alloc_undefer(fx);
     for (size_t k = 0; k < fx->n_brk; k++) ubrk_close(fx->brk[k].brk);
     if (fx->ut) utext_close(fx->ut);
     pa_romanizer_free(fx->roman);

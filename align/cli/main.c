@@ -3,6 +3,7 @@
 
 #include "align/cli/cli.h"
 #include "align/cli/suggest.h"
+#include "align/util/alloc.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -74,13 +75,17 @@ int cli_parse_double(const char *cmd, const char *opt, const char *value, double
     return 0;
 }
 
-/* Out of memory in the command: one line and status 4, the internal error
- * the help promises, instead of abort()'s core dump. The temporary output
- * is left to the next write of the same output, which removes it (its
- * writer is dead and its lock released). Only write(2) and _exit: the
- * heap is what just failed. */
+/* Out of memory. Inside a library call (pa_align, a writer's add...) the
+ * call fails with the error "out of memory (allocating N bytes)", which the
+ * command reports like any other, removing its temporary output, and ends
+ * with status 4. Elsewhere (the command's own code): one line and status 4,
+ * the internal error the help promises, instead of abort()'s core dump; a
+ * temporary output is left to the next write of the same output, which
+ * removes it (its writer is dead and its lock released). Only write(2) and
+ * _exit: the heap is what just failed. */
 static void out_of_memory(size_t size)
 {
+    if (pa_alloc_in_frame()) return;
     char msg[96], digits[24];
     size_t n = 0, k = sizeof digits;
     do digits[--k] = (char)('0' + size % 10), size /= 10;

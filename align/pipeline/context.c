@@ -37,6 +37,17 @@ int pa_context_options_init(pa_context_options *o, unsigned version)
     return 0;
 }
 
+/* pa_context_new's work, inside its allocation frame. */
+static pa_context *new_context(const pa_context_options *o, pa_error *err)
+{
+    pa_srx *srx = o && o->srx_path ? pa_srx_read_file(o->srx_path, err) : pa_srx_builtin(err);
+    if (!srx) return NULL;
+    pa_context *c = pa_calloc(1, sizeof *c);
+    c->srx = srx;
+    pthread_mutex_init(&c->lock, NULL);
+    return c;
+}
+
 pa_context *pa_context_new(const pa_context_options *o, pa_error *err)
 {
     if (o && o->version != PA_CONTEXT_OPTIONS_VERSION) {
@@ -44,11 +55,8 @@ pa_context *pa_context_new(const pa_context_options *o, pa_error *err)
                      PA_CONTEXT_OPTIONS_VERSION);
         return NULL;
     }
-    pa_srx *srx = o && o->srx_path ? pa_srx_read_file(o->srx_path, err) : pa_srx_builtin(err);
-    if (!srx) return NULL;
-    pa_context *c = pa_calloc(1, sizeof *c);
-    c->srx = srx;
-    pthread_mutex_init(&c->lock, NULL);
+    pa_context *c;
+    PA_ALLOC_CALL(c, new_context(o, err), err, NULL);
     return c;
 }
 
@@ -67,7 +75,8 @@ void pa_context_free(pa_context *c)
     pa_free(c);
 }
 
-/* The pool of `code`, made when missing. Called with the lock held. */
+/* The pool of `code`, made when missing. Called with the lock held, in an
+ * untracked scope (the pools belong to the context). */
 static seg_pool *pool_of(pa_context *c, const char *code)
 {
     for (size_t k = 0; k < c->n_pools; k++)
@@ -79,48 +88,97 @@ static seg_pool *pool_of(pa_context *c, const char *code)
     return p;
 }
 
+/* Cleanups for a call that runs out of memory: the lock is released, a
+ * segmenter that was taken and not given back is freed. */
+static void unlock_pools(void *c)
+{
+    pthread_mutex_unlock(&((pa_context *)c)->lock);
+}
+
+static void free_segmenter(void *s)
+{
+    pa_segmenter_free(s);
+}
+
 pa_segmenter *pa_context_take_segmenter(pa_context *c, const char *code, pa_error *err)
 {
     pa_segmenter *s = NULL;
+    pa_alloc_frame scope;
+    pa_alloc_untracked_begin(&scope);
     pthread_mutex_lock(&c->lock);
+    pa_alloc_defer(unlock_pools, c);
     seg_pool *p = pool_of(c, code);
     if (p->n) s = p->idle[--p->n];
+    pa_alloc_undefer(c);
     pthread_mutex_unlock(&c->lock);
-    /* compiled outside the lock: other threads need not wait for it */
-    return s ? s : pa_segmenter_from_srx(c->srx, code, err);
+    pa_alloc_untracked_end(&scope);
+    if (!s) {
+        /* compiled outside the lock: other threads need not wait for it; in
+         * a keep scope, as it will join the pool */
+        pa_alloc_keep_begin(&scope);
+        s = pa_segmenter_from_srx(c->srx, code, err);
+        pa_alloc_keep_end(&scope);
+    }
+    if (s) pa_alloc_defer(free_segmenter, s);
+    return s;
 }
 
 void pa_context_give_segmenter(pa_context *c, const char *code, pa_segmenter *s)
 {
     if (!s) return;
+    pa_alloc_frame scope;
+    pa_alloc_untracked_begin(&scope);
     pthread_mutex_lock(&c->lock);
+    pa_alloc_defer(unlock_pools, c);
     seg_pool *p = pool_of(c, code);
     PA_GROW(p->idle, p->cap, p->n + 1);
     p->idle[p->n++] = s;
+    pa_alloc_undefer(s); /* the pool's now */
+    pa_alloc_undefer(c);
     pthread_mutex_unlock(&c->lock);
+    pa_alloc_untracked_end(&scope);
 }
 
-int pa_context_add_dictionary(pa_context *c, const char *src, const char *tgt, const char *path, pa_error *err)
+static void free_dict(void *d)
+{
+    pa_dict_free(d);
+}
+
+/* pa_context_add_dictionary's work, inside its allocation frame. A new
+ * dictionary is freed if the call fails; a file added to a pair's
+ * dictionary may have added part of its pairs (pa_dict_load). */
+static int add_dictionary(pa_context *c, const char *src, const char *tgt, const char *path, pa_error *err)
 {
     char sc[PA_LANG_MAX], tc[PA_LANG_MAX];
     if (pa_lang_normalize(src, sc, err) != 0 || pa_lang_normalize(tgt, tc, err) != 0) return -1;
     dict_entry *e = NULL;
     for (size_t k = 0; k < c->n_dicts && !e; k++)
         if (strcmp(c->dicts[k].src, sc) == 0 && strcmp(c->dicts[k].tgt, tc) == 0) e = &c->dicts[k];
-    pa_dict *fresh = NULL;
-    if (!e) fresh = pa_dict_new(sc, tc);
-    if (pa_dict_load(e ? e->dict : fresh, path, err) != 0) {
+    if (e) return pa_dict_load(e->dict, path, err);
+    pa_dict *fresh = pa_dict_new(sc, tc);
+    pa_alloc_defer(free_dict, fresh); /* it may hold a mapped cache file */
+    if (pa_dict_load(fresh, path, err) != 0) {
+        pa_alloc_undefer(fresh);
         pa_dict_free(fresh);
         return -1;
     }
-    if (fresh) {
-        PA_GROW(c->dicts, c->cap_dicts, c->n_dicts + 1);
-        e = &c->dicts[c->n_dicts++];
-        snprintf(e->src, sizeof e->src, "%s", sc);
-        snprintf(e->tgt, sizeof e->tgt, "%s", tc);
-        e->dict = fresh;
-    }
+    pa_alloc_frame scope;
+    pa_alloc_untracked_begin(&scope);
+    PA_GROW(c->dicts, c->cap_dicts, c->n_dicts + 1);
+    pa_alloc_untracked_end(&scope);
+    pa_alloc_undefer(fresh);
+    e = &c->dicts[c->n_dicts++];
+    snprintf(e->src, sizeof e->src, "%s", sc);
+    snprintf(e->tgt, sizeof e->tgt, "%s", tc);
+    e->dict = fresh;
     return 0;
+}
+
+int pa_context_add_dictionary(pa_context *c, const char *src, const char *tgt, const char *path, pa_error *err)
+{
+    int rc;
+    PA_ALLOC_CALL(rc, add_dictionary(c, src, tgt, path, err), err, -1);
+    return rc;
 }
 
 const pa_dict *pa_context_dictionary(const pa_context *c, const char *src, const char *tgt)

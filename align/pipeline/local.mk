@@ -9,11 +9,13 @@ libpolyalign_la_SOURCES += \
 	align/pipeline/units.c align/pipeline/units.h \
 	align/pipeline/train.c align/pipeline/train.h
 
-# Tests: units from alignments (data-driven), and the command line's use of
-# the pipeline (formats, languages, one sentence a line).
-check_PROGRAMS += tests/pipeline/test_units
+# Tests: units from alignments (data-driven), every allocation of a sample
+# run failing in turn (test_oom), and the command line's use of the pipeline
+# (formats, languages, one sentence a line).
+check_PROGRAMS += tests/pipeline/test_units tests/pipeline/test_oom
 tests_pipeline_test_units_LDADD = libpolyalign.la
-TESTS += tests/pipeline/test_units tests/cli/pipeline.sh tests/cli/pairs.sh tests/cli/anchors.sh \
+tests_pipeline_test_oom_LDADD = libpolyalign.la
+TESTS += tests/pipeline/test_units tests/pipeline/test_oom tests/cli/pipeline.sh tests/cli/pairs.sh tests/cli/anchors.sh \
 	tests/pipeline/sixway.py
 EXTRA_DIST += tests/pipeline/units.cases tests/cli/pipeline.sh tests/cli/pairs.sh tests/cli/anchors.sh \
 	tests/pipeline/sixway.py

@@ -178,7 +178,9 @@ static int anchors_agree(pa_document **docs, pa_anchors *a, size_t n, const pa_l
     return with == n;
 }
 
-pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_align_options *opts, pa_error *err)
+/* pa_align's work, inside its allocation frame. */
+static pa_units *align_inputs(pa_context *c, const pa_input *inputs, size_t n, const pa_align_options *opts,
+                              pa_error *err)
 {
     pa_align_options defaults;
     const pa_align_options *o = checked_options(opts, &defaults, err);
@@ -230,7 +232,15 @@ done:
     return u;
 }
 
-pa_document *pa_document_read(pa_context *c, const pa_input *in, const pa_align_options *opts, pa_error *err)
+pa_units *pa_align(pa_context *c, const pa_input *inputs, size_t n, const pa_align_options *opts, pa_error *err)
+{
+    pa_units *u;
+    PA_ALLOC_CALL(u, align_inputs(c, inputs, n, opts, err), err, NULL);
+    return u;
+}
+
+/* pa_document_read's work, inside its allocation frame. */
+static pa_document *read_document(pa_context *c, const pa_input *in, const pa_align_options *opts, pa_error *err)
 {
     pa_align_options defaults;
     const pa_align_options *o = checked_options(opts, &defaults, err);
@@ -243,6 +253,13 @@ pa_document *pa_document_read(pa_context *c, const pa_input *in, const pa_align_
     if (d && split_all(c, &d, 1, o, &log, &used, err) != 0) pa_document_free(d), d = NULL;
     if (d) pa_anchors_to_sentences(d, &anchors);
     pa_anchors_free(&anchors);
+    return d;
+}
+
+pa_document *pa_document_read(pa_context *c, const pa_input *in, const pa_align_options *opts, pa_error *err)
+{
+    pa_document *d;
+    PA_ALLOC_CALL(d, read_document(c, in, opts, err), err, NULL);
     return d;
 }
 

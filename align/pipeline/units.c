@@ -283,11 +283,7 @@ pa_units *pa_units_select(const pa_units *u, const char *const *langs, size_t n_
                           void *data)
 {
     if (n_langs == 0) return NULL;
-    pa_alloc_frame f;
-    jmp_buf jump;
-    pa_alloc_enter(&f, &jump);
-    if (setjmp(jump)) return pa_alloc_failed(&f, NULL), NULL;
-    pa_units *v = select_units(u, langs, n_langs, keep, data);
-    pa_alloc_leave(&f);
+    pa_units *v;
+    PA_ALLOC_CALL(v, select_units(u, langs, n_langs, keep, data), NULL, NULL);
     return v;
 }

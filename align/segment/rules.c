@@ -387,6 +387,11 @@ static void build_class_union(pa_ruleset *rs)
     uset_freeze(rs->set_first);
 }
 
+static void free_ruleset(void *rs)
+{
+    pa_ruleset_free(rs);
+}
+
 pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules, size_t n, pa_error *err)
 {
     pa_ruleset *rs = pa_calloc(1, sizeof *rs);
@@ -395,6 +400,7 @@ pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules
     rs->n = n;
     rs->mask = 15;
     rs->keys = pa_calloc(rs->mask + 1, sizeof *rs->keys);
+    pa_alloc_defer(free_ruleset, rs); /* its ICU objects, if the call fails */
     size_t nkeys = 0;
     for (size_t i = 0; i < n; i++)
         if (compile_rule(rs, i, rules[i], &nkeys, err) != 0) {
@@ -402,6 +408,7 @@ pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules
             return NULL;
         }
     build_class_union(rs);
+    pa_alloc_undefer(rs);
     return rs;
 }
 
@@ -413,6 +420,7 @@ static void free_filter(cfilter *f)
 void pa_ruleset_free(pa_ruleset *rs)
 {
     if (!rs) return;
+    pa_alloc_undefer(rs);
     for (size_t i = 0; i < rs->n; i++) {
         crule *c = &rs->r[i];
         if (c->test) uregex_close(c->test);

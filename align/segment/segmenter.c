@@ -39,11 +39,17 @@ pa_segmenter *pa_segmenter_new(const char *lang, const pa_segmenter_opts *opts, 
     return s;
 }
 
+static void free_segmenter(void *s)
+{
+    pa_segmenter_free(s);
+}
+
 pa_segmenter *pa_segmenter_from_srx(const pa_srx *srx, const char *lang, pa_error *err)
 {
     const pa_srx_rule **list = NULL;
     size_t n = 0;
     pa_segmenter *s = pa_calloc(1, sizeof *s);
+    pa_alloc_defer(free_segmenter, s); /* its ICU objects, if the call fails */
     snprintf(s->lang, sizeof s->lang, "%s", lang);
     s->icu_base = pa_srx_icu_base(srx);
     int ok = pa_srx_rules_for(srx, lang, &list, &n, err) == 0 &&
@@ -63,12 +69,14 @@ pa_segmenter *pa_segmenter_from_srx(const pa_srx *srx, const char *lang, pa_erro
         pa_segmenter_free(s);
         return NULL;
     }
+    pa_alloc_undefer(s);
     return s;
 }
 
 void pa_segmenter_free(pa_segmenter *s)
 {
     if (!s) return;
+    pa_alloc_undefer(s);
     if (s->brk) ubrk_close(s->brk);
     pa_rulematch_free(s->match);
     pa_ruleset_free(s->rules);
@@ -153,22 +161,29 @@ int pa_segment_paragraph(pa_segmenter *s, pa_document *d, size_t para, pa_error 
     if (ps.len == 0) return 0;
     if (ps.len >= INT32_MAX / 2)
         return pa_error_set(err, PA_EINPUT, "%s: paragraph %zu is too long to segment", d->name, para + 1);
+    /* The work buffers are the segmenter's, which outlives a library call
+     * that fails (a context pools it): untracked. */
+    pa_alloc_frame scope;
+    pa_alloc_untracked_begin(&scope);
     PA_GROW(s->u, s->ucap, ps.len + 1);
     UErrorCode st = U_ZERO_ERROR;
     int32_t ulen = 0;
     u_strFromUTF8(s->u, (int32_t)s->ucap, &ulen, text, (int32_t)ps.len, &st);
-    if (U_FAILURE(st))
-        return pa_error_set(err, PA_EINTERNAL, "%s: sentence segmentation failed: %s", d->name, u_errorName(st));
+    int rc = U_FAILURE(st) ? pa_error_set(err, PA_EINTERNAL, "%s: sentence segmentation failed: %s", d->name,
+                                          u_errorName(st))
+                           : 0;
     /* Lines are segmented apart: a line break inside a paragraph always ends
      * a sentence. */
     s->nbrks = 0;
-    for (int32_t a = 0; a < ulen;) {
+    for (int32_t a = 0; a < ulen && rc == 0;) {
         int32_t b = a;
         while (b < ulen && s->u[b] != '\n') b++;
-        if (b > a && segment_line(s, s->u + a, b - a, a, err) != 0) return -1;
-        if (b < ulen) push(&s->brks, &s->nbrks, &s->capbrks, b);
+        if (b > a && segment_line(s, s->u + a, b - a, a, err) != 0) rc = -1;
+        else if (b < ulen) push(&s->brks, &s->nbrks, &s->capbrks, b);
         a = b + 1;
     }
+    pa_alloc_untracked_end(&scope);
+    if (rc != 0) return -1;
     /* Map the UTF-16 breaks back to bytes and add the sentences. */
     size_t bi = 0, start = 0;
     int32_t ui = 0;

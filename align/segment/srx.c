@@ -54,15 +54,32 @@ static const xmlNode *child(const xmlNode *n, const char *name)
     return NULL;
 }
 
+static void free_xml_string(void *v)
+{
+    xmlFree(v);
+}
+
+/* Our copy of libxml2's string `v` (freed), or NULL. */
+static char *own_xml_string(xmlChar *v)
+{
+    if (!v) return NULL;
+    pa_alloc_defer(free_xml_string, v);
+    char *s = v[0] ? pa_strdup((const char *)v) : NULL;
+    pa_alloc_undefer(v);
+    xmlFree(v);
+    return s;
+}
+
 /* An attribute's value (without namespace), or NULL; the caller frees it. */
 static char *attr(const xmlNode *n, const char *name)
 {
     xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
     if (!v) v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v) return NULL;
-    char *s = pa_strdup((const char *)v);
-    xmlFree(v);
-    return s;
+    if (v && !v[0]) {
+        xmlFree(v);
+        return pa_strdup("");
+    }
+    return own_xml_string(v);
 }
 
 /* "yes"/"no" attribute: 1, 0, or `dflt` when absent; -1 for other values. */
@@ -78,12 +95,7 @@ static int yes_no(const xmlNode *n, const char *name, int dflt)
 /* The text of a <beforebreak>/<afterbreak>, NULL when absent or empty. */
 static char *pattern_text(const xmlNode *n)
 {
-    if (!n) return NULL;
-    xmlChar *v = xmlNodeGetContent(n);
-    char *s = NULL;
-    if (v && v[0]) s = pa_strdup((const char *)v);
-    xmlFree(v);
-    return s;
+    return n ? own_xml_string(xmlNodeGetContent(n)) : NULL;
 }
 
 /* libxml2 2.12 made the error passed to structured handlers const. */
@@ -209,6 +221,19 @@ static int read_tree(pa_srx *x, const xmlNode *root, pa_error *err)
     return 0;
 }
 
+/* The libxml2 objects of a parsed file. */
+typedef struct parsed_srx {
+    xmlDocPtr doc;
+    xmlParserCtxtPtr ctxt;
+} parsed_srx;
+
+static void free_parsed(void *p)
+{
+    parsed_srx *x = p;
+    xmlFreeDoc(x->doc);
+    xmlFreeParserCtxt(x->ctxt);
+}
+
 pa_srx *pa_srx_read_memory(const char *name, const char *xml, size_t len, pa_error *err)
 {
     if (len > INT32_MAX) {
@@ -244,11 +269,13 @@ pa_srx *pa_srx_read_memory(const char *name, const char *xml, size_t len, pa_err
         xmlFreeParserCtxt(ctxt);
         return NULL;
     }
+    parsed_srx parsed = {doc, ctxt};
+    pa_alloc_defer(free_parsed, &parsed); /* if the call runs out of memory */
     pa_srx *x = pa_calloc(1, sizeof *x);
     x->name = pa_strdup(name);
     int rc = read_tree(x, xmlDocGetRootElement(doc), err);
-    xmlFreeDoc(doc);
-    xmlFreeParserCtxt(ctxt);
+    pa_alloc_undefer(&parsed);
+    free_parsed(&parsed);
     if (rc != 0) {
         pa_srx_free(x);
         return NULL;

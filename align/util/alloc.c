@@ -314,7 +314,7 @@ void pa_alloc_undefer(void *arg)
 
 int pa_alloc_in_frame(void)
 {
-    return innermost != NULL;
+    return jump_frame() != NULL;
 }
 
 void pa_alloc_fail_at(unsigned long nth)

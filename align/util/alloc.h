@@ -74,8 +74,8 @@ typedef struct pa_alloc_frame {
     int untracked; /* records nothing (pa_alloc_untracked_begin) */
 } pa_alloc_frame;
 
-/* Opens a frame for a public entry point; `jump` has just been set by
- * setjmp in the caller, as in:
+/* Opens a frame for a public entry point (PA_ALLOC_CALL below does it
+ * all); `jump` is set by setjmp in the caller right after, as in:
  *
  *     pa_alloc_frame f;
  *     jmp_buf jb;
@@ -86,6 +86,27 @@ typedef struct pa_alloc_frame {
  *
  * (setjmp must be called after pa_alloc_enter, in the entry point itself.) */
 void pa_alloc_enter(pa_alloc_frame *f, jmp_buf *jump);
+
+/* The usual entry point: `result = call` inside a frame; if an allocation
+ * fails, `err` says so and the enclosing function returns `fail`:
+ *
+ *     pa_units *u;
+ *     PA_ALLOC_CALL(u, align_inputs(c, in, n, o, err), err, NULL);
+ *     return u;
+ *
+ * (`call` runs after setjmp: nothing it changes is read after a failure.) */
+#define PA_ALLOC_CALL(result, call, err, fail)                                                                        \
+    do {                                                                                                              \
+        pa_alloc_frame frame_;                                                                                        \
+        jmp_buf jump_;                                                                                                \
+        pa_alloc_enter(&frame_, &jump_);                                                                              \
+        if (setjmp(jump_)) {                                                                                          \
+            pa_alloc_failed(&frame_, err);                                                                            \
+            return fail;                                                                                              \
+        }                                                                                                             \
+        result = call;                                                                                                \
+        pa_alloc_leave(&frame_);                                                                                      \
+    } while (0)
 
 /* Closes a frame that succeeded: the blocks it still records now belong to
  * what the call returns; an enclosing frame takes them over with the
@@ -114,8 +135,8 @@ void pa_alloc_untracked_end(pa_alloc_frame *f);
 void pa_alloc_defer(void (*fn)(void *), void *arg);
 void pa_alloc_undefer(void *arg);
 
-/* True while a frame is open on this thread (the CLI's out-of-memory
- * handler leaves those failures to the library). */
+/* True while a library call's frame is open on this thread: a failure now
+ * becomes that call's error (the CLI's handler leaves it to the library). */
 int pa_alloc_in_frame(void);
 
 /* Testing: makes the `nth` allocation from now on this thread fail (once);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <sys/random.h>
 #include <sys/file.h>
@@ -168,6 +169,11 @@ static int create_temp(const char *path, char **tmpname)
     return -1;
 }
 
+static void abort_output(void *o)
+{
+    pa_output_abort(o);
+}
+
 pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
 {
     pa_output *o = pa_calloc(1, sizeof *o);
@@ -187,11 +193,12 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
         o->name = pa_strdup(path);
         struct stat st;
         char *real = realpath(path, NULL); /* a symbolic link: replace what it points to */
+        if (real) pa_alloc_defer(pa_free, real);
         const char *target = real ? real : path;
         int exists = stat(target, &st) == 0;
         if (exists && S_ISDIR(st.st_mode)) {
             pa_error_set(err, PA_EOUTPUT, "%s: is a directory", path);
-            pa_free(real), pa_free(o->name), pa_free(o);
+            pa_alloc_undefer(real), pa_free(real), pa_free(o->name), pa_free(o);
             return NULL;
         }
         if (exists && !S_ISREG(st.st_mode)) {
@@ -199,10 +206,10 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
             fd = open(target, O_WRONLY | O_CLOEXEC);
         } else {
             remove_stale_temps(target);
+            o->target = pa_strdup(target); /* before the file: nothing allocates once it exists */
             fd = create_temp(target, &o->tmpname);
-            o->target = pa_strdup(target);
         }
-        pa_free(real);
+        pa_alloc_undefer(real), pa_free(real);
         if (fd < 0) {
             pa_error_set(err, PA_EOUTPUT, "%s: cannot create output file: %s", path, strerror(errno));
             pa_free(o->tmpname), pa_free(o->target), pa_free(o->name), pa_free(o);
@@ -221,6 +228,8 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
         return NULL;
     }
     gzbuffer(o->gz, 1 << 16);
+    /* if the library call that opened it fails, the file goes */
+    pa_alloc_defer(abort_output, o);
     return o;
 }
 
@@ -277,9 +286,12 @@ int pa_output_printf(pa_output *o, pa_error *err, const char *fmt, ...)
 static int sync_directory(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    char *dir = slash ? pa_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : pa_strdup(".");
+    char dir[PATH_MAX]; /* no allocation: a commit cannot run out of memory */
+    size_t n = slash ? (slash == path ? 1 : (size_t)(slash - path)) : 0;
+    if (n >= sizeof dir) return 0;
+    if (n) memcpy(dir, path, n), dir[n] = '\0';
+    else memcpy(dir, ".", 2);
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    pa_free(dir);
     if (fd < 0) return 0;
     int rc = fsync(fd) != 0 && errno != EINVAL && errno != EROFS ? -1 : 0;
     close(fd);
@@ -288,6 +300,7 @@ static int sync_directory(const char *path)
 
 static void output_free(pa_output *o)
 {
+    pa_alloc_undefer(o);
     if (o->sync_fd >= 0) close(o->sync_fd);
     pa_free(o->target);
     pa_free(o->tmpname);

@@ -11,6 +11,7 @@ void *pa_line_output_open(const char *path, const pa_writer_setup *s, pa_error *
     if (!out) return NULL;
     pa_line_output *o = pa_calloc(1, sizeof *o);
     o->out = out, o->n_langs = s->n_langs;
+    pa_buf_reserve(&o->buf, 4096); /* now: what an add allocates, a failing add frees */
     return o;
 }
 

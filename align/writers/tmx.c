@@ -32,6 +32,7 @@ static void *tmx_open(const char *path, const pa_writer_setup *s, pa_error *err)
     tmx_state *t = pa_calloc(1, sizeof *t);
     t->out = out, t->w = w, t->tags = s->tmx_tags, t->n_langs = s->n_langs;
     t->v = pa_calloc(s->n_langs, sizeof *t->v);
+    pa_buf_reserve(&t->bead, 64); /* now: what an add allocates, a failing add frees */
     return t;
 }
 

@@ -21,6 +21,7 @@ struct pa_writer {
     double min_score;
     pa_writer_counts counts;
     char **tmx_tags;
+    int broken; /* an add ran out of memory: only pa_writer_abort is left */
 };
 
 int pa_writer_options_init(pa_writer_options *o, unsigned version)
@@ -72,8 +73,9 @@ const pa_format *pa_format_by_path(const char *path, int *gzip)
     return NULL;
 }
 
-pa_writer *pa_writer_open(const char *path, const char *const *langs, size_t n_langs, const pa_writer_options *o,
-                          pa_error *err)
+/* pa_writer_open's work, inside its allocation frame. */
+static pa_writer *open_writer(const char *path, const char *const *langs, size_t n_langs, const pa_writer_options *o,
+                              pa_error *err)
 {
     pa_writer_options defaults;
     if (!o) pa_writer_options_init(&defaults, PA_WRITER_OPTIONS_VERSION), o = &defaults;
@@ -110,7 +112,18 @@ pa_writer *pa_writer_open(const char *path, const char *const *langs, size_t n_l
     return w;
 }
 
-int pa_writer_add(pa_writer *w, const pa_units *u, pa_error *err)
+pa_writer *pa_writer_open(const char *path, const char *const *langs, size_t n_langs, const pa_writer_options *o,
+                          pa_error *err)
+{
+    pa_writer *w;
+    PA_ALLOC_CALL(w, open_writer(path, langs, n_langs, o, err), err, NULL);
+    return w;
+}
+
+/* pa_writer_add's work. It runs in a frame: what it allocates and keeps
+ * must exist before (the formats reserve their buffers when they open), as a
+ * failing add frees what it allocated. */
+static int add_units(pa_writer *w, const pa_units *u, pa_error *err)
 {
     if (pa_units_languages(u) != w->n_langs)
         return pa_error_set(err, PA_EUSAGE, "units of %zu languages given to a writer of %zu", pa_units_languages(u),
@@ -137,6 +150,14 @@ int pa_writer_add(pa_writer *w, const pa_units *u, pa_error *err)
     return 0;
 }
 
+int pa_writer_add(pa_writer *w, const pa_units *u, pa_error *err)
+{
+    if (w->broken) return pa_error_set(err, PA_EUSAGE, "pa_writer_add: the writer failed before; abort it");
+    int rc;
+    PA_ALLOC_CALL(rc, add_units(w, u, err), err, (w->broken = 1, -1));
+    return rc;
+}
+
 void pa_writer_get_counts(const pa_writer *w, pa_writer_counts *out)
 {
     *out = w->counts;
@@ -157,6 +178,10 @@ static void writer_free(pa_writer *w)
 
 int pa_writer_commit(pa_writer *w, pa_error *err)
 {
+    if (w->broken) {
+        pa_writer_abort(w);
+        return pa_error_set(err, PA_EUSAGE, "pa_writer_commit: the writer failed before; nothing was written");
+    }
     int rc = w->fmt->commit(w->state, err);
     writer_free(w);
     return rc;
