@@ -31,6 +31,8 @@ typedef struct rline {
                               space before it, run from here to z) */
     int indent, width;     /* in columns (wide characters count two) */
     int fw;                /* width of the first word, columns */
+    int nw, nfw;           /* natural width of the content and of its first word, in 1/1000 em of a
+                              proportional serif font (natural_width); runs of spaces count as one */
     unsigned page;         /* 0-based page (form feeds) */
     uint32_t first, last;  /* first and last code points of the content */
     unsigned char blank;   /* nothing but white space */
@@ -176,6 +178,31 @@ static uint32_t sentence_end(const char *s, size_t a, size_t z)
     return end;
 }
 
+/* The advance of `c` in 1/1000 em in a proportional serif font (the
+ * Times New Roman metrics: UN documents are set in it or in a
+ * metric-compatible font): pdftotext's text counts characters, but a line
+ * of "m" and "W" is much wider on the page than one of "i" and "l".
+ * Letters outside ASCII take the width of their case, other scripts an
+ * average width, wide (CJK) characters one em. */
+static int glyph_width(uint32_t c)
+{
+    static const short ascii[95] = {
+        250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, /*  !"#$%&'()*+,-./ */
+        500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, /* 0-9 :;<=>? */
+        921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, /* @A-O */
+        556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, /* P-Z[\]^_ */
+        333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, /* `a-o */
+        500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541};     /* p-z{|}~ */
+    if (c >= 32 && c < 127) return ascii[c - 32];
+    if (pa_is_unspaced_char(c)) return 1000;
+    if (c == 0x2018 || c == 0x2019) return 333;
+    if (c == 0x201C || c == 0x201D) return 444;
+    if (c == 0x2013) return 500;
+    if (c == 0x2014) return 1000;
+    if (u_isalpha((UChar32)c)) return u_isupper((UChar32)c) ? 667 : 470;
+    return 500;
+}
+
 /* Measures line s[a..e). */
 static void measure(const char *s, size_t a, size_t e, rline *l)
 {
@@ -200,20 +227,29 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         return;
     }
     int in_first = 1;
+    uint32_t before = 0;
     for (size_t k = i; k < z; k += n) {
         unsigned char c = (unsigned char)s[k];
+        uint32_t cp = c;
         int w;
         if (c < 0x80) {
             n = 1;
             w = 1;
             if (c == ' ' || c == '\t') in_first = 0;
         } else {
-            uint32_t cp = pa_utf8_at(s, z, k, &n);
+            cp = pa_utf8_at(s, z, k, &n);
             w = pa_is_unspaced_char(cp) ? 2 : 1;
             if (w == 2 && l->fw > 0) in_first = 0;
         }
         l->width += w;
         if (in_first) l->fw += w;
+        if (cp == '\t') cp = ' ';
+        if (!(cp == ' ' && before == ' ')) {
+            int g = glyph_width(cp);
+            l->nw += g;
+            if (in_first) l->nfw += g;
+        }
+        before = cp;
     }
     l->first = pa_utf8_at(s, z, i, NULL);
     size_t st = z;
@@ -418,6 +454,50 @@ static int full_width(const rline *ls, size_t n, int W)
     return total >= 8 ? percentile(hist, total, 10) : W;
 }
 
+static int cmp_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
+/* The natural width (glyph_width) that a line, a space and the next
+ * line's first word reach when that word did not fit on the line: the 5th
+ * percentile of it over the lines that break inside a sentence (as in
+ * full_width), leaving out lines more than 30% wider than their median
+ * (pdftotext's joined lines). *median gets the median natural width of
+ * those lines. Returns 0 when fewer than 20 lines tell (character counts
+ * are used then). */
+static int natural_fit(const rline *ls, size_t n, int W, int *median)
+{
+    int *width = pa_malloc((n ? n : 1) * sizeof *width), *reach = pa_malloc((n ? n : 1) * sizeof *reach);
+    size_t k = 0;
+    const rline *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const rline *l = &ls[i];
+        if (l->blank) continue;
+        if (prev && prev->page == l->page && is_letter(prev->last) && !prev->final && !prev->listend &&
+            !prev->comma && !prev->hyph && right_edge(prev) * 10 >= W * 6)
+            width[k] = prev->nw, reach[k++] = prev->nw + glyph_width(' ') + l->nfw;
+        prev = l;
+    }
+    int fit = 0;
+    *median = 0;
+    if (k >= 20) {
+        int *sorted = pa_malloc(k * sizeof *sorted);
+        memcpy(sorted, width, k * sizeof *sorted);
+        qsort(sorted, k, sizeof *sorted, cmp_int);
+        int med = sorted[k / 2];
+        size_t m = 0;
+        for (size_t j = 0; j < k; j++)
+            if (width[j] * 10 <= med * 13) sorted[m++] = reach[j];
+        qsort(sorted, m, sizeof *sorted, cmp_int);
+        if (m >= 20) fit = sorted[m / 20], *median = med;
+        pa_free(sorted);
+    }
+    pa_free(width), pa_free(reach);
+    return fit;
+}
+
 /* Decides the layout: wrapped text or a paragraph a line. */
 static pa_reflow_kind detect(const rline *ls, size_t n, int W)
 {
@@ -444,6 +524,7 @@ static int may_open(uint32_t c) { return !(is_letter(c) && u_islower((UChar32)c)
  * widths are measured on the page (PDF), not counted in characters. */
 static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exact, unsigned char *brk)
 {
+    int nmed = 0, nfit = exact ? 0 : natural_fit(ls, n, W, &nmed);
     size_t nonblank = 0, single_gap = 0, trail = 0, trail_good = 0, last = n;
     int indents[9] = {0};
     for (size_t i = 0; i < n; i++) {
@@ -486,6 +567,19 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
             while (tail > W + 2) tail -= L;
         int opens = may_open(b->first) || b->marker;
         int space = pa_is_unspaced_char(b->first) ? 0 : 1;
+        /* whether b's first word would have fit at the end of a */
+        int fits, roomy = 0;
+        if (nfit) {
+            int ntail = a->nw;
+            while (ntail * 50 > nfit * 53) ntail -= nmed;
+            int need = ntail + glyph_width(' ') * space + b->nfw;
+            fits = need < nfit;
+            /* room for the word and a tenth of the column more: a line ending
+             * anyhow (a heading without a full stop) ends its paragraph */
+            roomy = need * 10 < nfit * 9;
+        } else {
+            fits = tail + space + b->fw < (exact ? L - 1 : L);
+        }
         if (b->note) brk[i] = 1;
         else if (blanks >= 2 || (blanks == 1 && !double_spaced)) brk[i] = 1;
         else if (trail_cue && a->trail) brk[i] = 1;
@@ -496,7 +590,7 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         /* a heading after a sentence end stands alone */
         else if (ends && opens && wb * 10 < W * 6 && !b->final && !b->listend && !b->comma && !b->hyph) brk[i] = 1;
         /* the next line's first word would have fit on this line */
-        else if (!a->hyph && opens && (exact || ends || a->comma) && tail + space + b->fw < (exact ? L - 1 : L))
+        else if (!a->hyph && opens && (exact || ends || a->comma || roomy) && fits)
             brk[i] = 1;
         i = j;
     }
