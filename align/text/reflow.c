@@ -43,6 +43,9 @@ typedef struct rline {
     unsigned char marker;  /* starts with a paragraph number or list marker */
     unsigned char hyph;    /* ends with a hyphen after a letter */
     unsigned char note;    /* starts a footnote (pages.h) */
+    unsigned char abbrev;  /* ends with an abbreviation's full stop ("Mr.", "a.m.", "S.") */
+    unsigned short gaps;   /* word gaps (runs of spaces) inside the content */
+    unsigned short stops;  /* sentence ends inside the content (". The") */
 } rline;
 
 /* White space that may surround a line's content: ASCII, NBSP, U+3000. */
@@ -203,6 +206,43 @@ static int glyph_width(uint32_t c)
     return 500;
 }
 
+/* Whether the content s[a..z), which ends in a full stop, ends with an
+ * abbreviation's: its last word holds another full stop ("a.m.", "U.S.")
+ * or is one or two letters, the first a capital ("Mr.", "S.", "No."). */
+static int ends_abbreviation(const char *s, size_t a, size_t z)
+{
+    size_t k = z;
+    while (k > a && strchr("\"')]", s[k - 1])) k--;
+    if (k == a || s[k - 1] != '.') return 0;
+    size_t t = k - 1;
+    while (t > a && s[t - 1] != ' ' && s[t - 1] != '(' && s[t - 1] != '"') t--;
+    if (memchr(s + t, '.', k - 1 - t)) return 1;
+    return k - 1 - t <= 2 && s[t] >= 'A' && s[t] <= 'Z';
+}
+
+/* Counts the word gaps of the content s[a..z) and the sentence ends inside
+ * it: a full stop, ! or ? after a small letter, digit or bracket, closing
+ * quotes, spaces, then a capital (opening quotes and brackets skipped). */
+static void count_stops(const char *s, size_t a, size_t z, rline *l)
+{
+    unsigned gaps = 0, stops = 0;
+    for (size_t i = a + 1; i < z; i++) {
+        if (s[i] != ' ' || s[i - 1] == ' ') continue;
+        gaps++;
+        size_t k = i;
+        while (k > a && strchr("\"')", s[k - 1])) k--;
+        if (k < a + 2 || !strchr(".!?", s[k - 1])) continue;
+        unsigned char p = (unsigned char)s[k - 2];
+        if (!((p >= 'a' && p <= 'z') || (p >= '0' && p <= '9') || p == ')')) continue;
+        size_t j = i;
+        while (j < z && (s[j] == ' ' || s[j] == '"' || s[j] == '(')) j++;
+        uint32_t c = pa_utf8_at(s, z, j, NULL);
+        if (j < z && is_letter(c) && u_isupper((UChar32)c)) stops++;
+    }
+    l->gaps = gaps > 65535 ? 65535 : (unsigned short)gaps;
+    l->stops = stops > 65535 ? 65535 : (unsigned short)stops;
+}
+
 /* Measures line s[a..e). */
 static void measure(const char *s, size_t a, size_t e, rline *l)
 {
@@ -269,6 +309,8 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         if (l->hyph) l->cut = k;
     }
     l->marker = starts_marker(s, i, z);
+    l->abbrev = l->final && ends_abbreviation(s, i, z);
+    count_stops(s, i, z, l);
 }
 
 /* ---- counting words for hyphenation ---- */
@@ -519,12 +561,56 @@ static pa_reflow_kind detect(const rline *ls, size_t n, int W)
  * lower-case letter (scripts without case always may). */
 static int may_open(uint32_t c) { return !(is_letter(c) && u_islower((UChar32)c)); }
 
+/* The natural width that line a, a space and line b's first word reach
+ * (natural_fit's measure). A line of pdftotext's default text wider than
+ * any line of the column is several joined (a hyphenated word's line put
+ * onto the one before): its end is that of the last, about as wide as what
+ * exceeds whole lines of the median width `med`. */
+static int natural_need(const rline *a, const rline *b, int fit, int med)
+{
+    int tail = a->nw;
+    while (tail * 50 > fit * 53) tail -= med;
+    return tail + (pa_is_unspaced_char(b->first) ? 0 : glyph_width(' ')) + b->nfw;
+}
+
+/* Whether a sentence end at the end of a full line, before a capital,
+ * should end its paragraph: it is ambiguous (the next word did not fit, as
+ * when the paragraph goes on), and the document says which is likelier.
+ * Inside paragraphs a sentence end falls on a line end about as often as
+ * any word gap does, so the sentence ends inside lines times the share of
+ * word gaps that are line ends inside paragraphs (full lines ending in a
+ * word) estimates how many of those lines go on; when that is less than
+ * half of them, they end paragraphs (documents of short paragraphs, as in
+ * UN reports of one or two sentences a paragraph). The estimate errs
+ * towards going on. */
+static int full_stops_end(const rline *ls, size_t n, int fit, int med)
+{
+    uint64_t gaps = 0, stops = 0, inner = 0, ambiguous = 0;
+    const rline *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const rline *l = &ls[i];
+        if (l->blank) continue;
+        gaps += l->gaps, stops += l->stops;
+        if (prev && prev->page == l->page) {
+            int need = natural_need(prev, l, fit, med);
+            if (!prev->hyph && (is_letter(prev->last) || is_digit(prev->last) || prev->comma) &&
+                prev->nw * 10 >= fit * 9)
+                inner++;
+            if (prev->final && !prev->abbrev && is_letter(l->first) && u_isupper((UChar32)l->first) && need >= fit)
+                ambiguous++;
+        }
+        prev = l;
+    }
+    return ambiguous > 0 && gaps > 0 && stops * inner * 2 < ambiguous * gaps;
+}
+
 /* Marks brk[i] = 1 where a paragraph ends after line i (wrapped text).
  * W is the column's width, L the narrowest full line's; `exact` says the
  * widths are measured on the page (PDF), not counted in characters. */
 static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exact, unsigned char *brk)
 {
     int nmed = 0, nfit = exact ? 0 : natural_fit(ls, n, W, &nmed);
+    int stop_ends = nfit && full_stops_end(ls, n, nfit, nmed);
     size_t nonblank = 0, single_gap = 0, trail = 0, trail_good = 0, last = n;
     int indents[9] = {0};
     for (size_t i = 0; i < n; i++) {
@@ -566,13 +652,14 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         if (!exact && L >= 10)
             while (tail > W + 2) tail -= L;
         int opens = may_open(b->first) || b->marker;
+        /* after a comma or semicolon, a line starting with a number goes on
+         * ("24 hours a day," + "7 days a week") unless it is numbered */
+        if (!a->final && (a->comma || a->listend) && is_digit(b->first) && !b->marker) opens = 0;
         int space = pa_is_unspaced_char(b->first) ? 0 : 1;
         /* whether b's first word would have fit at the end of a */
         int fits, roomy = 0;
         if (nfit) {
-            int ntail = a->nw;
-            while (ntail * 50 > nfit * 53) ntail -= nmed;
-            int need = ntail + glyph_width(' ') * space + b->nfw;
+            int need = natural_need(a, b, nfit, nmed);
             fits = need < nfit;
             /* room for the word and a tenth of the column more: a line ending
              * anyhow (a heading without a full stop) ends its paragraph */
@@ -591,6 +678,9 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         else if (ends && opens && wb * 10 < W * 6 && !b->final && !b->listend && !b->comma && !b->hyph) brk[i] = 1;
         /* the next line's first word would have fit on this line */
         else if (!a->hyph && opens && (exact || ends || a->comma || roomy) && fits)
+            brk[i] = 1;
+        /* a full line ending a sentence, in a document of short paragraphs */
+        else if (stop_ends && a->final && !a->abbrev && is_letter(b->first) && u_isupper((UChar32)b->first))
             brk[i] = 1;
         i = j;
     }
