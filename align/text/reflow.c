@@ -502,16 +502,37 @@ static int cmp_int(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
+/* The spread of the m values of `v` (sorted in place): the distance of
+ * their 10th and 90th percentiles over their median, in thousandths. */
+static long spread(int *v, size_t m)
+{
+    qsort(v, m, sizeof *v, cmp_int);
+    int med = v[m / 2];
+    return med > 0 ? (long)(v[m * 9 / 10] - v[m / 10]) * 1000 / med : 0;
+}
+
+/* Whether the full lines' natural widths (`nat`) bunch more tightly than
+ * their widths in characters (`cols`): text set in a proportional font
+ * (a PDF's), not wrapped at a number of characters (an editor's, a
+ * monospaced font's). Sorts both. */
+static int tighter(int *nat, int *cols, size_t m)
+{
+    return spread(nat, m) < spread(cols, m);
+}
+
 /* The natural width (glyph_width) that a line, a space and the next
  * line's first word reach when that word did not fit on the line: the 5th
  * percentile of it over the lines that break inside a sentence (as in
  * full_width), leaving out lines more than 30% wider than their median
  * (pdftotext's joined lines). *median gets the median natural width of
- * those lines. Returns 0 when fewer than 20 lines tell (character counts
- * are used then). */
+ * those lines. Returns 0 when fewer than 20 lines tell or when their
+ * natural widths spread more than their widths in characters (character
+ * counts are used then). */
 static int natural_fit(const rline *ls, size_t n, int W, int *median)
 {
-    int *width = pa_malloc((n ? n : 1) * sizeof *width), *reach = pa_malloc((n ? n : 1) * sizeof *reach);
+    size_t cap = n ? n : 1;
+    int *width = pa_malloc(cap * sizeof *width), *reach = pa_malloc(cap * sizeof *reach);
+    int *cols = pa_malloc(cap * sizeof *cols);
     size_t k = 0;
     const rline *prev = NULL;
     for (size_t i = 0; i < n; i++) {
@@ -519,7 +540,7 @@ static int natural_fit(const rline *ls, size_t n, int W, int *median)
         if (l->blank) continue;
         if (prev && prev->page == l->page && is_letter(prev->last) && !prev->final && !prev->listend &&
             !prev->comma && !prev->hyph && right_edge(prev) * 10 >= W * 6)
-            width[k] = prev->nw, reach[k++] = prev->nw + glyph_width(' ') + l->nfw;
+            width[k] = prev->nw, cols[k] = right_edge(prev), reach[k++] = prev->nw + glyph_width(' ') + l->nfw;
         prev = l;
     }
     int fit = 0;
@@ -531,12 +552,14 @@ static int natural_fit(const rline *ls, size_t n, int W, int *median)
         int med = sorted[k / 2];
         size_t m = 0;
         for (size_t j = 0; j < k; j++)
-            if (width[j] * 10 <= med * 13) sorted[m++] = reach[j];
-        qsort(sorted, m, sizeof *sorted, cmp_int);
-        if (m >= 20) fit = sorted[m / 20], *median = med;
+            if (width[j] * 10 <= med * 13) width[m] = width[j], cols[m] = cols[j], reach[m++] = reach[j];
+        if (m >= 20 && tighter(width, cols, m)) {
+            qsort(reach, m, sizeof *reach, cmp_int);
+            fit = reach[m / 20], *median = med;
+        }
         pa_free(sorted);
     }
-    pa_free(width), pa_free(reach);
+    pa_free(width), pa_free(reach), pa_free(cols);
     return fit;
 }
 
