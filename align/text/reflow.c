@@ -658,7 +658,7 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
     /* Trailing space marks paragraph ends when it sits on lines that look
      * like paragraph ends and not on most lines. */
     int trail_cue = !exact && trail > 0 && trail_good * 10 >= trail * 6 && trail * 10 <= nonblank * 7;
-    size_t i = 0;
+    size_t i = 0, lines = 1; /* lines of the paragraph up to line i */
     while (i < n && ls[i].blank) i++;
     while (i < n) {
         size_t j = i + 1;
@@ -702,9 +702,13 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         /* the next line's first word would have fit on this line */
         else if (!a->hyph && opens && (exact || ends || a->comma || roomy) && fits)
             brk[i] = 1;
-        /* a full line ending a sentence, in a document of short paragraphs */
-        else if (stop_ends && a->final && !a->abbrev && is_letter(b->first) && u_isupper((UChar32)b->first))
+        /* a full line ending a sentence, in a document of short paragraphs,
+         * unless it is the paragraph's first (a paragraph of one sentence
+         * filling exactly one line is rarer than one that goes on) */
+        else if (stop_ends && a->final && !a->abbrev && is_letter(b->first) && u_isupper((UChar32)b->first) &&
+                 lines > 1)
             brk[i] = 1;
+        lines = brk[i] ? 1 : lines + 1;
         i = j;
     }
 }

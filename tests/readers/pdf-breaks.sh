@@ -33,7 +33,7 @@ fi
 # pdftotext's text gives widths in characters, not on the page (reflow.c
 # estimates them in a proportional font); a sentence end at the end of a
 # full line is ambiguous there, decided by the document's share of short
-# paragraphs, which costs a few false paragraph breaks (18 of each).
+# paragraphs, which costs a few false paragraph breaks (12 of each).
 for m in def lay; do
   measure "pdftotext $m" "$scratch/$m.en.txt" "$scratch/$m.en.txt"
   test $((right * 100)) -ge $((breaks * 98)); ok $? "pdftotext $m: at least 98% of line breaks right ($right of $breaks)"
