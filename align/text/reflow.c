@@ -32,7 +32,7 @@ typedef struct rline {
     int indent, width;     /* in columns (wide characters count two) */
     int fw;                /* width of the first word, columns */
     int nw, nfw;           /* natural width of the content and of its first word, in 1/1000 em of a
-                              proportional serif font (natural_width); runs of spaces count as one */
+                              proportional serif font (glyph_width); runs of spaces count as one */
     unsigned page;         /* 0-based page (form feeds) */
     uint32_t first, last;  /* first and last code points of the content */
     unsigned char blank;   /* nothing but white space */
@@ -206,6 +206,10 @@ static int glyph_width(uint32_t c)
     return 500;
 }
 
+/* Natural widths stop growing here (a line of some 30,000 characters),
+ * far beyond any column, so that sums of them never overflow. */
+enum { NATURAL_CAP = 1 << 24 };
+
 /* Whether the content s[a..z), which ends in a full stop, ends with an
  * abbreviation's: its last word holds another full stop ("a.m.", "U.S.")
  * or is one or two letters, the first a capital ("Mr.", "S.", "No."). */
@@ -284,7 +288,7 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         l->width += w;
         if (in_first) l->fw += w;
         if (cp == '\t') cp = ' ';
-        if (!(cp == ' ' && before == ' ')) {
+        if (!(cp == ' ' && before == ' ') && l->nw < NATURAL_CAP) {
             int g = glyph_width(cp);
             l->nw += g;
             if (in_first) l->nfw += g;
@@ -591,9 +595,9 @@ static int may_open(uint32_t c) { return !(is_letter(c) && u_islower((UChar32)c)
  * exceeds whole lines of the median width `med`. */
 static int natural_need(const rline *a, const rline *b, int fit, int med)
 {
-    int tail = a->nw;
-    while (tail * 50 > fit * 53) tail -= med;
-    return tail + (pa_is_unspaced_char(b->first) ? 0 : glyph_width(' ')) + b->nfw;
+    long long tail = a->nw, most = (long long)fit * 53 / 50;
+    if (tail > most && med > 0) tail -= (tail - most + med - 1) / med * med;
+    return (int)tail + (pa_is_unspaced_char(b->first) ? 0 : glyph_width(' ')) + b->nfw;
 }
 
 /* Whether a sentence end at the end of a full line, before a capital,
