@@ -31,6 +31,8 @@ typedef struct rline {
                               space before it, run from here to z) */
     int indent, width;     /* in columns (wide characters count two) */
     int fw;                /* width of the first word, columns */
+    int nw, nfw;           /* natural width of the content and of its first word, in 1/1000 em of a
+                              proportional serif font (glyph_width); runs of spaces count as one */
     unsigned page;         /* 0-based page (form feeds) */
     uint32_t first, last;  /* first and last code points of the content */
     unsigned char blank;   /* nothing but white space */
@@ -41,6 +43,9 @@ typedef struct rline {
     unsigned char marker;  /* starts with a paragraph number or list marker */
     unsigned char hyph;    /* ends with a hyphen after a letter */
     unsigned char note;    /* starts a footnote (pages.h) */
+    unsigned char abbrev;  /* ends with an abbreviation's full stop ("Mr.", "a.m.", "S.") */
+    unsigned short gaps;   /* word gaps (runs of spaces) inside the content */
+    unsigned short stops;  /* sentence ends inside the content (". The") */
 } rline;
 
 /* White space that may surround a line's content: ASCII, NBSP, U+3000. */
@@ -176,6 +181,72 @@ static uint32_t sentence_end(const char *s, size_t a, size_t z)
     return end;
 }
 
+/* The advance of `c` in 1/1000 em in a proportional serif font (the
+ * Times New Roman metrics: UN documents are set in it or in a
+ * metric-compatible font): pdftotext's text counts characters, but a line
+ * of "m" and "W" is much wider on the page than one of "i" and "l".
+ * Letters outside ASCII take the width of their case, other scripts an
+ * average width, wide (CJK) characters one em. */
+static int glyph_width(uint32_t c)
+{
+    static const short ascii[95] = {
+        250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, /*  !"#$%&'()*+,-./ */
+        500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, /* 0-9 :;<=>? */
+        921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, /* @A-O */
+        556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, /* P-Z[\]^_ */
+        333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, /* `a-o */
+        500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541};     /* p-z{|}~ */
+    if (c >= 32 && c < 127) return ascii[c - 32];
+    if (pa_is_unspaced_char(c)) return 1000;
+    if (c == 0x2018 || c == 0x2019) return 333;
+    if (c == 0x201C || c == 0x201D) return 444;
+    if (c == 0x2013) return 500;
+    if (c == 0x2014) return 1000;
+    if (u_isalpha((UChar32)c)) return u_isupper((UChar32)c) ? 667 : 470;
+    return 500;
+}
+
+/* Natural widths stop growing here (a line of some 30,000 characters),
+ * far beyond any column, so that sums of them never overflow. */
+enum { NATURAL_CAP = 1 << 24 };
+
+/* Whether the content s[a..z), which ends in a full stop, ends with an
+ * abbreviation's: its last word holds another full stop ("a.m.", "U.S.")
+ * or is one or two letters, the first a capital ("Mr.", "S.", "No."). */
+static int ends_abbreviation(const char *s, size_t a, size_t z)
+{
+    size_t k = z;
+    while (k > a && strchr("\"')]", s[k - 1])) k--;
+    if (k == a || s[k - 1] != '.') return 0;
+    size_t t = k - 1;
+    while (t > a && s[t - 1] != ' ' && s[t - 1] != '(' && s[t - 1] != '"') t--;
+    if (memchr(s + t, '.', k - 1 - t)) return 1;
+    return k - 1 - t <= 2 && s[t] >= 'A' && s[t] <= 'Z';
+}
+
+/* Counts the word gaps of the content s[a..z) and the sentence ends inside
+ * it: a full stop, ! or ? after a small letter, digit or bracket, closing
+ * quotes, spaces, then a capital (opening quotes and brackets skipped). */
+static void count_stops(const char *s, size_t a, size_t z, rline *l)
+{
+    unsigned gaps = 0, stops = 0;
+    for (size_t i = a + 1; i < z; i++) {
+        if (s[i] != ' ' || s[i - 1] == ' ') continue;
+        gaps++;
+        size_t k = i;
+        while (k > a && strchr("\"')", s[k - 1])) k--;
+        if (k < a + 2 || !strchr(".!?", s[k - 1])) continue;
+        unsigned char p = (unsigned char)s[k - 2];
+        if (!((p >= 'a' && p <= 'z') || (p >= '0' && p <= '9') || p == ')')) continue;
+        size_t j = i;
+        while (j < z && (s[j] == ' ' || s[j] == '"' || s[j] == '(')) j++;
+        uint32_t c = pa_utf8_at(s, z, j, NULL);
+        if (j < z && is_letter(c) && u_isupper((UChar32)c)) stops++;
+    }
+    l->gaps = gaps > 65535 ? 65535 : (unsigned short)gaps;
+    l->stops = stops > 65535 ? 65535 : (unsigned short)stops;
+}
+
 /* Measures line s[a..e). */
 static void measure(const char *s, size_t a, size_t e, rline *l)
 {
@@ -200,20 +271,29 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         return;
     }
     int in_first = 1;
+    uint32_t before = 0;
     for (size_t k = i; k < z; k += n) {
         unsigned char c = (unsigned char)s[k];
+        uint32_t cp = c;
         int w;
         if (c < 0x80) {
             n = 1;
             w = 1;
             if (c == ' ' || c == '\t') in_first = 0;
         } else {
-            uint32_t cp = pa_utf8_at(s, z, k, &n);
+            cp = pa_utf8_at(s, z, k, &n);
             w = pa_is_unspaced_char(cp) ? 2 : 1;
             if (w == 2 && l->fw > 0) in_first = 0;
         }
         l->width += w;
         if (in_first) l->fw += w;
+        if (cp == '\t') cp = ' ';
+        if (!(cp == ' ' && before == ' ') && l->nw < NATURAL_CAP) {
+            int g = glyph_width(cp);
+            l->nw += g;
+            if (in_first) l->nfw += g;
+        }
+        before = cp;
     }
     l->first = pa_utf8_at(s, z, i, NULL);
     size_t st = z;
@@ -233,6 +313,8 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         if (l->hyph) l->cut = k;
     }
     l->marker = starts_marker(s, i, z);
+    l->abbrev = l->final && ends_abbreviation(s, i, z);
+    count_stops(s, i, z, l);
 }
 
 /* ---- counting words for hyphenation ---- */
@@ -418,6 +500,73 @@ static int full_width(const rline *ls, size_t n, int W)
     return total >= 8 ? percentile(hist, total, 10) : W;
 }
 
+static int cmp_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
+/* The spread of the m values of `v` (sorted in place): the distance of
+ * their 10th and 90th percentiles over their median, in thousandths. */
+static long spread(int *v, size_t m)
+{
+    qsort(v, m, sizeof *v, cmp_int);
+    int med = v[m / 2];
+    return med > 0 ? (long)(v[m * 9 / 10] - v[m / 10]) * 1000 / med : 0;
+}
+
+/* Whether the full lines' natural widths (`nat`) bunch more tightly than
+ * their widths in characters (`cols`): text set in a proportional font
+ * (a PDF's), not wrapped at a number of characters (an editor's, a
+ * monospaced font's). Sorts both. */
+static int tighter(int *nat, int *cols, size_t m)
+{
+    return spread(nat, m) < spread(cols, m);
+}
+
+/* The natural width (glyph_width) that a line, a space and the next
+ * line's first word reach when that word did not fit on the line: the 5th
+ * percentile of it over the lines that break inside a sentence (as in
+ * full_width), leaving out lines more than 30% wider than their median
+ * (pdftotext's joined lines). *median gets the median natural width of
+ * those lines. Returns 0 when fewer than 20 lines tell or when their
+ * natural widths spread more than their widths in characters (character
+ * counts are used then). */
+static int natural_fit(const rline *ls, size_t n, int W, int *median)
+{
+    size_t cap = n ? n : 1;
+    int *width = pa_malloc(cap * sizeof *width), *reach = pa_malloc(cap * sizeof *reach);
+    int *cols = pa_malloc(cap * sizeof *cols);
+    size_t k = 0;
+    const rline *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const rline *l = &ls[i];
+        if (l->blank) continue;
+        if (prev && prev->page == l->page && is_letter(prev->last) && !prev->final && !prev->listend &&
+            !prev->comma && !prev->hyph && right_edge(prev) * 10 >= W * 6)
+            width[k] = prev->nw, cols[k] = right_edge(prev), reach[k++] = prev->nw + glyph_width(' ') + l->nfw;
+        prev = l;
+    }
+    int fit = 0;
+    *median = 0;
+    if (k >= 20) {
+        int *sorted = pa_malloc(k * sizeof *sorted);
+        memcpy(sorted, width, k * sizeof *sorted);
+        qsort(sorted, k, sizeof *sorted, cmp_int);
+        int med = sorted[k / 2];
+        size_t m = 0;
+        for (size_t j = 0; j < k; j++)
+            if (width[j] * 10 <= med * 13) width[m] = width[j], cols[m] = cols[j], reach[m++] = reach[j];
+        if (m >= 20 && tighter(width, cols, m)) {
+            qsort(reach, m, sizeof *reach, cmp_int);
+            fit = reach[m / 20], *median = med;
+        }
+        pa_free(sorted);
+    }
+    pa_free(width), pa_free(reach), pa_free(cols);
+    return fit;
+}
+
 /* Decides the layout: wrapped text or a paragraph a line. */
 static pa_reflow_kind detect(const rline *ls, size_t n, int W)
 {
@@ -439,11 +588,56 @@ static pa_reflow_kind detect(const rline *ls, size_t n, int W)
  * lower-case letter (scripts without case always may). */
 static int may_open(uint32_t c) { return !(is_letter(c) && u_islower((UChar32)c)); }
 
+/* The natural width that line a, a space and line b's first word reach
+ * (natural_fit's measure). A line of pdftotext's default text wider than
+ * any line of the column is several joined (a hyphenated word's line put
+ * onto the one before): its end is that of the last, about as wide as what
+ * exceeds whole lines of the median width `med`. */
+static int natural_need(const rline *a, const rline *b, int fit, int med)
+{
+    long long tail = a->nw, most = (long long)fit * 53 / 50;
+    if (tail > most && med > 0) tail -= (tail - most + med - 1) / med * med;
+    return (int)tail + (pa_is_unspaced_char(b->first) ? 0 : glyph_width(' ')) + b->nfw;
+}
+
+/* Whether a sentence end at the end of a full line, before a capital,
+ * should end its paragraph: it is ambiguous (the next word did not fit, as
+ * when the paragraph goes on), and the document says which is likelier.
+ * Inside paragraphs a sentence end falls on a line end about as often as
+ * any word gap does, so the sentence ends inside lines times the share of
+ * word gaps that are line ends inside paragraphs (full lines ending in a
+ * word) estimates how many of those lines go on; when that is less than
+ * half of them, they end paragraphs (documents of short paragraphs, as in
+ * UN reports of one or two sentences a paragraph). The estimate errs
+ * towards going on. */
+static int full_stops_end(const rline *ls, size_t n, int fit, int med)
+{
+    uint64_t gaps = 0, stops = 0, inner = 0, ambiguous = 0;
+    const rline *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const rline *l = &ls[i];
+        if (l->blank) continue;
+        gaps += l->gaps, stops += l->stops;
+        if (prev && prev->page == l->page) {
+            int need = natural_need(prev, l, fit, med);
+            if (!prev->hyph && (is_letter(prev->last) || is_digit(prev->last) || prev->comma) &&
+                prev->nw * 10 >= fit * 9)
+                inner++;
+            if (prev->final && !prev->abbrev && is_letter(l->first) && u_isupper((UChar32)l->first) && need >= fit)
+                ambiguous++;
+        }
+        prev = l;
+    }
+    return ambiguous > 0 && gaps > 0 && stops * inner * 2 < ambiguous * gaps;
+}
+
 /* Marks brk[i] = 1 where a paragraph ends after line i (wrapped text).
  * W is the column's width, L the narrowest full line's; `exact` says the
  * widths are measured on the page (PDF), not counted in characters. */
 static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exact, unsigned char *brk)
 {
+    int nmed = 0, nfit = exact ? 0 : natural_fit(ls, n, W, &nmed);
+    int stop_ends = nfit && full_stops_end(ls, n, nfit, nmed);
     size_t nonblank = 0, single_gap = 0, trail = 0, trail_good = 0, last = n;
     int indents[9] = {0};
     for (size_t i = 0; i < n; i++) {
@@ -468,7 +662,7 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
     /* Trailing space marks paragraph ends when it sits on lines that look
      * like paragraph ends and not on most lines. */
     int trail_cue = !exact && trail > 0 && trail_good * 10 >= trail * 6 && trail * 10 <= nonblank * 7;
-    size_t i = 0;
+    size_t i = 0, lines = 1; /* lines of the paragraph up to line i */
     while (i < n && ls[i].blank) i++;
     while (i < n) {
         size_t j = i + 1;
@@ -485,7 +679,21 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         if (!exact && L >= 10)
             while (tail > W + 2) tail -= L;
         int opens = may_open(b->first) || b->marker;
+        /* after a comma or semicolon, a line starting with a number goes on
+         * ("24 hours a day," + "7 days a week") unless it is numbered */
+        if (!a->final && (a->comma || a->listend) && is_digit(b->first) && !b->marker) opens = 0;
         int space = pa_is_unspaced_char(b->first) ? 0 : 1;
+        /* whether b's first word would have fit at the end of a */
+        int fits, roomy = 0;
+        if (nfit) {
+            int need = natural_need(a, b, nfit, nmed);
+            fits = need < nfit;
+            /* room for the word and a tenth of the column more: a line ending
+             * anyhow (a heading without a full stop) ends its paragraph */
+            roomy = need * 10 < nfit * 9;
+        } else {
+            fits = tail + space + b->fw < (exact ? L - 1 : L);
+        }
         if (b->note) brk[i] = 1;
         else if (blanks >= 2 || (blanks == 1 && !double_spaced)) brk[i] = 1;
         else if (trail_cue && a->trail) brk[i] = 1;
@@ -496,8 +704,15 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         /* a heading after a sentence end stands alone */
         else if (ends && opens && wb * 10 < W * 6 && !b->final && !b->listend && !b->comma && !b->hyph) brk[i] = 1;
         /* the next line's first word would have fit on this line */
-        else if (!a->hyph && opens && (exact || ends || a->comma) && tail + space + b->fw < (exact ? L - 1 : L))
+        else if (!a->hyph && opens && (exact || ends || a->comma || roomy) && fits)
             brk[i] = 1;
+        /* a full line ending a sentence, in a document of short paragraphs,
+         * unless it is the paragraph's first (a paragraph of one sentence
+         * filling exactly one line is rarer than one that goes on) */
+        else if (stop_ends && a->final && !a->abbrev && is_letter(b->first) && u_isupper((UChar32)b->first) &&
+                 lines > 1)
+            brk[i] = 1;
+        lines = brk[i] ? 1 : lines + 1;
         i = j;
     }
 }

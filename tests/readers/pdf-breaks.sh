@@ -4,8 +4,7 @@
 # document paragraphs, typeset by LibreOffice with a UN header and footer
 # (tests/readers/pdf/breaks.py, mkfodt.py), read as .pdf (poppler) and as
 # pdftotext's text. Bar: 98% of line breaks classified right and no false
-# paragraph break. Needs ../shared, LibreOffice (soffice) and poppler-utils;
-# pdftotext's text falls short of the bar (see below).
+# paragraph break. Needs ../shared, LibreOffice (soffice) and poppler-utils.
 . "$top_srcdir/tests/lib.sh"
 have_shared || skip_all "no shared data at $SHARED"
 command -v soffice >/dev/null 2>&1 || skip_all "LibreOffice (soffice) not installed"
@@ -28,13 +27,16 @@ measure() {
 if "$POLYALIGN" segment --lang en "$scratch/unpc.pdf" > /dev/null 2>&1; then
   measure ".pdf through poppler" "$scratch/unpc.pdf" "$scratch/def.en.txt"
   test $((right * 100)) -ge $((breaks * 98)); ok $? ".pdf: at least 98% of line breaks right ($right of $breaks)"
-  # the bar is no false paragraph break; 3 remain (a guard against more)
+  # the bar is no false paragraph break; 2 remain (a guard against more)
   test $((false * 1000)) -le "$breaks"; ok $? ".pdf: false paragraph breaks at most 0.1% ($false)"
 fi
-# pdftotext's text gives widths in characters, not on the page: below the
-# bar (about 94-96% right); guarded against false paragraph breaks only.
+# pdftotext's text gives widths in characters, not on the page (reflow.c
+# estimates them in a proportional font); a sentence end at the end of a
+# full line is ambiguous there, decided by the document's share of short
+# paragraphs, which costs a few false paragraph breaks (12 of each).
 for m in def lay; do
   measure "pdftotext $m" "$scratch/$m.en.txt" "$scratch/$m.en.txt"
+  test $((right * 100)) -ge $((breaks * 98)); ok $? "pdftotext $m: at least 98% of line breaks right ($right of $breaks)"
   test $((false * 500)) -le "$breaks"; ok $? "pdftotext $m: false paragraph breaks at most 0.2% ($false)"
 done
 done_testing

@@ -204,6 +204,25 @@ def measure(udhr, units, a, b, ka, kb):
     return found, len(truth), missed
 
 
+def coarser(udhr, units, a, b, ka, kb, missed):
+    """How many of the missed true pairs lie inside a unit that holds a run
+    of whole true pairs (two or more, in order): a coarser unit that is
+    right, as the multilingual merge makes where languages pair the pivot's
+    sentences differently."""
+    truth = [(key(s), key(t)) for s, t in true_pairs(udhr, a, b)]
+    runs = set()
+    for i in range(len(truth)):
+        x, y = truth[i]
+        for j in range(i + 1, min(len(truth), i + 8)):
+            x, y = x + truth[j][0], y + truth[j][1]
+            runs.add((x, y))
+    inside = set()
+    for u in units:
+        if u.get(ka) and u.get(kb) and (key(u[ka]), key(u[kb])) in runs:
+            inside.add((key(u[ka]), key(u[kb])))
+    return sum(any(key(s) in x and key(t) in y for x, y in inside) for s, t in missed)
+
+
 def main(argv):
     udhr, minimum, mode, rest = None, 0.0, None, []
     i = 0
@@ -231,6 +250,10 @@ def main(argv):
         frac = found / total if total else 0.0
         print('%s-%s: %d of %d true pairs are units (%.1f%%); %d units hold markup or entities'
               % (pivot, o, found, total, 100 * frac, len(bad)))
+        if mode == '--tmx' and missed:
+            c = coarser(udhr, units, pivot, o, ka, kb, missed)
+            print('  of the %d missed, %d lie inside right coarser units (runs of whole true pairs)'
+                  % (len(missed), c))
         for s, t in missed[:int(os.environ.get("UDHR_SHOW", "5"))]:
             print('  missed: %s | %s' % (s[:60], t[:60]))
         if frac < minimum:

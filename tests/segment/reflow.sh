@@ -66,4 +66,18 @@ seg --lang en "$scratch/double.en" > "$scratch/got"
 expect "double-spaced text: blank lines are spacing, trailing spaces end paragraphs" "$scratch/want" "$scratch/got"
 seg --lang en --reflow sideways "$scratch/double.en" > /dev/null
 test $? -eq 2; ok $? "--reflow with a bad value is a usage error"
+# After a comma, a line that starts with a number that is no paragraph
+# number goes on ("24 hours a day," + "7 days a week"), though "7" would
+# have fit on the line before.
+cat > "$scratch/day.en" <<'X'
+The Mission continued to support the national broadcaster, which is now able to
+present and broadcast national and regional radio programmes 24 hours a day,
+7 days a week in 12 newsrooms around the country. The programmes reach most of
+the population, including in the remote areas of the east and the north of the
+country. 2. The Mission also supported the training of journalists and the work
+of the independent media authority, which was established by law in that year.
+X
+seg --lang en "$scratch/day.en" > "$scratch/got"
+grep -q '24 hours a day, 7 days a week in 12 newsrooms' "$scratch/got" && ! grep -q '^$' "$scratch/got"
+ok $? "a line starting with a number after a comma goes on the paragraph"
 done_testing
