@@ -18,41 +18,43 @@ struct pa_source {
     int is_stdin;
 };
 
+static void close_source(void *s)
+{
+    pa_source_close(s);
+}
+
 pa_source *pa_source_open(const char *path, pa_error *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
+    /* ours first, so that nothing allocates while the file is open */
+    pa_source *s = pa_calloc(1, sizeof *s);
+    s->name = pa_strdup(name);
+    s->is_stdin = is_stdin;
     int fd;
     if (is_stdin) {
         fd = dup(STDIN_FILENO);
-        if (fd < 0) {
-            pa_error_set(err, PA_EINPUT, "%s: cannot read: %s", name, strerror(errno));
-            return NULL;
-        }
+        if (fd < 0) pa_error_set(err, PA_EINPUT, "%s: cannot read: %s", name, strerror(errno));
     } else {
         fd = open(path, O_RDONLY | O_CLOEXEC);
+        struct stat st;
         if (fd < 0) {
             pa_error_set(err, PA_EINPUT, "%s: cannot open: %s", name, strerror(errno));
-            return NULL;
-        }
-        struct stat st;
-        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-            close(fd);
+        } else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+            close(fd), fd = -1;
             pa_error_set(err, PA_EINPUT, "%s: is a directory, not a file", name);
-            return NULL;
         }
     }
-    gzFile gz = gzdopen(fd, "rb");
-    if (!gz) {
-        close(fd);
+    if (fd >= 0 && !(s->gz = gzdopen(fd, "rb"))) {
+        close(fd), fd = -1;
         pa_error_set(err, PA_EINTERNAL, "%s: cannot open (zlib)", name);
+    }
+    if (fd < 0) {
+        pa_free(s->name), pa_free(s);
         return NULL;
     }
-    gzbuffer(gz, 1 << 16);
-    pa_source *s = pa_calloc(1, sizeof *s);
-    s->gz = gz;
-    s->name = pa_strdup(name);
-    s->is_stdin = is_stdin;
+    gzbuffer(s->gz, 1 << 16);
+    pa_alloc_defer(close_source, s); /* if the library call fails while it is open */
     return s;
 }
 
@@ -130,6 +132,7 @@ const char *pa_source_name(const pa_source *s) { return s->name; }
 void pa_source_close(pa_source *s)
 {
     if (!s) return;
+    pa_alloc_undefer(s);
     gzclose_r(s->gz);
     pa_free(s->name);
     pa_free(s);
