@@ -93,7 +93,7 @@ int pa_pages_is_furniture_text(const char *s, size_t a, size_t e)
     char tok[64];
     size_t ntok = 0, symbols = 0, jobs = 0, pagenos = 0, shortcaps = 0, i = a;
     while (i < e) {
-        size_t n = 0, b;
+        size_t n = 0, b = 0; /* b: set before use; GCC at -O1 cannot tell */
         while (i < e && (is_space(s[i]) || (b = bidi_at(s, i, e)) > 0)) i += is_space(s[i]) ? 1 : b;
         if (i >= e) break;
         while (i < e && !is_space(s[i])) {
