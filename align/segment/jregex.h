@@ -56,6 +56,15 @@ int pa_jregex_anchored(const char *pat);
  * with any literal text (or the pattern is too complex to tell). */
 int pa_jregex_literal_suffixes(const char *pat, pa_buf *out, int *ci);
 
+/* A guard of `pat`: a pattern (Java syntax, like `pat`) that every text
+ * `pat` matches must end with, built from `pat`'s last atoms so that it can
+ * only need a few characters ("(?:\p{Lu}\.|\p{L}\.)" style). Tested
+ * before `pat` as a look-behind, it rejects most positions at a fraction of
+ * the cost of `pat` whose bounded repetitions make ICU try every start up to
+ * PA_JREGEX_LOOKBEHIND_MAX characters back. Returns 1 and appends it to
+ * `out`, or 0 when no guard cheaper than `pat` itself is known. */
+int pa_jregex_suffix_guard(const char *pat, pa_buf *out);
+
 /* The single character class that every match of `pat` ends with (`last`)
  * or begins with (first), written as an ICU UnicodeSet pattern in `out`
  * ("[\\.\\?!]", "[\\p{Lu}]"). Returns 1 on success, 0 when unknown (for

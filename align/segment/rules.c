@@ -316,9 +316,24 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
     }
     int backref = (sr->before && pa_jregex_has_backref(sr->before)) || (sr->after && pa_jregex_has_backref(sr->after));
     if (!backref) {
-        if (sr->before) pa_buf_printf(&both, "(?<=%s)", bb.data);
+        /* Cheapest first (the assertions hold at the same position, so
+         * their order does not change the result): B's guard, a short
+         * look-behind (jregex.h); A, which starts at p; B, whose bounded
+         * repetitions make ICU try every start up to
+         * PA_JREGEX_LOOKBEHIND_MAX characters back. */
+        pa_buf gj = PA_BUF_INIT, g = PA_BUF_INIT;
+        if (sr->before && pa_jregex_suffix_guard(sr->before, &gj) &&
+            translate(rs, sr->line, "beforebreak", gj.data, 1, &g, NULL) == 0)
+            pa_buf_printf(&both, "(?<=%s)", g.data);
+        size_t guard_len = both.len;
         if (sr->after) pa_buf_printf(&both, "(?=%s)", a.data);
-        c->test = compile(rs, sr->line, "rule", sr->before ? sr->before : sr->after, both.data, NULL);
+        if (sr->before) pa_buf_printf(&both, "(?<=%s)", bb.data);
+        const char *orig = sr->before ? sr->before : sr->after;
+        c->test = compile(rs, sr->line, "rule", orig, both.data, NULL);
+        if (!c->test && guard_len) /* a guard ICU refuses: without it */
+            c->test = compile(rs, sr->line, "rule", orig, both.data + guard_len, NULL);
+        pa_buf_free(&gj);
+        pa_buf_free(&g);
     }
     if (!c->test) {
         /* B cannot be a look-behind (or there are back-references): find
@@ -332,17 +347,20 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
     }
     make_filter(sr->before, 1, &c->last);
     make_filter(sr->after, 0, &c->first);
+    /* B anchored with ^: where it fails at 0, the rule cannot apply
+     * (no-break rules too: "^\s*1\." tried as a look-behind costs ICU a
+     * start per character up to PA_JREGEX_LOOKBEHIND_MAX back). Only a
+     * pattern anchored at the start as a whole can gate: "^?x" and "^a|b"
+     * match elsewhere too. */
+    if (sr->before && pa_jregex_anchored(b.data) &&
+        !(c->gate = compile(rs, sr->line, "beforebreak", sr->before, b.data, err)))
+        goto out;
     if (sr->is_break) {
         /* Search with the more selective side. */
         c->drive = !sr->before ? 2 : (!sr->after || !broad(&c->last)) ? 1 : broad(&c->first) ? 1 : 2;
         if (c->drive == 1 && !c->scan) c->drive = 2;
         const cfilter *f = c->drive == 1 ? &c->last : &c->first;
         c->by_class = f->set != NULL && !c->test_scanned_b && c->test && !uset_contains(f->set, ' ');
-        /* only a pattern anchored at the start as a whole can gate: "^?x"
-         * and "^a|b" match elsewhere too */
-        if (sr->before && pa_jregex_anchored(b.data) &&
-            !(c->gate = compile(rs, sr->line, "beforebreak", sr->before, b.data, err)))
-            goto out;
     }
     if (sr->before && !c->test_scanned_b) index_suffixes(rs, idx, sr->before, nkeys);
     rc = 0;
