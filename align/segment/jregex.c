@@ -730,8 +730,11 @@ static int guard_add(guard *g, const char *pre, size_t npre, const char *post, s
 }
 
 /* The widest text atom `t` (its quantifier included when `quant`) can
- * match, in UTF-16 code units; -1 when unknown or unbounded. */
-static long atom_width(const char *p, const tok *t, int quant, int depth)
+ * match, in UTF-16 code units; -1 when unknown. Unbounded repetition counts
+ * `unbounded` times (-1: unknown). Flags are not read: the caller makes
+ * sure there are none where case-insensitive matching ("ß" matching "ss")
+ * would make a text longer than the pattern. */
+static long atom_width_bounded(const char *p, const tok *t, int quant, int depth, long unbounded)
 {
     long w;
     switch (t->kind) {
@@ -752,7 +755,7 @@ static long atom_width(const char *p, const tok *t, int quant, int depth)
                 if (cur > best) best = cur;
                 cur = 0;
             } else {
-                long uw = u.kind == T_FLAGS ? 0 : atom_width(p, &u, 1, depth + 1);
+                long uw = u.kind == T_FLAGS ? 0 : atom_width_bounded(p, &u, 1, depth + 1, unbounded);
                 if (uw < 0) return -1;
                 cur += uw;
             }
@@ -764,8 +767,15 @@ static long atom_width(const char *p, const tok *t, int quant, int depth)
     default: return -1;
     }
     if (!quant) return w;
-    if (t->qmax < 0) return -1;
-    return w * t->qmax;
+    if (t->qmax >= 0) return w * t->qmax;
+    if (unbounded < 0) return -1;
+    return w * (t->qmin > unbounded ? t->qmin : unbounded);
+}
+
+/* The same, unbounded repetition unknown. */
+static long atom_width(const char *p, const tok *t, int quant, int depth)
+{
+    return atom_width_bounded(p, t, quant, depth, -1);
 }
 
 /* True for a group that only groups: "(...)" or "(?:...)". */
@@ -992,6 +1002,27 @@ int pa_jregex_suffix_guard(const char *pat, pa_buf *out)
     }
     guard_free(&g);
     return useful;
+}
+
+long pa_jregex_max_length(const char *pat)
+{
+    size_t len = strlen(pat);
+    /* any flag, (?i) above all, and the analysis stops */
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (pat[i] == '\\') {
+            i++;
+            continue;
+        }
+        if (pat[i] == '(' && pat[i + 1] == '?' && strchr("imsxuUdc-", pat[i + 2])) return -1;
+    }
+    if (pa_jregex_has_backref(pat)) return -1;
+    tok whole = {0};
+    whole.kind = T_GROUP;
+    whole.start = 0;
+    whole.in_start = 0;
+    whole.in_end = len;
+    whole.qmin = whole.qmax = 1;
+    return atom_width_bounded(pat, &whole, 1, 0, PA_JREGEX_LOOKBEHIND_MAX);
 }
 
 /* ---- edge classes ---- */

@@ -28,6 +28,7 @@ typedef struct crule {
     int drive;                /* break rules: 1 by B's match ends, 2 by A's match starts */
     int by_class;             /* ... found by the driving side's edge class, not by searching */
     URegularExpression *gate; /* B anchored with ^: where it fails at 0, the rule cannot apply */
+    long gate_len;            /* ... nor past this offset (its longest match; -1 unknown) */
     cfilter last, first;
     int has_suffix;           /* only rules whose B-suffix is found in the hash */
 } crule;
@@ -355,6 +356,7 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
     if (sr->before && pa_jregex_anchored(b.data) &&
         !(c->gate = compile(rs, sr->line, "beforebreak", sr->before, b.data, err)))
         goto out;
+    c->gate_len = c->gate && !c->test_scanned_b ? pa_jregex_max_length(sr->before) : -1;
     if (sr->is_break) {
         /* Search with the more selective side. */
         c->drive = !sr->before ? 2 : (!sr->after || !broad(&c->last)) ? 1 : broad(&c->first) ? 1 : 2;
@@ -570,6 +572,9 @@ static int in_bmp(const uint8_t *bmp, const USet *set, UChar32 c)
 static int test_at(pa_rulematch *m, size_t r, int32_t p, pa_error *err)
 {
     mrule *mr = &m->m[r];
+    /* A match of an anchored B starts at 0: none ends beyond its longest. */
+    long far = m->rs->r[r].gate_len;
+    if (far >= 0 && p > far) return 0;
     UErrorCode st = U_ZERO_ERROR;
     if (ready(m, mr->test, &mr->gen_test, &st) != 0) return icu_failed(m, r, st, err), -1;
     UBool hit = uregex_lookingAt(mr->test, p, &st);
