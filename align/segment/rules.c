@@ -60,6 +60,11 @@ struct pa_ruleset {
     USet *set_last, *set_first;
     size_t *class_rules; /* the break rules found by class, in order */
     size_t nclass;
+    /* With at most 64 of them: for an ASCII character (index 128: the edge
+     * of the text), the class rules whose filter before (after) the
+     * position lets it through, bit k for class_rules[k]. */
+    int ascii_masks;
+    uint64_t ascii_last[129], ascii_first[129];
 };
 
 typedef struct mrule {
@@ -405,6 +410,15 @@ static void build_class_union(pa_ruleset *rs)
     }
     uset_freeze(rs->set_last);
     uset_freeze(rs->set_first);
+    rs->ascii_masks = rs->nclass <= 64;
+    for (size_t k = 0; rs->ascii_masks && k < rs->nclass; k++) {
+        const crule *c = &rs->r[rs->class_rules[k]];
+        for (UChar32 ch = -1; ch < 128; ch++) {
+            int at = ch < 0 ? 128 : ch;
+            if (filter_pass(&c->last, ch)) rs->ascii_last[at] |= (uint64_t)1 << k;
+            if (filter_pass(&c->first, ch)) rs->ascii_first[at] |= (uint64_t)1 << k;
+        }
+    }
 }
 
 pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules, size_t n, pa_error *err)
@@ -601,10 +615,12 @@ int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, siz
     /* The others: one pass over the text, testing a rule only where the
      * character before (or after) the position is in its class. */
     int any = 0;
+    uint64_t open = 0; /* the class rules whose gate is open, as bits */
     for (size_t k = 0; k < rs->nclass; k++) {
         int g = gate_open(m, rs->class_rules[k], err);
         if (g < 0) return -1;
         any |= g;
+        if (g && k < 64) open |= (uint64_t)1 << k;
     }
     if (!any) return 0;
     const UChar *t = m->text;
@@ -615,10 +631,21 @@ int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, siz
             if (U16_IS_TRAIL(next)) continue; /* inside a pair */
             U16_GET(t, 0, p, m->len, next);
         }
+        /* ASCII on both sides: the rules to test at once from the masks
+         * (the same rules as the filters below let through) */
+        uint64_t ascii = ~(uint64_t)0;
+        if (rs->ascii_masks && prev < 128 && next < 128) {
+            ascii = rs->ascii_last[prev < 0 ? 128 : prev] & rs->ascii_first[next < 0 ? 128 : next] & open;
+            if (!ascii) {
+                prev = next;
+                continue;
+            }
+        }
         if (in_bmp(rs->bmp_last, rs->set_last, prev) || in_bmp(rs->bmp_first, rs->set_first, next)) {
             for (size_t k = 0; k < rs->nclass; k++) {
                 size_t r = rs->class_rules[k];
                 const crule *c = &rs->r[r];
+                if (k < 64 && !((ascii >> k) & 1)) continue;
                 if (!filter_pass(&c->last, prev) || !filter_pass(&c->first, next)) continue;
                 if (!m->m[r].gate_ok && m->m[r].gate) continue;
                 int h = test_at(m, r, p, err);
