@@ -741,7 +741,10 @@ static long atom_width_bounded(const char *p, const tok *t, int quant, int depth
     case T_LIT: w = t->cp > 0xFFFF ? 2 : 1; break;
     case T_DOT: case T_CLASS: w = 2; break;
     case T_ESCCLASS: w = strchr("XRN", p[t->start + 1]) ? -1 : 2; break;
-    case T_QUOTE: w = (long)(t->in_end - t->in_start); break; /* UTF-8 bytes: at least the UTF-16 units */
+    case T_QUOTE: /* UTF-8 bytes: at least the UTF-16 units; a quantifier repeats the last character only */
+        if (quant && t->qend > t->qstart) return -1;
+        w = (long)(t->in_end - t->in_start);
+        break;
     case T_ZW: return 0;
     case T_GROUP: {
         if (depth > 4) return -1;
@@ -884,8 +887,10 @@ static void guard_seq(const char *p, size_t a, size_t b, int depth, guard *out)
     for (size_t i = a; i < b; nt++) {
         if (nt == 256 || !(i = next_token(p, b, i, &toks[nt], why, sizeof why))) goto trivial;
         /* flags change how the atoms after them read: copied without
-         * them, those would mean something else */
+         * them, those would mean something else; so would a quantifier
+         * after \Q...\E, which repeats only its last character */
         if (toks[nt].kind == T_FLAGS || toks[nt].kind == T_BACKREF || toks[nt].kind == T_OTHER) goto trivial;
+        if (toks[nt].kind == T_QUOTE && toks[nt].qend > toks[nt].qstart) goto trivial;
     }
     guard_add(out, "", 0, "", 0, 0, 1);
     for (size_t k = nt; k-- > 0 && guard_has_open(out);) {

@@ -8,9 +8,9 @@
  * position where a break rule matches must be among
  * pa_rulematch_break_candidates. Rule sets: the shipped rules for each
  * language, and rules written to need context far before the break (up to
- * 300 characters), case-insensitive, possessive, anchored with a longest
- * match shorter than the text, so that a guard or a window cut too short
- * shows here as a wrong decision. */
+ * 300 characters), case-insensitive, possessive, a quantified \Q...\E,
+ * anchored with a longest match shorter than the text, so that a guard or
+ * a window cut too short shows here as a wrong decision. */
 #include "align/segment/jregex.h"
 #include "align/segment/rules.h"
 #include "align/segment/srx.h"
@@ -42,6 +42,7 @@ static const char far_srx[] =
     "<rule break=\"no\"><beforebreak>\\Q(x)\\E\\x41?\\.\\p{Nd}{1,3}(?=\\s)</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
     "<rule break=\"yes\"><beforebreak>(?:\\p{Nd}\\s+){3,}\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
     "<rule break=\"no\"><beforebreak>[.!?]\\s+[»”]+</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>x+\\Qab\\E{1,2}\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
     "<rule break=\"yes\"><beforebreak>[.!?]</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
     "</languagerule></languagerules>\n"
     "<maprules><languagemap languagepattern=\".*\" languagerulename=\"T\"/></maprules></body></srx>\n";
@@ -52,7 +53,7 @@ static const char *const pieces[] = {
     "Inc.", "Jan.", "ABC.", "abc.", "aa.", "ab!", "!", "?", "…", "...", ". . .", "[...]", "«", "»", "”",
     "“", "\"", "《", "》", "。", "！", "？", "；", "「", "」", "中文", "联合国", "The", "This", "He", "word",
     "States", "-", "–", "•", "\u00a0", "\u202f", "г.", "т. е.", "Sr.", "núm.", "z.", "12.", "Juni", "د.",
-    "\u200f", "M.", "art.", "Vol.", "IV", "é", "ß", "SS.", "𝐀", "😀", ";", ":", "e.g.", "1) ", "2) ",
+    "\u200f", "M.", "art.", "Vol.", "IV", "é", "ß", "SS.", "xxabb.", "xab.", "𝐀", "😀", ";", ":", "e.g.", "1) ", "2) ",
     "\n",
 };
 
