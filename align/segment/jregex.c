@@ -670,6 +670,366 @@ int pa_jregex_literal_suffixes(const char *pat, pa_buf *out, int *ci)
     return n;
 }
 
+/* ---- suffix guards ---- */
+
+/* A guard is a short pattern that every text a pattern matches must end
+ * with: a disjunction of branches, each a verbatim copy of the pattern's
+ * last atoms. A branch is "open" while it copies a whole alternative from
+ * its end, so atoms further left may still be prepended; a variable
+ * repetition closes it, as "(?:X|P)X{m}" (the m last copies of X, preceded
+ * by one more X or by the end of what comes before, P). Prepending is
+ * always sound and stopping anywhere is too (a suffix of a necessary
+ * condition is necessary), so the analysis stops at the first thing it
+ * does not know. */
+
+#define GUARD_BRANCHES 16 /* more alternatives: no guard */
+#define GUARD_WIDTH 16    /* widest text a branch may need, in code units */
+
+typedef struct gbranch {
+    pa_buf s;
+    long w;   /* the widest text the branch can match */
+    int open;
+} gbranch;
+
+typedef struct guard {
+    gbranch b[GUARD_BRANCHES];
+    int n;
+    int trivial; /* no condition known: every position passes */
+} guard;
+
+static void guard_free(guard *g)
+{
+    for (int i = 0; i < g->n; i++) pa_buf_free(&g->b[i].s);
+    g->n = 0;
+}
+
+static int guard_has_open(const guard *g)
+{
+    for (int i = 0; i < g->n; i++)
+        if (g->b[i].open) return 1;
+    return 0;
+}
+
+static void guard_close_all(guard *g)
+{
+    for (int i = 0; i < g->n; i++) g->b[i].open = 0;
+}
+
+/* Adds a branch `pre` + `post`; 0, or -1 when there are too many. */
+static int guard_add(guard *g, const char *pre, size_t npre, const char *post, size_t npost, long w, int open)
+{
+    if (g->n == GUARD_BRANCHES) return -1;
+    gbranch *b = &g->b[g->n++];
+    memset(b, 0, sizeof *b);
+    pa_buf_append(&b->s, pre, npre);
+    pa_buf_append(&b->s, post, npost);
+    if (!b->s.data) pa_buf_puts(&b->s, "");
+    b->w = w;
+    b->open = open;
+    return 0;
+}
+
+/* The widest text atom `t` (its quantifier included when `quant`) can
+ * match, in UTF-16 code units; -1 when unknown. Unbounded repetition counts
+ * `unbounded` times (-1: unknown). Flags are not read: the caller makes
+ * sure there are none where case-insensitive matching ("ß" matching "ss")
+ * would make a text longer than the pattern. */
+static long atom_width_bounded(const char *p, const tok *t, int quant, int depth, long unbounded)
+{
+    long w;
+    switch (t->kind) {
+    case T_LIT: w = t->cp > 0xFFFF ? 2 : 1; break;
+    case T_DOT: case T_CLASS: w = 2; break;
+    case T_ESCCLASS: w = strchr("XRN", p[t->start + 1]) ? -1 : 2; break;
+    case T_QUOTE: /* UTF-8 bytes: at least the UTF-16 units; a quantifier repeats the last character only */
+        if (quant && t->qend > t->qstart) return -1;
+        w = (long)(t->in_end - t->in_start);
+        break;
+    case T_ZW: return 0;
+    case T_GROUP: {
+        if (depth > 4) return -1;
+        char why[64];
+        long best = 0, cur = 0;
+        for (size_t i = t->in_start; i <= t->in_end;) {
+            tok u;
+            size_t next = i < t->in_end ? next_token(p, t->in_end, i, &u, why, sizeof why) : t->in_end + 1;
+            if (i < t->in_end && !next) return -1;
+            if (i == t->in_end || u.kind == T_ALT) {
+                if (cur > best) best = cur;
+                cur = 0;
+            } else {
+                long uw = u.kind == T_FLAGS ? 0 : atom_width_bounded(p, &u, 1, depth + 1, unbounded);
+                if (uw < 0) return -1;
+                cur += uw;
+            }
+            i = next;
+        }
+        w = best;
+        break;
+    }
+    default: return -1;
+    }
+    if (!quant) return w;
+    if (t->qmax >= 0) return w * t->qmax;
+    if (unbounded < 0) return -1;
+    return w * (t->qmin > unbounded ? t->qmin : unbounded);
+}
+
+/* The same, unbounded repetition unknown. */
+static long atom_width(const char *p, const tok *t, int quant, int depth)
+{
+    return atom_width_bounded(p, t, quant, depth, -1);
+}
+
+/* True for a group that only groups: "(...)" or "(?:...)". */
+static int plain_group(const char *p, const tok *t)
+{
+    return t->kind == T_GROUP && (p[t->start + 1] != '?' || p[t->start + 2] == ':');
+}
+
+static void guard_alts(const char *p, size_t a, size_t b, int depth, guard *out);
+
+/* Appends atom `t` (`copies` times, as "X{n}" beyond one) to `out`. An
+ * escape is wrapped in a group: next to other text than in the pattern,
+ * "\01" or "\x4" would read on into a following digit. */
+static void atom_text(const char *p, const tok *t, long copies, pa_buf *out)
+{
+    int wrap = p[t->start] == '\\' || copies > 1;
+    if (copies <= 0) return;
+    if (wrap) pa_buf_puts(out, "(?:");
+    pa_buf_append(out, p + t->start, t->end - t->start);
+    if (wrap) pa_buf_putc(out, ')');
+    if (copies > 1) pa_buf_printf(out, "{%ld}", copies);
+}
+
+/* Writes the branches of `g` as one alternation into `out`. */
+static void guard_join(const guard *g, pa_buf *out)
+{
+    pa_buf_puts(out, "(?:");
+    for (int i = 0; i < g->n; i++) {
+        if (i) pa_buf_putc(out, '|');
+        pa_buf_append(out, g->b[i].s.data, g->b[i].s.len);
+    }
+    pa_buf_putc(out, ')');
+}
+
+/* The widest branch of `g`. */
+static long guard_width(const guard *g)
+{
+    long w = 0;
+    for (int i = 0; i < g->n; i++)
+        if (g->b[i].w > w) w = g->b[i].w;
+    return w;
+}
+
+/* Prepends atom text `x` (width `w`) to every open branch; closes them all
+ * instead when one would grow too wide. Returns 1 when it prepended. */
+static int guard_prepend(guard *g, const char *x, size_t n, long w)
+{
+    for (int i = 0; i < g->n; i++)
+        if (g->b[i].open && (w < 0 || g->b[i].w + w > GUARD_WIDTH)) {
+            guard_close_all(g);
+            return 0;
+        }
+    for (int i = 0; i < g->n; i++) {
+        gbranch *b = &g->b[i];
+        if (!b->open) continue;
+        pa_buf t = PA_BUF_INIT;
+        pa_buf_append(&t, x, n);
+        pa_buf_append(&t, b->s.data, b->s.len);
+        pa_buf_free(&b->s);
+        b->s = t;
+        b->w += w;
+    }
+    return 1;
+}
+
+/* Replaces every open branch o by the branches pre_j + o, one for each
+ * (text, width, open) in `pre`; closes them all instead when there would
+ * be too many or one would grow too wide. Returns 1 when it expanded. */
+static int guard_expand(guard *g, const guard *pre)
+{
+    int nopen = 0;
+    for (int i = 0; i < g->n; i++)
+        if (g->b[i].open) {
+            nopen++;
+            if (g->b[i].w + guard_width(pre) > GUARD_WIDTH) {
+                guard_close_all(g);
+                return 0;
+            }
+        }
+    if (g->n - nopen + nopen * pre->n > GUARD_BRANCHES) {
+        guard_close_all(g);
+        return 0;
+    }
+    guard old = *g;
+    g->n = 0;
+    for (int i = 0; i < old.n; i++) {
+        gbranch *o = &old.b[i];
+        if (!o->open) {
+            g->b[g->n++] = *o;
+            continue;
+        }
+        for (int j = 0; j < pre->n; j++)
+            guard_add(g, pre->b[j].s.data, pre->b[j].s.len, o->s.data, o->s.len, pre->b[j].w + o->w, pre->b[j].open);
+        pa_buf_free(&o->s);
+    }
+    return 1;
+}
+
+/* The guard of one alternative p[a..b) (no top-level '|'). */
+static void guard_seq(const char *p, size_t a, size_t b, int depth, guard *out)
+{
+    tok toks[256];
+    size_t nt = 0;
+    char why[64];
+    memset(out, 0, sizeof *out);
+    for (size_t i = a; i < b; nt++) {
+        if (nt == 256 || !(i = next_token(p, b, i, &toks[nt], why, sizeof why))) goto trivial;
+        /* flags change how the atoms after them read: copied without
+         * them, those would mean something else; so would a quantifier
+         * after \Q...\E, which repeats only its last character */
+        if (toks[nt].kind == T_FLAGS || toks[nt].kind == T_BACKREF || toks[nt].kind == T_OTHER) goto trivial;
+        if (toks[nt].kind == T_QUOTE && toks[nt].qend > toks[nt].qstart) goto trivial;
+    }
+    guard_add(out, "", 0, "", 0, 0, 1);
+    for (size_t k = nt; k-- > 0 && guard_has_open(out);) {
+        const tok *t = &toks[k];
+        /* An atom short enough is copied as it is, quantifier included:
+         * the branch stays a verbatim suffix of the alternative. */
+        long w = atom_width(p, t, 1, depth);
+        if (w >= 0 && w + guard_width(out) <= GUARD_WIDTH) {
+            pa_buf x = PA_BUF_INIT;
+            pa_buf_puts(&x, "(?:");
+            pa_buf_append(&x, p + t->start, t->end - t->start);
+            pa_buf_putc(&x, ')');
+            pa_buf_append(&x, p + t->qstart, t->qend - t->qstart);
+            guard_prepend(out, x.data, x.len, w);
+            pa_buf_free(&x);
+            continue;
+        }
+        /* A group too wide as a whole: its alternatives, each from its end. */
+        if (plain_group(p, t) && t->qmin == 1 && t->qmax == 1 && depth < 4) {
+            guard in;
+            guard_alts(p, t->in_start, t->in_end, depth + 1, &in);
+            int ok = !in.trivial && guard_expand(out, &in);
+            guard_free(&in);
+            if (!ok) guard_close_all(out);
+            continue;
+        }
+        /* X{m,n} too wide (unbounded): the m last copies, after one more
+         * copy or after what precedes the repetition; then stop. */
+        long wx = atom_width(p, t, 0, depth);
+        if (wx < 0 || t->qmin == t->qmax) {
+            guard_close_all(out);
+            break;
+        }
+        guard prev = {0};
+        if (k > 0) guard_seq(p, a, t->start, depth + 1, &prev);
+        pa_buf x = PA_BUF_INIT;
+        w = wx * t->qmin;
+        long wp = guard_width(&prev) > wx ? guard_width(&prev) : wx;
+        if (k > 0 && !prev.trivial && prev.n > 0 && w + wp + guard_width(out) <= GUARD_WIDTH) {
+            pa_buf_puts(&x, "(?:");
+            atom_text(p, t, 1, &x);
+            pa_buf_putc(&x, '|');
+            guard_join(&prev, &x);
+            pa_buf_putc(&x, ')');
+            w += wp;
+        }
+        guard_free(&prev);
+        atom_text(p, t, t->qmin, &x);
+        if (x.len && w + guard_width(out) > GUARD_WIDTH) { /* without what precedes */
+            pa_buf_reset(&x);
+            atom_text(p, t, t->qmin, &x);
+            w = wx * t->qmin;
+        }
+        if (x.len) guard_prepend(out, x.data, x.len, w);
+        pa_buf_free(&x);
+        guard_close_all(out);
+    }
+    return;
+trivial:
+    guard_free(out);
+    out->trivial = 1;
+}
+
+/* The guard of p[a..b): the union of its alternatives' guards. */
+static void guard_alts(const char *p, size_t a, size_t b, int depth, guard *out)
+{
+    char why[64];
+    memset(out, 0, sizeof *out);
+    for (size_t i = a, alt = a; i <= b;) {
+        tok t;
+        size_t next = i < b ? next_token(p, b, i, &t, why, sizeof why) : b + 1;
+        if (i < b && !next) goto trivial;
+        if (i == b || t.kind == T_ALT) {
+            guard one;
+            guard_seq(p, alt, i, depth, &one);
+            int ok = !one.trivial;
+            for (int k = 0; ok && k < one.n; k++) {
+                /* an empty closed branch: nothing known */
+                if (!one.b[k].open && one.b[k].s.len == 0) ok = 0;
+                else if (guard_add(out, one.b[k].s.data, one.b[k].s.len, "", 0, one.b[k].w, one.b[k].open) != 0) ok = 0;
+            }
+            guard_free(&one);
+            if (!ok) goto trivial;
+            alt = next;
+        }
+        i = next;
+    }
+    return;
+trivial:
+    guard_free(out);
+    out->trivial = 1;
+}
+
+int pa_jregex_suffix_guard(const char *pat, pa_buf *out)
+{
+    int ci;
+    long from = global_flags(pat, &ci);
+    if (from < 0) return 0;
+    guard g;
+    guard_alts(pat, (size_t)from, strlen(pat), 0, &g);
+    /* all open: the guard is the pattern itself, no cheaper */
+    int useful = !g.trivial && g.n > 0;
+    if (useful) {
+        int closed = 0;
+        for (int i = 0; i < g.n; i++) {
+            closed |= !g.b[i].open;
+            if (!g.b[i].open && g.b[i].s.len == 0) useful = 0;
+        }
+        useful &= closed;
+    }
+    if (useful) {
+        if (ci) pa_buf_puts(out, "(?i)");
+        guard_join(&g, out);
+    }
+    guard_free(&g);
+    return useful;
+}
+
+long pa_jregex_max_length(const char *pat)
+{
+    size_t len = strlen(pat);
+    /* any flag, (?i) above all, and the analysis stops */
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (pat[i] == '\\') {
+            i++;
+            continue;
+        }
+        if (pat[i] == '(' && pat[i + 1] == '?' && strchr("imsxuUdc-", pat[i + 2])) return -1;
+    }
+    if (pa_jregex_has_backref(pat)) return -1;
+    tok whole = {0};
+    whole.kind = T_GROUP;
+    whole.start = 0;
+    whole.in_start = 0;
+    whole.in_end = len;
+    whole.qmin = whole.qmax = 1;
+    return atom_width_bounded(pat, &whole, 1, 0, PA_JREGEX_LOOKBEHIND_MAX);
+}
+
 /* ---- edge classes ---- */
 
 static int edge_class_alts(const char *pat, size_t a, size_t b, int last, pa_buf *out);

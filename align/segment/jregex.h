@@ -56,6 +56,21 @@ int pa_jregex_anchored(const char *pat);
  * with any literal text (or the pattern is too complex to tell). */
 int pa_jregex_literal_suffixes(const char *pat, pa_buf *out, int *ci);
 
+/* A guard of `pat`: a pattern (Java syntax, like `pat`) that every text
+ * `pat` matches must end with, built from `pat`'s last atoms so that it can
+ * only need a few characters ("(?:\p{Lu}\.|\p{L}\.)" style). Tested
+ * before `pat` as a look-behind, it rejects most positions at a fraction of
+ * the cost of `pat` whose bounded repetitions make ICU try every start up to
+ * PA_JREGEX_LOOKBEHIND_MAX characters back. Returns 1 and appends it to
+ * `out`, or 0 when no guard cheaper than `pat` itself is known. */
+int pa_jregex_suffix_guard(const char *pat, pa_buf *out);
+
+/* The longest text a match of `pat` can span once pa_jregex_translate has
+ * bounded its repetitions (bound_all), in UTF-16 code units: an upper
+ * bound, never less than the truth; -1 when unknown (flags, which could
+ * let "ß" match "ss", back-references, \X). */
+long pa_jregex_max_length(const char *pat);
+
 /* The single character class that every match of `pat` ends with (`last`)
  * or begins with (first), written as an ICU UnicodeSet pattern in `out`
  * ("[\\.\\?!]", "[\\p{Lu}]"). Returns 1 on success, 0 when unknown (for

@@ -26,8 +26,12 @@ align/segment/builtin_srx.c: $(top_srcdir)/corpora/srx/polyalign.srx
 
 # Tests: data-driven cases, the accuracy table, the seed and sample
 # documents, SRX files, encodings, repair. srxcheck compiles SRX files.
-check_PROGRAMS += tests/segment/srxcheck
+check_PROGRAMS += tests/segment/srxcheck tests/segment/rulecheck
 tests_segment_srxcheck_LDADD = libpolyalign.la $(LIBXML2_LIBS) $(ICU_LIBS) $(ZLIB_LIBS)
+# rulecheck: the shortcuts of rules.c against a plain evaluation of every
+# rule at every position of long generated paragraphs.
+tests_segment_rulecheck_LDADD = libpolyalign.la $(LIBXML2_LIBS) $(ICU_LIBS) $(ZLIB_LIBS)
+TESTS += tests/segment/rulecheck
 TESTS += tests/segment/cases.py tests/segment/eval.py tests/segment/seed.py \
 	tests/segment/sample.sh tests/segment/srx.sh tests/segment/encodings.sh \
 	tests/segment/reflow.sh

@@ -28,6 +28,7 @@ typedef struct crule {
     int drive;                /* break rules: 1 by B's match ends, 2 by A's match starts */
     int by_class;             /* ... found by the driving side's edge class, not by searching */
     URegularExpression *gate; /* B anchored with ^: where it fails at 0, the rule cannot apply */
+    long gate_len;            /* ... nor past this offset (its longest match; -1 unknown) */
     cfilter last, first;
     int has_suffix;           /* only rules whose B-suffix is found in the hash */
 } crule;
@@ -59,6 +60,11 @@ struct pa_ruleset {
     USet *set_last, *set_first;
     size_t *class_rules; /* the break rules found by class, in order */
     size_t nclass;
+    /* With at most 64 of them: for an ASCII character (index 128: the edge
+     * of the text), the class rules whose filter before (after) the
+     * position lets it through, bit k for class_rules[k]. */
+    int ascii_masks;
+    uint64_t ascii_last[129], ascii_first[129];
 };
 
 typedef struct mrule {
@@ -316,9 +322,24 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
     }
     int backref = (sr->before && pa_jregex_has_backref(sr->before)) || (sr->after && pa_jregex_has_backref(sr->after));
     if (!backref) {
-        if (sr->before) pa_buf_printf(&both, "(?<=%s)", bb.data);
+        /* Cheapest first (the assertions hold at the same position, so
+         * their order does not change the result): B's guard, a short
+         * look-behind (jregex.h); A, which starts at p; B, whose bounded
+         * repetitions make ICU try every start up to
+         * PA_JREGEX_LOOKBEHIND_MAX characters back. */
+        pa_buf gj = PA_BUF_INIT, g = PA_BUF_INIT;
+        if (sr->before && pa_jregex_suffix_guard(sr->before, &gj) &&
+            translate(rs, sr->line, "beforebreak", gj.data, 1, &g, NULL) == 0)
+            pa_buf_printf(&both, "(?<=%s)", g.data);
+        size_t guard_len = both.len;
         if (sr->after) pa_buf_printf(&both, "(?=%s)", a.data);
-        c->test = compile(rs, sr->line, "rule", sr->before ? sr->before : sr->after, both.data, NULL);
+        if (sr->before) pa_buf_printf(&both, "(?<=%s)", bb.data);
+        const char *orig = sr->before ? sr->before : sr->after;
+        c->test = compile(rs, sr->line, "rule", orig, both.data, NULL);
+        if (!c->test && guard_len) /* a guard ICU refuses: without it */
+            c->test = compile(rs, sr->line, "rule", orig, both.data + guard_len, NULL);
+        pa_buf_free(&gj);
+        pa_buf_free(&g);
     }
     if (!c->test) {
         /* B cannot be a look-behind (or there are back-references): find
@@ -332,17 +353,21 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
     }
     make_filter(sr->before, 1, &c->last);
     make_filter(sr->after, 0, &c->first);
+    /* B anchored with ^: where it fails at 0, the rule cannot apply
+     * (no-break rules too: "^\s*1\." tried as a look-behind costs ICU a
+     * start per character up to PA_JREGEX_LOOKBEHIND_MAX back). Only a
+     * pattern anchored at the start as a whole can gate: "^?x" and "^a|b"
+     * match elsewhere too. */
+    if (sr->before && pa_jregex_anchored(b.data) &&
+        !(c->gate = compile(rs, sr->line, "beforebreak", sr->before, b.data, err)))
+        goto out;
+    c->gate_len = c->gate && !c->test_scanned_b ? pa_jregex_max_length(sr->before) : -1;
     if (sr->is_break) {
         /* Search with the more selective side. */
         c->drive = !sr->before ? 2 : (!sr->after || !broad(&c->last)) ? 1 : broad(&c->first) ? 1 : 2;
         if (c->drive == 1 && !c->scan) c->drive = 2;
         const cfilter *f = c->drive == 1 ? &c->last : &c->first;
         c->by_class = f->set != NULL && !c->test_scanned_b && c->test && !uset_contains(f->set, ' ');
-        /* only a pattern anchored at the start as a whole can gate: "^?x"
-         * and "^a|b" match elsewhere too */
-        if (sr->before && pa_jregex_anchored(b.data) &&
-            !(c->gate = compile(rs, sr->line, "beforebreak", sr->before, b.data, err)))
-            goto out;
     }
     if (sr->before && !c->test_scanned_b) index_suffixes(rs, idx, sr->before, nkeys);
     rc = 0;
@@ -385,6 +410,15 @@ static void build_class_union(pa_ruleset *rs)
     }
     uset_freeze(rs->set_last);
     uset_freeze(rs->set_first);
+    rs->ascii_masks = rs->nclass <= 64;
+    for (size_t k = 0; rs->ascii_masks && k < rs->nclass; k++) {
+        const crule *c = &rs->r[rs->class_rules[k]];
+        for (UChar32 ch = -1; ch < 128; ch++) {
+            int at = ch < 0 ? 128 : ch;
+            if (filter_pass(&c->last, ch)) rs->ascii_last[at] |= (uint64_t)1 << k;
+            if (filter_pass(&c->first, ch)) rs->ascii_first[at] |= (uint64_t)1 << k;
+        }
+    }
 }
 
 static void free_ruleset(void *rs)
@@ -560,6 +594,9 @@ static int in_bmp(const uint8_t *bmp, const USet *set, UChar32 c)
 static int test_at(pa_rulematch *m, size_t r, int32_t p, pa_error *err)
 {
     mrule *mr = &m->m[r];
+    /* A match of an anchored B starts at 0: none ends beyond its longest. */
+    long far = m->rs->r[r].gate_len;
+    if (far >= 0 && p > far) return 0;
     UErrorCode st = U_ZERO_ERROR;
     if (ready(m, mr->test, &mr->gen_test, &st) != 0) return icu_failed(m, r, st, err), -1;
     UBool hit = uregex_lookingAt(mr->test, p, &st);
@@ -586,10 +623,12 @@ int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, siz
     /* The others: one pass over the text, testing a rule only where the
      * character before (or after) the position is in its class. */
     int any = 0;
+    uint64_t open = 0; /* the class rules whose gate is open, as bits */
     for (size_t k = 0; k < rs->nclass; k++) {
         int g = gate_open(m, rs->class_rules[k], err);
         if (g < 0) return -1;
         any |= g;
+        if (g && k < 64) open |= (uint64_t)1 << k;
     }
     if (!any) return 0;
     const UChar *t = m->text;
@@ -600,10 +639,21 @@ int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, siz
             if (U16_IS_TRAIL(next)) continue; /* inside a pair */
             U16_GET(t, 0, p, m->len, next);
         }
+        /* ASCII on both sides: the rules to test at once from the masks
+         * (the same rules as the filters below let through) */
+        uint64_t ascii = ~(uint64_t)0;
+        if (rs->ascii_masks && prev < 128 && next < 128) {
+            ascii = rs->ascii_last[prev < 0 ? 128 : prev] & rs->ascii_first[next < 0 ? 128 : next] & open;
+            if (!ascii) {
+                prev = next;
+                continue;
+            }
+        }
         if (in_bmp(rs->bmp_last, rs->set_last, prev) || in_bmp(rs->bmp_first, rs->set_first, next)) {
             for (size_t k = 0; k < rs->nclass; k++) {
                 size_t r = rs->class_rules[k];
                 const crule *c = &rs->r[r];
+                if (k < 64 && !((ascii >> k) & 1)) continue;
                 if (!filter_pass(&c->last, prev) || !filter_pass(&c->first, next)) continue;
                 if (!m->m[r].gate_ok && m->m[r].gate) continue;
                 int h = test_at(m, r, p, err);

@@ -9,12 +9,18 @@
  *    and the places where some break rule matches (no-break rules matter
  *    only where a break could happen). Break rules are found in one pass
  *    over the text that tests a rule only next to a character of its
- *    pattern's edge class ("[.!?]" before, "\p{Nd}" after); a rule whose
- *    beforebreak is anchored with ^ is skipped for a text where that
- *    pattern does not match at the start; other break rules are searched
- *    with ICU;
- *  - each rule is one ICU expression "(?<=BEFORE)(?=AFTER)" tried with
- *    lookingAt at p, so the cost is that of the match, not of a search;
+ *    pattern's edge class ("[.!?]" before, "\p{Nd}" after); other break
+ *    rules are searched with ICU;
+ *  - a rule whose beforebreak is anchored with ^ is skipped for a text
+ *    where that pattern does not match at the start;
+ *  - each rule is one ICU expression "(?<=GUARD)(?=AFTER)(?<=BEFORE)" tried
+ *    with lookingAt at p, so the cost is that of the match, not of a
+ *    search. ICU tries a look-behind from every start up to its longest
+ *    match back (PA_JREGEX_LOOKBEHIND_MAX per unbounded repetition), so
+ *    the short GUARD (a suffix every BEFORE match ends with, see
+ *    pa_jregex_suffix_guard) and AFTER go first and BEFORE runs only where
+ *    both hold: the cost per candidate no longer grows with the text
+ *    before it;
  *  - cheap prefilters skip most rules before ICU is called: the character
  *    classes a match must end (start) with, and, for rules whose beforebreak
  *    ends in literal text ("\bMr\.", "(?i)\b(?:p|pp)\."), a hash of those

@@ -1,0 +1,205 @@
+/* rulecheck - the shortcuts of rules.c (edge-class filters, literal
+ * suffixes, ^ gates and their longest match, suffix guards, the afterbreak
+ * tried before the beforebreak) never change a decision (TAP).
+ *
+ * An oracle evaluates each rule the plain way, one ICU expression
+ * "(?<=BEFORE)(?=AFTER)" per rule in order, at every position of long
+ * generated paragraphs, and must agree with pa_rulematch_decide; every
+ * position where a break rule matches must be among
+ * pa_rulematch_break_candidates. Rule sets: the shipped rules for each
+ * language, and rules written to need context far before the break (up to
+ * 300 characters), case-insensitive, possessive, a quantified \Q...\E,
+ * anchored with a longest match shorter than the text, so that a guard or
+ * a window cut too short shows here as a wrong decision. */
+#include "align/segment/jregex.h"
+#include "align/segment/rules.h"
+#include "align/segment/srx.h"
+#include "align/util/alloc.h"
+#include "align/util/buf.h"
+#include "tests/tap.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+/* Rules made to defeat a short look-behind window or a wrong guard. */
+static const char far_srx[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\">\n"
+    "<header segmentsubflows=\"yes\" cascade=\"yes\"/>\n"
+    "<body><languagerules><languagerule languagerulename=\"T\">\n"
+    "<rule break=\"no\"><beforebreak>«[^»]{0,300}[.!?]</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>^\\s*Q.{0,40}\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>^\\s*Q[^»]*z\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>(?:^|\\s)(?:\\p{Lu}\\.)+\\p{Lu}\\.</beforebreak><afterbreak>\\s+\\p{Lu}</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>(?&lt;![a-z])[a-z]{1,2}\\.(?:[a-z]\\.)*</beforebreak><afterbreak>\\s+[a-z]</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>(?i)\\babc\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>x\\s*y?z{2,}</beforebreak><afterbreak></afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>(?:ab|c(?:d|ef)+)\\.</beforebreak><afterbreak>\\s*\\p{Nd}</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>a++\\.|(?&gt;ab|a)b!</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>\\Q(x)\\E\\x41?\\.\\p{Nd}{1,3}(?=\\s)</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>(?:\\p{Nd}\\s+){3,}\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>[.!?]\\s+[»”]+</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>x+\\Qab\\E{1,2}\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>[.!?]</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "</languagerule></languagerules>\n"
+    "<maprules><languagemap languagepattern=\".*\" languagerulename=\"T\"/></maprules></body></srx>\n";
+
+static const char *const pieces[] = {
+    ". ", ".", " ", "  ", "A", "B", "Q", "a", "b", "c", "d", "ef", "x", "y", "z", "zz", "i", "v", "1", "2",
+    "12", "3.", "(", ")", "(a)", "(x)", "(x)A.", "1.", "2.", "a.", "b.", "U.S.", "J.", "Mr.", "No.", "p.",
+    "Inc.", "Jan.", "ABC.", "abc.", "aa.", "ab!", "!", "?", "…", "...", ". . .", "[...]", "«", "»", "”",
+    "“", "\"", "《", "》", "。", "！", "？", "；", "「", "」", "中文", "联合国", "The", "This", "He", "word",
+    "States", "-", "–", "•", "\u00a0", "\u202f", "г.", "т. е.", "Sr.", "núm.", "z.", "12.", "Juni", "د.",
+    "\u200f", "M.", "art.", "Vol.", "IV", "é", "ß", "SS.", "xxabb.", "xab.", "𝐀", "😀", ";", ":", "e.g.", "1) ", "2) ",
+    "\n",
+};
+
+/* A deterministic pseudo-random generator (no global state). */
+static uint32_t next_rand(uint32_t *s)
+{
+    *s = *s * 1664525u + 1013904223u;
+    return *s >> 8;
+}
+
+/* A paragraph of about `units` UTF-16 code units into `u` (capacity
+ * `cap`), opening with `lead`; returns its length. */
+static int32_t make_text(uint32_t *seed, const char *lead, int32_t units, UChar *u, int32_t cap)
+{
+    pa_buf b = PA_BUF_INIT;
+    pa_buf_puts(&b, lead);
+    size_t npieces = sizeof pieces / sizeof *pieces;
+    while ((int32_t)b.len < units) {
+        const char *p = pieces[next_rand(seed) % npieces];
+        if (p[0] != '\n') pa_buf_puts(&b, p);
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8(u, cap, &n, b.data, (int32_t)b.len, &st);
+    pa_buf_free(&b);
+    return U_SUCCESS(st) ? n : 0;
+}
+
+/* One rule the plain way: its expression, or NULL for a rule that never
+ * applies. Returns -1 when the oracle cannot express the rule. */
+static int oracle_rule(const pa_srx_rule *r, URegularExpression **re)
+{
+    *re = NULL;
+    if (!r->before && !r->after) return 0;
+    pa_buf b = PA_BUF_INIT, a = PA_BUF_INIT, both = PA_BUF_INIT;
+    char why[128];
+    int rc = -1;
+    if (r->before && pa_jregex_translate(r->before, 1, &b, why, sizeof why) != 0) goto out;
+    if (r->after && pa_jregex_translate(r->after, 0, &a, why, sizeof why) != 0) goto out;
+    if (r->before) pa_buf_printf(&both, "(?<=%s)", b.data);
+    if (r->after) pa_buf_printf(&both, "(?=%s)", a.data);
+    UErrorCode st;
+    UParseError pe;
+    *re = pa_jregex_open(both.data, UREGEX_DOTALL, &pe, &st);
+    rc = *re ? 0 : -1;
+out:
+    pa_buf_free(&b);
+    pa_buf_free(&a);
+    pa_buf_free(&both);
+    return rc;
+}
+
+/* Checks one rule list on `ntexts` paragraphs; one TAP line. */
+static void check_rules(const char *what, const pa_srx_rule **rules, size_t n, const char *const *leads, int ntexts,
+                        int32_t units)
+{
+    pa_error err;
+    pa_error_clear(&err);
+    URegularExpression **plain = pa_calloc(n ? n : 1, sizeof *plain);
+    int expressible = 1;
+    for (size_t i = 0; i < n && expressible; i++) expressible = oracle_rule(rules[i], &plain[i]) == 0;
+    pa_ruleset *rs = expressible ? pa_ruleset_compile(what, rules, n, &err) : NULL;
+    pa_rulematch *m = rs ? pa_rulematch_new(rs, &err) : NULL;
+    long positions = 0, wrong = 0, missed = 0, breaks = 0, nobreaks = 0;
+    int32_t cap = units + 64;
+    UChar *u = pa_malloc((size_t)cap * sizeof *u);
+    uint32_t seed = 12345;
+    for (int t = 0; m && t < ntexts && wrong + missed < 5; t++) {
+        int32_t len = make_text(&seed, leads[t], units, u, cap);
+        pa_rulematch_set_text(m, u, len);
+        int32_t *cand = NULL;
+        size_t ncand = 0, capcand = 0;
+        if (pa_rulematch_break_candidates(m, &cand, &ncand, &capcand, &err) != 0) break;
+        for (size_t i = 0; i < n; i++)
+            if (plain[i]) {
+                UErrorCode st = U_ZERO_ERROR;
+                uregex_setText(plain[i], u, len, &st);
+            }
+        for (int32_t p = 1; p < len && wrong + missed < 5; p++) {
+            if (U16_IS_TRAIL(u[p]) && U16_IS_LEAD(u[p - 1])) continue;
+            int want = -1, any_break = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (!plain[i]) continue;
+                UErrorCode st = U_ZERO_ERROR;
+                if (!uregex_lookingAt(plain[i], p, &st)) continue;
+                if (want == -1) want = rules[i]->is_break;
+                any_break |= rules[i]->is_break;
+            }
+            int got = pa_rulematch_decide(m, p, &err);
+            positions++;
+            breaks += want == 1;
+            nobreaks += want == 0;
+            if (got != want) {
+                wrong++;
+                diag("%s: text %d, position %d: decided %d, the rules say %d", what, t, (int)p, got, want);
+            }
+            int listed = 0;
+            for (size_t k = 0; k < ncand && !listed; k++) listed = cand[k] == p;
+            if (any_break && !listed) {
+                missed++;
+                diag("%s: text %d, position %d: a break rule matches but it is no candidate", what, t, (int)p);
+            }
+        }
+        pa_free(cand);
+    }
+    ok(m && positions > 0 && wrong == 0 && missed == 0,
+       "%s: %zu rules agree with the plain evaluation at %ld positions (%ld breaks, %ld no-breaks)", what, n,
+       positions, breaks, nobreaks);
+    if (!m) diag("%s", expressible ? err.msg : "a rule the oracle cannot express");
+    pa_rulematch_free(m);
+    pa_ruleset_free(rs);
+    for (size_t i = 0; i < n; i++)
+        if (plain[i]) uregex_close(plain[i]);
+    pa_free(plain);
+    pa_free(u);
+}
+
+int main(void)
+{
+    pa_error err;
+    pa_error_clear(&err);
+    /* "Q" then a full stop 37 characters in: the anchored rule
+     * "^\s*Q.{0,40}\." holds there, well past the start */
+    static const char *const leads[] = {"", "1. ", "(a) ", "«", "Q ", "a. ", "Q 123456789 123456789 123456789 12345. "};
+    int ntexts = (int)(sizeof leads / sizeof *leads);
+    pa_srx *builtin = pa_srx_builtin(&err);
+    static const char *const langs[] = {"en", "zh", "fr", "es", "ru", "ar", "de"};
+    for (size_t i = 0; builtin && i < sizeof langs / sizeof *langs; i++) {
+        const pa_srx_rule **list = NULL;
+        size_t n = 0;
+        char what[64];
+        snprintf(what, sizeof what, "shipped rules, %s", langs[i]);
+        if (pa_srx_rules_for(builtin, langs[i], &list, &n, &err) == 0) check_rules(what, list, n, leads, ntexts, 1200);
+        else ok(0, "%s: %s", what, err.msg);
+        pa_free(list);
+    }
+    ok(builtin != NULL, "the shipped rules load");
+    pa_srx_free(builtin);
+    pa_srx *far = pa_srx_read_memory("far.srx", far_srx, sizeof far_srx - 1, &err);
+    const pa_srx_rule **list = NULL;
+    size_t n = 0;
+    if (far && pa_srx_rules_for(far, "xx", &list, &n, &err) == 0)
+        check_rules("rules needing far context", list, n, leads, ntexts, 2000);
+    else
+        ok(0, "far.srx: %s", err.msg);
+    pa_free(list);
+    pa_srx_free(far);
+    return done_testing();
+}
