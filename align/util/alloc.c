@@ -9,7 +9,7 @@
 
 /* The one piece of process-wide state: set before threads start, read by
  * any thread, hence atomic. NULL: no handler, failures are reported. */
-static _Atomic(pa_oom_handler) oom_handler = NULL;
+static _Atomic(pa_oom_handler) oom_handler; /* zero: none (clang refuses NULL here) */
 
 /* Per thread: the innermost open frame, and the fault injection of tests. */
 static _Thread_local pa_alloc_frame *innermost;
