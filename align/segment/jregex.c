@@ -371,6 +371,10 @@ static int translate_span(const char *p, size_t a, size_t b, int bound, pa_buf *
             pa_buf_putc(out, p[t.start]);
         } else {
             pa_buf_append(out, p + t.start, t.end - t.start);
+            /* A \Q that runs to the end of the pattern is closed here, so
+             * that the translation can be wrapped ((?<=...), (?=...))
+             * without the wrapper's parenthesis becoming quoted text. */
+            if (t.kind == T_QUOTE && t.end == t.in_end) pa_buf_puts(out, "\\E");
         }
         /* the quantifier */
         if (t.qend > t.qstart) {

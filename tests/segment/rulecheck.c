@@ -171,6 +171,50 @@ static void check_rules(const char *what, const pa_srx_rule **rules, size_t n, c
     pa_free(u);
 }
 
+/* A \Q without its \E quotes to the end of the expression (as in Java):
+ * wrapped in a look-behind, the quote must end before the wrapper's
+ * parenthesis. "z\Q." is the literal "z."; a break follows it before a
+ * space, nowhere else (the fuzzer found the unclosed quote swallowing the
+ * rest of the combined expression). */
+static void check_open_quote(void)
+{
+    pa_error err;
+    pa_error_clear(&err);
+    pa_srx_rule r = {1, "z\\Q.", "\\s", 1};
+    const pa_srx_rule *list[1] = {&r};
+    pa_ruleset *rs = pa_ruleset_compile("open quote", list, 1, &err);
+    pa_rulematch *m = rs ? pa_rulematch_new(rs, &err) : NULL;
+    UChar u[16];
+    int32_t len = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8(u, 16, &len, "az. z) \\Q. x", -1, &st);
+    int at_stop = -9, at_paren = -9, at_quote = -9;
+    if (m) {
+        pa_rulematch_set_text(m, u, len);
+        at_stop = pa_rulematch_decide(m, 3, &err);
+        at_paren = pa_rulematch_decide(m, 6, &err);
+        at_quote = pa_rulematch_decide(m, 10, &err);
+    }
+    /* the translation wraps: "(?<=z\\Q.)" would leave the look-behind open */
+    pa_buf t = PA_BUF_INIT, wrapped = PA_BUF_INIT;
+    char why[128];
+    URegularExpression *re = NULL;
+    if (pa_jregex_translate(r.before, 1, &t, why, sizeof why) == 0) {
+        pa_buf_printf(&wrapped, "(?<=%s)", t.data);
+        UParseError pe;
+        re = pa_jregex_open(wrapped.data, UREGEX_DOTALL, &pe, &st);
+    }
+    ok(re != NULL, "an unclosed \\Q translates to an expression that can be wrapped: %s", wrapped.data);
+    if (re) uregex_close(re);
+    pa_buf_free(&t);
+    pa_buf_free(&wrapped);
+    ok(at_stop == 1 && at_paren == -1 && at_quote == -1,
+       "an unclosed \\Q quotes to the end of its own side only (decisions %d %d %d)", at_stop, at_paren, at_quote);
+    if (!m) diag("%s", err.msg);
+    pa_rulematch_free(m);
+    pa_ruleset_free(rs);
+}
+
 int main(void)
 {
     pa_error err;
@@ -201,5 +245,6 @@ int main(void)
         ok(0, "far.srx: %s", err.msg);
     pa_free(list);
     pa_srx_free(far);
+    check_open_quote();
     return done_testing();
 }
