@@ -262,12 +262,12 @@ static void process(batch_run *r, pa_batch_set *s)
     size_t n = s->n_files;
     pa_input *in = pa_calloc(n, sizeof *in);
     const char **langs = pa_calloc(n, sizeof *langs);
-    const char **inputs = pa_calloc(n + 2, sizeof *inputs); /* what the output must not be */
+    const char **inputs = pa_calloc(n + 3, sizeof *inputs); /* what the output must not be */
     for (size_t f = 0; f < n; f++) {
         in[f].path = inputs[f] = s->files[f].path;
         in[f].lang = langs[f] = s->files[f].lang;
     }
-    inputs[n] = a->dict, inputs[n + 1] = a->srx;
+    inputs[n] = a->dict, inputs[n + 1] = a->srx, inputs[n + 2] = a->manifest;
     pa_align_options o = a->align;
     doc_log dl = {r, s->docid};
     o.log = a->msg.verbosity ? on_doc_log : NULL;
@@ -279,7 +279,7 @@ static void process(batch_run *r, pa_batch_set *s)
     char *path = output_path(a, s->docid);
     pa_writer_options wo = PA_WRITER_OPTIONS_INIT;
     wo.format = a->format, wo.min_score = a->min_score;
-    wo.inputs = inputs, wo.n_inputs = n + 2;
+    wo.inputs = inputs, wo.n_inputs = n + 3;
     int rc = u ? 0 : -1;
     if (rc == 0 && !(w = pa_writer_open(path, langs, n, &wo, &err))) rc = -1;
     if (rc == 0) rc = pa_writer_add(w, u, &err);
@@ -357,15 +357,22 @@ static pa_merge *open_merge(const batch_args *a, pa_batch *b, pa_error *err)
         return NULL;
     }
     for (size_t k = 0; k < b->n; k++) n_inputs += b->sets[k].n_files;
-    const char **inputs = pa_calloc(n_inputs + 2, sizeof *inputs);
+    const char **inputs = pa_calloc(n_inputs + 3, sizeof *inputs);
     n_inputs = 0;
     for (size_t k = 0; k < b->n; k++)
         for (size_t f = 0; f < b->sets[k].n_files; f++) inputs[n_inputs++] = b->sets[k].files[f].path;
-    inputs[n_inputs++] = a->srx, inputs[n_inputs++] = a->dict;
+    inputs[n_inputs++] = a->srx, inputs[n_inputs++] = a->dict, inputs[n_inputs++] = a->manifest;
     pa_merge_options mo = {a->merge, a->moses, a->min_score, a->split_size, inputs, n_inputs};
     pa_merge *m = pa_merge_open(&mo, langs, n_langs, err);
     pa_free(inputs), pa_free(langs);
     return m;
+}
+
+/* The run report's path: OUTDIR/run.json, or run.K-of-N.json for a shard. */
+static void report_path(const batch_args *a, char *path, size_t size)
+{
+    if (a->shard_n) snprintf(path, size, "%s/run.%u-of-%u.json", a->outdir, a->shard_k, a->shard_n);
+    else snprintf(path, size, "%s/run.json", a->outdir);
 }
 
 /* Runs the workers over the sets of `b`; returns the exit status. */
@@ -413,8 +420,7 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
         pa_error_clear(&err);
     }
     char report[4096];
-    if (a->shard_n) snprintf(report, sizeof report, "%s/run.%u-of-%u.json", a->outdir, a->shard_k, a->shard_n);
-    else snprintf(report, sizeof report, "%s/run.json", a->outdir);
+    report_path(a, report, sizeof report);
     if (pa_batch_write_report(b, report, seconds, threads, &err) != 0) return cli_report(&err);
     cli_note(&a->msg, "%zu sets written, %zu failed, %zu already there, in %.1f s (threads: %u); report: %s", done,
              failed, existing, seconds, threads, report);
@@ -441,6 +447,13 @@ static int run(batch_args *a)
     pa_error err;
     pa_error_clear(&err);
     pa_batch b = PA_BATCH_INIT;
+    /* The report is written last: refuse a report that would replace the
+     * manifest (or --srx, --dict) before any work. The sets' outputs and
+     * --merge, --moses check the inputs when they open. */
+    char report[4096];
+    const char *named[3] = {a->manifest, a->srx, a->dict};
+    report_path(a, report, sizeof report);
+    if (pa_output_refuse_inputs(report, named, 3, &err) != 0) return cli_report(&err);
     int rc = a->dir ? pa_batch_scan_dir(&b, a->dir, &err) : pa_batch_read_manifest(&b, a->manifest, &err);
     if (rc != 0) {
         pa_batch_free(&b);
