@@ -9,11 +9,16 @@
 /* EM iterations: Model 1's likelihood is convex, five get close. */
 #define IBM1_ITERATIONS 5
 
-/* Open-addressing map from a (source, target) word pair to a dense index. */
+/* Open-addressing map from a (source, target) word pair to a dense index;
+ * `dense` lists the keys by index, so that the EM passes walk the pairs
+ * seen, not the whole table (a 40-sentence document has a few thousand
+ * pairs). */
 typedef struct pair_map {
     uint64_t *keys; /* key + 1, 0 = empty */
     uint32_t *index;
     size_t cap, n;
+    uint64_t *dense; /* key + 1 of each index, in the order first seen */
+    size_t dense_cap;
 } pair_map;
 
 static uint64_t mix64(uint64_t x)
@@ -27,7 +32,7 @@ static uint64_t mix64(uint64_t x)
 static uint32_t pair_index(pair_map *pm, uint32_t s, uint32_t t)
 {
     if (pm->n * 10 >= pm->cap * 7) { /* linear probing stays short up to 70% full */
-        size_t cap = pm->cap ? pm->cap * 2 : 1 << 16;
+        size_t cap = pm->cap ? pm->cap * 2 : 64;
         uint64_t *keys = pa_calloc(cap, sizeof *keys);
         uint32_t *index = pa_malloc(cap * sizeof *index);
         for (size_t k = 0; k < pm->cap; k++) {
@@ -44,6 +49,8 @@ static uint32_t pair_index(pair_map *pm, uint32_t s, uint32_t t)
     size_t q = mix64(key) & (pm->cap - 1);
     while (pm->keys[q] && pm->keys[q] != key) q = (q + 1) & (pm->cap - 1);
     if (!pm->keys[q]) {
+        PA_GROW(pm->dense, pm->dense_cap, pm->n + 1);
+        pm->dense[pm->n] = key;
         pm->keys[q] = key;
         pm->index[q] = (uint32_t)pm->n++;
     }
@@ -101,6 +108,14 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
     /* Pair indices of every bead, in (source, target) order; NULL x NULL
      * is never used but keeps the layout a plain grid. */
     pair_map pm = {0};
+    /* Sized for the grid up front (at most one pair per grid cell), so a
+     * small document neither rehashes nor clears a big table. */
+    size_t expect = n_pairs < ((size_t)1 << 20) ? n_pairs : (size_t)1 << 20;
+    while (pm.cap * 7 <= expect * 10) pm.cap = pm.cap ? pm.cap * 2 : 64;
+    if (pm.cap) {
+        pm.keys = pa_calloc(pm.cap, sizeof *pm.keys);
+        pm.index = pa_malloc(pm.cap * sizeof *pm.index);
+    }
     size_t *grid_at = pa_malloc((nb + 1) * sizeof *grid_at);
     uint32_t *grid = pa_malloc((n_pairs + 1) * sizeof *grid);
     grid_at[0] = 0;
@@ -143,17 +158,15 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
          * (pair, bead) once; totals come from the keys. */
         memset(tot_s, 0, (ns + 1) * sizeof *tot_s);
         memset(tot_t, 0, (nt + 1) * sizeof *tot_t);
-        for (size_t q = 0; q < pm.cap; q++) {
-            if (!pm.keys[q]) continue;
-            uint64_t key = pm.keys[q] - 1;
-            uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key, i = pm.index[q];
+        for (size_t i = 0; i < pm.n; i++) {
+            uint64_t key = pm.dense[i] - 1;
+            uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key;
             tot_s[s] += c_ts[i];
             tot_t[t] += c_st[i];
         }
-        for (size_t q = 0; q < pm.cap; q++) {
-            if (!pm.keys[q]) continue;
-            uint64_t key = pm.keys[q] - 1;
-            uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key, i = pm.index[q];
+        for (size_t i = 0; i < pm.n; i++) {
+            uint64_t key = pm.dense[i] - 1;
+            uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key;
             p_ts[i] = tot_s[s] > 0 ? (float)(c_ts[i] / tot_s[s]) : 0;
             p_st[i] = tot_t[t] > 0 ? (float)(c_st[i] / tot_t[t]) : 0;
         }
@@ -161,10 +174,9 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
     /* Links: pairs both directions agree on, between words seen twice. */
     size_t n_links = 0, cap_links = 0;
     pa_lexicon_entry *links = NULL;
-    for (size_t q = 0; q < pm.cap; q++) {
-        if (!pm.keys[q]) continue;
-        uint64_t key = pm.keys[q] - 1;
-        uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key, i = pm.index[q];
+    for (size_t i = 0; i < pm.n; i++) {
+        uint64_t key = pm.dense[i] - 1;
+        uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key;
         if (s >= ns || t >= nt || freq_s[s] < 2 || freq_t[t] < 2) continue;
         if (p_ts[i] < PA_LINK_MIN_PROB || p_st[i] < PA_LINK_MIN_PROB) continue;
         PA_GROW(links, cap_links, n_links + 1);
@@ -174,7 +186,7 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
     for (size_t k = 0; k < nb; k++) pa_free(sb[k].w), pa_free(sb[k].c), pa_free(tb[k].w), pa_free(tb[k].c);
     pa_free(sb), pa_free(tb), pa_free(freq_s), pa_free(freq_t), pa_free(grid_at), pa_free(grid);
     pa_free(p_ts), pa_free(p_st), pa_free(c_ts), pa_free(c_st), pa_free(tot_s), pa_free(tot_t);
-    pa_free(pm.keys), pa_free(pm.index);
+    pa_free(pm.keys), pa_free(pm.index), pa_free(pm.dense);
     if (n_beads) *n_beads = nb;
     *out = links;
     return n_links;
