@@ -110,7 +110,7 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
     pair_map pm = {0};
     /* Sized for the grid up front (at most one pair per grid cell), so a
      * small document neither rehashes nor clears a big table. */
-    size_t expect = n_pairs < ((size_t)1 << 20) ? n_pairs : (size_t)1 << 20;
+    size_t expect = n_pairs < ((size_t)1 << 16) ? n_pairs : (size_t)1 << 16;
     while (pm.cap * 7 <= expect * 10) pm.cap = pm.cap ? pm.cap * 2 : 64;
     if (pm.cap) {
         pm.keys = pa_calloc(pm.cap, sizeof *pm.keys);

@@ -117,10 +117,31 @@ static double log_sum(const double *v, size_t n)
     return mx + log(s);
 }
 
+/* The forward pass keeps each edge's score, by the cell it enters and its
+ * bead type, for the backward pass and the trace (which would otherwise
+ * score every bead again), while that takes at most this many bytes;
+ * past it, they score again. NAN marks an edge the forward pass skipped. */
+#define EDGE_CACHE_BYTES ((size_t)48 << 20)
+
+/* The score of the bead of type `t` from (i, j): from the cache when the
+ * forward pass scored it. */
+static inline double edge_logp(const double *edges, size_t q, size_t t, size_t n_types, pa_bead_logp_fn logp,
+                               void *ctx, size_t i, size_t di, size_t j, size_t dj)
+{
+    if (edges) {
+        double lp = edges[q * n_types + t];
+        if (!isnan(lp)) return lp;
+    }
+    return logp(ctx, i, di, j, dj);
+}
+
 int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa_bead_logp_fn logp, void *ctx,
               int posteriors, pa_search_result *out)
 {
     size_t n = band->n, m = band->m;
+    double *edges = NULL;
+    if (posteriors && band->cells <= EDGE_CACHE_BYTES / sizeof *edges / (n_types ? n_types : 1))
+        edges = pa_malloc(band->cells * (n_types ? n_types : 1) * sizeof *edges);
     double *vit = pa_malloc(band->cells * sizeof *vit);
     double *fwd = posteriors ? pa_malloc(band->cells * sizeof *fwd) : NULL;
     uint8_t *back = pa_malloc(band->cells);
@@ -135,12 +156,15 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
             uint8_t arg = 0xFF;
             size_t nt_terms = 0;
             if (i == 0 && j == 0) best = 0, terms[nt_terms++] = 0;
+            double *edge = edges ? edges + c * n_types : NULL;
             for (size_t t = 0; t < n_types; t++) {
+                if (edge) edge[t] = NAN;
                 size_t di = types[t].ns, dj = types[t].nt;
                 if (di > i || dj > j || !in_row(band, i - di, j - dj)) continue;
                 size_t p = cell(band, i - di, j - dj);
                 if (vit[p] == -INFINITY) continue;
                 double lp = logp(ctx, i - di, di, j - dj, dj);
+                if (edge) edge[t] = lp;
                 if (lp == -INFINITY) continue;
                 double v = vit[p] + lp;
                 if (v > best) best = v, arg = (uint8_t)t;
@@ -153,7 +177,7 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
     }
     size_t end = cell(band, n, m);
     if (!in_row(band, n, m) || vit[end] == -INFINITY) {
-        pa_free(vit), pa_free(fwd), pa_free(back), pa_free(terms);
+        pa_free(vit), pa_free(fwd), pa_free(back), pa_free(terms), pa_free(edges);
         return -1;
     }
 
@@ -172,7 +196,7 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
                     if (i + di > n || j + dj > m || !in_row(band, i + di, j + dj)) continue;
                     size_t q = cell(band, i + di, j + dj);
                     if (bwd[q] == -INFINITY) continue;
-                    double lp = logp(ctx, i, di, j, dj);
+                    double lp = edge_logp(edges, q, t, n_types, logp, ctx, i, di, j, dj);
                     if (lp == -INFINITY) continue;
                     terms[nt_terms++] = bwd[q] + lp;
                 }
@@ -192,7 +216,7 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
         size_t pi = i - t->ns, pj = j - t->nt;
         pa_bead b = {pi, t->ns, pj, t->nt, 1.0};
         if (posteriors) {
-            double lp = logp(ctx, pi, t->ns, pj, t->nt);
+            double lp = edge_logp(edges, c, back[c], n_types, logp, ctx, pi, t->ns, pj, t->nt);
             double post = exp(fwd[cell(band, pi, pj)] + lp + bwd[c] - out->log_z);
             b.score = post > 1 ? 1 : post;
         }
@@ -204,7 +228,7 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
         out->path.beads[a] = out->path.beads[z - 1];
         out->path.beads[z - 1] = tmp;
     }
-    pa_free(vit), pa_free(fwd), pa_free(bwd), pa_free(back), pa_free(terms);
+    pa_free(vit), pa_free(fwd), pa_free(bwd), pa_free(back), pa_free(terms), pa_free(edges);
     return 0;
 }
 
