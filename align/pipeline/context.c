@@ -42,6 +42,7 @@ static pa_context *new_context(const pa_context_options *o, pa_error *err)
 {
     pa_srx *srx = o && o->srx_path ? pa_srx_read_file(o->srx_path, err) : pa_srx_builtin(err);
     if (!srx) return NULL;
+    pa_segmenter_warm_up_icu(); /* before the caller's threads use the context */
     pa_context *c = pa_calloc(1, sizeof *c);
     c->srx = srx;
     pthread_mutex_init(&c->lock, NULL);

@@ -3,6 +3,7 @@
  * the break iterator and every rule); the breaks found are mapped back to
  * byte offsets in one forward walk. */
 #include "align/segment/segmenter.h"
+#include "align/segment/jregex.h"
 #include "align/segment/rules.h"
 #include "align/segment/srx.h"
 #include "align/text/utf8.h"
@@ -13,6 +14,8 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
@@ -42,6 +45,22 @@ pa_segmenter *pa_segmenter_new(const char *lang, const pa_segmenter_opts *opts, 
 static void free_segmenter(void *s)
 {
     pa_segmenter_free(s);
+}
+
+void pa_segmenter_warm_up_icu(void)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe;
+    URegularExpression *re = pa_jregex_open("a", 0, &pe, &st);
+    if (re) uregex_close(re);
+    static const UBreakIteratorType kinds[] = {UBRK_SENTENCE, UBRK_WORD};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        st = U_ZERO_ERROR;
+        UBreakIterator *b = ubrk_open(kinds[k], "en", NULL, 0, &st);
+        if (b) ubrk_close(b);
+    }
+    st = U_ZERO_ERROR;
+    (void)unorm2_getNFCInstance(&st);
 }
 
 pa_segmenter *pa_segmenter_from_srx(const pa_srx *srx, const char *lang, pa_error *err)
