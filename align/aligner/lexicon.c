@@ -17,7 +17,7 @@ typedef struct pair_map {
     uint64_t *keys; /* key + 1, 0 = empty */
     uint32_t *index;
     size_t cap, n;
-    uint64_t *dense; /* key + 1 of each index, in the order first seen */
+    uint64_t *dense; /* the key (source << 32 | target) of each index, in the order first seen */
     size_t dense_cap;
 } pair_map;
 
@@ -29,29 +29,35 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
+/* Makes room for `need` pairs with the table under 70% full (linear
+ * probing stays short), rebuilding it from the dense list when it grows. */
+static void pair_map_reserve(pair_map *pm, size_t need)
+{
+    if (pm->cap && need * 10 < pm->cap * 7) return;
+    size_t cap = pm->cap ? pm->cap : 64;
+    while (need * 10 >= cap * 7) cap *= 2;
+    uint64_t *keys = pa_calloc(cap, sizeof *keys);
+    uint32_t *index = pa_malloc(cap * sizeof *index);
+    for (size_t i = 0; i < pm->n; i++) {
+        size_t q = mix64(pm->dense[i] + 1) & (cap - 1);
+        while (keys[q]) q = (q + 1) & (cap - 1);
+        keys[q] = pm->dense[i] + 1;
+        index[q] = (uint32_t)i;
+    }
+    pa_free(pm->keys), pa_free(pm->index);
+    pm->keys = keys, pm->index = index, pm->cap = cap;
+}
+
 static uint32_t pair_index(pair_map *pm, uint32_t s, uint32_t t)
 {
-    if (pm->n * 10 >= pm->cap * 7) { /* linear probing stays short up to 70% full */
-        size_t cap = pm->cap ? pm->cap * 2 : 64;
-        uint64_t *keys = pa_calloc(cap, sizeof *keys);
-        uint32_t *index = pa_malloc(cap * sizeof *index);
-        for (size_t k = 0; k < pm->cap; k++) {
-            if (!pm->keys[k]) continue;
-            size_t q = mix64(pm->keys[k]) & (cap - 1);
-            while (keys[q]) q = (q + 1) & (cap - 1);
-            keys[q] = pm->keys[k];
-            index[q] = pm->index[k];
-        }
-        pa_free(pm->keys), pa_free(pm->index);
-        pm->keys = keys, pm->index = index, pm->cap = cap;
-    }
-    uint64_t key = ((uint64_t)s << 32 | t) + 1;
-    size_t q = mix64(key) & (pm->cap - 1);
-    while (pm->keys[q] && pm->keys[q] != key) q = (q + 1) & (pm->cap - 1);
+    pair_map_reserve(pm, pm->n + 1);
+    uint64_t key = (uint64_t)s << 32 | t;
+    size_t q = mix64(key + 1) & (pm->cap - 1);
+    while (pm->keys[q] && pm->keys[q] != key + 1) q = (q + 1) & (pm->cap - 1);
     if (!pm->keys[q]) {
         PA_GROW(pm->dense, pm->dense_cap, pm->n + 1);
         pm->dense[pm->n] = key;
-        pm->keys[q] = key;
+        pm->keys[q] = key + 1;
         pm->index[q] = (uint32_t)pm->n++;
     }
     return pm->index[q];
@@ -108,14 +114,9 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
     /* Pair indices of every bead, in (source, target) order; NULL x NULL
      * is never used but keeps the layout a plain grid. */
     pair_map pm = {0};
-    /* Sized for the grid up front (at most one pair per grid cell), so a
-     * small document neither rehashes nor clears a big table. */
-    size_t expect = n_pairs < ((size_t)1 << 16) ? n_pairs : (size_t)1 << 16;
-    while (pm.cap * 7 <= expect * 10) pm.cap = pm.cap ? pm.cap * 2 : 64;
-    if (pm.cap) {
-        pm.keys = pa_calloc(pm.cap, sizeof *pm.keys);
-        pm.index = pa_malloc(pm.cap * sizeof *pm.index);
-    }
+    /* Sized for the grid up front (at most one pair per grid cell, up to
+     * 64K), so a small document neither rehashes nor clears a big table. */
+    pair_map_reserve(&pm, n_pairs < ((size_t)1 << 16) ? n_pairs : (size_t)1 << 16);
     size_t *grid_at = pa_malloc((nb + 1) * sizeof *grid_at);
     uint32_t *grid = pa_malloc((n_pairs + 1) * sizeof *grid);
     grid_at[0] = 0;
@@ -159,13 +160,13 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
         memset(tot_s, 0, (ns + 1) * sizeof *tot_s);
         memset(tot_t, 0, (nt + 1) * sizeof *tot_t);
         for (size_t i = 0; i < pm.n; i++) {
-            uint64_t key = pm.dense[i] - 1;
+            uint64_t key = pm.dense[i];
             uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key;
             tot_s[s] += c_ts[i];
             tot_t[t] += c_st[i];
         }
         for (size_t i = 0; i < pm.n; i++) {
-            uint64_t key = pm.dense[i] - 1;
+            uint64_t key = pm.dense[i];
             uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key;
             p_ts[i] = tot_s[s] > 0 ? (float)(c_ts[i] / tot_s[s]) : 0;
             p_st[i] = tot_t[t] > 0 ? (float)(c_st[i] / tot_t[t]) : 0;
@@ -175,7 +176,7 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
     size_t n_links = 0, cap_links = 0;
     pa_lexicon_entry *links = NULL;
     for (size_t i = 0; i < pm.n; i++) {
-        uint64_t key = pm.dense[i] - 1;
+        uint64_t key = pm.dense[i];
         uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key;
         if (s >= ns || t >= nt || freq_s[s] < 2 || freq_t[t] < 2) continue;
         if (p_ts[i] < PA_LINK_MIN_PROB || p_st[i] < PA_LINK_MIN_PROB) continue;

@@ -140,8 +140,8 @@ int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa
 {
     size_t n = band->n, m = band->m;
     double *edges = NULL;
-    if (posteriors && band->cells <= EDGE_CACHE_BYTES / sizeof *edges / (n_types ? n_types : 1))
-        edges = pa_malloc(band->cells * (n_types ? n_types : 1) * sizeof *edges);
+    if (posteriors && n_types && band->cells <= EDGE_CACHE_BYTES / sizeof *edges / n_types)
+        edges = pa_malloc(band->cells * n_types * sizeof *edges);
     double *vit = pa_malloc(band->cells * sizeof *vit);
     double *fwd = posteriors ? pa_malloc(band->cells * sizeof *fwd) : NULL;
     uint8_t *back = pa_malloc(band->cells);

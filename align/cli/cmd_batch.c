@@ -247,6 +247,15 @@ static void on_doc_log(void *data, int level, const char *message)
     (void)level;
 }
 
+/* The files the options name (--dict, --srx, the manifest; NULL where
+ * none), which no output may replace, into `out`; returns their count. */
+#define OPTION_FILES 3
+static size_t option_files(const batch_args *a, const char **out)
+{
+    out[0] = a->dict, out[1] = a->srx, out[2] = a->manifest;
+    return OPTION_FILES;
+}
+
 /* Aligns set `s` and writes its output; on failure records why. */
 static void process(batch_run *r, pa_batch_set *s)
 {
@@ -262,12 +271,12 @@ static void process(batch_run *r, pa_batch_set *s)
     size_t n = s->n_files;
     pa_input *in = pa_calloc(n, sizeof *in);
     const char **langs = pa_calloc(n, sizeof *langs);
-    const char **inputs = pa_calloc(n + 3, sizeof *inputs); /* what the output must not be */
+    const char **inputs = pa_calloc(n + OPTION_FILES, sizeof *inputs); /* what the output must not be */
     for (size_t f = 0; f < n; f++) {
         in[f].path = inputs[f] = s->files[f].path;
         in[f].lang = langs[f] = s->files[f].lang;
     }
-    inputs[n] = a->dict, inputs[n + 1] = a->srx, inputs[n + 2] = a->manifest;
+    size_t n_inputs = n + option_files(a, inputs + n);
     pa_align_options o = a->align;
     doc_log dl = {r, s->docid};
     o.log = a->msg.verbosity ? on_doc_log : NULL;
@@ -279,7 +288,7 @@ static void process(batch_run *r, pa_batch_set *s)
     char *path = output_path(a, s->docid);
     pa_writer_options wo = PA_WRITER_OPTIONS_INIT;
     wo.format = a->format, wo.min_score = a->min_score;
-    wo.inputs = inputs, wo.n_inputs = n + 3;
+    wo.inputs = inputs, wo.n_inputs = n_inputs;
     int rc = u ? 0 : -1;
     if (rc == 0 && !(w = pa_writer_open(path, langs, n, &wo, &err))) rc = -1;
     if (rc == 0) rc = pa_writer_add(w, u, &err);
@@ -357,11 +366,11 @@ static pa_merge *open_merge(const batch_args *a, pa_batch *b, pa_error *err)
         return NULL;
     }
     for (size_t k = 0; k < b->n; k++) n_inputs += b->sets[k].n_files;
-    const char **inputs = pa_calloc(n_inputs + 3, sizeof *inputs);
+    const char **inputs = pa_calloc(n_inputs + OPTION_FILES, sizeof *inputs);
     n_inputs = 0;
     for (size_t k = 0; k < b->n; k++)
         for (size_t f = 0; f < b->sets[k].n_files; f++) inputs[n_inputs++] = b->sets[k].files[f].path;
-    inputs[n_inputs++] = a->srx, inputs[n_inputs++] = a->dict, inputs[n_inputs++] = a->manifest;
+    n_inputs += option_files(a, inputs + n_inputs);
     pa_merge_options mo = {a->merge, a->moses, a->min_score, a->split_size, inputs, n_inputs};
     pa_merge *m = pa_merge_open(&mo, langs, n_langs, err);
     pa_free(inputs), pa_free(langs);
@@ -451,9 +460,9 @@ static int run(batch_args *a)
      * manifest (or --srx, --dict) before any work. The sets' outputs and
      * --merge, --moses check the inputs when they open. */
     char report[4096];
-    const char *named[3] = {a->manifest, a->srx, a->dict};
+    const char *named[OPTION_FILES];
     report_path(a, report, sizeof report);
-    if (pa_output_refuse_inputs(report, named, 3, &err) != 0) return cli_report(&err);
+    if (pa_output_refuse_inputs(report, named, option_files(a, named), &err) != 0) return cli_report(&err);
     int rc = a->dir ? pa_batch_scan_dir(&b, a->dir, &err) : pa_batch_read_manifest(&b, a->manifest, &err);
     if (rc != 0) {
         pa_batch_free(&b);
