@@ -15,13 +15,15 @@
 
 static const char usage[] =
     "usage: polyalign align [OPTIONS] SOURCE TARGET [TARGET...]\n"
-    "       polyalign align [OPTIONS] -s LANG -t LANG MEMORY.tmx\n"
+    "       polyalign align [OPTIONS] -s LANG -t LANG MEMORY.tmx|TABLE.tsv\n"
     "\n"
     "Aligns the sentences of SOURCE (the pivot) with those of each TARGET (\"-\" =\n"
     "standard input; gzip is read transparently) and writes a translation\n"
     "memory, the beads, TSV or plain parallel text. A TMX input is read as the\n"
     "document of its language (-s, -t, or the name): each unit with text in it\n"
-    "is a paragraph; one MEMORY.tmx alone is both sides (re-alignment).\n"
+    "is a paragraph; likewise a .tsv table, a row a paragraph, its language's\n"
+    "column named by a header line (zh<TAB>en) or told by its script. One\n"
+    "MEMORY.tmx or TABLE.tsv alone is both sides (re-alignment).\n"
     "\n"
     "  -s, --src-lang LANG   source language, a BCP 47 tag (zh, zh-TW, en-GB, ...);\n"
     "                        default: from the file name (NAME.LANG.txt)\n"
@@ -161,10 +163,10 @@ static int parse_args(int argc, char **argv, align_args *a)
         }
     }
     int n = argc - optind;
-    /* One translation memory is both sides: -s and -t pick its languages. */
-    const char *memory = n == 1 && pa_path_is_tmx(argv[optind]) ? argv[optind] : NULL;
+    /* One translation memory or table is both sides: -s and -t pick its languages. */
+    const char *memory = n == 1 && pa_path_is_parallel(argv[optind]) ? argv[optind] : NULL;
     if (memory) n = 2;
-    if (n < 2) return cli_usage_error("align", "expected SOURCE and TARGET files (or one MEMORY.tmx with -s and -t)");
+    if (n < 2) return cli_usage_error("align", "expected SOURCE and TARGET files (or one MEMORY.tmx or TABLE.tsv with -s and -t)");
     if (n > MAX_INPUTS) return cli_usage_error("align", "at most %d files", MAX_INPUTS);
     if (a->format && !known_format(a->format))
         return cli_usage_error("align", "--format: unknown format '%s' (tmx, tmx.gz, tsv, beads, moses, report)", a->format);

@@ -7,7 +7,7 @@ libpolyalign_la_SOURCES += \
 	align/readers/html.c align/readers/html_charset.c align/readers/html_charset.h \
 	align/readers/zip.c align/readers/zip.h align/readers/xmlpart.c align/readers/xmlpart.h \
 	align/readers/docx.c align/readers/odt.c \
-	align/readers/text.c align/readers/tmx.c \
+	align/readers/text.c align/readers/tmx.c align/readers/tsv.c \
 	align/readers/layout.c align/readers/layout.h \
 	align/readers/sniff.c align/readers/sniff.h \
 	align/readers/sentence_lines.c align/readers/sentence_lines.h
@@ -28,12 +28,14 @@ TESTS += tests/readers/test_sniff tests/readers/test_sentence_lines tests/reader
 EXTRA_DIST += tests/readers/sniff.cases tests/readers/sniff tests/readers/mksniff.py \
 	tests/readers/sentence_lines.py tests/readers/pdf.sh tests/readers/pdf-breaks.sh tests/readers/pdf
 
-# Tests of the HTML, DOCX and ODT readers: the cases of tests/readers/
-# html.cases, docx.cases and odt.cases, built and read by office.py with the
-# readdoc tool; the UDHR pages of the shared corpus aligned (udhr.sh, with
-# udhr_pairs.py's true pairs).
+# Tests of the HTML, DOCX, ODT and TSV readers: the cases of tests/readers/
+# html.cases, docx.cases, odt.cases and tsv.cases, built and read by
+# office.py with the readdoc tool; the UDHR pages of the shared corpus
+# aligned (udhr.sh, with udhr_pairs.py's true pairs); tables as align's and
+# segment's input (tsv.sh).
 check_PROGRAMS += tests/readers/readdoc
 tests_readers_readdoc_LDADD = libpolyalign.la
-TESTS += tests/readers/office.py tests/readers/udhr.sh
+TESTS += tests/readers/office.py tests/readers/udhr.sh tests/readers/tsv.sh
 EXTRA_DIST += tests/readers/office.py tests/readers/html.cases tests/readers/docx.cases tests/readers/odt.cases \
+	tests/readers/tsv.cases tests/readers/tsv.sh \
 	tests/readers/udhr.sh tests/readers/udhr_pairs.py tests/readers/udhr_docx.py tests/readers/office

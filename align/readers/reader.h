@@ -22,6 +22,9 @@
 typedef struct pa_read_opts {
     const char *encoding; /* for text: ICU converter name, NULL = UTF-8 or UTF-16 by BOM */
     size_t max_bytes;     /* 0 = PA_TEXT_MAX_BYTES */
+    int position;         /* the input's place among the run's (0 = source, 1 = target,
+                             ...; -1 = alone): a table without a header gives the
+                             document the text column at this place (tsv.c) */
 } pa_read_opts;
 
 typedef struct pa_reader {
@@ -47,5 +50,6 @@ extern const pa_reader pa_reader_docx;
 extern const pa_reader pa_reader_odt;
 extern const pa_reader pa_reader_pdf; /* only with poppler (configure --with-poppler) */
 extern const pa_reader pa_reader_tmx;
+extern const pa_reader pa_reader_tsv;
 
 #endif

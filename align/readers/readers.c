@@ -17,6 +17,7 @@ static const pa_reader *const readers[] = {
     &pa_reader_pdf,
 #endif
     &pa_reader_tmx,
+    &pa_reader_tsv,
 };
 
 const pa_reader *pa_reader_for(pa_input_kind kind)

@@ -394,12 +394,19 @@ static pa_input_kind utf16_kind(const unsigned char *s, size_t len, int be, int 
     return k;
 }
 
+/* The kind of text `k` is, given the name's extension: text named .tsv is
+ * a table. */
+static pa_input_kind text_kind(pa_input_kind k, const char *ext)
+{
+    return k == PA_INPUT_TEXT && ext_in(ext, "tsv") ? PA_INPUT_TSV : k;
+}
+
 pa_input_kind pa_sniff(const unsigned char *head, size_t len, const char *path)
 {
     char ext[8];
     extension(path, ext);
     if (len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
-        return utf16_kind(head + 2, len - 2, head[0] == 0xFE, 1, ext);
+        return text_kind(utf16_kind(head + 2, len - 2, head[0] == 0xFE, 1, ext), ext);
     if (len >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) {
         head += 3, len -= 3;
     } else {
@@ -408,9 +415,9 @@ pa_input_kind pa_sniff(const unsigned char *head, size_t len, const char *path)
     }
     size_t n = len < PA_SNIFF_TEXT_HEAD ? len : PA_SNIFF_TEXT_HEAD;
     int order = utf16_without_bom(head, n);
-    if (order) return utf16_kind(head, len, order == 2, 0, ext);
+    if (order) return text_kind(utf16_kind(head, len, order == 2, 0, ext), ext);
     if (is_binary(head, n)) return PA_INPUT_BINARY;
-    return markup_kind(head, len, ext);
+    return text_kind(markup_kind(head, len, ext), ext);
 }
 
 static const char *const kind_names[] = {
@@ -418,6 +425,7 @@ static const char *const kind_names[] = {
     [PA_INPUT_HTML] = "an HTML page",
     [PA_INPUT_XML] = "an XML file",
     [PA_INPUT_TMX] = "a TMX translation memory",
+    [PA_INPUT_TSV] = "a TSV table",
     [PA_INPUT_XLIFF] = "an XLIFF file",
     [PA_INPUT_DOCX] = "a Word document",
     [PA_INPUT_XLSX] = "an Excel workbook",

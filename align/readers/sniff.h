@@ -35,7 +35,9 @@
  *    dense in tags (PA_SNIFF_MIN_TAGS tags, one of them closing) to be
  *    markup: a typical HTML block tag (<p>, <div>, <table>, <h1>...) makes
  *    HTML, any other XML. A sentence that mentions "<p>" or "a < b" stays
- *    TEXT.
+ *    TEXT;
+ *  - TEXT named .tsv (.tsv.gz) is TSV: a table of parallel text is text,
+ *    and only its name tells it from prose with tabs in it.
  */
 #ifndef PA_SNIFF_H
 #define PA_SNIFF_H
@@ -63,6 +65,7 @@ typedef enum pa_input_kind {
     PA_INPUT_HTML,       /* a web page, HTML or XHTML */
     PA_INPUT_XML,        /* XML of another vocabulary */
     PA_INPUT_TMX,        /* a translation memory */
+    PA_INPUT_TSV,        /* a table of parallel text, named .tsv */
     PA_INPUT_XLIFF,      /* a bilingual XLIFF file from a CAT tool */
     PA_INPUT_DOCX,       /* Word 2007+ */
     PA_INPUT_XLSX,       /* Excel 2007+ */

@@ -60,10 +60,10 @@ int pa_path_is_gzip(const char *path)
     return n >= 3 && strcasecmp(path + n - 3, ".gz") == 0;
 }
 
-int pa_path_is_tmx(const char *path)
+int pa_path_is_parallel(const char *path)
 {
     size_t n = strlen(path) - (pa_path_is_gzip(path) ? 3 : 0);
-    return n >= 4 && strncasecmp(path + n - 4, ".tmx", 4) == 0;
+    return n >= 4 && (strncasecmp(path + n - 4, ".tmx", 4) == 0 || strncasecmp(path + n - 4, ".tsv", 4) == 0);
 }
 
 /* Eight hex digits naming this machine, so that a temporary file says

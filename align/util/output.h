@@ -59,7 +59,8 @@ size_t pa_output_remove_stale(const char *dir);
 /* True when `path` ends in ".gz" (case-insensitive). */
 int pa_path_is_gzip(const char *path);
 
-/* True when `path` ends in ".tmx" or ".tmx.gz" (case-insensitive). */
-int pa_path_is_tmx(const char *path);
+/* True when `path` names a file of several languages by its extension:
+ * ".tmx" or ".tsv", either with ".gz" (case-insensitive). */
+int pa_path_is_parallel(const char *path);
 
 #endif

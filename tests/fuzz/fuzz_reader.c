@@ -1,9 +1,10 @@
 /* fuzz_reader - reading an input as polyalign does (align/readers/): content
  * sniffing, the reader table, and plain text's two layouts.
  *
- * The first byte chooses the language (zh en fr ar ru) and the file name
- * given as a hint (none, .txt, .docx, .pdf, .html, .doc, .tmx); the rest is
- * the file. Beyond "no crash" it asserts that:
+ * The first byte chooses the language (zh en fr ar ru), the file name
+ * given as a hint (none, .txt, .docx, .pdf, .html, .doc, .tmx, .tsv), the
+ * reflow mode and the input's place (alone, or the target: a table's
+ * column); the rest is the file. Beyond "no crash" it asserts that:
  *  - every kind has a name, and a kind no reader reads is refused with a
  *    PA_EINPUT message of one line that names the file;
  *  - a document that is read holds valid, NUL-terminated text, and both
@@ -20,15 +21,17 @@
 #define READER_MAX_INPUT (64 * 1024)
 
 static const char *const langs[] = {"zh", "en", "fr", "ar", "ru"};
-static const char *const hints[] = {"fuzz", "fuzz.txt", "fuzz.docx", "fuzz.pdf", "fuzz.html", "fuzz.doc", "fuzz.tmx"};
+static const char *const hints[] = {"fuzz",     "fuzz.txt", "fuzz.docx", "fuzz.pdf",
+                                    "fuzz.html", "fuzz.doc", "fuzz.tmx",  "fuzz.tsv"};
 
 /* Reads the bytes as a document of `lang`; NULL when refused. */
-static pa_document *read_doc(const char *bytes, size_t len, const char *lang, const char *hint)
+static pa_document *read_doc(const char *bytes, size_t len, const char *lang, const char *hint, int position)
 {
+    pa_read_opts o = {NULL, 0, position};
     pa_input in = {.bytes = bytes, .len = len, .label = hint};
     pa_error err;
     pa_error_clear(&err);
-    pa_document *d = pa_read_input(&in, hint, lang, lang, NULL, &err);
+    pa_document *d = pa_read_input(&in, hint, lang, lang, &o, &err);
     if (!d) {
         FUZZ_CHECK(err.code == PA_EINPUT || err.code == PA_EUSAGE, "refusal with code %d: %s", err.code, err.msg);
         FUZZ_CHECK(err.msg[0] && !strchr(err.msg, '\n'), "refusal message empty or not one line");
@@ -41,7 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1 || size > READER_MAX_INPUT) return 0;
     const char *lang = langs[data[0] % 5];
-    const char *hint = hints[data[0] / 5 % 7];
+    const char *hint = hints[data[0] / 5 % 8];
+    int position = data[0] / 120 % 2 ? 1 : -1;
     const char *bytes = (const char *)data + 1;
     size_t len = size - 1;
 
@@ -54,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(pa_sniff_refuse(kind, hint, &err) == -1 && err.code == PA_EINPUT, "kind %d not refused", (int)kind);
     }
 
-    pa_document *d = read_doc(bytes, len, lang, hint);
+    pa_document *d = read_doc(bytes, len, lang, hint, position);
     if (!d) return 0;
     FUZZ_CHECK(fuzz_utf8_ok(d->text, d->len) && d->text[d->len] == '\0', "read text is not valid UTF-8");
     int lines = pa_layout_is_sentence_lines(d);
@@ -65,9 +69,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     pa_document_free(d);
 
-    d = read_doc(bytes, len, lang, hint);
+    d = read_doc(bytes, len, lang, hint, position);
     FUZZ_CHECK(d != NULL, "the same bytes read once, refused the second time");
-    if (d->needs_layout) pa_layout_paragraphs(d, (pa_reflow_mode)(data[0] / 35 % 3));
+    if (d->needs_layout) pa_layout_paragraphs(d, (pa_reflow_mode)(data[0] / 40 % 3));
     pa_error err;
     pa_error_clear(&err);
     FUZZ_CHECK(pa_segment_document(fuzz_segmenter(lang), d, &err) == 0, "segmentation failed: %s", err.msg);

@@ -119,6 +119,13 @@ def main():
            'srclang="en" datatype="plaintext"/>\n<body><tu><tuv xml:lang="en"><seg>Hello.</seg></tuv>'
            '<tuv xml:lang="zh"><seg>你好。</seg></tuv></tu></body>\n</tmx>\n')
     put("tmx.tmx", tmx)
+
+    # ---- TSV: text named .tsv ----
+    table = "zh\ten\n你好。\tHello.\n再见。\tGoodbye.\n"
+    put("tsv.tsv", table)
+    put("tsv-utf16le-bom.tsv", b"\xFF\xFE" + table.encode("utf-16-le"))
+    put("tsv-named-txt.txt", table)
+    put("tsv-html-named.tsv", page)
     put("tmx-nodoctype.tmx", tmx.replace('<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n', ""))
     put("tmx-nodecl.txt", tmx.split("\n", 2)[2])
     put("tmx-utf16le-bom.tmx", b"\xFF\xFE" + tmx.replace("UTF-8", "UTF-16").encode("utf-16-le"))

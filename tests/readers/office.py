@@ -2,8 +2,11 @@
 r"""office.py - the cases of the HTML, DOCX and ODT readers (TAP).
 
 usage: office.py [CASEFILE...]        run the cases (default: html.cases,
-                                      docx.cases, odt.cases beside this file)
+                                      docx.cases, odt.cases, tsv.cases beside
+                                      this file)
        office.py --build CASEFILE NAME DIR   only write case NAME's file to DIR
+
+(tsv.cases, the table reader's, runs here too: a table is a document.)
 
 A case file holds cases, each:
 
@@ -23,7 +26,9 @@ default UTF-8; ENC "escaped": ASCII with \xNN escapes for raw bytes), .docx (the
 word/footnotes.xml, word/endnotes.xml, word/header1.xml; a part that is not
 a whole XML document is wrapped in its root with the namespaces declared),
 .odt (content.xml, wrapped likewise in office:document-content/office:body/
-office:text). The part "build" names a hostile container instead: bomb,
+office:text), .tsv (the part "table", in ENC, "<TAB>" written as a tab;
+its options lang=TAG and position=K are the language readdoc reads and
+the input's place). The part "build" names a hostile container instead: bomb,
 liar (an entry larger than its directory says), dotdot, absolute,
 truncated, nodoc, crc, encrypted, doctype, entities, notzip. Files given as
 "--- file PATH [lang=LANG]" are taken as they are from the source tree
@@ -217,6 +222,9 @@ def build(case, outdir):
                 data = codecs.escape_decode(text.encode('ascii'))[0]
             else:
                 data = text.encode(p['opts'].get('encoding', 'utf-8'))
+        elif ext == 'tsv':
+            p = case['parts'][0]
+            data = '\n'.join(p['lines']).replace('<TAB>', '\t').encode(p['opts'].get('encoding', 'utf-8'))
         elif ext == 'docx':
             data = zip_bytes(docx_entries(parts))
         elif ext == 'odt':
@@ -236,7 +244,11 @@ def run_case(case, outdir):
     """(ok, diagnostic lines) of one case."""
     path = build(case, outdir)
     lines = any(re.match(r'[0-9]+:', l) for l in case['expect'] or [])
-    r = subprocess.run([READDOC] + (['--lines'] if lines else []) + [path], capture_output=True, text=True)
+    args = ['--lines'] if lines else []
+    if case['file'].endswith('.tsv'):
+        opts = case['parts'][0]['opts']
+        args += ['--lang', opts.get('lang', 'en'), '--position', opts.get('position', '-1')]
+    r = subprocess.run([READDOC] + args + [path], capture_output=True, text=True)
     got = r.stdout.splitlines()
     if case['error'] is not None:
         want = '\n'.join(case['error']).strip()
@@ -270,7 +282,7 @@ def main(argv):
                 print(build(c, outdir))
                 return 0
         sys.exit('office.py: no case ' + name)
-    files = argv or [os.path.join(HERE, f) for f in ('html.cases', 'docx.cases', 'odt.cases')]
+    files = argv or [os.path.join(HERE, f) for f in ('html.cases', 'docx.cases', 'odt.cases', 'tsv.cases')]
     if not os.path.exists(READDOC):
         print('1..0 # SKIP %s not built' % READDOC)
         return 0

@@ -1,5 +1,5 @@
 /* readdoc.c - prints the paragraphs polyalign reads from documents:
- *   readdoc [--encoding ENC] [--lines] FILE...
+ *   readdoc [--encoding ENC] [--lines] [--lang TAG] [--position K] FILE...
  * One line a paragraph: "KIND|TEXT", KIND one of body heading item cell
  * note, a line break inside the paragraph shown as " // "; with --lines,
  * "LINE:KIND|TEXT" (the source line the paragraph starts on). A file that is
@@ -8,7 +8,10 @@
  * tests/readers/ *.cases) and for reports. */
 #include "align/readers/reader.h"
 
+#include "align/text/lang.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const kinds[] = {
@@ -18,22 +21,35 @@ static const char *const kinds[] = {
 
 int main(int argc, char **argv)
 {
-    const char *encoding = NULL;
-    int status = 0, lines = 0;
+    const char *encoding = NULL, *tag = "en";
+    int status = 0, lines = 0, position = -1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
             encoding = argv[++i];
+            continue;
+        }
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+            tag = argv[++i];
+            continue;
+        }
+        if (strcmp(argv[i], "--position") == 0 && i + 1 < argc) {
+            position = atoi(argv[++i]);
             continue;
         }
         if (strcmp(argv[i], "--lines") == 0) {
             lines = 1;
             continue;
         }
-        pa_input in = {.path = argv[i]};
-        pa_read_opts o = {encoding, 0};
+        char code[PA_LANG_MAX];
         pa_error err;
         pa_error_clear(&err);
-        pa_document *d = pa_read_input(&in, argv[i], "en", "en", &o, &err);
+        if (pa_lang_normalize(tag, code, &err) != 0) {
+            fprintf(stderr, "readdoc: %s\n", err.msg);
+            return 2;
+        }
+        pa_input in = {.path = argv[i]};
+        pa_read_opts o = {encoding, 0, position};
+        pa_document *d = pa_read_input(&in, argv[i], code, tag, &o, &err);
         if (!d) {
             fprintf(stderr, "readdoc: %s\n", err.msg);
             status = 1;

@@ -21,6 +21,7 @@
 /* Short names of the kinds, as sniff.cases writes them. */
 static const char *const tokens[] = {
     [PA_INPUT_TEXT] = "text",   [PA_INPUT_HTML] = "html",     [PA_INPUT_XML] = "xml",   [PA_INPUT_TMX] = "tmx",
+    [PA_INPUT_TSV] = "tsv",
     [PA_INPUT_XLIFF] = "xliff", [PA_INPUT_DOCX] = "docx",     [PA_INPUT_XLSX] = "xlsx", [PA_INPUT_PPTX] = "pptx",
     [PA_INPUT_ODT] = "odt",     [PA_INPUT_ODS] = "ods",       [PA_INPUT_ODP] = "odp",   [PA_INPUT_EPUB] = "epub",
     [PA_INPUT_ZIP] = "zip",     [PA_INPUT_PDF] = "pdf",       [PA_INPUT_DOC] = "doc",   [PA_INPUT_XLS] = "xls",
