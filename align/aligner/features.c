@@ -224,32 +224,57 @@ static void scan_han_numbers(pa_pair_features *pf, anchor_list *l, const char *s
 }
 
 /* Number words of the languages whose texts carry numbers spelled out.
- * "one" and its kin are left out: they are pronouns and articles too. */
+ * "one" and its kin are left out: they are pronouns and articles too.
+ * Grouped by language, so a word is compared with its language's few. */
+typedef struct number_word_entry {
+    const char *word;
+    long v;
+} number_word_entry;
+
+static const number_word_entry number_words_en[] = {
+    {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9},
+    {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
+    {"hundred", 100}, {"thousand", 1000}, {"million", 1000000},
+    {NULL, 0},
+};
+static const number_word_entry number_words_fr[] = {
+    {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5}, {"six", 6}, {"sept", 7}, {"huit", 8}, {"neuf", 9},
+    {"dix", 10}, {"onze", 11}, {"douze", 12}, {"vingt", 20}, {"trente", 30}, {"cent", 100}, {"mille", 1000},
+    {NULL, 0},
+};
+static const number_word_entry number_words_es[] = {
+    {"dos", 2}, {"tres", 3}, {"cuatro", 4}, {"cinco", 5}, {"seis", 6}, {"siete", 7}, {"ocho", 8}, {"nueve", 9},
+    {"diez", 10}, {"once", 11}, {"doce", 12}, {"veinte", 20}, {"treinta", 30}, {"cien", 100}, {"mil", 1000},
+    {NULL, 0},
+};
+static const number_word_entry number_words_de[] = {
+    {"zwei", 2}, {"drei", 3}, {"vier", 4}, {"fünf", 5}, {"sechs", 6}, {"sieben", 7}, {"acht", 8}, {"neun", 9},
+    {"zehn", 10}, {"elf", 11}, {"zwölf", 12}, {"zwanzig", 20}, {"dreissig", 30}, {"dreißig", 30},
+    {"hundert", 100}, {"tausend", 1000},
+    {NULL, 0},
+};
+static const number_word_entry number_words_ru[] = {
+    {"два", 2}, {"две", 2}, {"три", 3}, {"четыре", 4}, {"пять", 5}, {"шесть", 6}, {"семь", 7}, {"восемь", 8},
+    {"девять", 9}, {"десять", 10}, {"двадцать", 20}, {"сто", 100}, {"тысяча", 1000},
+    {NULL, 0},
+};
+
 static long number_word(const char *lang, const char *w)
 {
-    static const struct { const char *lang, *word; long v; } words[] = {
-        {"en", "two", 2}, {"en", "three", 3}, {"en", "four", 4}, {"en", "five", 5}, {"en", "six", 6},
-        {"en", "seven", 7}, {"en", "eight", 8}, {"en", "nine", 9}, {"en", "ten", 10}, {"en", "eleven", 11},
-        {"en", "twelve", 12}, {"en", "twenty", 20}, {"en", "thirty", 30}, {"en", "forty", 40}, {"en", "fifty", 50},
-        {"en", "hundred", 100}, {"en", "thousand", 1000}, {"en", "million", 1000000},
-        {"fr", "deux", 2}, {"fr", "trois", 3}, {"fr", "quatre", 4}, {"fr", "cinq", 5}, {"fr", "six", 6},
-        {"fr", "sept", 7}, {"fr", "huit", 8}, {"fr", "neuf", 9}, {"fr", "dix", 10}, {"fr", "onze", 11},
-        {"fr", "douze", 12}, {"fr", "vingt", 20}, {"fr", "trente", 30}, {"fr", "cent", 100}, {"fr", "mille", 1000},
-        {"es", "dos", 2}, {"es", "tres", 3}, {"es", "cuatro", 4}, {"es", "cinco", 5}, {"es", "seis", 6},
-        {"es", "siete", 7}, {"es", "ocho", 8}, {"es", "nueve", 9}, {"es", "diez", 10}, {"es", "once", 11},
-        {"es", "doce", 12}, {"es", "veinte", 20}, {"es", "treinta", 30}, {"es", "cien", 100}, {"es", "mil", 1000},
-        {"de", "zwei", 2}, {"de", "drei", 3}, {"de", "vier", 4}, {"de", "fünf", 5}, {"de", "sechs", 6},
-        {"de", "sieben", 7}, {"de", "acht", 8}, {"de", "neun", 9}, {"de", "zehn", 10}, {"de", "elf", 11},
-        {"de", "zwölf", 12}, {"de", "zwanzig", 20}, {"de", "dreissig", 30}, {"de", "dreißig", 30},
-        {"de", "hundert", 100}, {"de", "tausend", 1000},
-        {"ru", "два", 2}, {"ru", "две", 2}, {"ru", "три", 3}, {"ru", "четыре", 4}, {"ru", "пять", 5},
-        {"ru", "шесть", 6}, {"ru", "семь", 7}, {"ru", "восемь", 8}, {"ru", "девять", 9}, {"ru", "десять", 10},
-        {"ru", "двадцать", 20}, {"ru", "сто", 100}, {"ru", "тысяча", 1000},
+    static const struct { const char *lang; const number_word_entry *words; } langs[] = {
+        {"en", number_words_en},
+        {"fr", number_words_fr},
+        {"es", number_words_es},
+        {"de", number_words_de},
+        {"ru", number_words_ru},
     };
     if ((unsigned char)w[0] < 'a' && (unsigned char)w[0] < 0x80) return -1; /* digits, punctuation */
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (words[k].word[0] == w[0] && strcmp(words[k].word, w) == 0 && strcmp(words[k].lang, lang) == 0)
-            return words[k].v;
+    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
+        if (strcmp(langs[l].lang, lang) != 0) continue;
+        for (const number_word_entry *e = langs[l].words; e->word; e++)
+            if (e->word[0] == w[0] && strcmp(e->word, w) == 0) return e->v;
+        return -1;
+    }
     return -1;
 }
 

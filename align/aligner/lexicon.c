@@ -89,6 +89,28 @@ static bag make_bag(const pa_doc_features *df, size_t first, size_t n, uint32_t 
     return b;
 }
 
+/* Replaces the words of `b` seen once in the whole training set (freq 1)
+ * by one token, `rare`, counted once per word, keeping NULL last. Such
+ * words are interchangeable: each occurs in this bead alone, once, and
+ * starts from the same uniform probabilities, so EM gives every one of
+ * them the same tables, and one token standing for all of them (its
+ * counts the sum of theirs) carries exactly their share of every other
+ * word's counts. They never become links (a link needs two occurrences),
+ * and most words of a short document are such words: the token shrinks
+ * the pair grid several times over at no cost in the links found. */
+static void fold_singletons(bag *b, const float *freq, uint32_t rare)
+{
+    size_t w = 0;
+    float folded = 0;
+    for (size_t q = 0; q + 1 < b->n; q++) {
+        if (freq[b->w[q]] < 2) folded += b->c[q];
+        else b->w[w] = b->w[q], b->c[w++] = b->c[q];
+    }
+    if (folded > 0) b->w[w] = rare, b->c[w++] = folded;
+    b->w[w] = b->w[b->n - 1], b->c[w++] = b->c[b->n - 1]; /* NULL */
+    b->n = w;
+}
+
 size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_t max_pairs,
                         pa_lexicon_entry **out, size_t *n_beads, const pa_logger *logger)
 {
@@ -111,6 +133,15 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
         n_pairs += sb[nb].n * tb[nb].n;
         nb++;
     }
+    /* Beads are chosen on their full size, so that the budget means the
+     * same with and without folding; then each bead's once-seen words fold
+     * into a token of its own (ids past NULL: ns + 1 + k). */
+    for (size_t k = 0; k < nb; k++) {
+        fold_singletons(&sb[k], freq_s, ns + 1 + (uint32_t)k);
+        fold_singletons(&tb[k], freq_t, nt + 1 + (uint32_t)k);
+    }
+    n_pairs = 0;
+    for (size_t k = 0; k < nb; k++) n_pairs += sb[k].n * tb[k].n;
     /* Pair indices of every bead, in (source, target) order; NULL x NULL
      * is never used but keeps the layout a plain grid. */
     pair_map pm = {0};
@@ -130,7 +161,8 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
      * p_st: p(s|t). Uniform start. */
     float *p_ts = pa_malloc((pm.n + 1) * sizeof *p_ts), *p_st = pa_malloc((pm.n + 1) * sizeof *p_st);
     float *c_ts = pa_malloc((pm.n + 1) * sizeof *c_ts), *c_st = pa_malloc((pm.n + 1) * sizeof *c_st);
-    double *tot_s = pa_malloc((ns + 1) * sizeof *tot_s), *tot_t = pa_malloc((nt + 1) * sizeof *tot_t);
+    size_t n_tot_s = ns + 1 + nb, n_tot_t = nt + 1 + nb; /* words, NULL, one folded token per bead */
+    double *tot_s = pa_malloc(n_tot_s * sizeof *tot_s), *tot_t = pa_malloc(n_tot_t * sizeof *tot_t);
     for (size_t k = 0; k < pm.n; k++) p_ts[k] = p_st[k] = 1.0f;
     for (int it = 0; it < IBM1_ITERATIONS; it++) {
         memset(c_ts, 0, pm.n * sizeof *c_ts);
@@ -157,8 +189,8 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
         }
         /* M-step: normalise per conditioning word. The grid visits each
          * (pair, bead) once; totals come from the keys. */
-        memset(tot_s, 0, (ns + 1) * sizeof *tot_s);
-        memset(tot_t, 0, (nt + 1) * sizeof *tot_t);
+        memset(tot_s, 0, n_tot_s * sizeof *tot_s);
+        memset(tot_t, 0, n_tot_t * sizeof *tot_t);
         for (size_t i = 0; i < pm.n; i++) {
             uint64_t key = pm.dense[i];
             uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key;

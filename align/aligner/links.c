@@ -5,15 +5,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
+/* Sorts ids[0..n) ascending: quicksort on the median of three, the smaller
+ * part first by recursion (depth stays under log2 n), short runs by
+ * insertion. Sentences' word lists are short, so this runs inline where
+ * qsort would call a comparison function per step. */
 void pa_ids_sort(uint32_t *ids, size_t n)
 {
-    if (n > 1) qsort(ids, n, sizeof *ids, cmp_u32);
+    while (n > 16) {
+        uint32_t a = ids[0], b = ids[n / 2], c = ids[n - 1];
+        uint32_t pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+        size_t i = 0, j = n - 1;
+        for (;;) { /* Hoare partition: [0, j] <= pivot <= [j + 1, n) */
+            while (ids[i] < pivot) i++;
+            while (ids[j] > pivot) j--;
+            if (i >= j) break;
+            uint32_t t = ids[i];
+            ids[i++] = ids[j], ids[j--] = t;
+        }
+        size_t left = j + 1;
+        if (left < n - left) {
+            pa_ids_sort(ids, left);
+            ids += left, n -= left;
+        } else {
+            pa_ids_sort(ids + left, n - left);
+            n = left;
+        }
+    }
+    for (size_t k = 1; k < n; k++) {
+        uint32_t v = ids[k];
+        size_t q = k;
+        while (q > 0 && ids[q - 1] > v) ids[q] = ids[q - 1], q--;
+        ids[q] = v;
+    }
 }
 
 size_t pa_ids_sort_unique(uint32_t *ids, size_t n)

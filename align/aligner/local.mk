@@ -32,11 +32,14 @@ align/aligner/pinyin_table.c: align/aligner/gen_pinyin$(EXEEXT)
 # Tests: brute force against the search, threads, data-driven cases,
 # dictionaries, coverage on perturbed UN text, and the quality floors on the
 # shared development sets.
-check_PROGRAMS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize
+check_PROGRAMS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize \
+	tests/aligner/test_lexicon
+tests_aligner_test_lexicon_LDADD = libpolyalign.la
 tests_aligner_test_search_LDADD = libpolyalign.la
 tests_aligner_test_romanize_LDADD = libpolyalign.la $(ICU_LIBS)
 tests_aligner_test_threads_LDADD = libpolyalign.la
 ALIGNER_SCRIPT_TESTS = tests/aligner/test_cases.sh tests/aligner/quality.sh \
 	tests/aligner/dict.sh tests/aligner/coverage.py
-TESTS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize $(ALIGNER_SCRIPT_TESTS)
+TESTS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize tests/aligner/test_lexicon \
+	$(ALIGNER_SCRIPT_TESTS)
 EXTRA_DIST += $(ALIGNER_SCRIPT_TESTS) tests/aligner/cases.txt

@@ -247,44 +247,46 @@ void pa_pair_table_free(pa_pair_table *pt)
     memset(pt, 0, sizeof *pt);
 }
 
-static const pa_pair_cell empty_cell = {0, 0, 0, 0};
-
-/* The cell of pair (a, b), computing row a if it is not cached. */
-static inline const pa_pair_cell *cell_at(pa_pair_table *pt, size_t a, size_t b)
+/* Row a of the table (target sentences lo..hi), computing it if it is not
+ * in the ring. A bead's rows are at most PA_MAX_SIDE < PA_PAIR_ROWS apart,
+ * so fetching one never evicts another of the same bead. */
+static inline const pa_pair_cell *row_at(pa_pair_table *pt, size_t a, size_t *lo, size_t *hi)
 {
-    size_t lo = pt->lo[a], hi = pt->hi[a];
-    if (b < lo || b > hi) return &empty_cell;
+    *lo = pt->lo[a], *hi = pt->hi[a];
     size_t r = a % PA_PAIR_ROWS;
     if (pt->row_of[r] != a) {
-        PA_GROW(pt->row[r], pt->row_cap[r], hi - lo + 1);
-        for (size_t q = lo; q <= hi; q++) match_pair(pt, pt->pf, a, q, &pt->row[r][q - lo]);
+        if (*hi >= *lo) {
+            PA_GROW(pt->row[r], pt->row_cap[r], *hi - *lo + 1);
+            for (size_t q = *lo; q <= *hi; q++) match_pair(pt, pt->pf, a, q, &pt->row[r][q - *lo]);
+        }
         pt->row_of[r] = a;
     }
-    return &pt->row[r][b - lo];
+    return pt->row[r];
 }
 
+/* Each source row is fetched once and its cells visited once: the source
+ * sentences' masks gather along the row, the target sentences' across the
+ * rows. Sums run in the same order as sentence by sentence (sources, then
+ * targets), so the score does not depend on how the cells are visited. */
 double pa_pair_table_bead(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt)
 {
     double v = pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
                pt->tgt.const_pre[ns][j];
-    /* source side: a's tokens matched by any target sentence of the bead */
+    uint64_t tmask[PA_MAX_SIDE] = {0};
+    float tgain[PA_MAX_SIDE] = {0}; /* ns == 1: the 1-1 gains of the cells */
     for (size_t a = i; a < i + ns; a++) {
-        if (nt == 1) {
-            v += cell_at(pt, a, j)->src_gain;
-        } else {
-            uint64_t mask = 0;
-            for (size_t b = j; b < j + nt; b++) mask |= cell_at(pt, a, b)->src_mask;
-            v += masked_gain(&pt->src, a, mask, nt);
+        size_t lo, hi;
+        const pa_pair_cell *row = row_at(pt, a, &lo, &hi);
+        uint64_t mask = 0;
+        float gain = 0;
+        for (size_t b = j; b < j + nt; b++) {
+            if (b < lo || b > hi) continue; /* outside the band: nothing matched */
+            const pa_pair_cell *c = &row[b - lo];
+            mask |= c->src_mask, gain = c->src_gain;
+            tmask[b - j] |= c->tgt_mask, tgain[b - j] = c->tgt_gain;
         }
+        v += nt == 1 ? gain : masked_gain(&pt->src, a, mask, nt);
     }
-    for (size_t b = j; b < j + nt; b++) {
-        if (ns == 1) {
-            v += cell_at(pt, i, b)->tgt_gain;
-        } else {
-            uint64_t mask = 0;
-            for (size_t a = i; a < i + ns; a++) mask |= cell_at(pt, a, b)->tgt_mask;
-            v += masked_gain(&pt->tgt, b, mask, ns);
-        }
-    }
+    for (size_t b = j; b < j + nt; b++) v += ns == 1 ? tgain[b - j] : masked_gain(&pt->tgt, b, tmask[b - j], ns);
     return v;
 }

@@ -14,6 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <libxml/parser.h>
+#if defined HAVE_MALLOC_H && defined HAVE_MALLOPT
+#include <malloc.h>
+#endif
 #include <unicode/uclean.h>
 
 static const char usage[] =
@@ -155,6 +158,15 @@ int main(int argc, char **argv)
      * of the signal killing the process and leaving it behind. */
     signal(SIGXFSZ, SIG_IGN);
     pa_set_oom_handler(out_of_memory);
+#if defined HAVE_MALLOC_H && defined HAVE_MALLOPT && defined M_MMAP_THRESHOLD && defined M_TRIM_THRESHOLD
+    /* A batch allocates and frees the same few hundred kilobytes per
+     * document; by default glibc maps blocks over 128 KB afresh and gives
+     * freed memory back at once, so every document page-faulted its
+     * tables in again (a sixth of the time on small documents). Freed
+     * memory up to these sizes stays with the process instead. */
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
     /* libxml2 must be initialised once, before any thread uses it. */
     xmlInitParser();
     const struct command *c = find_command(cmd);
