@@ -33,7 +33,8 @@ static const char usage[] =
     "\n"
     "      --dir DIR         the directory of document sets (not recursive)\n"
     "  -o, --output OUTDIR   where the outputs go (created if missing)\n"
-    "  -j, --jobs N          worker threads (default: the online cores)\n"
+    "  -j, --jobs N          documents aligned at once (default: the online cores);\n"
+    "                        N more threads wait on the disk for them meanwhile\n"
     "      --pivot LANG      the language every other is aligned with (default zh)\n"
     "  -f, --format FMT      tmx.gz (default), tmx, tsv, tsv.gz, beads, beads.gz,\n"
     "                        report (the review page of each set: DOCID.html);\n"
@@ -101,12 +102,18 @@ typedef struct batch_args {
     cli_messages msg;
 } batch_args;
 
-/* What the workers share; `lock` guards next, done and stderr. */
+/* What the workers share; `lock` guards next, done, slots and stderr.
+ * There are twice as many workers as -j: a worker holds one of the -j
+ * compute slots while it reads and aligns, and gives it up to commit its
+ * output, whose fsync waits on the disk; meanwhile another worker computes.
+ * So -j N keeps N cores busy instead of N cores minus the disk waits. */
 typedef struct batch_run {
     const batch_args *a;
     pa_context *ctx;
     pa_batch *b;
     pthread_mutex_t lock;
+    pthread_cond_t slot_free;
+    unsigned slots; /* compute slots free */
     size_t next, done, todo;
     cli_progress *bar;
     pa_merge *merge; /* --merge, --moses: NULL = neither */
@@ -256,14 +263,34 @@ static size_t option_files(const batch_args *a, const char **out)
     return OPTION_FILES;
 }
 
-/* Aligns set `s` and writes its output; on failure records why. */
+static void slot_take(batch_run *r)
+{
+    pthread_mutex_lock(&r->lock);
+    while (r->slots == 0) pthread_cond_wait(&r->slot_free, &r->lock);
+    r->slots--;
+    pthread_mutex_unlock(&r->lock);
+}
+
+static void slot_give(batch_run *r)
+{
+    pthread_mutex_lock(&r->lock);
+    r->slots++;
+    pthread_cond_signal(&r->slot_free);
+    pthread_mutex_unlock(&r->lock);
+}
+
+/* Aligns set `s` and writes its output; on failure records why. Holds a
+ * compute slot until the output is written, not yet committed (with
+ * --merge, until the set is merged too). */
 static void process(batch_run *r, pa_batch_set *s)
 {
     const batch_args *a = r->a;
+    slot_take(r);
     double t0 = now();
     pa_error err;
     pa_error_clear(&err);
     if (pa_batch_prepare(s, a->pivot, &err) != 0) {
+        slot_give(r);
         pa_batch_fail(s, err.msg);
         s->seconds = now() - t0;
         return;
@@ -294,6 +321,7 @@ static void process(batch_run *r, pa_batch_set *s)
     if (rc == 0) rc = pa_writer_add(w, u, &err);
     pa_writer_counts wc = {0};
     if (w) pa_writer_get_counts(w, &wc);
+    if (!r->merge) slot_give(r);
     if (rc == 0) rc = pa_writer_commit(w, &err);
     else pa_writer_abort(w);
     if (rc == 0) {
@@ -312,6 +340,7 @@ static void process(batch_run *r, pa_batch_set *s)
         pa_batch_fail(s, err.msg);
     }
     s->seconds = now() - t0;
+    if (r->merge) slot_give(r);
     pa_units_free(u);
     pa_free(path), pa_free(in), pa_free(langs), pa_free(inputs);
 }
@@ -392,12 +421,17 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
     pa_error_clear(&err);
     if ((a->merge || a->moses) && !(r.merge = open_merge(a, b, &err))) return cli_report(&err);
     pthread_mutex_init(&r.lock, NULL);
+    pthread_cond_init(&r.slot_free, NULL);
+    r.slots = a->jobs;
     size_t existing = a->resume ? mark_existing(a, b) : 0;
     r.todo = b->n - existing;
     if (existing) cli_note(&a->msg, "%zu of %zu sets already written in %s (--resume)", existing, b->n, a->outdir);
     size_t temps = a->resume ? pa_output_remove_stale(a->outdir) : 0;
     if (temps) cli_note(&a->msg, "removed %zu temporary files an interrupted run left in %s", temps, a->outdir);
-    unsigned threads = a->jobs < r.todo ? a->jobs : (unsigned)(r.todo ? r.todo : 1);
+    /* documents aligned at once, as run.json reports them; twice as many
+     * workers (see batch_run) */
+    unsigned jobs = a->jobs < r.todo ? a->jobs : (unsigned)(r.todo ? r.todo : 1);
+    unsigned threads = 2 * (size_t)a->jobs < r.todo ? 2 * a->jobs : (unsigned)(r.todo ? r.todo : 1);
     if (!a->msg.quiet) r.bar = cli_progress_new(stderr, a->msg.progress ? CLI_PROGRESS_ALWAYS : CLI_PROGRESS_AUTO);
     double t0 = now();
     pthread_t *tid = pa_calloc(threads, sizeof *tid);
@@ -409,6 +443,7 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
     pa_free(tid);
     cli_progress_free(r.bar);
     pthread_mutex_destroy(&r.lock);
+    pthread_cond_destroy(&r.slot_free);
     size_t failed = 0, done = 0;
     for (size_t k = 0; k < b->n; k++) {
         failed += b->sets[k].status == PA_BATCH_FAILED;
@@ -430,9 +465,9 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
     }
     char report[4096];
     report_path(a, report, sizeof report);
-    if (pa_batch_write_report(b, report, seconds, threads, &err) != 0) return cli_report(&err);
+    if (pa_batch_write_report(b, report, seconds, jobs, &err) != 0) return cli_report(&err);
     cli_note(&a->msg, "%zu sets written, %zu failed, %zu already there, in %.1f s (threads: %u); report: %s", done,
-             failed, existing, seconds, threads, report);
+             failed, existing, seconds, jobs, report);
     if (merge_rc) return merge_rc;
     if (failed == 0) return PA_OK;
     return done + existing == 0 ? PA_EINPUT : PA_EPARTIAL;
