@@ -144,7 +144,7 @@ void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_
     memset(pt, 0, sizeof *pt);
     pt->n = pf->src.n, pt->m = pf->tgt.n;
     pt->pf = pf;
-    for (int r = 0; r < PA_PAIR_ROWS; r++) pt->row_of[r] = SIZE_MAX;
+    for (int r = 0; r < PA_PAIR_ROWS; r++) pt->row_of[r] = pt->win_of[r] = SIZE_MAX;
     slots_init(&pt->src, 0, pf, links, w);
     slots_init(&pt->tgt, 1, pf, links, w);
 }
@@ -235,13 +235,14 @@ void pa_pair_table_set_band(pa_pair_table *pt, const pa_band *band, size_t max_s
         else if (hi >= m) hi = m - 1;
         pt->lo[a] = lo, pt->hi[a] = hi;
     }
-    for (int r = 0; r < PA_PAIR_ROWS; r++) pt->row_of[r] = SIZE_MAX;
+    pt->max_side = max_side < PA_MAX_SIDE ? max_side : PA_MAX_SIDE;
+    for (int r = 0; r < PA_PAIR_ROWS; r++) pt->row_of[r] = pt->win_of[r] = SIZE_MAX;
 }
 
 void pa_pair_table_free(pa_pair_table *pt)
 {
     pa_free(pt->lo), pa_free(pt->hi);
-    for (int r = 0; r < PA_PAIR_ROWS; r++) pa_free(pt->row[r]);
+    for (int r = 0; r < PA_PAIR_ROWS; r++) pa_free(pt->row[r]), pa_free(pt->src_win[r]), pa_free(pt->tgt_win[r]);
     slots_free(&pt->src);
     slots_free(&pt->tgt);
     memset(pt, 0, sizeof *pt);
@@ -264,14 +265,65 @@ static inline const pa_pair_cell *row_at(pa_pair_table *pt, size_t a, size_t *lo
     return pt->row[r];
 }
 
-/* Each source row is fetched once and its cells visited once: the source
- * sentences' masks gather along the row, the target sentences' across the
- * rows. Sums run in the same order as sentence by sentence (sources, then
- * targets), so the score does not depend on how the cells are visited. */
-double pa_pair_table_bead(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt)
+/* The window sums of row a (see pa_pair_table), computing them if they
+ * are not in the ring. Row a's target windows need rows a+1 .. a+max_side-1
+ * too; the ring holds more than that, so fetching them evicts none of
+ * them. */
+static void compute_windows(pa_pair_table *pt, size_t a);
+
+static inline size_t windows_at(pa_pair_table *pt, size_t a)
 {
-    double v = pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
-               pt->tgt.const_pre[ns][j];
+    size_t r = a % PA_PAIR_ROWS;
+    if (pt->win_of[r] != a) compute_windows(pt, a);
+    return r;
+}
+
+static __attribute__((noinline)) void compute_windows(pa_pair_table *pt, size_t a)
+{
+    size_t r = a % PA_PAIR_ROWS, K = pt->max_side;
+    {
+        size_t lo, hi;
+        const pa_pair_cell *row = row_at(pt, a, &lo, &hi);
+        size_t w = hi >= lo ? hi - lo + 1 : 0;
+        if (w * K > pt->win_cap[r]) {
+            pa_free(pt->src_win[r]), pa_free(pt->tgt_win[r]);
+            pt->win_cap[r] = w * K;
+            pt->src_win[r] = pa_malloc(w * K * sizeof(double));
+            pt->tgt_win[r] = pa_malloc(w * K * sizeof(double));
+        }
+        double *sw = pt->src_win[r], *tw = pt->tgt_win[r];
+        for (size_t b = lo; b <= hi && w; b++) {
+            double *out = sw + (b - lo) * K;
+            uint64_t mask = 0;
+            out[0] = row[b - lo].src_gain;
+            for (size_t k = 1; k <= K; k++) {
+                size_t q = b + k - 1;
+                if (q <= hi) mask |= row[q - lo].src_mask;
+                if (k > 1) out[k - 1] = masked_gain(&pt->src, a, mask, k);
+            }
+            tw[(b - lo) * K] = row[b - lo].tgt_gain;
+        }
+        /* target windows: the rows below, a column at a time */
+        uint64_t *col = pa_calloc(w + 1, sizeof *col);
+        for (size_t b = lo; b <= hi && w; b++) col[b - lo] = row[b - lo].tgt_mask;
+        for (size_t k = 2; k <= K && w; k++) {
+            size_t p = a + k - 1, plo = 1, phi = 0;
+            const pa_pair_cell *prow = p < pt->n ? row_at(pt, p, &plo, &phi) : NULL;
+            for (size_t b = lo; b <= hi; b++) {
+                if (prow && b >= plo && b <= phi) col[b - lo] |= prow[b - plo].tgt_mask;
+                tw[(b - lo) * K + k - 1] = masked_gain(&pt->tgt, b, col[b - lo], k);
+            }
+        }
+        pa_free(col);
+        pt->win_of[r] = a;
+    }
+}
+
+/* The bead's cells one by one: for beads that reach outside the rows'
+ * ranges (which a bead starting inside the band does not). Sums run in the
+ * same order as with windows (sources, then targets). */
+static double bead_by_cells(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt, double v)
+{
     uint64_t tmask[PA_MAX_SIDE] = {0};
     float tgain[PA_MAX_SIDE] = {0}; /* ns == 1: the 1-1 gains of the cells */
     for (size_t a = i; a < i + ns; a++) {
@@ -288,5 +340,19 @@ double pa_pair_table_bead(pa_pair_table *pt, size_t i, size_t ns, size_t j, size
         v += nt == 1 ? gain : masked_gain(&pt->src, a, mask, nt);
     }
     for (size_t b = j; b < j + nt; b++) v += ns == 1 ? tgain[b - j] : masked_gain(&pt->tgt, b, tmask[b - j], ns);
+    return v;
+}
+
+double pa_pair_table_bead(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt)
+{
+    double v = pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
+               pt->tgt.const_pre[ns][j];
+    size_t K = pt->max_side;
+    int inside = ns <= K && nt <= K;
+    for (size_t a = i; a < i + ns && inside; a++) inside = pt->lo[a] <= j && j + nt - 1 <= pt->hi[a];
+    if (!inside) return bead_by_cells(pt, i, ns, j, nt, v);
+    for (size_t a = i; a < i + ns; a++) v += pt->src_win[windows_at(pt, a)][(j - pt->lo[a]) * K + nt - 1];
+    const double *tw = pt->tgt_win[windows_at(pt, i)] + (j - pt->lo[i]) * K + ns - 1;
+    for (size_t b = 0; b < nt; b++) v += tw[b * K];
     return v;
 }

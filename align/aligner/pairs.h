@@ -78,9 +78,17 @@ typedef struct pa_pair_cell {
 typedef struct pa_pair_table {
     size_t n, m;
     size_t *lo, *hi; /* source sentence a: target sentences lo[a]..hi[a] */
+    size_t max_side; /* of the beads the band was set for */
     pa_pair_cell *row[PA_PAIR_ROWS]; /* the cached rows ... */
     size_t row_of[PA_PAIR_ROWS];     /* ... which source sentence each holds (SIZE_MAX: none) */
     size_t row_cap[PA_PAIR_ROWS];
+    /* Window sums of the cached rows, for row a and target b (b - lo[a]),
+     * per k = 1..max_side: src_win, a's gain when b..b+k-1 are the bead's
+     * targets; tgt_win, b's gain when a..a+k-1 are its sources. A bead's
+     * evidence is then ns + nt lookups. */
+    double *src_win[PA_PAIR_ROWS], *tgt_win[PA_PAIR_ROWS];
+    size_t win_of[PA_PAIR_ROWS]; /* which row's windows each holds (SIZE_MAX: none) */
+    size_t win_cap[PA_PAIR_ROWS];
     const pa_pair_features *pf;
     pa_slots src, tgt;
 } pa_pair_table;
