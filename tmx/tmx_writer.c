@@ -65,9 +65,12 @@ static const xmlChar *clean_text(pa_tmx_writer *w, const char *s, size_t len)
     pa_buf_reset(&w->clean);
     pa_buf_reserve(&w->clean, len);
     while (p < end) {
-        size_t n = xml_char_len(p, (size_t)(end - p));
-        if (n) pa_buf_append(&w->clean, p, n);
-        p += n ? n : 1;
+        /* a run of allowed characters is copied at once */
+        const unsigned char *run = p;
+        size_t n;
+        while (p < end && (n = xml_char_len(p, (size_t)(end - p))) != 0) p += n;
+        if (p > run) pa_buf_append(&w->clean, run, (size_t)(p - run));
+        if (p < end) p++; /* a byte XML cannot carry */
     }
     return (const xmlChar *)w->clean.data;
 }
