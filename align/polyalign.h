@@ -227,6 +227,14 @@ size_t pa_units_joins(const pa_units *u);
 pa_split pa_units_split(const pa_units *u);
 void pa_units_free(pa_units *u);
 
+/* The units of the pivot and language k (1 .. languages - 1) as that pair's
+ * own alignment made them: with three or more languages the units of `u`
+ * are joined where languages paired the pivot differently, and these are
+ * not (for one file per language pair). Owned by `u`, valid until it is
+ * freed; `u` itself for two languages; NULL for any other k, and for units
+ * that did not come from pa_align (pa_units_select's views). */
+const pa_units *pa_units_pair(const pa_units *u, size_t k);
+
 /* Decides whether pa_units_select keeps unit `x` of the source units;
  * `from[l]` is the source index of the l-th selected language, (size_t)-1
  * where the source lacks it. Nonzero keeps it. */

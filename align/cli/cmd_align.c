@@ -37,7 +37,8 @@ static const char usage[] =
     "      --pairs           one bilingual file per pivot-language pair instead of\n"
     "                        one multilingual one, named with the pair before the\n"
     "                        format's extension: -o A.tmx.gz writes A.zh-en.tmx.gz,\n"
-    "                        A.zh-fr.tmx.gz, ... (no extension: A.zh-en)\n"
+    "                        A.zh-fr.tmx.gz, ... (no extension: A.zh-en); each\n"
+    "                        the pair's own units, none joined for the others\n"
     "      --report FILE     also write the review page (one self-contained HTML\n"
     "                        file: every unit, doubtful ones flagged; fix the\n"
     "                        alignment there and export TMX or TSV); see\n"
@@ -217,7 +218,7 @@ static void report(const align_args *a, const pa_units *u, const pa_writer_count
     } else if (wc->dropped) {
         cli_note(&a->msg, "%zu units scored below --min-score %.2f and were left out", wc->dropped, a->min_score);
     }
-    if (pa_units_joins(u))
+    if (pa_units_joins(u) && !a->pairs) /* --pairs writes each pair's own units */
         cli_note(&a->msg, "%zu units joined where languages paired the pivot's sentences differently",
                  pa_units_joins(u));
 }
@@ -301,10 +302,9 @@ static int run(align_args *a, pa_error *err)
         if (!a->pairs) {
             rc = pa_writer_add(w[k], u, err);
         } else {
-            const char *pl[2] = {langs[0], langs[k + 1]};
-            pa_units *pair = pa_units_select(u, pl, 2, NULL, NULL);
-            rc = pa_writer_add(w[k], pair, err);
-            pa_units_free(pair);
+            /* the pair's own units, not the multilingual ones cut down:
+             * no unit joined for another language's sake */
+            rc = pa_writer_add(w[k], pa_units_pair(u, k + 1), err);
         }
         pa_writer_counts c;
         pa_writer_get_counts(w[k], &c);

@@ -13,6 +13,8 @@ struct pa_units {
     char *document;
     pa_split split;
     size_t joins;
+    pa_units **pairs; /* n_langs > 2: pairs[k-1], the pivot with language k as that pair's own beads made
+                         them, before any join; NULL otherwise */
     double *score;    /* per unit */
     size_t *para;     /* per unit */
     size_t *first, *count, *off, *len; /* per unit and language: n_langs a row */
@@ -174,7 +176,22 @@ pa_units *pa_units_build(pa_document *const *docs, size_t n_docs, const pa_align
     pa_free(cur), pa_free(cuts), pa_free(u->scratch);
     u->scratch = NULL;
     set_text_pointers(u);
+    if (L > 2) {
+        /* each pair's own units too, for one file per pair (pa_units_pair) */
+        u->pairs = pa_calloc(L - 1, sizeof *u->pairs);
+        for (size_t l = 1; l < L; l++) {
+            pa_document *pair[2] = {docs[0], docs[l]};
+            u->pairs[l - 1] = pa_units_build(pair, 2, &al[l - 1], document, split);
+        }
+    }
     return u;
+}
+
+const pa_units *pa_units_pair(const pa_units *u, size_t k)
+{
+    if (k == 0 || k >= u->n_langs) return NULL;
+    if (u->n_langs == 2) return u;
+    return u->pairs ? u->pairs[k - 1] : NULL;
 }
 
 pa_units *pa_units_of_texts(const char *const *tags, size_t n_langs, const char *document, double score,
@@ -201,6 +218,8 @@ pa_units *pa_units_of_texts(const char *const *tags, size_t n_langs, const char 
 void pa_units_free(pa_units *u)
 {
     if (!u) return;
+    for (size_t l = 0; u->pairs && l + 1 < u->n_langs; l++) pa_units_free(u->pairs[l]);
+    pa_free(u->pairs);
     for (size_t l = 0; l < u->n_langs; l++) pa_free(u->tags[l]);
     pa_free(u->tags), pa_free(u->n_sents), pa_free(u->document);
     pa_free(u->score), pa_free(u->para), pa_free(u->first), pa_free(u->count), pa_free(u->off), pa_free(u->len);

@@ -1,26 +1,31 @@
 #!/bin/sh
-# polyalign align --pairs: one bilingual file per pivot-language pair,
-# written from the multilingual units (not aligned again): the zh-en file of
-# a three-language run holds exactly the zh-en columns of the multilingual
-# run's units that have both languages; names carry the pair before the
-# extension.
+# polyalign align --pairs: one bilingual file per pivot-language pair, each
+# the pair's own alignment: the zh-en file of a three-language run is what
+# aligning zh with en alone writes, without the units the multilingual
+# memory joins for the other language's sake; names carry the pair before
+# the extension.
 . "$top_srcdir/tests/lib.sh"
 P=$POLYALIGN
 S=$top_srcdir/corpora/sample
 W=$scratch
 ZH=$S/cd-note.zh.txt EN=$S/cd-note.en.txt
-# a third version: the English one, altered, so that units differ by language
-sed 's/the /le /g; s/\. /. X. /' "$EN" > "$W/cd-note.fr.txt"
+# a third version: the English one, altered, with the sentences of each
+# paragraph run into one, so that fr pairs the pivot differently from en
+sed 's/the /le /g; s/\([a-z)]\)\. \([A-Z]\)/\1; \2/g' "$EN" > "$W/cd-note.fr.txt"
 FR=$W/cd-note.fr.txt
 
-"$P" align -q "$ZH" "$EN" "$FR" -o "$W/multi.tsv"; ok $? "three languages into one TSV"
-"$P" align -q --pairs "$ZH" "$EN" "$FR" -o "$W/A.tsv"; ok $? "--pairs -o A.tsv"
+"$P" align "$ZH" "$EN" "$FR" -o "$W/multi.tsv" 2> "$W/multi.err"; ok $? "three languages into one TSV"
+grep -q "units joined" "$W/multi.err"; ok $? "the multilingual units join some where en and fr differ"
+"$P" align --pairs "$ZH" "$EN" "$FR" -o "$W/A.tsv" 2> "$W/pairs.err"; ok $? "--pairs -o A.tsv"
+! grep -q "units joined" "$W/pairs.err"; ok $? "--pairs reports no joins: it writes none"
 [ -f "$W/A.zh-en.tsv" ] && [ -f "$W/A.zh-fr.tsv" ] && [ ! -f "$W/A.tsv" ]
 ok $? "--pairs -o A.tsv writes A.zh-en.tsv and A.zh-fr.tsv, not A.tsv"
-awk -F'\t' -v OFS='\t' '$2 != "" && $3 != "" { print $1, $2, $3 }' "$W/multi.tsv" > "$W/want.en"
-awk -F'\t' -v OFS='\t' '$2 != "" && $4 != "" { print $1, $2, $4 }' "$W/multi.tsv" > "$W/want.fr"
-cmp -s "$W/A.zh-en.tsv" "$W/want.en"; ok $? "zh-en file = the zh-en columns of the multilingual units ($(wc -l < "$W/want.en") units)"
-cmp -s "$W/A.zh-fr.tsv" "$W/want.fr"; ok $? "zh-fr file = the zh-fr columns ($(wc -l < "$W/want.fr") units)"
+"$P" align -q "$ZH" "$EN" -o "$W/want.en"
+"$P" align -q "$ZH" "$FR" -o "$W/want.fr"
+cmp -s "$W/A.zh-en.tsv" "$W/want.en"; ok $? "zh-en file = zh aligned with en alone ($(wc -l < "$W/want.en") units)"
+cmp -s "$W/A.zh-fr.tsv" "$W/want.fr"; ok $? "zh-fr file = zh aligned with fr alone ($(wc -l < "$W/want.fr") units)"
+awk -F'\t' -v OFS='\t' '$2 != "" && $3 != "" { print $1, $2, $3 }' "$W/multi.tsv" > "$W/cut.en"
+! cmp -s "$W/cut.en" "$W/want.en"; ok $? "and not the multilingual units cut down to zh-en"
 
 # TMX, compressed: the pair before .tmx.gz, two languages per file
 "$P" align -q --pairs "$ZH" "$EN" "$FR" -o "$W/A.tmx.gz"

@@ -3,7 +3,8 @@
 # least 97% of the true sentence pairs (udhr_pairs.py) are units, for
 # Chinese with each other language aligned as a pair, and no unit of the
 # six-language memory holds markup or an entity (its pair figures are
-# printed; the multilingual merge joins some units); the same for a
+# printed; the multilingual merge joins some units), and one six-language
+# command with --pairs reaches 97% for every pair; the same for a
 # Word-style DOCX of the Chinese and English pages, which must also keep
 # deleted text, field codes and its footnote out of sentences. Skips without
 # ${SHARED}/corpora/udhr.
@@ -43,4 +44,14 @@ out=$($pairs --tmx six.tmx zh en fr es ru ar)
 ! echo "$out" | grep -q '[1-9][0-9]* units hold markup'
 ok $? "no unit of the six-language memory holds markup or entities"
 echo "$out" | sed "s/^/# /"
+# One command, six languages, a file per pair: each pair's own units, so
+# the pair figures hold as for two languages.
+"$POLYALIGN" align --pairs udhr.zh.html udhr.en.html udhr.fr.html udhr.es.html udhr.ru.html udhr.ar.html \
+  -o six.tsv 2>/dev/null
+ok $? "six languages at once, --pairs"
+for l in en fr es ru ar; do
+  out=$($pairs --min 0.97 --tsv six.zh-$l.tsv zh $l)
+  ok $? "six languages, --pairs, zh-$l: at least 97% of the true pairs are units, none holds markup"
+  echo "$out" | head -1 | sed "s/^/# /"
+done
 done_testing
