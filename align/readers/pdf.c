@@ -86,6 +86,19 @@ typedef struct pline {
     unsigned page;
 } pline;
 
+/* Whether `l` goes on line `prev`, to its right: the same height (tops
+ * and bottoms within a quarter of the line's height), next in poppler's
+ * reading order (which reads a column's block whole before the next, so
+ * two columns' lines at one height do not follow each other), and less
+ * than twelve line heights apart: the word gaps of a justified line
+ * stretched over a long word or address that did not fit reach eight. */
+static int same_line(const pline *prev, const pline *l)
+{
+    double h = prev->y1 - prev->y0, tol = 0.25 * h;
+    return h > 0 && fabs(l->y0 - prev->y0) <= tol && fabs(l->y1 - prev->y1) <= tol && l->x0 >= prev->x1 - tol &&
+           l->x0 - prev->x1 < 12 * h;
+}
+
 /* The lines of one page into `text` and `ls`; adds to the character width
  * sums. */
 static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, pa_buf *text, pline **ls, size_t *n,
@@ -127,7 +140,18 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
             if (wide && in_first) in_first = 0;
         }
         k++; /* the line feed has a box too */
-        if (seen) {
+        pline *prev = *n && (*ls)[*n - 1].page == pno ? &(*ls)[*n - 1] : NULL;
+        if (seen && prev && same_line(prev, &l)) {
+            /* the rest of the line above: poppler cuts a justified line
+             * whose word gaps are wide into pieces at the same height */
+            text->data[prev->e] = ' ';
+            pa_buf_append(text, p, (size_t)(end - p));
+            prev->e = text->len;
+            pa_buf_putc(text, '\n');
+            if (l.x1 > prev->x1) prev->x1 = l.x1;
+            if (l.y0 < prev->y0) prev->y0 = l.y0;
+            if (l.y1 > prev->y1) prev->y1 = l.y1;
+        } else if (seen) {
             pa_buf_append(text, p, (size_t)(end - p));
             l.e = text->len;
             pa_buf_putc(text, '\n');

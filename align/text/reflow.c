@@ -840,7 +840,8 @@ static rline *reading_order(const char *text, const rline *all, size_t n, int pa
 }
 
 /* Whether the hyphen at the end of `prev` stays when the word goes on
- * on line `l`: it does before a capital ("Secretary-" + "General"), where
+ * on line `l`: it does in a web or mail address, before a capital
+ * ("Secretary-" + "General"), where
  * the hyphenated form occurs elsewhere, or where neither form does but the
  * second part is a word of its own elsewhere ("co-" + "operation"); a soft
  * hyphen never does. `t` holds the counts (count_words). */
@@ -848,6 +849,10 @@ static int keeps_hyphen(const char *text, const rline *prev, const rline *l, wta
 {
     if (prev->last == 0xAD) return 0;
     if (prev->last == 0x2010) return 1; /* a hyphen of the text: typesetting breaks with U+002D or U+00AD */
+    /* a web or mail address breaks after its own hyphens, and is never
+     * hyphenated: "www.un.org/world-" + "social-report" */
+    for (size_t k = prev->cut; k > prev->a && text[k - 1] != ' '; k--)
+        if (text[k - 1] == '/' || text[k - 1] == '@') return 1;
     if (!u_islower((UChar32)l->first)) return 1;
     hyphen_keys(text, prev, l, &keys[0], &keys[1], &keys[2]);
     const wcount *j = wt_find(t, keys[0].data, keys[0].len, 0);
@@ -856,6 +861,23 @@ static int keeps_hyphen(const char *text, const rline *prev, const rline *l, wta
     if (h->n > 0) return 1;
     if (j->n > 0) return 0;
     return sec->n >= 2;
+}
+
+/* Appends s[0..n) to `out`, with `squeeze` each run of spaces as one. */
+static void append_line_part(pa_buf *out, const char *s, size_t n, int squeeze)
+{
+    if (!squeeze) {
+        pa_buf_append(out, s, n);
+        return;
+    }
+    size_t from = 0;
+    for (size_t k = 0; k + 1 < n; k++) {
+        if (s[k] != ' ' || s[k + 1] != ' ') continue;
+        pa_buf_append(out, s + from, k + 1 - from);
+        while (k + 1 < n && s[k + 1] == ' ') k++;
+        from = k + 1;
+    }
+    pa_buf_append(out, s + from, n - from);
 }
 
 /* Reflows the lines `all` (n of them) of `text`. */
@@ -915,8 +937,12 @@ static pa_reflow_kind reflow_lines(const char *text, size_t len, const rline *al
                 pa_buf_puts(out, "\n\n");
             }
             if (pass == 1) {
-                pa_buf_append(out, text + l->a, l->z - l->a);
-                cut_at = out->len - (l->z - l->cut);
+                /* flowed lines: runs of spaces inside a line are layout
+                 * (pdftotext -layout's stretched lines), one space each */
+                int squeeze = kind != PA_REFLOW_LINES;
+                append_line_part(out, text + l->a, l->cut - l->a, squeeze);
+                cut_at = out->len;
+                append_line_part(out, text + l->cut, l->z - l->cut, squeeze);
             }
             open = !brk[i];
             any = 1;
@@ -932,13 +958,73 @@ static pa_reflow_kind reflow_lines(const char *text, size_t len, const rline *al
     return kind;
 }
 
+/* A justified line whose word gaps were stretched wide (before a long
+ * word or an address that did not fit) comes out of pdftotext a word a
+ * line: a run of three or more one-word lines after a full line that ends
+ * no sentence or list item, the run's last word ending none either, which
+ * side by side fit on one line of the column (a fifth of it at least: the
+ * line was stretched). Such runs are put back on one line in a copy of the
+ * text, `joined`; `at` receives where each such line starts in it (free
+ * it). Returns how many. */
+static size_t join_split_lines(const char *text, size_t len, const rline *ls, size_t n, pa_buf *joined, size_t **at)
+{
+    int W = column_width(ls, n);
+    size_t runs = 0, copied = 0, cap = 0;
+    *at = NULL;
+    for (size_t i = 1; i < n; i++) {
+        const rline *p = &ls[i - 1];
+        if (p->blank || p->final || p->listend || (p->width + p->indent) * 10 < W * 8) continue;
+        size_t k = i;
+        int width = -1;
+        while (k < n && !ls[k].blank && ls[k].gaps == 0 && !ls[k].marker && ls[k].page == p->page)
+            width += ls[k].width + 1, k++;
+        if (k - i < 3 || ls[k - 1].final || ls[k - 1].listend || width * 5 < W || width * 10 > W * 11) continue;
+        for (size_t r = i; r + 1 < k; r++) {
+            size_t nl = ls[r].z;
+            while (nl < len && text[nl] != '\n') nl++;
+            if (nl >= len) break;
+            if (r == i) {
+                PA_GROW(*at, cap, runs + 1);
+                (*at)[runs++] = joined->len + (ls[i].a - copied); /* where the line starts in `joined` */
+            }
+            pa_buf_append(joined, text + copied, nl - copied);
+            pa_buf_putc(joined, ' ');
+            copied = nl + 1;
+        }
+        i = k;
+    }
+    if (runs) pa_buf_append(joined, text + copied, len - copied);
+    return runs;
+}
+
 pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_reflow_kind kind, pa_buf *out)
 {
     size_t n;
     int paged;
     rline *ls = measure_all(text, len, &n, &paged);
+    pa_buf joined = PA_BUF_INIT;
+    size_t *at = NULL, runs = kind != PA_REFLOW_LINES ? join_split_lines(text, len, ls, n, &joined, &at) : 0;
+    if (runs) {
+        /* the rejoined lines are as wide as the column was, whatever their
+         * letters count: full lines, which a paragraph goes on after */
+        int W = column_width(ls, n), nw = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!ls[i].blank && ls[i].nw > nw) nw = ls[i].nw;
+        pa_free(ls);
+        text = joined.data, len = joined.len;
+        ls = measure_all(text, len, &n, &paged);
+        for (size_t i = 0, r = 0; i < n && r < runs; i++) {
+            while (r < runs && at[r] < ls[i].a) r++;
+            if (r < runs && at[r] == ls[i].a && !ls[i].blank) {
+                if (ls[i].width + ls[i].indent < W) ls[i].width = W - ls[i].indent;
+                ls[i].nw = nw;
+            }
+        }
+    }
     kind = reflow_lines(text, len, ls, n, paged, 0, lang, kind, out);
     pa_free(ls);
+    pa_free(at);
+    pa_buf_free(&joined);
     return kind;
 }
 

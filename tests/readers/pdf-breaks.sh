@@ -9,6 +9,10 @@
 have_shared || skip_all "no shared data at $SHARED"
 command -v soffice >/dev/null 2>&1 || skip_all "LibreOffice (soffice) not installed"
 command -v pdftotext >/dev/null 2>&1 || skip_all "pdftotext (poppler-utils) not installed"
+# the figures depend on the typesetting: without the font the spec names,
+# LibreOffice sets the text in another, with other line breaks
+fc-list 2>/dev/null | grep -q "Liberation Serif" ||
+  skip_all "Liberation Serif (fonts-liberation2), the font of the typeset text, not installed"
 d="$top_srcdir/tests/readers/pdf"
 "$PYTHON3" "$d/breaks.py" spec "$SHARED/corpora/unpc-devset" > "$scratch/unpc.spec"
 "$PYTHON3" "$d/mkfodt.py" "$scratch/unpc.spec" "$scratch/unpc.fodt"
@@ -27,13 +31,14 @@ measure() {
 if "$POLYALIGN" segment --lang en "$scratch/unpc.pdf" > /dev/null 2>&1; then
   measure ".pdf through poppler" "$scratch/unpc.pdf" "$scratch/def.en.txt"
   test $((right * 100)) -ge $((breaks * 98)); ok $? ".pdf: at least 98% of line breaks right ($right of $breaks)"
-  # the bar is no false paragraph break; 2 remain (a guard against more)
+  # the bar is no false paragraph break; 2 remain, where poppler reads part
+  # of a line elsewhere (a guard against more)
   test $((false * 1000)) -le "$breaks"; ok $? ".pdf: false paragraph breaks at most 0.1% ($false)"
 fi
 # pdftotext's text gives widths in characters, not on the page (reflow.c
 # estimates them in a proportional font); a sentence end at the end of a
 # full line is ambiguous there, decided by the document's share of short
-# paragraphs, which costs a few false paragraph breaks (12 of each).
+# paragraphs, which costs a few false paragraph breaks (17 of each).
 for m in def lay; do
   measure "pdftotext $m" "$scratch/$m.en.txt" "$scratch/$m.en.txt"
   test $((right * 100)) -ge $((breaks * 98)); ok $? "pdftotext $m: at least 98% of line breaks right ($right of $breaks)"

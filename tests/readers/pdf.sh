@@ -5,6 +5,8 @@
 # numbers, preambular paragraphs ending in commas, hyphenation, two
 # footnotes). Read as pdftotext's text (needs poppler-utils) and as .pdf
 # (needs polyalign built with poppler); bad PDFs give one-line errors.
+# stretched.pdf (stretched.spec, the same way) has justified lines
+# stretched wide before long web addresses.
 . "$top_srcdir/tests/lib.sh"
 d="$top_srcdir/tests/readers/pdf"
 skipn() { k=0; while [ $k -lt "$1" ]; do tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $2"; k=$((k + 1)); done; }
@@ -31,15 +33,30 @@ if command -v pdftotext >/dev/null 2>&1; then
   pdfcheck "pdftotext default" "$scratch/def.en.txt"
   sed 's/$/\n/' "$scratch/def.en.txt" > "$scratch/dbl.en.txt"
   pdfcheck "pdftotext, a blank line after every line" "$scratch/dbl.en.txt"
+  # stretched.pdf (stretched.spec): justified lines stretched before a
+  # long address; pdftotext writes one of them a word a line
+  pdftotext -enc UTF-8 "$d/stretched.pdf" "$scratch/st.en.txt"
+  "$POLYALIGN" segment --lang en "$scratch/st.en.txt" > "$scratch/out" 2>&1
+  grep -q '^The report .* from the Official Document System at https://documents.un.org/.* and in print\.$' "$scratch/out"
+  ok $? "pdftotext default: a stretched line written a word a line goes on in its sentence"
+  pdftotext -enc UTF-8 -layout "$d/stretched.pdf" "$scratch/st.en.txt"
+  "$POLYALIGN" segment --lang en "$scratch/st.en.txt" > "$scratch/out" 2>&1
+  grep -q '^The report .* from the Official Document System at https://documents.un.org/.* and in print\.$' "$scratch/out" &&
+    grep -q 'dspd/world-social-report/' "$scratch/out"
+  ok $? "pdftotext -layout: the stretched line goes on; an address keeps its hyphen at a line end"
 else
-  skipn 8 "pdftotext not installed (poppler-utils)"
+  skipn 10 "pdftotext not installed (poppler-utils)"
 fi
 if "$POLYALIGN" segment --lang en "$d/un-like.pdf" 2>&1 | grep -q 'not read yet'; then
   "$POLYALIGN" segment --lang en "$d/un-like.pdf" > /dev/null 2>"$scratch/err"
   grep -q pdftotext "$scratch/err"; ok $? "without poppler a .pdf is refused naming pdftotext"
-  skipn 7 "polyalign built without poppler"
+  skipn 8 "polyalign built without poppler"
 else
   pdfcheck ".pdf through poppler" "$d/un-like.pdf"
+  "$POLYALIGN" segment --lang en "$d/stretched.pdf" > "$scratch/out" 2>&1
+  grep -q '^The report .* from the Official Document System at https://documents.un.org/.* and in print\.$' "$scratch/out" &&
+    grep -q 'dspd/world-social-report/' "$scratch/out"
+  ok $? ".pdf: a stretched line poppler cuts into pieces is one line; an address keeps its hyphen"
   bad() { # DESC FILE PATTERN
     "$POLYALIGN" segment --lang en "$2" > /dev/null 2>"$scratch/err"; rc=$?
     test $rc -ne 0 && test "$(wc -l < "$scratch/err")" -eq 1 && grep -q "$3" "$scratch/err"

@@ -80,4 +80,42 @@ X
 seg --lang en "$scratch/day.en" > "$scratch/got"
 grep -q '24 hours a day, 7 days a week in 12 newsrooms' "$scratch/got" && ! grep -q '^$' "$scratch/got"
 ok $? "a line starting with a number after a comma goes on the paragraph"
+# A justified line with wide word gaps, as pdftotext writes it: a word a
+# line. The words are put back on one line; the sentence goes on (this
+# short text's sentence ends at full lines count as paragraph ends).
+cat > "$scratch/split.en" <<'X'
+The United Nations provided technical support to commissions for the
+elimination of violence against women in thirty-two of the provinces.
+The Ministry of Interior Affairs adopted the final plan on 13 August, which
+outlines
+measures
+to
+improve
+the
+participation,
+protection
+and
+professionalization of women in the police and in the armed forces.
+The report assessed progress in eight sectors against the indicators of the
+development plan and found that most of them had been met in the period.
+X
+printf '%s\n' \
+  'The United Nations provided technical support to commissions for the elimination of violence against women in thirty-two of the provinces.' '' \
+  'The Ministry of Interior Affairs adopted the final plan on 13 August, which outlines measures to improve the participation, protection and professionalization of women in the police and in the armed forces.' '' \
+  'The report assessed progress in eight sectors against the indicators of the development plan and found that most of them had been met in the period.' \
+  > "$scratch/want"
+seg --lang en "$scratch/split.en" > "$scratch/got"
+expect "a justified line split a word a line is one line again, inside its paragraph" "$scratch/want" "$scratch/got"
+# Not a run of one-word lines that makes no line: a list of items stays.
+cat > "$scratch/items.en" <<'X'
+The States that reported in the period under review are the following, in
+the order in which their reports were received by the secretariat:
+Argentina
+Brazil
+Chile
+The secretariat thanks them and invites the others to report in due course.
+X
+seg --lang en "$scratch/items.en" > "$scratch/got"
+grep -qx "Argentina" "$scratch/got" && grep -qx "Chile" "$scratch/got"
+ok $? "a short list of one-word lines keeps its lines"
 done_testing
