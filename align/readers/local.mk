@@ -24,9 +24,10 @@ tests_readers_test_sniff_LDADD = libpolyalign.la
 tests_readers_test_sentence_lines_LDADD = libpolyalign.la
 tests_readers_sentlines_LDADD = libpolyalign.la
 TESTS += tests/readers/test_sniff tests/readers/test_sentence_lines tests/readers/sentence_lines.py \
-	tests/readers/pdf.sh tests/readers/pdf-breaks.sh
+	tests/readers/pdf.sh tests/readers/pdf-breaks.sh tests/readers/pdf-udhr.sh
 EXTRA_DIST += tests/readers/sniff.cases tests/readers/sniff tests/readers/mksniff.py \
-	tests/readers/sentence_lines.py tests/readers/pdf.sh tests/readers/pdf-breaks.sh tests/readers/pdf
+	tests/readers/sentence_lines.py tests/readers/pdf.sh tests/readers/pdf-breaks.sh tests/readers/pdf-udhr.sh \
+	tests/readers/pdf
 
 # Tests of the HTML, DOCX, ODT and TSV readers: the cases of tests/readers/
 # html.cases, docx.cases, odt.cases and tsv.cases, built and read by

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Typeset PDFs aligned (issue 11): the UDHR pages of the shared corpus laid
+# out as UN documents (tests/readers/pdf/udhr.py, mkfodt.py: header symbol,
+# job number, page numbers) and typeset by LibreOffice, English with
+# Chinese, Russian and French, read as pdftotext's default text, its
+# -layout text and as .pdf through poppler. Bar: 95% of the true sentence
+# pairs (udhr.py score) are units, in every mode. Four of Chinese's 91 "true
+# pairs" are in Article 26, whose sentences the two versions split at
+# different places, so 87 is all there is to find there. Arabic is printed,
+# not held to the bar: pdftotext and poppler give the two letters of every
+# lam-alef ligature in the wrong order, so no Arabic sentence comes out as
+# written. Needs ../shared, LibreOffice, poppler-utils, Liberation Serif
+# and a Chinese font (WenQuanYi or Noto CJK).
+. "$top_srcdir/tests/lib.sh"
+have_shared || skip_all "no shared data at $SHARED"
+command -v soffice >/dev/null 2>&1 || skip_all "LibreOffice (soffice) not installed"
+command -v pdftotext >/dev/null 2>&1 || skip_all "pdftotext (poppler-utils) not installed"
+fc-list 2>/dev/null | grep -q "Liberation Serif" || skip_all "Liberation Serif (fonts-liberation2) not installed"
+fc-list 2>/dev/null | grep -qi "WenQuanYi\|Noto Sans CJK\|Noto Serif CJK" ||
+  skip_all "no Chinese font (fonts-wqy-microhei or fonts-noto-cjk): LibreOffice would print no Chinese"
+d="$top_srcdir/tests/readers/pdf"
+U="$SHARED/corpora/udhr"
+cd "$scratch" || exit 1
+for f in en:eng zh:cmn_hans ru:rus fr:fra ar:arb; do
+  l=${f%%:*}
+  "$PYTHON3" "$d/udhr.py" spec "$U/${f#*:}.html" "$l" > "$l.spec" && "$PYTHON3" "$d/mkfodt.py" "$l.spec" "$l.fodt"
+  HOME="$scratch" soffice --headless --convert-to pdf "$l.fodt" > /dev/null 2>&1
+  test -s "$l.pdf" || skip_all "soffice made no PDF of $l.fodt"
+  pdftotext -enc UTF-8 "$l.pdf" "$l.def.txt" && pdftotext -enc UTF-8 -layout "$l.pdf" "$l.lay.txt"
+done
+modes="def lay"
+"$POLYALIGN" segment --lang en en.pdf > /dev/null 2>&1 && modes="def lay pdf"
+for f in zh:cmn_hans ru:rus fr:fra ar:arb; do
+  l=${f%%:*}
+  for m in $modes; do
+    if [ "$m" = pdf ]; then a=en.pdf b=$l.pdf; else a=en.$m.txt b=$l.$m.txt; fi
+    "$POLYALIGN" align -q -s en -t "$l" "$a" "$b" -o "u.$l.$m.tsv"
+    r=$("$PYTHON3" "$d/udhr.py" score "$POLYALIGN" "$U/eng.html" en "$U/${f#*:}.html" "$l" "u.$l.$m.tsv")
+    if [ "$l" = ar ]; then diag "en-ar $m: $r (not held to the bar, see above)"; continue; fi
+    found=${r%%/*} rest=${r#*/} total=${rest%% *}
+    test $((found * 100)) -ge $((total * 95)); ok $? "en-$l $m: at least 95% of the true pairs are units ($r)"
+  done
+done
+done_testing
