@@ -27,7 +27,12 @@ TESTS += tests/readers/test_sniff tests/readers/test_sentence_lines tests/reader
 	tests/readers/pdf.sh tests/readers/pdf-breaks.sh tests/readers/pdf-udhr.sh
 EXTRA_DIST += tests/readers/sniff.cases tests/readers/sniff tests/readers/mksniff.py \
 	tests/readers/sentence_lines.py tests/readers/pdf.sh tests/readers/pdf-breaks.sh tests/readers/pdf-udhr.sh \
-	tests/readers/pdf
+	$(PDF_FIXTURES)
+# the files, not the folder: make would build a target "tests/readers/pdf"
+# from pdf.sh by its built-in rule whenever pdf.sh is the newer
+PDF_FIXTURES = tests/readers/pdf/breaks.py tests/readers/pdf/mkfodt.py tests/readers/pdf/udhr.py \
+	tests/readers/pdf/un-like.pdf tests/readers/pdf/un-like.spec tests/readers/pdf/un-like-encrypted.pdf \
+	tests/readers/pdf/stretched.pdf tests/readers/pdf/stretched.spec
 
 # Tests of the HTML, DOCX, ODT and TSV readers: the cases of tests/readers/
 # html.cases, docx.cases, odt.cases and tsv.cases, built and read by
