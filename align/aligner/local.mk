@@ -29,17 +29,29 @@ CLEANFILES += align/aligner/pinyin_table.c
 align/aligner/pinyin_table.c: align/aligner/gen_pinyin$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) align/aligner && align/aligner/gen_pinyin$(EXEEXT) > $@-t && mv -f $@-t $@
 
+# log(erfc(x)) and its slope at the nodes of the length model's table
+# (gen_erfc.c, erfc_nr.h), so that no bead's score calls log().
+noinst_PROGRAMS += align/aligner/gen_erfc
+align_aligner_gen_erfc_SOURCES = align/aligner/gen_erfc.c align/aligner/erfc_nr.h
+align_aligner_gen_erfc_LDADD = -lm
+nodist_libpolyalign_la_SOURCES += align/aligner/erfc_table.c
+CLEANFILES += align/aligner/erfc_table.c
+align/aligner/erfc_table.c: align/aligner/gen_erfc$(EXEEXT)
+	$(AM_V_GEN)$(MKDIR_P) align/aligner && align/aligner/gen_erfc$(EXEEXT) > $@-t && mv -f $@-t $@
+
 # Tests: brute force against the search, threads, data-driven cases,
 # dictionaries, coverage on perturbed UN text, and the quality floors on the
 # shared development sets.
 check_PROGRAMS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize \
-	tests/aligner/test_lexicon
+	tests/aligner/test_lexicon tests/aligner/test_lengthmodel
 tests_aligner_test_lexicon_LDADD = libpolyalign.la
+tests_aligner_test_lengthmodel_LDADD = libpolyalign.la -lm
 tests_aligner_test_search_LDADD = libpolyalign.la
 tests_aligner_test_romanize_LDADD = libpolyalign.la $(ICU_LIBS)
 tests_aligner_test_threads_LDADD = libpolyalign.la
 ALIGNER_SCRIPT_TESTS = tests/aligner/test_cases.sh tests/aligner/quality.sh \
 	tests/aligner/dict.sh tests/aligner/coverage.py
 TESTS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize tests/aligner/test_lexicon \
+	tests/aligner/test_lengthmodel \
 	$(ALIGNER_SCRIPT_TESTS)
 EXTRA_DIST += $(ALIGNER_SCRIPT_TESTS) tests/aligner/cases.txt
