@@ -23,7 +23,8 @@ typedef struct dict_entry {
 
 struct pa_context {
     pa_srx *srx;
-    pthread_mutex_t lock; /* guards pools */
+    pthread_mutex_t lock; /* guards pools and regex_ready */
+    int regex_ready;      /* ICU's regex tables built (pa_segmenter_warm_up_regex) */
     seg_pool *pools;
     size_t n_pools, cap_pools;
     dict_entry *dicts;
@@ -108,6 +109,11 @@ pa_segmenter *pa_context_take_segmenter(pa_context *c, const char *code, pa_erro
     pa_alloc_untracked_begin(&scope);
     pthread_mutex_lock(&c->lock);
     pa_alloc_defer(unlock_pools, c);
+    if (!c->regex_ready) {
+        /* first segmenter: ICU's regex tables, before any thread uses them */
+        pa_segmenter_warm_up_regex();
+        c->regex_ready = 1;
+    }
     seg_pool *p = pool_of(c, code);
     if (p->n) s = p->idle[--p->n];
     pa_alloc_undefer(c);

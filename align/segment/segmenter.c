@@ -47,12 +47,17 @@ static void free_segmenter(void *s)
     pa_segmenter_free(s);
 }
 
-void pa_segmenter_warm_up_icu(void)
+void pa_segmenter_warm_up_regex(void)
 {
     UErrorCode st = U_ZERO_ERROR;
     UParseError pe;
     URegularExpression *re = pa_jregex_open("a", 0, &pe, &st);
     if (re) uregex_close(re);
+}
+
+void pa_segmenter_warm_up_icu(void)
+{
+    UErrorCode st = U_ZERO_ERROR;
     static const UBreakIteratorType kinds[] = {UBRK_SENTENCE, UBRK_WORD};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
         st = U_ZERO_ERROR;

@@ -37,14 +37,19 @@ pa_segmenter *pa_segmenter_new(const char *lang, const pa_segmenter_opts *opts, 
  * rules read once serve every language and thread. */
 pa_segmenter *pa_segmenter_from_srx(const pa_srx *srx, const char *lang, pa_error *err);
 
-/* Builds the tables ICU makes on first use of what segmenters and the
- * aligner's features use (the regex engine's static sets, the break
- * iterator service and its rules, the NFC data). ICU guards them with
- * once-flags whose atomics ThreadSanitizer cannot see in an uninstrumented
- * ICU, so a context calls this before its threads, which then find them
- * built (ordered by thread creation). Costs well under a millisecond;
- * failures are left for the real use to report. */
+/* Builds the tables ICU makes on first use of what the aligner's features
+ * use (the break iterator service and its rules, the NFC data). ICU guards
+ * them with once-flags whose atomics ThreadSanitizer cannot see in an
+ * uninstrumented ICU, so a context calls this before its threads, which
+ * then find them built (ordered by thread creation). Failures are left for
+ * the real use to report. */
 void pa_segmenter_warm_up_icu(void);
+
+/* The same for the regex engine's static sets, which only segmentation
+ * needs and which cost more (about 8 million instructions, a tenth of a
+ * small document's run): a context builds them under its lock when the
+ * first segmenter is taken, which orders them before every thread's use. */
+void pa_segmenter_warm_up_regex(void);
 
 void pa_segmenter_free(pa_segmenter *s);
 
