@@ -280,43 +280,37 @@ static inline size_t windows_at(pa_pair_table *pt, size_t a)
 
 static __attribute__((noinline)) void compute_windows(pa_pair_table *pt, size_t a)
 {
-    size_t r = a % PA_PAIR_ROWS, K = pt->max_side;
-    {
-        size_t lo, hi;
-        const pa_pair_cell *row = row_at(pt, a, &lo, &hi);
-        size_t w = hi >= lo ? hi - lo + 1 : 0;
-        if (w * K > pt->win_cap[r]) {
-            pa_free(pt->src_win[r]), pa_free(pt->tgt_win[r]);
-            pt->win_cap[r] = w * K;
-            pt->src_win[r] = pa_malloc(w * K * sizeof(double));
-            pt->tgt_win[r] = pa_malloc(w * K * sizeof(double));
+    size_t r = a % PA_PAIR_ROWS, K = pt->max_side, lo, hi;
+    const pa_pair_cell *row = row_at(pt, a, &lo, &hi);
+    pt->win_of[r] = a;
+    if (hi < lo) return; /* an empty row: no bead starts or runs there */
+    size_t w = hi - lo + 1;
+    PA_GROW(pt->src_win[r], pt->src_win_cap[r], w * K);
+    PA_GROW(pt->tgt_win[r], pt->tgt_win_cap[r], w * K);
+    double *sw = pt->src_win[r], *tw = pt->tgt_win[r];
+    for (size_t b = lo; b <= hi; b++) {
+        double *out = sw + (b - lo) * K;
+        uint64_t mask = 0;
+        out[0] = row[b - lo].src_gain;
+        for (size_t k = 1; k <= K; k++) {
+            size_t q = b + k - 1;
+            if (q <= hi) mask |= row[q - lo].src_mask;
+            if (k > 1) out[k - 1] = masked_gain(&pt->src, a, mask, k);
         }
-        double *sw = pt->src_win[r], *tw = pt->tgt_win[r];
-        for (size_t b = lo; b <= hi && w; b++) {
-            double *out = sw + (b - lo) * K;
-            uint64_t mask = 0;
-            out[0] = row[b - lo].src_gain;
-            for (size_t k = 1; k <= K; k++) {
-                size_t q = b + k - 1;
-                if (q <= hi) mask |= row[q - lo].src_mask;
-                if (k > 1) out[k - 1] = masked_gain(&pt->src, a, mask, k);
-            }
-            tw[(b - lo) * K] = row[b - lo].tgt_gain;
-        }
-        /* target windows: the rows below, a column at a time */
-        uint64_t *col = pa_calloc(w + 1, sizeof *col);
-        for (size_t b = lo; b <= hi && w; b++) col[b - lo] = row[b - lo].tgt_mask;
-        for (size_t k = 2; k <= K && w; k++) {
-            size_t p = a + k - 1, plo = 1, phi = 0;
-            const pa_pair_cell *prow = p < pt->n ? row_at(pt, p, &plo, &phi) : NULL;
-            for (size_t b = lo; b <= hi; b++) {
-                if (prow && b >= plo && b <= phi) col[b - lo] |= prow[b - plo].tgt_mask;
-                tw[(b - lo) * K + k - 1] = masked_gain(&pt->tgt, b, col[b - lo], k);
-            }
-        }
-        pa_free(col);
-        pt->win_of[r] = a;
+        tw[(b - lo) * K] = row[b - lo].tgt_gain;
     }
+    /* target windows: the rows below, a column at a time */
+    uint64_t *col = pa_malloc(w * sizeof *col);
+    for (size_t b = lo; b <= hi; b++) col[b - lo] = row[b - lo].tgt_mask;
+    for (size_t k = 2; k <= K; k++) {
+        size_t p = a + k - 1, plo = 1, phi = 0;
+        const pa_pair_cell *prow = p < pt->n ? row_at(pt, p, &plo, &phi) : NULL;
+        for (size_t b = lo; b <= hi; b++) {
+            if (prow && b >= plo && b <= phi) col[b - lo] |= prow[b - plo].tgt_mask;
+            tw[(b - lo) * K + k - 1] = masked_gain(&pt->tgt, b, col[b - lo], k);
+        }
+    }
+    pa_free(col);
 }
 
 /* The bead's cells one by one: for beads that reach outside the rows'

@@ -88,7 +88,7 @@ typedef struct pa_pair_table {
      * evidence is then ns + nt lookups. */
     double *src_win[PA_PAIR_ROWS], *tgt_win[PA_PAIR_ROWS];
     size_t win_of[PA_PAIR_ROWS]; /* which row's windows each holds (SIZE_MAX: none) */
-    size_t win_cap[PA_PAIR_ROWS];
+    size_t src_win_cap[PA_PAIR_ROWS], tgt_win_cap[PA_PAIR_ROWS];
     const pa_pair_features *pf;
     pa_slots src, tgt;
 } pa_pair_table;

@@ -140,23 +140,24 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
             if (wide && in_first) in_first = 0;
         }
         k++; /* the line feed has a box too */
-        pline *prev = *n && (*ls)[*n - 1].page == pno ? &(*ls)[*n - 1] : NULL;
-        if (seen && prev && same_line(prev, &l)) {
-            /* the rest of the line above: poppler cuts a justified line
+        if (seen) {
+            /* the rest of the line above? poppler cuts a justified line
              * whose word gaps are wide into pieces at the same height */
-            text->data[prev->e] = ' ';
+            pline *prev = *n && (*ls)[*n - 1].page == pno ? &(*ls)[*n - 1] : NULL;
+            int rest = prev && same_line(prev, &l);
+            if (rest) text->data[prev->e] = ' '; /* its line feed */
             pa_buf_append(text, p, (size_t)(end - p));
-            prev->e = text->len;
+            if (rest) {
+                prev->e = text->len;
+                if (l.x1 > prev->x1) prev->x1 = l.x1;
+                if (l.y0 < prev->y0) prev->y0 = l.y0;
+                if (l.y1 > prev->y1) prev->y1 = l.y1;
+            } else {
+                l.e = text->len;
+                PA_GROW(*ls, *cap, *n + 1);
+                (*ls)[(*n)++] = l;
+            }
             pa_buf_putc(text, '\n');
-            if (l.x1 > prev->x1) prev->x1 = l.x1;
-            if (l.y0 < prev->y0) prev->y0 = l.y0;
-            if (l.y1 > prev->y1) prev->y1 = l.y1;
-        } else if (seen) {
-            pa_buf_append(text, p, (size_t)(end - p));
-            l.e = text->len;
-            pa_buf_putc(text, '\n');
-            PA_GROW(*ls, *cap, *n + 1);
-            (*ls)[(*n)++] = l;
         }
         if (!nl) break;
         p = nl + 1;

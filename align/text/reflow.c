@@ -963,12 +963,12 @@ static pa_reflow_kind reflow_lines(const char *text, size_t len, const rline *al
  * line: a run of three or more one-word lines after a full line that ends
  * no sentence or list item, the run's last word ending none either, which
  * side by side fit on one line of the column (a fifth of it at least: the
- * line was stretched). Such runs are put back on one line in a copy of the
- * text, `joined`; `at` receives where each such line starts in it (free
+ * line was stretched; W is the column's width). Such runs are put back on
+ * one line in a copy of the text, `joined`; `at` receives where each such line starts in it (free
  * it). Returns how many. */
-static size_t join_split_lines(const char *text, size_t len, const rline *ls, size_t n, pa_buf *joined, size_t **at)
+static size_t join_split_lines(const char *text, size_t len, const rline *ls, size_t n, int W, pa_buf *joined,
+                               size_t **at)
 {
-    int W = column_width(ls, n);
     size_t runs = 0, copied = 0, cap = 0;
     *at = NULL;
     for (size_t i = 1; i < n; i++) {
@@ -1003,11 +1003,12 @@ pa_reflow_kind pa_reflow(const char *text, size_t len, const char *lang, pa_refl
     int paged;
     rline *ls = measure_all(text, len, &n, &paged);
     pa_buf joined = PA_BUF_INIT;
-    size_t *at = NULL, runs = kind != PA_REFLOW_LINES ? join_split_lines(text, len, ls, n, &joined, &at) : 0;
+    int W = column_width(ls, n);
+    size_t *at = NULL, runs = kind != PA_REFLOW_LINES ? join_split_lines(text, len, ls, n, W, &joined, &at) : 0;
     if (runs) {
         /* the rejoined lines are as wide as the column was, whatever their
          * letters count: full lines, which a paragraph goes on after */
-        int W = column_width(ls, n), nw = 0;
+        int nw = 0;
         for (size_t i = 0; i < n; i++)
             if (!ls[i].blank && ls[i].nw > nw) nw = ls[i].nw;
         pa_free(ls);
