@@ -14,7 +14,7 @@ libpolyalign_la_SOURCES += \
 	align/aligner/pairs.c align/aligner/pairs.h \
 	align/aligner/pinyin.h \
 	align/aligner/romanize.c align/aligner/romanize.h \
-	align/aligner/search.c align/aligner/search.h \
+	align/aligner/search.c align/aligner/search.h align/aligner/search_run.h \
 	align/aligner/stem.c align/aligner/stem.h \
 	align/aligner/vocab.c align/aligner/vocab.h
 
