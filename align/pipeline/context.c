@@ -22,7 +22,7 @@ typedef struct dict_entry {
 } dict_entry;
 
 struct pa_context {
-    pa_srx *srx;
+    pa_srx *srx;          /* NULL until the first segmenter when built in (guarded by lock) */
     pthread_mutex_t lock; /* guards pools and regex_ready */
     int regex_ready;      /* ICU's regex tables built (pa_segmenter_warm_up_regex) */
     seg_pool *pools;
@@ -41,8 +41,11 @@ int pa_context_options_init(pa_context_options *o, unsigned version)
 /* pa_context_new's work, inside its allocation frame. */
 static pa_context *new_context(const pa_context_options *o, pa_error *err)
 {
-    pa_srx *srx = o && o->srx_path ? pa_srx_read_file(o->srx_path, err) : pa_srx_builtin(err);
-    if (!srx) return NULL;
+    /* A rules file is read now, so that its errors come first; the built-in
+     * rules when a segmenter is first taken: a --presplit run never parses
+     * them. */
+    pa_srx *srx = NULL;
+    if (o && o->srx_path && !(srx = pa_srx_read_file(o->srx_path, err))) return NULL;
     pa_segmenter_warm_up_icu(); /* before the caller's threads use the context */
     pa_context *c = pa_calloc(1, sizeof *c);
     c->srx = srx;
@@ -110,7 +113,20 @@ pa_segmenter *pa_context_take_segmenter(pa_context *c, const char *code, pa_erro
     pthread_mutex_lock(&c->lock);
     pa_alloc_defer(unlock_pools, c);
     if (!c->regex_ready) {
-        /* first segmenter: ICU's regex tables, before any thread uses them */
+        /* first segmenter: ICU's regex tables, before any thread uses them,
+         * and the built-in rules */
+        if (!c->srx) {
+            pa_alloc_frame keep; /* the rules belong to the context; a failure inside frees them */
+            pa_alloc_keep_begin(&keep);
+            c->srx = pa_srx_builtin(err);
+            pa_alloc_keep_end(&keep);
+        }
+        if (!c->srx) {
+            pa_alloc_undefer(c);
+            pthread_mutex_unlock(&c->lock);
+            pa_alloc_untracked_end(&scope);
+            return NULL;
+        }
         pa_segmenter_warm_up_regex();
         c->regex_ready = 1;
     }
