@@ -41,6 +41,7 @@ typedef struct rline {
     unsigned char listend; /* ends with ; or : (a list item, a list intro) */
     unsigned char comma;   /* ends with a comma */
     unsigned char marker;  /* starts with a paragraph number or list marker */
+    unsigned char runin;   /* holds a run-in list item: "; (d) participating" (runs_in_list) */
     unsigned char hyph;    /* ends with a hyphen after a letter */
     unsigned char note;    /* starts a footnote (pages.h) */
     unsigned char abbrev;  /* ends with an abbreviation's full stop ("Mr.", "a.m.", "S.") */
@@ -159,6 +160,24 @@ static int starts_marker(const char *s, size_t a, size_t z)
     return k >= z || space_at(s, k, z) > 0 || pa_is_unspaced_char(after);
 }
 
+/* Whether the content s[a..z) runs a list on inside itself: a bracketed
+ * item marker after a semicolon or colon ("...; (d) participating",
+ * "...: (a) sharing", "...; and (e) holding"). A marker opening the next
+ * line then goes on with that list; it is no paragraph of its own. */
+static int runs_in_list(const char *s, size_t a, size_t z)
+{
+    for (size_t i = a; i < z; i++) {
+        if (s[i] != ';' && s[i] != ':') continue;
+        size_t k = i + 1;
+        if (k >= z || s[k] != ' ') continue;
+        while (k < z && s[k] == ' ') k++;
+        if (z - k > 4 && memcmp(s + k, "and ", 4) == 0) k += 4;
+        else if (z - k > 3 && memcmp(s + k, "or ", 3) == 0) k += 3;
+        if (k < z && s[k] == '(' && starts_marker(s, k, z)) return 1;
+    }
+    return 0;
+}
+
 /* Where the end of a line's sentence is read from: before closing quotes
  * and brackets and before a footnote mark glued to a word or punctuation
  * ("Development,8", "Goals.12"), which is not where the text ends. */
@@ -270,7 +289,7 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         l->blank = 1;
         return;
     }
-    int in_first = 1;
+    int in_first = 1, open = 0; /* open: brackets opened and not closed */
     uint32_t before = 0;
     for (size_t k = i; k < z; k += n) {
         unsigned char c = (unsigned char)s[k];
@@ -285,6 +304,8 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
             w = pa_is_unspaced_char(cp) ? 2 : 1;
             if (w == 2 && l->fw > 0) in_first = 0;
         }
+        if (cp == '(' || cp == 0xFF08) open++;
+        else if ((cp == ')' || cp == 0xFF09) && open > 0) open--;
         l->width += w;
         if (in_first) l->fw += w;
         if (cp == '\t') cp = ' ';
@@ -300,8 +321,10 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
     uint32_t last = pa_utf8_before(s, z, &st);
     l->last = last;
     uint32_t end = sentence_end(s, i, z);
-    l->final = is_final(end);
-    l->listend = is_listend(end);
+    /* inside a bracket left open the text goes on, whatever the line ends
+     * in: "... Nations Unies; (art." + "2.1)" */
+    l->final = is_final(end) && !open;
+    l->listend = is_listend(end) && !open;
     l->comma = end == ',' || end == 0xFF0C || end == 0x3001 || end == 0x060C;
     l->cut = st;
     if (last == '-' || last == 0x2010 || last == 0xAD) {
@@ -313,6 +336,7 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         if (l->hyph) l->cut = k;
     }
     l->marker = starts_marker(s, i, z);
+    l->runin = runs_in_list(s, i, z);
     l->abbrev = l->final && ends_abbreviation(s, i, z);
     count_stops(s, i, z, l);
 }
@@ -323,6 +347,7 @@ typedef struct wcount {
     char *key; /* lower-case (hyphenation), as written (openers) */
     size_t n;
     size_t starts, opens; /* openers: at line starts, after a paragraph end */
+    size_t inside;        /* openers: at line starts inside a sentence */
 } wcount;
 
 typedef struct wtable {
@@ -684,27 +709,34 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         if (!a->final && (a->comma || a->listend) && is_digit(b->first) && !b->marker) opens = 0;
         int space = pa_is_unspaced_char(b->first) ? 0 : 1;
         /* whether b's first word would have fit at the end of a */
-        int fits, roomy = 0;
+        int fits, roomy = 0, spare = 1;
         if (nfit) {
             int need = natural_need(a, b, nfit, nmed);
             fits = need < nfit;
             /* room for the word and a tenth of the column more: a line ending
              * anyhow (a heading without a full stop) ends its paragraph */
             roomy = need * 10 < nfit * 9;
+            /* room for the word and a letter more (half an em): nfit is a
+             * percentile, one line in twenty that goes on inside a
+             * paragraph reaches less; after a comma the clause goes on
+             * more often than a paragraph ends, so a comma asks that much */
+            spare = need + 500 < nfit;
         } else {
             fits = tail + space + b->fw < (exact ? L - 1 : L);
         }
         if (b->note) brk[i] = 1;
         else if (blanks >= 2 || (blanks == 1 && !double_spaced)) brk[i] = 1;
         else if (trail_cue && a->trail) brk[i] = 1;
-        else if (b->marker && ends) brk[i] = 1;
+        /* a numbered paragraph or list item, unless the list runs on
+         * inside the line before and goes on here */
+        else if (b->marker && ends && !(a->runin && b->first == '(')) brk[i] = 1;
         else if (a->final && b->indent > base && b->indent > a->indent) brk[i] = 1;
         else if (trail_cue) ;
         else if (!a->hyph && wa * 10 < W * 6) brk[i] = 1;
         /* a heading after a sentence end stands alone */
         else if (ends && opens && wb * 10 < W * 6 && !b->final && !b->listend && !b->comma && !b->hyph) brk[i] = 1;
         /* the next line's first word would have fit on this line */
-        else if (!a->hyph && opens && (exact || ends || a->comma || roomy) && fits)
+        else if (!a->hyph && opens && (exact || ends || (a->comma && spare) || roomy) && fits)
             brk[i] = 1;
         /* a full line ending a sentence, in a document of short paragraphs,
          * unless it is the paragraph's first (a paragraph of one sentence
@@ -730,12 +762,35 @@ static int capital_word(const char *s, const rline *l, size_t *end)
     return k >= 3 && (j == l->z || !is_letter(pa_utf8_at(s, l->z, j, NULL)));
 }
 
+/* Whether the layout sets paragraphs apart by space (placed lines, whose
+ * vertical gaps are blank lines here): most short lines ending a sentence
+ * (W is the column's width), last lines of paragraphs, are followed by a
+ * gap when the next line is on their page. Then the lack of a gap
+ * between two lines of a page is a cue of its own. Needs 8 such lines. */
+static int gap_spaced(const rline *ls, size_t n, int W)
+{
+    size_t ends = 0, gapped = 0;
+    for (size_t i = 0; i < n; i++) {
+        const rline *a = &ls[i];
+        if (a->blank || !a->final || (a->width + a->indent) * 10 >= W * 6) continue;
+        size_t j = i + 1;
+        while (j < n && ls[j].blank) j++;
+        if (j >= n || ls[j].page != a->page) continue;
+        ends++;
+        gapped += j > i + 1;
+    }
+    return ends >= 8 && gapped * 2 > ends;
+}
+
 /* A document's own paragraph openers: capitalised words that occur only
  * at line starts, at least twice, once at least after a paragraph end
  * found otherwise ("Whereas", "Recalling", "Noting" of UN resolutions,
- * whose preambular paragraphs end in commas). A line ending in
- * punctuation followed by one ends a paragraph too. */
-static void opener_breaks(const char *s, size_t len, const rline *ls, size_t n, unsigned char *brk)
+ * whose preambular paragraphs end in commas), and never after a line that
+ * goes on inside a sentence (a name that happens to open lines: "Uganda
+ * and" + "Zimbabwe"). A line ending in punctuation followed by one ends a
+ * paragraph too, unless the layout shows paragraph spacing (`spaced`,
+ * gap_spaced) and none between the two lines on one page. */
+static void opener_breaks(const char *s, size_t len, const rline *ls, size_t n, int spaced, unsigned char *brk)
 {
     size_t lines = 0;
     for (size_t i = 0; i < n; i++) lines += !ls[i].blank;
@@ -750,6 +805,9 @@ static void opener_breaks(const char *s, size_t len, const rline *ls, size_t n, 
             wcount *w = wt_find(&t, s + ls[i].a, end - ls[i].a, 1);
             w->starts++;
             w->opens += brk[prev_i];
+            /* the line before ends in a small letter, no punctuation: the
+             * sentence goes on across the break */
+            w->inside += !brk[prev_i] && is_letter(prev->last) && u_islower((UChar32)prev->last);
         }
         prev = &ls[i], prev_i = i;
     }
@@ -768,9 +826,9 @@ static void opener_breaks(const char *s, size_t len, const rline *ls, size_t n, 
     for (size_t i = 0; i < n; i++) {
         if (ls[i].blank) continue;
         if (prev && !brk[prev_i] && !prev->hyph && (prev->comma || prev->listend || prev->final) &&
-            capital_word(s, &ls[i], &end)) {
+            !(spaced && prev->page == ls[i].page) && capital_word(s, &ls[i], &end)) {
             const wcount *w = wt_find(&t, s + ls[i].a, end - ls[i].a, 0);
-            if (w->opens > 0 && w->starts >= 2 && w->n == w->starts) brk[prev_i] = 1;
+            if (w->opens > 0 && w->starts >= 2 && w->n == w->starts && w->inside == 0) brk[prev_i] = 1;
         }
         prev = &ls[i], prev_i = i;
     }
@@ -893,7 +951,7 @@ static pa_reflow_kind reflow_lines(const char *text, size_t len, const rline *al
     if (kind == PA_REFLOW_LINES) memset(brk, 1, m);
     else {
         find_paragraph_ends(ls, m, W, L, exact, brk);
-        opener_breaks(text, len, ls, m, brk);
+        opener_breaks(text, len, ls, m, exact && gap_spaced(ls, nb, W), brk);
     }
 
     /* Hyphenated line ends: count the joined and hyphenated forms. */

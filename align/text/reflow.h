@@ -9,7 +9,8 @@
  *    trailing space where the document uses it to mark paragraph ends (as
  *    PDF extraction of UN documents does), a line ending a sentence followed
  *    by a paragraph number or list marker ("1.", "(a)", "(iv)", "一、",
- *    "（一）", "第十四条", "•"), a more indented line after a sentence end,
+ *    "（一）", "第十四条", "•") unless the list runs on inside the line
+ *    ("...; (d) ...;" + "(e) ..."), a more indented line after a sentence end,
  *    and a short line (a heading, the last line of a paragraph);
  *  - joins: between two characters of scripts written without spaces (Han,
  *    kana, full-width forms, and digits next to them) the break disappears;
