@@ -4,7 +4,7 @@
 # which print figures (speed, memory, accuracy) and assert nothing timed.
 # `make valgrind` runs the command's main paths under valgrind (not part of
 # `make check`: it takes minutes).
-EXTRA_DIST += tests/tap.h tests/lib.sh
+EXTRA_DIST += tests/tap.h tests/cases.h tests/lib.sh
 
 # Each runs in a scratch directory of its own: hunalign, the comparator,
 # writes translate.txt into its working directory.

@@ -18,6 +18,7 @@
  */
 #include "align/readers/reader.h"
 #include "align/text/input.h"
+#include "align/text/lamalef.h"
 #include "align/text/reflow.h"
 #include "align/text/utf8.h"
 #include "align/util/alloc.h"
@@ -99,6 +100,24 @@ static int same_line(const pline *prev, const pline *l)
            l->x0 - prev->x1 < 12 * h;
 }
 
+/* U+202A-U+202E: poppler_page_get_text wraps every right-to-left run in
+ * these bidirectional embeddings, which have no box in the text layout. */
+static int is_bidi_embedding(uint32_t c) { return c >= 0x202A && c <= 0x202E; }
+
+/* Appends the text [p, end) to `text` without its bidirectional
+ * embeddings. */
+static void append_without_embeddings(pa_buf *text, const char *p, const char *end)
+{
+    const char *run = p;
+    size_t cl;
+    for (const char *q = p; q < end; q += cl) {
+        if (!is_bidi_embedding(pa_utf8_at(q, (size_t)(end - q), 0, &cl))) continue;
+        pa_buf_append(text, run, (size_t)(q - run));
+        run = q + cl;
+    }
+    pa_buf_append(text, run, (size_t)(end - run));
+}
+
 /* The lines of one page into `text` and `ls`; adds to the character width
  * sums. */
 static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, pa_buf *text, pline **ls, size_t *n,
@@ -120,14 +139,15 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
         pline l = {text->len, 0, INFINITY, -INFINITY, 0, INFINITY, -INFINITY, pno};
         int in_first = 1, seen = 0;
         size_t cl;
-        for (const char *q = p; q < end; q += cl, k++) {
+        for (const char *q = p; q < end; q += cl) {
             uint32_t c = pa_utf8_at(q, (size_t)(end - q), 0, &cl);
+            if (is_bidi_embedding(c)) continue; /* no box of its own */
             if (k >= nr) break;
+            const PopplerRectangle *b = &r[k++];
             if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B)) {
                 if (seen) in_first = 0;
                 continue;
             }
-            const PopplerRectangle *b = &r[k];
             seen = 1;
             if (b->x1 < l.x0) l.x0 = b->x1;
             if (b->x2 > l.x1) l.x1 = b->x2;
@@ -146,7 +166,7 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
             pline *prev = *n && (*ls)[*n - 1].page == pno ? &(*ls)[*n - 1] : NULL;
             int rest = prev && same_line(prev, &l);
             if (rest) text->data[prev->e] = ' '; /* its line feed */
-            pa_buf_append(text, p, (size_t)(end - p));
+            append_without_embeddings(text, p, end);
             if (rest) {
                 prev->e = text->len;
                 if (l.x1 > prev->x1) prev->x1 = l.x1;
@@ -246,6 +266,7 @@ static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
         if (rc == 0) {
             size_t cl;
             char *c = pa_buf_detach(&clean, &cl);
+            if (strcmp(d->lang, "ar") == 0) pa_lamalef_fix(c, cl);
             pa_document_set_text(d, c, cl);
             pa_document_split_paragraphs(d);
         }

@@ -1,11 +1,16 @@
 /* text.c - the plain-text reader.
  *
- * Decodes and cleans the bytes (text/input.h: encodings, strict UTF-8, NFC)
- * and leaves the layout, which depends on all the documents of a set
- * (one sentence a line or running text), to readers/layout.h.
+ * Decodes and cleans the bytes (text/input.h: encodings, strict UTF-8, NFC),
+ * puts back the lam-alef ligatures of Arabic text that pdftotext gave
+ * reversed (text/lamalef.h: only where the text shows it, in place) and
+ * leaves the layout, which depends on all the documents of a set (one
+ * sentence a line or running text), to readers/layout.h.
  */
 #include "align/readers/reader.h"
 #include "align/text/input.h"
+#include "align/text/lamalef.h"
+
+#include <string.h>
 
 static int read_text(const char *bytes, size_t len, const pa_read_opts *o, pa_document *d, pa_error *err)
 {
@@ -23,6 +28,7 @@ static int read_text(const char *bytes, size_t len, const pa_read_opts *o, pa_do
     }
     size_t n;
     char *text = pa_buf_detach(&clean, &n);
+    if (strcmp(d->lang, "ar") == 0) pa_lamalef_fix(text, n);
     pa_document_set_text(d, text, n);
     d->needs_layout = 1;
     return 0;

@@ -101,6 +101,7 @@ static int looks_like_utf16(const char *bytes, size_t len)
 static void clean_text(const char *in, size_t len, int keep_ff, pa_buf *out)
 {
     const unsigned char *s = (const unsigned char *)in;
+    int pdftotext = keep_ff && memchr(in, '\f', len) != NULL; /* its page ends */
     pa_buf_reserve(out, len);
     char *d = out->data + out->len;
     size_t i = 0;
@@ -123,6 +124,9 @@ static void clean_text(const char *in, size_t len, int keep_ff, pa_buf *out)
             *d++ = '\n'; i += 3; continue;                                  /* U+2028/2029 */
         }
         if (c == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF) { i += 3; continue; } /* U+FEFF */
+        if (pdftotext && c == 0xE2 && s[i + 1] == 0x80 && s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) {
+            i += 3; continue;                                               /* U+202A-202E */
+        }
         if (c == 0xEF && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
             i += 3; continue;                                               /* U+FFFE/FFFF */
         }

@@ -21,7 +21,11 @@ typedef struct pa_text_opts {
     const char *encoding; /* NULL or "auto": UTF-8, or UTF-16 by its BOM */
     size_t max_bytes;     /* 0 = PA_TEXT_MAX_BYTES */
     int keep_form_feeds;  /* keep form feeds (page ends of text extracted from
-                             PDF, for text/reflow.h) instead of making them line ends */
+                             PDF, for text/reflow.h) instead of making them line ends;
+                             text that has any is pdftotext's, and the bidirectional
+                             embeddings and overrides U+202A-U+202E it wraps around
+                             every right-to-left run are removed (cut into sentences,
+                             they would be left unbalanced; text written so keeps them) */
 } pa_text_opts;
 
 /* Inputs are aligned in memory; beyond this a file is refused (1 GiB). */

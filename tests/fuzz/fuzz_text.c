@@ -9,6 +9,8 @@
  *  - decoded text is valid UTF-8, NUL-terminated, NFC, free of the
  *    characters cleaning removes (C0/C1 controls but tab and LF, CR, U+2028,
  *    U+2029, U+FEFF, U+FFFE, U+FFFF), and decoding it again changes nothing;
+ *  - Arabic text stays so after the lam-alef repair of the text reader
+ *    (text/lamalef.h; forced, so that it runs on every input);
  *  - reflow output is valid UTF-8 ending in a line feed and keeps every
  *    character but white space and the hyphens it may join across lines;
  *  - the segmented document keeps the invariants of document.h and loses
@@ -16,6 +18,7 @@
  */
 #include "fuzz.h"
 
+#include "align/text/lamalef.h"
 #include "align/text/reflow.h"
 #include "align/util/alloc.h"
 #include "align/util/buf.h"
@@ -106,6 +109,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(again.len == text.len && (text.len == 0 || memcmp(again.data, text.data, text.len) == 0),
                "decoding decoded text changed it (%zu -> %zu bytes)", text.len, again.len);
     pa_buf_free(&again);
+    if (strcmp(lang, "ar") == 0) {
+        pa_lamalef_repair(text.data, text.len);
+        check_clean(text.data, text.len);
+    }
 
     size_t dlen;
     char *dtext;

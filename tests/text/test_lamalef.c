@@ -1,0 +1,83 @@
+/* test_lamalef.c - align/text/lamalef.c on the cases of
+ * tests/text/lamalef.cases (or the file given as argument), then what the
+ * cases file cannot spell: a buffer that ends inside a letter. */
+#include "align/text/lamalef.h"
+#include "align/util/alloc.h"
+#include "tests/cases.h"
+#include "tests/tap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Undoes the case file's escape \xHH in place; returns the length. */
+static size_t unescape(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        if (r[0] == '\\' && r[1] == 'x' && r[2] && r[3]) {
+            char hex[3] = {r[2], r[3], 0};
+            *w++ = (char)strtoul(hex, NULL, 16);
+            r += 3;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+    return (size_t)(w - s);
+}
+
+/* repair READ WANT: the repair, forced, keeps the length and gives WANT. */
+static void check_repair(char *read, char *want)
+{
+    size_t n = unescape(read), m = unescape(want);
+    char *orig = pa_strdup(read);
+    size_t swaps = pa_lamalef_repair(read, n);
+    ok(n == m && memcmp(read, want, n) == 0, "repair '%s' -> '%s' (want '%s', %zu swaps)", orig, read, want, swaps);
+    pa_free(orig);
+}
+
+/* reversed TEXT yes|no */
+static void check_reversed(char *text, const char *want)
+{
+    size_t n = unescape(text);
+    int got = pa_lamalef_reversed(text, n);
+    ok(got == (strcmp(want, "yes") == 0), "reversed '%s' -> %s (want %s)", text, got ? "yes" : "no", want);
+}
+
+/* fix TEXT WANT: repaired only when reversed, and then no longer taken
+ * for reversed text (a second fix changes nothing). */
+static void check_fix(char *text, char *want)
+{
+    size_t n = unescape(text), m = unescape(want);
+    pa_lamalef_fix(text, n);
+    ok(n == m && memcmp(text, want, n) == 0 && !pa_lamalef_reversed(text, n), "fix -> '%s' (want '%s')", text, want);
+}
+
+/* A buffer that ends inside a letter: that letter is not read, nothing
+ * past the end is written. */
+static void check_cut(void)
+{
+    char s[] = "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x84"; /* "الال" */
+    size_t swaps = pa_lamalef_repair(s, 3);
+    ok(swaps == 0 && memcmp(s, "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x84", 8) == 0, "a cut letter ends the text");
+    swaps = pa_lamalef_repair(s, 5);
+    ok(swaps == 1 && memcmp(s, "\xD9\x84\xD8\xA7\xD8\xA7\xD9\x84", 8) == 0, "the word before the cut is repaired, no more");
+    ok(!pa_lamalef_reversed("", 0) && pa_lamalef_repair(s, 0) == 0, "empty text");
+}
+
+/* One line of the cases file. */
+static void run_case(char **f, size_t n)
+{
+    if (strcmp(f[0], "repair") == 0 && n == 3) check_repair(f[1], f[2]);
+    else if (strcmp(f[0], "reversed") == 0 && n == 3) check_reversed(f[1], f[2]);
+    else if (strcmp(f[0], "fix") == 0 && n == 3) check_fix(f[1], f[2]);
+    else ok(0, "malformed case line starting '%s'", f[0]);
+}
+
+int main(int argc, char **argv)
+{
+    if (cases_run(argc, argv, "tests/text/lamalef.cases", run_case) != 0) return 1;
+    check_cut();
+    return done_testing();
+}
