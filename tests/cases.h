@@ -43,4 +43,29 @@ static int cases_run(int argc, char **argv, const char *rel, void (*each)(char *
     return 0;
 }
 
+/* Undoes the case file's escapes in place: \xHH a byte, <R> <L> <P> the
+ * embeddings U+202B, U+202A, U+202C, \f a form feed; returns the length. */
+static size_t cases_unescape(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        if (r[0] == '\\' && r[1] == 'x' && r[2] && r[3]) {
+            char hex[3] = {r[2], r[3], 0};
+            *w++ = (char)strtoul(hex, NULL, 16);
+            r += 3;
+        } else if (r[0] == '\\' && r[1] == 'f') {
+            *w++ = '\f';
+            r++;
+        } else if (r[0] == '<' && r[1] && strchr("RLP", r[1]) && r[2] == '>') {
+            char last = r[1] == 'L' ? '\xAA' : r[1] == 'R' ? '\xAB' : '\xAC'; /* read before w overwrites it */
+            *w++ = '\xE2', *w++ = '\x80', *w++ = last;
+            r += 2;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+    return (size_t)(w - s);
+}
+
 #endif

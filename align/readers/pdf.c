@@ -105,15 +105,20 @@ static int same_line(const pline *prev, const pline *l)
 static int is_bidi_embedding(uint32_t c) { return c >= 0x202A && c <= 0x202E; }
 
 /* Appends the text [p, end) to `text` without its bidirectional
- * embeddings. */
+ * embeddings. poppler wraps every right-to-left word in its own embedding,
+ * words apart by a space, but leaves out the space after the first word
+ * of a right-to-left line: an embedding that closes where the next opens
+ * (U+202C U+202B) is a word space. It has no box, as the embeddings. */
 static void append_without_embeddings(pa_buf *text, const char *p, const char *end)
 {
     const char *run = p;
     size_t cl;
     for (const char *q = p; q < end; q += cl) {
-        if (!is_bidi_embedding(pa_utf8_at(q, (size_t)(end - q), 0, &cl))) continue;
+        uint32_t c = pa_utf8_at(q, (size_t)(end - q), 0, &cl);
+        if (!is_bidi_embedding(c)) continue;
         pa_buf_append(text, run, (size_t)(q - run));
         run = q + cl;
+        if (c == 0x202C && pa_utf8_at(run, (size_t)(end - run), 0, NULL) == 0x202B) pa_buf_putc(text, ' ');
     }
     pa_buf_append(text, run, (size_t)(end - run));
 }

@@ -1,8 +1,10 @@
 # align/text: decoding and cleaning text, language tags, repairing wrapped
-# lines and reversed Arabic ligatures, the numbers of a segment.
+# lines, reversed Arabic ligatures and pdftotext's left-to-right runs, the
+# numbers of a segment.
 libpolyalign_la_SOURCES += \
 	align/text/input.c align/text/input.h \
 	align/text/lamalef.c align/text/lamalef.h \
+	align/text/ltrrun.c align/text/ltrrun.h \
 	align/text/lang.c align/text/lang.h \
 	align/text/pages.c align/text/pages.h \
 	align/text/numbers.c align/text/numbers.h \
@@ -11,9 +13,13 @@ libpolyalign_la_SOURCES += \
 
 # Tests: the numbers of a segment on the cases of tests/text/numbers.cases;
 # the lam-alef repair on those of tests/text/lamalef.cases, and through the
-# text reader (`segment --lang ar`, lamalef.sh).
-check_PROGRAMS += tests/text/test_numbers tests/text/test_lamalef
+# text reader (`segment --lang ar`, lamalef.sh); pdftotext's left-to-right
+# runs on those of tests/text/ltrrun.cases.
+check_PROGRAMS += tests/text/test_numbers tests/text/test_lamalef tests/text/test_ltrrun
 tests_text_test_numbers_LDADD = libpolyalign.la
 tests_text_test_lamalef_LDADD = libpolyalign.la
-TESTS += tests/text/test_numbers tests/text/test_lamalef tests/text/lamalef.sh
-EXTRA_DIST += tests/text/numbers.cases tests/text/lamalef.cases tests/text/lamalef.sh
+tests_text_test_ltrrun_LDADD = libpolyalign.la
+TESTS += tests/text/test_numbers tests/text/test_lamalef tests/text/test_ltrrun tests/text/lamalef.sh \
+	tests/text/rtl.sh
+EXTRA_DIST += tests/text/numbers.cases tests/text/lamalef.cases tests/text/ltrrun.cases tests/text/lamalef.sh \
+	tests/text/rtl.sh

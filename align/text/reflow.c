@@ -45,6 +45,7 @@ typedef struct rline {
     unsigned char hyph;    /* ends with a hyphen after a letter */
     unsigned char note;    /* starts a footnote (pages.h) */
     unsigned char abbrev;  /* ends with an abbreviation's full stop ("Mr.", "a.m.", "S.") */
+    unsigned char rtl;     /* its first strong character is right-to-left (Arabic, Hebrew) */
     unsigned short gaps;   /* word gaps (runs of spaces) inside the content */
     unsigned short stops;  /* sentence ends inside the content (". The") */
 } rline;
@@ -290,6 +291,7 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         return;
     }
     int in_first = 1, open = 0; /* open: brackets opened and not closed */
+    int strong = 0;             /* a strong character seen (rtl then says which) */
     uint32_t before = 0;
     for (size_t k = i; k < z; k += n) {
         unsigned char c = (unsigned char)s[k];
@@ -306,6 +308,11 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         }
         if (cp == '(' || cp == 0xFF08) open++;
         else if ((cp == ')' || cp == 0xFF09) && open > 0) open--;
+        if (!strong && cp > '9') {
+            UCharDirection d = u_charDirection((UChar32)cp);
+            l->rtl = d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
+            strong = l->rtl || d == U_LEFT_TO_RIGHT;
+        }
         l->width += w;
         if (in_first) l->fw += w;
         if (cp == '\t') cp = ' ';
@@ -839,7 +846,10 @@ static void opener_breaks(const char *s, size_t len, const rline *ls, size_t n, 
 /* ---- lines ---- */
 
 /* Measures every line of `text` into a new array (*n lines); form feeds
- * end pages. Sets *paged when there was one. */
+ * end pages. Sets *paged when there was one. Text with pages is a PDF's,
+ * whose lines pdftotext -layout sets at their place on the page: the white
+ * space before a right-to-left line is the room left at its end (on the
+ * left of the page), not an indentation, so it does not count as one. */
 static rline *measure_all(const char *text, size_t len, size_t *n_out, int *paged)
 {
     rline *ls = NULL;
@@ -856,6 +866,8 @@ static rline *measure_all(const char *text, size_t len, size_t *n_out, int *page
         if (e < len && text[e] == '\f') page++, *paged = 1;
         i = e + 1;
     }
+    for (size_t k = 0; k < n && *paged; k++)
+        if (ls[k].rtl) ls[k].indent = 0;
     *n_out = n;
     return ls;
 }

@@ -19,6 +19,7 @@
 #include "fuzz.h"
 
 #include "align/text/lamalef.h"
+#include "align/text/ltrrun.h"
 #include "align/text/reflow.h"
 #include "align/util/alloc.h"
 #include "align/util/buf.h"
@@ -95,6 +96,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pa_error err;
     pa_error_clear(&err);
     pa_buf text = PA_BUF_INIT;
+    /* pdftotext's left-to-right runs (text/ltrrun.h), forced: any bytes,
+     * the length kept, a second repair of an unchanged run a no-op */
+    pa_buf runs = PA_BUF_INIT;
+    pa_buf_append(&runs, bytes, len);
+    size_t changed = pa_ltr_runs_repair(runs.data, len), sum_in = 0, sum_out = 0;
+    for (size_t k = 0; k < len; k++) sum_in += (unsigned char)bytes[k], sum_out += (unsigned char)runs.data[k];
+    FUZZ_CHECK(changed <= len && sum_in == sum_out, "ltr runs: the bytes are not only reordered");
+    (void)pa_ltr_runs_damaged(runs.data, len);
+    pa_buf_free(&runs);
     if (pa_decode_text("fuzz", bytes, len, &opts, &text, &err) != 0) {
         FUZZ_CHECK(err.code != PA_OK && err.msg[0], "failure without a message");
         pa_buf_free(&text);

@@ -10,27 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Undoes the case file's escape \xHH in place; returns the length. */
-static size_t unescape(char *s)
-{
-    char *w = s;
-    for (const char *r = s; *r; r++) {
-        if (r[0] == '\\' && r[1] == 'x' && r[2] && r[3]) {
-            char hex[3] = {r[2], r[3], 0};
-            *w++ = (char)strtoul(hex, NULL, 16);
-            r += 3;
-        } else {
-            *w++ = *r;
-        }
-    }
-    *w = '\0';
-    return (size_t)(w - s);
-}
-
 /* repair READ WANT: the repair, forced, keeps the length and gives WANT. */
 static void check_repair(char *read, char *want)
 {
-    size_t n = unescape(read), m = unescape(want);
+    size_t n = cases_unescape(read), m = cases_unescape(want);
     char *orig = pa_strdup(read);
     size_t swaps = pa_lamalef_repair(read, n);
     ok(n == m && memcmp(read, want, n) == 0, "repair '%s' -> '%s' (want '%s', %zu swaps)", orig, read, want, swaps);
@@ -40,7 +23,7 @@ static void check_repair(char *read, char *want)
 /* reversed TEXT yes|no */
 static void check_reversed(char *text, const char *want)
 {
-    size_t n = unescape(text);
+    size_t n = cases_unescape(text);
     int got = pa_lamalef_reversed(text, n);
     ok(got == (strcmp(want, "yes") == 0), "reversed '%s' -> %s (want %s)", text, got ? "yes" : "no", want);
 }
@@ -49,7 +32,7 @@ static void check_reversed(char *text, const char *want)
  * for reversed text (a second fix changes nothing). */
 static void check_fix(char *text, char *want)
 {
-    size_t n = unescape(text), m = unescape(want);
+    size_t n = cases_unescape(text), m = cases_unescape(want);
     pa_lamalef_fix(text, n);
     ok(n == m && memcmp(text, want, n) == 0 && !pa_lamalef_reversed(text, n), "fix -> '%s' (want '%s')", text, want);
 }
