@@ -105,6 +105,17 @@ static void free_segmenter(void *s)
     pa_segmenter_free(s);
 }
 
+/* The built-in rules, in a keep scope: they belong to the context, and a
+ * failure inside frees them. */
+static pa_srx *builtin_rules(pa_error *err)
+{
+    pa_alloc_frame keep;
+    pa_alloc_keep_begin(&keep);
+    pa_srx *x = pa_srx_builtin(err);
+    pa_alloc_keep_end(&keep);
+    return x;
+}
+
 pa_segmenter *pa_context_take_segmenter(pa_context *c, const char *code, pa_error *err)
 {
     pa_segmenter *s = NULL;
@@ -112,29 +123,21 @@ pa_segmenter *pa_context_take_segmenter(pa_context *c, const char *code, pa_erro
     pa_alloc_untracked_begin(&scope);
     pthread_mutex_lock(&c->lock);
     pa_alloc_defer(unlock_pools, c);
-    if (!c->regex_ready) {
-        /* first segmenter: ICU's regex tables, before any thread uses them,
-         * and the built-in rules */
-        if (!c->srx) {
-            pa_alloc_frame keep; /* the rules belong to the context; a failure inside frees them */
-            pa_alloc_keep_begin(&keep);
-            c->srx = pa_srx_builtin(err);
-            pa_alloc_keep_end(&keep);
-        }
-        if (!c->srx) {
-            pa_alloc_undefer(c);
-            pthread_mutex_unlock(&c->lock);
-            pa_alloc_untracked_end(&scope);
-            return NULL;
-        }
+    /* first segmenter: the built-in rules, and ICU's regex tables before
+     * any thread uses them */
+    if (!c->regex_ready && (c->srx || (c->srx = builtin_rules(err)))) {
         pa_segmenter_warm_up_regex();
         c->regex_ready = 1;
     }
-    seg_pool *p = pool_of(c, code);
-    if (p->n) s = p->idle[--p->n];
+    int ready = c->regex_ready;
+    if (ready) {
+        seg_pool *p = pool_of(c, code);
+        if (p->n) s = p->idle[--p->n];
+    }
     pa_alloc_undefer(c);
     pthread_mutex_unlock(&c->lock);
     pa_alloc_untracked_end(&scope);
+    if (!ready) return NULL;
     if (!s) {
         /* compiled outside the lock: other threads need not wait for it; in
          * a keep scope, as it will join the pool */

@@ -1,37 +1,23 @@
 /* text.c - the plain-text reader.
  *
- * Decodes and cleans the bytes (text/input.h: encodings, strict UTF-8, NFC),
- * first putting the numbers and punctuation pdftotext writes in visual
- * order inside right-to-left lines into their logical order (text/ltrrun.h:
- * only in pdftotext's text, before its embeddings are dropped), puts back the lam-alef ligatures of Arabic text that pdftotext gave
- * reversed (text/lamalef.h: only where the text shows it, in place) and
- * leaves the layout, which depends on all the documents of a set (one
- * sentence a line or running text), to readers/layout.h.
+ * Decodes and cleans the bytes (text/input.h: encodings, strict UTF-8, NFC,
+ * pdftotext's right-to-left lines), puts back the lam-alef ligatures of
+ * Arabic text that pdftotext gave reversed (text/lamalef.h: only where the
+ * text shows it, in place) and leaves the layout, which depends on all the
+ * documents of a set (one sentence a line or running text), to
+ * readers/layout.h.
  */
 #include "align/readers/reader.h"
 #include "align/text/input.h"
 #include "align/text/lamalef.h"
-#include "align/text/ltrrun.h"
-#include "align/util/alloc.h"
 
 #include <string.h>
-#include <strings.h>
 
 static int read_text(const char *bytes, size_t len, const pa_read_opts *o, pa_document *d, pa_error *err)
 {
     pa_buf clean = PA_BUF_INIT;
     pa_text_opts to = {o ? o->encoding : NULL, o ? o->max_bytes : 0, 1};
-    /* pdftotext's embeddings are found as UTF-8 (its -enc UTF-8) */
-    char *runs = NULL;
-    if ((!to.encoding || strcasecmp(to.encoding, "auto") == 0 || strcasecmp(to.encoding, "UTF-8") == 0) &&
-        pa_ltr_runs_damaged(bytes, len)) {
-        runs = pa_malloc(len);
-        memcpy(runs, bytes, len);
-        pa_ltr_runs_repair(runs, len);
-        bytes = runs;
-    }
     int rc = pa_decode_text(d->name, bytes, len, &to, &clean, err);
-    pa_free(runs);
     if (rc != 0) {
         pa_buf_free(&clean);
         return -1;

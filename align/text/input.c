@@ -1,5 +1,6 @@
 /* input.c - see input.h. */
 #include "align/text/input.h"
+#include "align/text/ltrrun.h"
 #include "align/text/utf8.h"
 #include "align/util/alloc.h"
 #include "align/util/source.h"
@@ -226,6 +227,13 @@ int pa_decode_text(const char *name, const char *bytes, size_t len, const pa_tex
                           "%s: invalid UTF-8 at byte %zu (for other encodings use --encoding, e.g. GB18030)",
                           name, bad + bom);
     } else {
+        /* pdftotext's right-to-left lines: their left-to-right runs into
+         * logical order (ltrrun.h) while the embeddings that mark them are
+         * still there; clean_text drops them */
+        if (opts && opts->keep_form_feeds && pa_ltr_runs_damaged(text, tlen)) {
+            if (text != utf8.data) pa_buf_append(&utf8, text, tlen), text = utf8.data;
+            pa_ltr_runs_repair(utf8.data, tlen);
+        }
         size_t from = out->len;
         clean_text(text, tlen, opts && opts->keep_form_feeds, out);
         rc = normalize_nfc(name, out, from, err);

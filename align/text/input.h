@@ -25,7 +25,9 @@ typedef struct pa_text_opts {
                              text that has any is pdftotext's, and the bidirectional
                              embeddings and overrides U+202A-U+202E it wraps around
                              every right-to-left run are removed (cut into sentences,
-                             they would be left unbalanced; text written so keeps them) */
+                             they would be left unbalanced; text written so keeps them),
+                             after the left-to-right runs they mark are put in logical
+                             order (text/ltrrun.h) */
 } pa_text_opts;
 
 /* Inputs are aligned in memory; beyond this a file is refused (1 GiB). */

@@ -12,14 +12,12 @@ libpolyalign_la_SOURCES += \
 	align/text/utf8.h
 
 # Tests: the numbers of a segment on the cases of tests/text/numbers.cases;
-# the lam-alef repair on those of tests/text/lamalef.cases, and through the
-# text reader (`segment --lang ar`, lamalef.sh); pdftotext's left-to-right
-# runs on those of tests/text/ltrrun.cases.
+# the lam-alef repair on those of tests/text/lamalef.cases, pdftotext's
+# left-to-right runs on those of tests/text/ltrrun.cases, and both through
+# the text reader (`segment --lang ar`, arabic-pdftotext.sh).
 check_PROGRAMS += tests/text/test_numbers tests/text/test_lamalef tests/text/test_ltrrun
 tests_text_test_numbers_LDADD = libpolyalign.la
 tests_text_test_lamalef_LDADD = libpolyalign.la
 tests_text_test_ltrrun_LDADD = libpolyalign.la
-TESTS += tests/text/test_numbers tests/text/test_lamalef tests/text/test_ltrrun tests/text/lamalef.sh \
-	tests/text/rtl.sh
-EXTRA_DIST += tests/text/numbers.cases tests/text/lamalef.cases tests/text/ltrrun.cases tests/text/lamalef.sh \
-	tests/text/rtl.sh
+TESTS += tests/text/test_numbers tests/text/test_lamalef tests/text/test_ltrrun tests/text/arabic-pdftotext.sh
+EXTRA_DIST += tests/text/numbers.cases tests/text/lamalef.cases tests/text/ltrrun.cases tests/text/arabic-pdftotext.sh
