@@ -99,16 +99,18 @@ static int crosses(const size_t *para, size_t a, size_t b)
 
 /* The bead's score: prior and lengths, and at the sentence level the pair
  * table's evidence and the paragraph penalties. Inlined into the search's
- * loops (search_run.h): it runs for every edge of every pass. */
-static inline __attribute__((always_inline)) double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
+ * loops (search_run.h): it runs for every edge of every pass. `fine`, a
+ * constant at each use, says the level is the sentences' (shift 0), where
+ * units are sentences and the unit-to-sentence mapping folds away. */
+static inline __attribute__((always_inline)) double bead_score(scorer *s, size_t i, size_t ns, size_t j, size_t nt,
+                                                               int fine)
 {
-    scorer *s = ctx;
-    size_t a = src_start(s, i), b = src_start(s, i + ns);
-    size_t c = tgt_start(s, j), d = tgt_start(s, j + nt);
+    size_t a = fine ? i : src_start(s, i), b = fine ? i + ns : src_start(s, i + ns);
+    size_t c = fine ? j : tgt_start(s, j), d = fine ? j + nt : tgt_start(s, j + nt);
     double lp = s->sm.log_prior[ns << 4 | nt];
     if ((ns && nt) || !s->sm.length_llr)
         lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
-    if (s->shift == 0) {
+    if (fine || s->shift == 0) {
         if (ns && nt && s->src_group) {
             /* sentences of a sure paragraph group stay in it */
             size_t g0 = s->src_group[a], g1 = s->src_group[b - 1], h0 = s->tgt_group[c], h1 = s->tgt_group[d - 1];
@@ -123,6 +125,18 @@ static inline __attribute__((always_inline)) double bead_logp(void *ctx, size_t 
     return lp;
 }
 
+/* bead_score at any level, and at the sentence level. */
+static inline __attribute__((always_inline)) double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
+{
+    return bead_score(ctx, i, ns, j, nt, 0);
+}
+
+static inline __attribute__((always_inline)) double bead_logp_fine(void *ctx, size_t i, size_t ns, size_t j,
+                                                                   size_t nt)
+{
+    return bead_score(ctx, i, ns, j, nt, 1);
+}
+
 /* What every level's search shares. */
 typedef struct search_plan {
     pa_bead_type types[64];
@@ -131,6 +145,30 @@ typedef struct search_plan {
     size_t radius;
     const pa_logger *log;
 } search_plan;
+
+/* Upper bounds of bead_score by type, into `bound`, while no pair table
+ * is on (lengths only, as in the first pass, whose whole lattice this
+ * prunes): the prior plus the most a length score gives (the log of a
+ * tail probability is at most 0, the log-likelihood ratio at most its
+ * constant), with a margin for the log-erfc table's interpolation. NULL
+ * when evidence, which can be positive, is scored. */
+static const double *score_bounds(const scorer *s, const search_plan *plan, double bound[64])
+{
+    if (s->have_pt) return NULL;
+    double most = (s->sm.length_llr ? (s->sm.len_llr_const > 0 ? s->sm.len_llr_const : 0) : 0) + 1e-3;
+    for (size_t t = 0; t < plan->n_types; t++) bound[t] = s->sm.log_prior[plan->types[t].ns << 4 | plan->types[t].nt] + most;
+    return bound;
+}
+
+/* The search over `band` at the scorer's level, with the scorer's
+ * sentence-level copy where the level is the sentences'. */
+static int run_level(scorer *s, const pa_band *band, const search_plan *plan, int posteriors, pa_search_result *r)
+{
+    double bound[64];
+    const double *b = score_bounds(s, plan, bound);
+    if (s->shift == 0) return pa_search_run(band, plan->types, plan->n_types, bead_logp_fine, s, b, posteriors, r);
+    return pa_search_run(band, plan->types, plan->n_types, bead_logp, s, b, posteriors, r);
+}
 
 /* Prefix sums of the sentence lengths the features measured. */
 static double *length_prefix(const pa_doc_features *df)
@@ -177,6 +215,12 @@ static double offset_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
     return bead_logp(o->s, i + o->r0, ns, j + o->c0, nt);
 }
 
+static double offset_logp_fine(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
+{
+    const offset_scorer *o = ctx;
+    return bead_logp_fine(o->s, i + o->r0, ns, j + o->c0, nt);
+}
+
 /* Searches the part of `band` between nodes (r0, c0) and (r1, c1) (both on
  * the current path, so the part holds a path) and returns its beads in
  * whole-lattice indices. */
@@ -197,7 +241,10 @@ static int search_part(scorer *s, const search_plan *plan, const pa_band *band, 
     pa_band_update(&part);
     offset_scorer o = {s, r0, c0};
     pa_search_result r;
-    int rc = pa_search_run(&part, plan->types, plan->n_types, offset_logp, &o, 0, &r);
+    double bound[64];
+    const double *b = score_bounds(s, plan, bound);
+    int rc = s->shift == 0 ? pa_search_run(&part, plan->types, plan->n_types, offset_logp_fine, &o, b, 0, &r)
+                           : pa_search_run(&part, plan->types, plan->n_types, offset_logp, &o, b, 0, &r);
     pa_band_free(&part);
     if (rc != 0) return -1;
     for (size_t k = 0; k < r.path.n; k++) r.path.beads[k].src += r0, r.path.beads[k].tgt += c0;
@@ -279,7 +326,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     pa_log(plan->log, PA_LOG_DEBUG, "level %u: %zu x %zu units, %zu cells", shift, n, m, band.cells);
     if (s->have_pt && shift == 0) pa_pair_table_set_band(&s->pt, &band, plan->max_side);
     pa_search_result r;
-    if (pa_search_run(&band, plan->types, plan->n_types, bead_logp, s, posteriors, &r) != 0) {
+    if (run_level(s, &band, plan, posteriors, &r) != 0) {
         pa_band_free(&band);
         return -1;
     }
@@ -310,7 +357,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     }
     if (rc == 0 && widened && posteriors) {
         pa_alignment_free(&path);
-        rc = pa_search_run(&band, plan->types, plan->n_types, bead_logp, s, 1, &r);
+        rc = run_level(s, &band, plan, 1, &r);
         if (rc == 0) path = r.path;
     }
     pa_band_free(&band);

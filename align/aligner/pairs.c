@@ -265,20 +265,10 @@ static inline const pa_pair_cell *row_at(pa_pair_table *pt, size_t a, size_t *lo
     return pt->row[r];
 }
 
-/* The window sums of row a (see pa_pair_table), computing them if they
- * are not in the ring. Row a's target windows need rows a+1 .. a+max_side-1
- * too; the ring holds more than that, so fetching them evicts none of
- * them. */
-static void compute_windows(pa_pair_table *pt, size_t a);
-
-static inline size_t windows_at(pa_pair_table *pt, size_t a)
-{
-    size_t r = a % PA_PAIR_ROWS;
-    if (pt->win_of[r] != a) compute_windows(pt, a);
-    return r;
-}
-
-static __attribute__((noinline)) void compute_windows(pa_pair_table *pt, size_t a)
+/* The window sums of row a (see pa_pair_table). Row a's target windows
+ * need rows a+1 .. a+max_side-1 too; the ring holds more than that, so
+ * fetching them evicts none of them. */
+void pa_pair_table_windows(pa_pair_table *pt, size_t a)
 {
     size_t r = a % PA_PAIR_ROWS, K = pt->max_side, lo, hi;
     const pa_pair_cell *row = row_at(pt, a, &lo, &hi);
@@ -316,7 +306,7 @@ static __attribute__((noinline)) void compute_windows(pa_pair_table *pt, size_t 
 /* The bead's cells one by one: for beads that reach outside the rows'
  * ranges (which a bead starting inside the band does not). Sums run in the
  * same order as with windows (sources, then targets). */
-static double bead_by_cells(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt, double v)
+double pa_pair_table_by_cells(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt, double v)
 {
     uint64_t tmask[PA_MAX_SIDE] = {0};
     float tgain[PA_MAX_SIDE] = {0}; /* ns == 1: the 1-1 gains of the cells */
@@ -334,19 +324,5 @@ static double bead_by_cells(pa_pair_table *pt, size_t i, size_t ns, size_t j, si
         v += nt == 1 ? gain : masked_gain(&pt->src, a, mask, nt);
     }
     for (size_t b = j; b < j + nt; b++) v += ns == 1 ? tgain[b - j] : masked_gain(&pt->tgt, b, tmask[b - j], ns);
-    return v;
-}
-
-double pa_pair_table_bead(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt)
-{
-    double v = pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
-               pt->tgt.const_pre[ns][j];
-    size_t K = pt->max_side;
-    int inside = ns <= K && nt <= K;
-    for (size_t a = i; a < i + ns && inside; a++) inside = pt->lo[a] <= j && j + nt - 1 <= pt->hi[a];
-    if (!inside) return bead_by_cells(pt, i, ns, j, nt, v);
-    for (size_t a = i; a < i + ns; a++) v += pt->src_win[windows_at(pt, a)][(j - pt->lo[a]) * K + nt - 1];
-    const double *tw = pt->tgt_win[windows_at(pt, i)] + (j - pt->lo[i]) * K + ns - 1;
-    for (size_t b = 0; b < nt; b++) v += tw[b * K];
     return v;
 }

@@ -113,8 +113,41 @@ void pa_pair_table_free(pa_pair_table *pt);
 void pa_pair_counts(const pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b,
                     unsigned m[PA_EV_COUNT][2], unsigned n_src[PA_EV_COUNT], unsigned n_tgt[PA_EV_COUNT]);
 
+/* The window sums of row a, computed into the ring; and a bead's evidence
+ * added to `v` cell by cell, for beads the windows do not cover. Parts of
+ * pa_pair_table_bead, which is inline: the search calls it for every
+ * bead of every pass. */
+void pa_pair_table_windows(pa_pair_table *pt, size_t a);
+double pa_pair_table_by_cells(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt, double v);
+
+/* The ring slot holding row a's window sums, computing them if needed. */
+static inline size_t pa_pair_table_windows_at(pa_pair_table *pt, size_t a)
+{
+    size_t r = a % PA_PAIR_ROWS;
+    if (pt->win_of[r] != a) pa_pair_table_windows(pt, a);
+    return r;
+}
+
 /* Evidence for the bead of source sentences [i, i+ns) and target sentences
- * [j, j+nt) (both non-empty). */
-double pa_pair_table_bead(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt);
+ * [j, j+nt) (both non-empty): the all-miss constants, then one window sum
+ * per sentence, sources first; cell by cell where a row's range does not
+ * hold the bead's targets (a bead starting inside the band always fits). */
+static inline __attribute__((always_inline)) double pa_pair_table_bead(pa_pair_table *pt, size_t i, size_t ns,
+                                                                        size_t j, size_t nt)
+{
+    double base = pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
+                  pt->tgt.const_pre[ns][j];
+    size_t K = pt->max_side;
+    if (ns > K || nt > K) return pa_pair_table_by_cells(pt, i, ns, j, nt, base);
+    double v = base;
+    for (size_t a = i; a < i + ns; a++) {
+        size_t lo = pt->lo[a];
+        if (lo > j || j + nt - 1 > pt->hi[a]) return pa_pair_table_by_cells(pt, i, ns, j, nt, base);
+        v += pt->src_win[pa_pair_table_windows_at(pt, a)][(j - lo) * K + nt - 1];
+    }
+    const double *tw = pt->tgt_win[pa_pair_table_windows_at(pt, i)] + (j - pt->lo[i]) * K + ns - 1;
+    for (size_t b = 0; b < nt; b++) v += tw[b * K];
+    return v;
+}
 
 #endif

@@ -108,7 +108,7 @@ void pa_band_intersect(pa_band *b, const pa_band *region)
 int pa_search(const pa_band *band, const pa_bead_type *types, size_t n_types, pa_bead_logp_fn logp, void *ctx,
               int posteriors, pa_search_result *out)
 {
-    return pa_search_run(band, types, n_types, logp, ctx, posteriors, out);
+    return pa_search_run(band, types, n_types, logp, ctx, NULL, posteriors, out);
 }
 
 int pa_band_on_edge(const pa_band *b, size_t i, size_t j)

@@ -44,9 +44,15 @@ static inline double pa_search_edge_logp(const double *edges, size_t q, size_t t
     return logp(ctx, i, di, j, dj);
 }
 
+/* `bound`, when not NULL, holds for each bead type a number no bead of
+ * the type scores above: a Viterbi-only search (no posteriors) skips the
+ * beads that could not beat the best entry into their cell found so far
+ * (types are tried in order, so put the likely ones first). The path is
+ * the same: a skipped bead could not have been taken. */
 static inline __attribute__((always_inline)) int pa_search_run(const pa_band *band, const pa_bead_type *types,
                                                                size_t n_types, pa_bead_logp_fn logp, void *ctx,
-                                                               int posteriors, pa_search_result *out)
+                                                               const double *bound, int posteriors,
+                                                               pa_search_result *out)
 {
     size_t n = band->n, m = band->m;
     double *edges = NULL;
@@ -73,6 +79,7 @@ static inline __attribute__((always_inline)) int pa_search_run(const pa_band *ba
                 if (di > i || dj > j || !pa_band_in_row(band, i - di, j - dj)) continue;
                 size_t p = pa_band_cell(band, i - di, j - dj);
                 if (vit[p] == -INFINITY) continue;
+                if (bound && !fwd && vit[p] + bound[t] <= best) continue;
                 double lp = logp(ctx, i - di, di, j - dj, dj);
                 if (edge) edge[t] = lp;
                 if (lp == -INFINITY) continue;
