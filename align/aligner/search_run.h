@@ -56,6 +56,7 @@ static inline __attribute__((always_inline)) int pa_search_run(const pa_band *ba
 {
     size_t n = band->n, m = band->m;
     double *edges = NULL;
+    if (posteriors) bound = NULL; /* forward sums need every bead */
     if (posteriors && n_types && band->cells <= EDGE_CACHE_BYTES / sizeof *edges / n_types)
         edges = pa_malloc(band->cells * n_types * sizeof *edges);
     double *vit = pa_malloc(band->cells * sizeof *vit);
@@ -79,7 +80,7 @@ static inline __attribute__((always_inline)) int pa_search_run(const pa_band *ba
                 if (di > i || dj > j || !pa_band_in_row(band, i - di, j - dj)) continue;
                 size_t p = pa_band_cell(band, i - di, j - dj);
                 if (vit[p] == -INFINITY) continue;
-                if (bound && !fwd && vit[p] + bound[t] <= best) continue;
+                if (bound && vit[p] + bound[t] <= best) continue;
                 double lp = logp(ctx, i - di, di, j - dj, dj);
                 if (edge) edge[t] = lp;
                 if (lp == -INFINITY) continue;
