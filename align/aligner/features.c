@@ -3,16 +3,16 @@
 #include "align/aligner/pinyin.h"
 #include "align/aligner/romanize.h"
 #include "align/aligner/stem.h"
+#include "align/aligner/wordbreak.h"
 #include "align/util/alloc.h"
 #include "align/util/buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ubrk.h>
+#include <unicode/ubrk.h> /* the rule statuses */
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #define NO_ID UINT32_MAX
@@ -24,13 +24,12 @@
 
 typedef struct word_breaker {
     char lang[PA_LANG_MAX];
-    UBreakIterator *brk;
+    pa_word_breaker *brk;
 } word_breaker;
 
 struct pa_feature_extractor {
     word_breaker brk[4]; /* most recently used languages */
     size_t n_brk;
-    UText *ut;
     pa_romanizer *roman; /* names, cognates */
     int roman_failed;    /* the transliterator could not be opened: roman_err */
     pa_error roman_err;
@@ -54,25 +53,20 @@ void pa_feature_extractor_free(pa_feature_extractor *fx)
 {
     if (!fx) return;
     pa_alloc_undefer(fx);
-    for (size_t k = 0; k < fx->n_brk; k++) ubrk_close(fx->brk[k].brk);
-    if (fx->ut) utext_close(fx->ut);
+    for (size_t k = 0; k < fx->n_brk; k++) pa_word_breaker_free(fx->brk[k].brk);
     pa_romanizer_free(fx->roman);
     pa_free(fx);
 }
 
-/* The word break iterator for `lang`, kept for the next document. */
-static UBreakIterator *word_breaker_for(pa_feature_extractor *fx, const char *lang, pa_error *err)
+/* The word breaker for `lang`, kept for the next document. */
+static pa_word_breaker *word_breaker_for(pa_feature_extractor *fx, const char *lang, pa_error *err)
 {
     for (size_t k = 0; k < fx->n_brk; k++)
         if (strcmp(fx->brk[k].lang, lang) == 0) return fx->brk[k].brk;
-    UErrorCode st = U_ZERO_ERROR;
-    UBreakIterator *b = ubrk_open(UBRK_WORD, lang, NULL, 0, &st);
-    if (U_FAILURE(st)) {
-        pa_error_set(err, PA_EINTERNAL, "cannot create a word break iterator for '%s': %s", lang, u_errorName(st));
-        return NULL;
-    }
+    pa_word_breaker *b = pa_word_breaker_new(lang, 0, err);
+    if (!b) return NULL;
     if (fx->n_brk == sizeof fx->brk / sizeof *fx->brk) {
-        ubrk_close(fx->brk[0].brk);
+        pa_word_breaker_free(fx->brk[0].brk);
         memmove(fx->brk, fx->brk + 1, (fx->n_brk - 1) * sizeof *fx->brk);
         fx->n_brk--;
     }
@@ -474,7 +468,7 @@ static uint32_t cognate_of(pa_feature_extractor *fx, pa_pair_features *pf, side_
 static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_document *d, pa_doc_features *df,
                       int names_for_other, int match_names, pa_error *err)
 {
-    UBreakIterator *brk = word_breaker_for(fx, d->lang, err);
+    pa_word_breaker *brk = word_breaker_for(fx, d->lang, err);
     if (!brk) return -1;
     snprintf(df->lang, sizeof df->lang, "%s", d->lang);
     df->n = d->n_sents;
@@ -500,16 +494,16 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
             chars += (c & 0xC0) != 0x80 && c != ' ' && c != '\t' && c != '\n';
         }
         df->len[i] = chars;
-        UErrorCode st = U_ZERO_ERROR;
-        fx->ut = utext_openUTF8(fx->ut, s, (int64_t)len, &st);
-        ubrk_setUText(brk, fx->ut, &st);
-        if (U_FAILURE(st)) {
-            rc = pa_error_set(err, PA_EINTERNAL, "%s: word break failed: %s", d->name, u_errorName(st));
+        const pa_word_boundary *bounds;
+        pa_error berr;
+        long n_bounds = pa_word_breaker_run(brk, s, len, &bounds, &berr);
+        if (n_bounds < 0) {
+            rc = pa_error_set(err, berr.code, "%s: %s", d->name, berr.msg);
             break;
         }
-        int32_t prev = ubrk_first(brk);
-        for (int32_t b = ubrk_next(brk); b != UBRK_DONE; prev = b, b = ubrk_next(brk)) {
-            int32_t status = ubrk_getRuleStatus(brk);
+        int32_t prev = 0;
+        for (long bi = 0; bi < n_bounds; prev = bounds[bi].pos, bi++) {
+            int32_t b = bounds[bi].pos, status = bounds[bi].status;
             if (status < UBRK_WORD_NUMBER) continue;
             size_t klen;
             pa_word_key(s + prev, (size_t)(b - prev), key, &klen, sizeof key);

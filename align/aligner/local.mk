@@ -16,7 +16,8 @@ libpolyalign_la_SOURCES += \
 	align/aligner/romanize.c align/aligner/romanize.h \
 	align/aligner/search.c align/aligner/search.h align/aligner/search_run.h \
 	align/aligner/stem.c align/aligner/stem.h \
-	align/aligner/vocab.c align/aligner/vocab.h
+	align/aligner/vocab.c align/aligner/vocab.h \
+	align/aligner/wordbreak.c align/aligner/wordbreak.h
 
 # The romanization of each Chinese character, generated at build time by
 # running ICU's own transliterator over every ideograph (gen_pinyin.c), so
@@ -39,11 +40,12 @@ CLEANFILES += align/aligner/erfc_table.c
 align/aligner/erfc_table.c: align/aligner/gen_erfc$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) align/aligner && align/aligner/gen_erfc$(EXEEXT) > $@-t && mv -f $@-t $@
 
-# Tests: brute force against the search, threads, data-driven cases,
+# Tests: brute force against the search, the word breaker against ICU, threads, data-driven cases,
 # dictionaries, coverage on perturbed UN text, and the quality floors on the
 # shared development sets.
 check_PROGRAMS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize \
-	tests/aligner/test_lexicon tests/aligner/test_lengthmodel
+	tests/aligner/test_lexicon tests/aligner/test_lengthmodel tests/aligner/test_wordbreak
+tests_aligner_test_wordbreak_LDADD = libpolyalign.la $(ICU_LIBS)
 tests_aligner_test_lexicon_LDADD = libpolyalign.la
 tests_aligner_test_lengthmodel_LDADD = libpolyalign.la -lm
 tests_aligner_test_search_LDADD = libpolyalign.la
@@ -52,6 +54,6 @@ tests_aligner_test_threads_LDADD = libpolyalign.la
 ALIGNER_SCRIPT_TESTS = tests/aligner/test_cases.sh tests/aligner/quality.sh \
 	tests/aligner/dict.sh tests/aligner/coverage.py
 TESTS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize tests/aligner/test_lexicon \
-	tests/aligner/test_lengthmodel \
+	tests/aligner/test_lengthmodel tests/aligner/test_wordbreak \
 	$(ALIGNER_SCRIPT_TESTS)
-EXTRA_DIST += $(ALIGNER_SCRIPT_TESTS) tests/aligner/cases.txt
+EXTRA_DIST += $(ALIGNER_SCRIPT_TESTS) tests/aligner/cases.txt tests/aligner/wordbreak.cases

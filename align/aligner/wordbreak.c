@@ -1,21 +1,21 @@
-/* cjkbrk.c -- see cjkbrk.h.
+/* wordbreak.c - see wordbreak.h.
  *
- * How: ICU's word rules (word.brk, which "zh" uses) are taken with
- * ubrk_getBinaryRules and copied with the forward table's first dictionary
- * category moved past the last category, so the rule engine never counts a
- * dictionary character and never asks for a language break engine.  That
- * iterator gives exactly ICU's rule boundaries and statuses.  Every rule
- * segment that holds dictionary characters (the rules' own trie says which)
- * is then subdivided as RuleBasedBreakIterator::DictionaryCache
- * ::populateDictionary does, with the engine choice of
- * RuleBasedBreakIterator::getLanguageBreakEngine and the dynamic programme of
- * CjkBreakEngine::divideUpDictionaryRange on ICU's own cjdict UCharsTrie,
- * read here by our own walker.  Every boundary of a subdivided segment takes
- * the status of the segment's end, as DictionaryCache::following gives it.
+ * How: ICU's word rules are taken with ubrk_getBinaryRules and reopened from
+ * a copy whose forward state table sends no character class to a dictionary,
+ * so the rule engine never asks for a language break engine; that iterator
+ * gives ICU's rule boundaries and statuses. Each rule segment that holds
+ * dictionary characters (the rules' own category trie says which) is then
+ * divided as ICU's RuleBasedBreakIterator::DictionaryCache::populateDictionary
+ * does: the engine choice of getLanguageBreakEngine, and for Han and kana the
+ * dynamic programme of CjkBreakEngine::divideUpDictionaryRange over ICU's
+ * cjdict trie, which we walk ourselves. Boundaries inside a divided segment
+ * take the status of the segment's end, as ICU's cache gives them.
+ * No ICU code is copied; the formats are the ones ICU documents in its
+ * headers (ucharstrie.h) and data (rbbidata.h's header layout).
  */
-#include "cjkbrk.h"
+#include "align/aligner/wordbreak.h"
+#include "align/util/alloc.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ubrk.h>
@@ -27,6 +27,15 @@
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+#include <unicode/uversion.h>
+
+/* The ICU release whose rule layout, dictionary and costs this file was
+ * checked against; any other uses ICU's iterator throughout. */
+#if U_ICU_VERSION_MAJOR_NUM == 72
+#define OWN_DICTIONARY 1
+#else
+#define OWN_DICTIONARY 0
+#endif
 
 /* ---------------------------------------------------------------- */
 /* UCharsTrie walker (format described in ICU's ucharstrie.h).       */
@@ -159,57 +168,45 @@ static int32_t t_value(const trie_walk *w)
 
 /* ---------------------------------------------------------------- */
 
-#define MAX_WORD_UNITS 20       /* maxWordSize in divideUpDictionaryRange */
-#define MAX_SNLP 255u           /* cost of a character the dictionary lacks */
-#define MAX_KATAKANA_GROUP 20
+/* ---------------------------------------------------------------- */
 
-struct cjk_breaker {
-    UBreakIterator *rules;  /* word rules, dictionary categories switched off */
-    uint8_t *rules_data;    /* its binary rules; must outlive it */
-    UCPTrie *cats;          /* code point -> rule category */
-    uint32_t dict_start;    /* first dictionary category */
-    UDataMemory *dict_mem;  /* cjdict.dict */
-    const uint16_t *dict;   /* its UCharsTrie */
-    const UNormalizer2 *nfkc; /* only opened for text that needs it */
+#define MAX_WORD_UNITS 20     /* longest dictionary word ICU tries, in code units */
+#define MAX_SNLP 255u         /* cost of a character the dictionary lacks */
+#define MAX_KATAKANA_GROUP 20 /* longest Katakana run costed as a word */
+
+struct pa_word_breaker {
+    UBreakIterator *icu;      /* ICU's own iterator: the rules' source, and fallback */
+    UBreakIterator *rules;    /* its rules, dictionary classes switched off; NULL: ICU only */
+    uint8_t *rules_data;      /* the binary rules of `rules`, which must outlive it */
+    UCPTrie *cats;            /* code point -> rule category */
+    uint32_t dict_start;      /* first dictionary category */
+    UDataMemory *dict_mem;    /* cjdict, opened on the first Han or kana */
+    const uint16_t *dict;     /* its UCharsTrie */
+    const UNormalizer2 *nfkc; /* opened for the first text that needs it */
     UText *ut;
-    UBreakIterator *icu;    /* the real "zh" iterator, for fallback lines */
     long fallbacks;
-    /* ICU's per-iterator engine stack, as far as it matters here */
+    /* ICU's per-iterator engine list, as far as it matters here */
     int cjk_in_stack;
-    int unhandled_script;   /* the script the UnhandledEngine takes; -1: none.
-                               (UnhandledEngine::handleCharacter's
-                               applyIntPropertyValue replaces its set, so it
-                               only ever takes the last script given) */
+    int unhandled_script; /* the script ICU's UnhandledEngine takes; -1: none
+                             (its handleCharacter replaces the set, so only
+                             the last script given counts) */
     /* output and scratch */
-    cjk_boundary *out;
-    int32_t n_out, cap_out;
+    pa_word_boundary *out;
+    size_t n_out, cap_out;
     int32_t *brk; /* breaks found in the current rule segment */
-    int32_t n_brk, cap_brk;
+    size_t n_brk, cap_brk;
     UChar *u16, *nrm;
     int32_t *map, *nmap, *cpmap, *prev, *chain;
     uint32_t *best;
-    int32_t cap16, capmap, capn, capnmap, capcpmap, capprev, capchain, capbest;
+    size_t cap16, capmap, capn, capnmap, capcpmap, capprev, capchain, capbest;
 };
 
-/* Process-wide, like ICU's ICULanguageBreakFactory cache: whether the CJK
- * engine would exist by now. */
-static int g_cjk_in_factory;
-
-static int grow(void **p, int32_t *cap, int32_t need, size_t elem)
+static void free_breaker(void *b)
 {
-    if (need <= *cap) return 0;
-    int32_t n = *cap ? *cap : 64;
-    while (n < need) n *= 2;
-    void *q = realloc(*p, (size_t)n * elem);
-    if (!q) return -1;
-    *p = q;
-    *cap = n;
-    return 0;
+    pa_word_breaker_free(b);
 }
 
-long cjk_breaker_fallbacks(const cjk_breaker *b) { return b->fallbacks; }
-
-void cjk_breaker_close(cjk_breaker *b)
+void pa_word_breaker_free(pa_word_breaker *b)
 {
     if (!b) return;
     if (b->rules) ubrk_close(b->rules);
@@ -217,81 +214,106 @@ void cjk_breaker_close(cjk_breaker *b)
     if (b->cats) ucptrie_close(b->cats);
     if (b->dict_mem) udata_close(b->dict_mem);
     if (b->ut) utext_close(b->ut);
-    free(b->rules_data);
-    free(b->out); free(b->brk); free(b->u16); free(b->nrm);
-    free(b->map); free(b->nmap); free(b->cpmap); free(b->prev); free(b->chain); free(b->best);
-    free(b);
+    pa_free(b->rules_data);
+    pa_free(b->out), pa_free(b->brk), pa_free(b->u16), pa_free(b->nrm);
+    pa_free(b->map), pa_free(b->nmap), pa_free(b->cpmap), pa_free(b->prev), pa_free(b->chain);
+    pa_free(b->best);
+    pa_free(b);
 }
 
-cjk_breaker *cjk_breaker_open(UErrorCode *st)
+int pa_word_breaker_is_own(const pa_word_breaker *b)
 {
-    return cjk_breaker_open_locale("zh", st);
+    return b->rules != NULL;
 }
 
-cjk_breaker *cjk_breaker_open_locale(const char *locale, UErrorCode *st)
+long pa_word_breaker_fallbacks(const pa_word_breaker *b)
 {
-    if (U_FAILURE(*st)) return NULL;
-    cjk_breaker *b = calloc(1, sizeof *b);
-    if (!b) { *st = U_MEMORY_ALLOCATION_ERROR; return NULL; }
-    b->unhandled_script = -1;
+    return b->fallbacks;
+}
 
-    /* The real iterator: the source of the rules, kept for fallback lines
-     * (opening it does not build any dictionary engine). */
-    b->icu = ubrk_open(UBRK_WORD, locale, NULL, 0, st);
-    int32_t n = ubrk_getBinaryRules(b->icu, NULL, 0, st);
-    if (U_FAILURE(*st) || n < 80) goto fail;
-    b->rules_data = malloc((size_t)n);
-    if (!b->rules_data) { *st = U_MEMORY_ALLOCATION_ERROR; goto fail; }
-    ubrk_getBinaryRules(b->icu, b->rules_data, n, st);
-    if (U_FAILURE(*st)) goto fail;
-
-    /* RBBIDataHeader (rbbidata.h), format 6: magic, version, length,
-     * category count, forward table offset/length, reverse, trie, ... */
+/* Opens b->rules from a copy of ICU's rules with no dictionary class; leaves
+ * it NULL (ICU only) when the rules are not laid out as expected. */
+static void open_own_rules(pa_word_breaker *b)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = ubrk_getBinaryRules(b->icu, NULL, 0, &st);
+    if (U_FAILURE(st) || n < 80) return;
+    b->rules_data = pa_malloc((size_t)n);
+    ubrk_getBinaryRules(b->icu, b->rules_data, n, &st);
+    if (U_FAILURE(st)) return;
+    /* RBBIDataHeader, format 6: magic, format version, length, category
+     * count, forward table offset and length, reverse table offset and
+     * length, trie offset and length, ... */
     uint32_t h[14];
     memcpy(h, b->rules_data, sizeof h);
-    uint8_t *ver = b->rules_data + 4;
-    if (h[0] != 0xb1a0 || ver[0] != 6 || h[2] != (uint32_t)n || h[4] + 20 > (uint32_t)n
-        || h[8] + h[9] > (uint32_t)n) {
-        *st = U_INVALID_FORMAT_ERROR;
-        goto fail;
-    }
+    const uint8_t *ver = b->rules_data + 4;
+    if (h[0] != 0xb1a0 || ver[0] != 6 || h[2] != (uint32_t)n || h[4] > (uint32_t)n - 20 || h[8] > (uint32_t)n
+        || h[9] > (uint32_t)n - h[8])
+        return;
     uint32_t cat_count = h[3];
-    uint8_t *ftable = b->rules_data + h[4]; /* RBBIStateTable: states, rowLen, dictCategoriesStart, ... */
-    memcpy(&b->dict_start, ftable + 8, 4);
-    if (b->dict_start >= cat_count) { *st = U_INVALID_FORMAT_ERROR; goto fail; }
+    /* RBBIStateTable: number of states, row length, first dictionary category, ... */
+    uint8_t *ftable = b->rules_data + h[4];
+    uint32_t dict_start;
+    memcpy(&dict_start, ftable + 8, 4);
+    if (dict_start >= cat_count) return;
+    b->cats = ucptrie_openFromBinary(UCPTRIE_TYPE_ANY, UCPTRIE_VALUE_BITS_ANY, b->rules_data + h[8], (int32_t)h[9],
+                                     NULL, &st);
+    if (U_FAILURE(st)) return;
+    for (UChar32 c = 0; c < 0x80; c++) /* segment_dictionary skips ASCII unasked */
+        if (ucptrie_get(b->cats, c) >= dict_start) return;
     memcpy(ftable + 8, &cat_count, 4); /* no category is a dictionary one */
-    b->cats = ucptrie_openFromBinary(UCPTRIE_TYPE_ANY, UCPTRIE_VALUE_BITS_ANY, b->rules_data + h[8],
-                                     (int32_t)h[9], NULL, st);
-    b->rules = ubrk_openBinaryRules(b->rules_data, n, NULL, 0, st);
-    if (U_FAILURE(*st)) goto fail;
-    for (UChar32 c = 0; c < 0x80; c++)
-        if (ucptrie_get(b->cats, c) >= b->dict_start) { *st = U_INVALID_FORMAT_ERROR; goto fail; }
-
-    return b;
-fail:
-    cjk_breaker_close(b);
-    return NULL;
+    b->rules = ubrk_openBinaryRules(b->rules_data, n, NULL, 0, &st);
+    if (U_FAILURE(st)) {
+        if (b->rules) ubrk_close(b->rules);
+        b->rules = NULL;
+        return;
+    }
+    b->dict_start = dict_start;
 }
 
-/* ICU's Chinese/Japanese dictionary (brkitr root: dictionaries/Hani),
- * opened when the first run of CJK characters is met. */
-static int open_dict(cjk_breaker *b)
+pa_word_breaker *pa_word_breaker_new(const char *lang, int icu_only, pa_error *err)
+{
+    pa_word_breaker *b = pa_calloc(1, sizeof *b);
+    pa_alloc_defer(free_breaker, b); /* its ICU objects, if an allocation fails */
+    b->unhandled_script = -1;
+    UErrorCode st = U_ZERO_ERROR;
+    b->icu = ubrk_open(UBRK_WORD, lang, NULL, 0, &st); /* builds no dictionary engine yet */
+    if (U_FAILURE(st)) {
+        pa_error_set(err, PA_EINTERNAL, "cannot create a word break iterator for '%s': %s", lang, u_errorName(st));
+        pa_alloc_undefer(b);
+        pa_word_breaker_free(b);
+        return NULL;
+    }
+    if (icu_only) {
+        /* the reference: ICU's CJK engine built now, as the other mode
+         * takes it to be (wordbreak.h) */
+        static const UChar han[] = {0x4e2d, 0x6587};
+        ubrk_setText(b->icu, han, 2, &st);
+        while (U_SUCCESS(st) && ubrk_next(b->icu) != UBRK_DONE) {}
+    } else if (OWN_DICTIONARY) {
+        open_own_rules(b);
+    }
+    pa_alloc_undefer(b); /* the caller's from here */
+    return b;
+}
+
+/* ICU's Chinese and Japanese dictionary (brkitr/dictionaries/cjdict). */
+static int open_dict(pa_word_breaker *b)
 {
     UErrorCode st = U_ZERO_ERROR;
     b->dict_mem = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &st);
     if (U_FAILURE(st)) return -1;
     const int32_t *ix = udata_getMemory(b->dict_mem);
-    /* indexes: [0] trie offset, [4] trie type (1 = UChars, 8 = has values), [5] transform */
+    /* indexes: [0] trie offset, [4] trie type (1: UChars; 8: has values) */
     if ((ix[4] & 7) != 1 || !(ix[4] & 8) || ix[0] < 32) return -1;
     b->dict = (const uint16_t *)((const char *)ix + ix[0]);
     return 0;
 }
 
-static int push_out(cjk_breaker *b, int32_t pos, int32_t status)
+static void push_out(pa_word_breaker *b, int32_t pos, int32_t status)
 {
-    if (grow((void **)&b->out, &b->cap_out, b->n_out + 1, sizeof *b->out)) return -1;
-    b->out[b->n_out++] = (cjk_boundary){pos, status};
-    return 0;
+    PA_GROW(b->out, b->cap_out, b->n_out + 1);
+    b->out[b->n_out++] = (pa_word_boundary){pos, status};
 }
 
 /* [[:Han:][:Hiragana:][:Katakana:]\u30fc\uff70\uff9e\uff9f], the CJK engine's set */
@@ -328,20 +350,24 @@ static inline UChar32 cat_char(const char *s, int32_t i, int32_t len, int32_t *n
 
 enum { ENG_CJK, ENG_UNHANDLED, ENG_OTHER };
 
-/* RuleBasedBreakIterator::getLanguageBreakEngine for a dictionary character */
-static int engine_for(cjk_breaker *b, UChar32 c)
+/* RuleBasedBreakIterator::getLanguageBreakEngine for dictionary character c:
+ * an engine this iterator has already used first, then a new one. */
+static int engine_for(pa_word_breaker *b, UChar32 c)
 {
     int cj = in_cj_set(c);
     if (b->cjk_in_stack && cj) return ENG_CJK;
     UErrorCode st = U_ZERO_ERROR;
     int sc = (int)uscript_getScript(c, &st);
     if (sc == b->unhandled_script) return ENG_UNHANDLED;
-    if (g_cjk_in_factory && cj) { b->cjk_in_stack = 1; return ENG_CJK; }
-    switch (sc) {
-    case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
-        g_cjk_in_factory = b->cjk_in_stack = 1;
+    if (cj) { /* the process's CJK engine, taken as built (wordbreak.h) */
+        b->cjk_in_stack = 1;
         return ENG_CJK;
-    case USCRIPT_THAI: case USCRIPT_LAO: case USCRIPT_MYANMAR: case USCRIPT_KHMER:
+    }
+    switch (sc) {
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_KHMER:
         return ENG_OTHER; /* ICU has dictionaries for these: not reproduced */
     default: /* no dictionary: the UnhandledEngine takes the character's script */
         b->unhandled_script = sc;
@@ -362,21 +388,58 @@ static inline UChar32 u16_at(const UChar *s, int32_t i, int32_t n)
     return c;
 }
 
-/* CjkBreakEngine::divideUpDictionaryRange for the bytes [rs, re) of s, all in
- * the CJK set; breaks go to b->brk. */
-static int divide(cjk_breaker *b, const char *s, int32_t rs, int32_t re)
+/* NFKC of in[0, nin) into b->nrm, chunk by chunk at normalization
+ * boundaries, with b->nmap giving each output unit the byte offset of its
+ * chunk's start. Returns the output's length, or -1. */
+static int32_t normalize_nfkc(pa_word_breaker *b, const UChar *in, int32_t nin, const int32_t *map)
+{
+    int32_t nn = 0;
+    for (int32_t i = 0; i < nin;) {
+        int32_t fs = i;
+        UChar32 c;
+        U16_NEXT(in, i, nin, c);
+        while (i < nin) {
+            int32_t j = i;
+            U16_NEXT(in, j, nin, c);
+            if (unorm2_hasBoundaryBefore(b->nfkc, c)) break;
+            i = j;
+        }
+        UErrorCode st;
+        int32_t need;
+        for (;;) {
+            st = U_ZERO_ERROR;
+            need = unorm2_normalize(b->nfkc, in + fs, i - fs, b->nrm ? b->nrm + nn : NULL, (int32_t)b->capn - nn, &st);
+            if (st == U_BUFFER_OVERFLOW_ERROR || st == U_STRING_NOT_TERMINATED_WARNING
+                || (size_t)nn + (size_t)need + 1 > b->capn) {
+                PA_GROW(b->nrm, b->capn, (size_t)nn + (size_t)need + 2);
+                continue;
+            }
+            break;
+        }
+        if (U_FAILURE(st)) return -1;
+        PA_GROW(b->nmap, b->capnmap, (size_t)nn + (size_t)need + 2);
+        for (int32_t k = 0; k < need; k++) b->nmap[nn + k] = map[fs];
+        nn += need;
+    }
+    b->nmap[nn] = map[nin];
+    return nn;
+}
+
+/* CjkBreakEngine::divideUpDictionaryRange for the bytes [rs, re) of s, all
+ * in the CJK set: the division into dictionary words of least total cost.
+ * Its inner boundaries go to b->brk. */
+static int divide(pa_word_breaker *b, const char *s, int32_t rs, int32_t re)
 {
     if (!b->dict && open_dict(b)) return -1;
-    /* UTF-16 copy and map (code unit -> byte offset) */
+    /* UTF-16 copy, with the byte offset of each code unit */
+    size_t span = (size_t)(re - rs) + 2;
+    PA_GROW(b->u16, b->cap16, span);
+    PA_GROW(b->map, b->capmap, span);
     int32_t n16 = 0;
-    if (grow((void **)&b->u16, &b->cap16, re - rs + 2, sizeof *b->u16)
-        || grow((void **)&b->map, &b->capmap, re - rs + 2, sizeof *b->map))
-        return -1;
     int plain = 1;
     for (int32_t i = rs; i < re;) {
-        int32_t at = i, nx;
-        UChar32 c = cat_char(s, i, re, &nx);
-        i = nx;
+        int32_t at = i;
+        UChar32 c = cat_char(s, i, re, &i);
         if (c <= 0xffff) {
             b->u16[n16] = (UChar)c;
             plain &= nfkc_plain((UChar)c);
@@ -399,53 +462,25 @@ static int divide(cjk_breaker *b, const char *s, int32_t rs, int32_t re)
         if (!b->nfkc) b->nfkc = unorm2_getNFKCInstance(&st);
         if (U_FAILURE(st)) return -1;
         if (!unorm2_isNormalized(b->nfkc, in, nin, &st)) {
-            int32_t nn = 0;
-            for (int32_t i = 0; i < nin;) { /* once per normalization chunk */
-                int32_t fs = i;
-                UChar32 c;
-                U16_NEXT(in, i, nin, c);
-                while (i < nin) {
-                    int32_t j = i;
-                    U16_NEXT(in, j, nin, c);
-                    if (unorm2_hasBoundaryBefore(b->nfkc, c)) break;
-                    i = j;
-                }
-                int32_t need;
-                for (;;) {
-                    st = U_ZERO_ERROR;
-                    need = unorm2_normalize(b->nfkc, in + fs, i - fs, b->nrm ? b->nrm + nn : NULL,
-                                            b->capn - nn, &st);
-                    if (st == U_BUFFER_OVERFLOW_ERROR || st == U_STRING_NOT_TERMINATED_WARNING
-                        || nn + need + 1 > b->capn) {
-                        if (grow((void **)&b->nrm, &b->capn, nn + need + 2, sizeof *b->nrm)) return -1;
-                        continue;
-                    }
-                    break;
-                }
-                if (U_FAILURE(st)) return -1;
-                if (grow((void **)&b->nmap, &b->capnmap, nn + need + 2, sizeof *b->nmap)) return -1;
-                for (int32_t k = 0; k < need; k++) b->nmap[nn + k] = map[fs];
-                nn += need;
-            }
-            b->nmap[nn] = map[nin];
+            int32_t nn = normalize_nfkc(b, in, nin, map);
+            if (nn < 0) return -1;
             in = b->nrm;
             map = b->nmap;
             nin = nn;
         }
     }
 
-    /* code point count; with supplementary characters, index the map by code point */
+    /* code points; with supplementary characters, index the map by code point */
     int32_t ncp = 0;
     for (int32_t i = 0; i < nin; ncp++) U16_FWD_1(in, i, nin);
-    int32_t dn = ncp + 2;
-    if (grow((void **)&b->best, &b->capbest, dn, sizeof *b->best)
-        || grow((void **)&b->prev, &b->capprev, dn, sizeof *b->prev)
-        || grow((void **)&b->chain, &b->capchain, dn, sizeof *b->chain))
-        return -1;
+    size_t dn = (size_t)ncp + 2;
+    PA_GROW(b->best, b->capbest, dn);
+    PA_GROW(b->prev, b->capprev, dn);
+    PA_GROW(b->chain, b->capchain, dn);
     uint32_t *best = b->best;
     int32_t *prev = b->prev, *chain = b->chain, *cpmap = map;
     if (ncp != nin) {
-        if (grow((void **)&b->cpmap, &b->capcpmap, dn, sizeof *b->cpmap)) return -1;
+        PA_GROW(b->cpmap, b->capcpmap, dn);
         int32_t cp = 0;
         for (int32_t cu = 0;; cu = fwd1(in, cu, nin)) {
             b->cpmap[cp++] = map[cu];
@@ -462,7 +497,7 @@ static int divide(cjk_breaker *b, const char *s, int32_t rs, int32_t re)
     int32_t ix = 0;
     for (int32_t i = 0; i < ncp; ++i, ix = fwd1(in, ix, nin)) {
         if (best[i] == UINT32_MAX) continue;
-        /* UCharsDictionaryMatcher::matches from ix, to the end of the run */
+        /* the dictionary words that start at ix, to the end of the run */
         int32_t values[MAX_WORD_UNITS + 2], lens[MAX_WORD_UNITS + 2], count = 0, cps = 0;
         trie_walk w = {b->dict, -1};
         for (int32_t k = ix; k < nin;) {
@@ -479,6 +514,8 @@ static int divide(cjk_breaker *b, const char *s, int32_t rs, int32_t re)
             if (k - ix >= MAX_WORD_UNITS) break;
         }
         UChar32 ci = u16_at(in, ix, nin);
+        /* an unknown single character is a word at the highest cost
+         * (Hangul syllables excepted, as in ICU) */
         if ((count == 0 || lens[0] != 1) && !(ci >= 0xac00 && ci <= 0xd7a3)) {
             values[count] = (int32_t)MAX_SNLP;
             lens[count++] = 1;
@@ -506,7 +543,7 @@ static int divide(cjk_breaker *b, const char *s, int32_t rs, int32_t re)
         prev_kata = kata;
     }
 
-    /* boundaries (code point indexes), ascending */
+    /* the boundaries, as code point indexes, ascending */
     int32_t nb = 0;
     if (best[ncp] == UINT32_MAX) {
         chain[nb++] = ncp;
@@ -518,7 +555,7 @@ static int divide(cjk_breaker *b, const char *s, int32_t rs, int32_t re)
     for (int32_t k = nb - 1; k >= 0; k--) {
         int32_t pos = cpmap[chain[k]];
         if (pos > prev_pos && pos != rs) {
-            if (grow((void **)&b->brk, &b->cap_brk, b->n_brk + 1, sizeof *b->brk)) return -1;
+            PA_GROW(b->brk, b->cap_brk, b->n_brk + 1);
             b->brk[b->n_brk++] = pos;
         }
         prev_pos = pos;
@@ -527,14 +564,15 @@ static int divide(cjk_breaker *b, const char *s, int32_t rs, int32_t re)
     return 0;
 }
 
-/* DictionaryCache::populateDictionary for the rule segment [start, end) */
-static int populate(cjk_breaker *b, const char *s, int32_t len, int32_t start, int32_t end)
+/* DictionaryCache::populateDictionary for the rule segment [start, end) of
+ * s[0, len): its inner boundaries in b->brk. Returns 0, 1 when the segment
+ * needs a dictionary not reproduced here, -1 on an ICU failure. */
+static int segment_dictionary(pa_word_breaker *b, const char *s, int32_t len, int32_t start, int32_t end)
 {
     b->n_brk = 0;
     int32_t i = start, nx;
     UChar32 c = cat_char(s, i, len, &nx);
     for (;;) {
-        /* no ASCII character is a dictionary one (checked when opening) */
         while (i < end && (c < 0x80 || ucptrie_get(b->cats, c) < b->dict_start)) {
             i = nx;
             if (i < len) c = cat_char(s, i, len, &nx);
@@ -549,9 +587,8 @@ static int populate(cjk_breaker *b, const char *s, int32_t len, int32_t start, i
                 if (i < len) c = cat_char(s, i, len, &nx);
             }
             if (rs < i && divide(b, s, rs, i)) return -1;
-        } else { /* the UnhandledEngine: skip its scripts, no breaks */
-            for (;;) {
-                if (i >= end) break;
+        } else { /* the UnhandledEngine: skips its script, no breaks */
+            while (i < end) {
                 UErrorCode st = U_ZERO_ERROR;
                 if ((int)uscript_getScript(c, &st) != b->unhandled_script) break;
                 i = nx;
@@ -562,36 +599,48 @@ static int populate(cjk_breaker *b, const char *s, int32_t len, int32_t start, i
     return 0;
 }
 
-const cjk_boundary *cjk_break_utf8(cjk_breaker *b, const char *s, int32_t len, int32_t *n, UErrorCode *st)
+/* All boundaries from ICU's own iterator, already set on the text. */
+static void run_icu(pa_word_breaker *b)
 {
-    *n = 0;
-    if (U_FAILURE(*st)) return NULL;
     b->n_out = 0;
-    b->ut = utext_openUTF8(b->ut, s, len, st);
-    ubrk_setUText(b->rules, b->ut, st);
-    if (U_FAILURE(*st)) return NULL;
-    int32_t prev = ubrk_first(b->rules);
-    for (int32_t p = ubrk_next(b->rules); p != UBRK_DONE; prev = p, p = ubrk_next(b->rules)) {
-        int32_t status = ubrk_getRuleStatus(b->rules);
-        if (p - prev > 1) {
-            int r = populate(b, s, len, prev, p);
-            if (r < 0) { *st = U_MEMORY_ALLOCATION_ERROR; return NULL; }
-            if (r > 0) goto fallback;
-            for (int32_t k = 0; k < b->n_brk; k++)
-                if (push_out(b, b->brk[k], status)) { *st = U_MEMORY_ALLOCATION_ERROR; return NULL; }
-        }
-        if (push_out(b, p, status)) { *st = U_MEMORY_ALLOCATION_ERROR; return NULL; }
-    }
-    *n = b->n_out;
-    return b->out;
-
-fallback:
-    b->fallbacks++;
-    b->n_out = 0;
-    ubrk_setUText(b->icu, b->ut, st);
     ubrk_first(b->icu);
     for (int32_t p = ubrk_next(b->icu); p != UBRK_DONE; p = ubrk_next(b->icu))
-        if (push_out(b, p, ubrk_getRuleStatus(b->icu))) { *st = U_MEMORY_ALLOCATION_ERROR; return NULL; }
-    *n = b->n_out;
-    return b->out;
+        push_out(b, p, ubrk_getRuleStatus(b->icu));
+}
+
+long pa_word_breaker_run(pa_word_breaker *b, const char *s, size_t len, const pa_word_boundary **out,
+                         pa_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    *out = NULL;
+    if (len >= INT32_MAX) return pa_error_set(err, PA_EINPUT, "a sentence of %zu bytes is too long to break", len);
+    int32_t n = (int32_t)len;
+    b->n_out = 0;
+    b->ut = utext_openUTF8(b->ut, s, n, &st);
+    UBreakIterator *it = b->rules ? b->rules : b->icu;
+    ubrk_setUText(it, b->ut, &st);
+    if (U_FAILURE(st)) return pa_error_set(err, PA_EINTERNAL, "word break failed: %s", u_errorName(st));
+    if (!b->rules) {
+        run_icu(b);
+    } else {
+        int32_t prev = ubrk_first(it);
+        for (int32_t p = ubrk_next(it); p != UBRK_DONE; prev = p, p = ubrk_next(it)) {
+            int32_t status = ubrk_getRuleStatus(it);
+            if (p - prev > 1) {
+                int r = segment_dictionary(b, s, n, prev, p);
+                if (r < 0) return pa_error_set(err, PA_EINTERNAL, "word break failed: cannot read ICU's dictionary");
+                if (r > 0) { /* Thai, Lao, Khmer, Myanmar: ICU's own iterator */
+                    b->fallbacks++;
+                    ubrk_setUText(b->icu, b->ut, &st);
+                    if (U_FAILURE(st)) return pa_error_set(err, PA_EINTERNAL, "word break failed: %s", u_errorName(st));
+                    run_icu(b);
+                    break;
+                }
+                for (size_t k = 0; k < b->n_brk; k++) push_out(b, b->brk[k], status);
+            }
+            push_out(b, p, status);
+        }
+    }
+    *out = b->out;
+    return (long)b->n_out;
 }
