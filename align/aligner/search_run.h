@@ -16,13 +16,20 @@
 static inline int pa_band_in_row(const pa_band *b, size_t i, size_t j) { return j >= b->lo[i] && j <= b->hi[i]; }
 static inline size_t pa_band_cell(const pa_band *b, size_t i, size_t j) { return b->off[i] + (j - b->lo[i]); }
 
+/* A term this far below the largest adds less than e^-40 (4e-18) to a sum
+ * of at least 1: a few ulps of it together at most, so its exp() is not
+ * worth computing (most beads of a cell are that unlikely). */
+#define PA_LOG_SUM_CUTOFF 40.0
+
+/* log(sum(exp(v[k]))), without overflow. */
 static inline double pa_search_log_sum(const double *v, size_t n)
 {
     double mx = -INFINITY;
     for (size_t k = 0; k < n; k++) if (v[k] > mx) mx = v[k];
     if (mx == -INFINITY) return mx;
     double s = 0;
-    for (size_t k = 0; k < n; k++) s += exp(v[k] - mx);
+    for (size_t k = 0; k < n; k++)
+        if (v[k] - mx > -PA_LOG_SUM_CUTOFF) s += exp(v[k] - mx);
     return mx + log(s);
 }
 
