@@ -84,6 +84,19 @@ static void romanize(pa_feature_extractor *fx, const char *s, size_t len, pa_buf
     if (pa_romanize(fx->roman, s, len, out, &fx->roman_err) != 0) fx->roman_failed = 1;
 }
 
+/* True when every character of s[0, len) lies in U+2E80..U+A4CF (CJK
+ * radicals, kana, Han, Yi): a block range with no case, so folding leaves
+ * the word as it is. */
+static int caseless_cjk(const char *s, size_t len)
+{
+    for (int32_t i = 0; (size_t)i < len;) {
+        UChar32 c;
+        U8_NEXT(s, i, (int32_t)len, c);
+        if (c < 0x2e80 || c >= 0xa4d0) return 0;
+    }
+    return 1;
+}
+
 void pa_word_key(const char *s, size_t len, char *out, size_t *out_len, size_t cap)
 {
     size_t k = 0;
@@ -91,6 +104,9 @@ void pa_word_key(const char *s, size_t len, char *out, size_t *out_len, size_t c
     for (size_t i = 0; i < len && ascii; i++) ascii = (unsigned char)s[i] < 0x80;
     if (ascii) {
         for (; k < len && k + 1 < cap; k++) out[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+    } else if (len < 300 && len < cap && caseless_cjk(s, len)) {
+        memcpy(out, s, len); /* what folding gives: ICU's round trip costs more than the word */
+        k = len;
     } else {
         UChar u[128], f[128];
         int32_t ulen = 0, flen = 0, olen = 0;

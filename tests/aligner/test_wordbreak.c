@@ -13,6 +13,7 @@
  * its process-wide CJK engine first (the breaker behaves as if it were);
  * each side keeps one iterator throughout, as the aligner does. On ICU 72 the breaker must do the dictionary work
  * itself (or this would compare ICU with ICU). */
+#include "align/aligner/features.h"
 #include "align/aligner/wordbreak.h"
 #include "align/util/alloc.h"
 #include "align/util/buf.h"
@@ -24,6 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
 #include <unicode/utf8.h>
 #include <unicode/uversion.h>
 
@@ -232,6 +235,33 @@ static void check_random(void)
        n_lines - lines, n_bad - bad, pa_word_breaker_fallbacks(own));
 }
 
+/* pa_word_key (features.c), which keys the words this file breaks, copies
+ * Han and kana words without folding: every code point around that range,
+ * alone and after a Han character, keys as ICU's full case folding gives. */
+static void check_word_key(void)
+{
+    size_t bad = 0, n = 0;
+    for (UChar32 c = 0x2c00; c < 0xa800; c++) {
+        if (c >= 0xd800 && c <= 0xdfff) continue;
+        for (int pre = 0; pre < 2; pre++, n++) {
+            UChar u[4], f[16];
+            int32_t ul = 0, fl, wl = 0;
+            if (pre) u[ul++] = 0x4e2d;
+            U16_APPEND_UNSAFE(u, ul, c);
+            UErrorCode st = U_ZERO_ERROR;
+            fl = u_strFoldCase(f, 16, u, ul, U_FOLD_CASE_DEFAULT, &st);
+            char want[64], in[16], got[64];
+            u_strToUTF8(want, sizeof want, &wl, f, fl, &st);
+            int32_t il = 0;
+            u_strToUTF8(in, sizeof in, &il, u, ul, &st);
+            size_t gl;
+            pa_word_key(in, (size_t)il, got, &gl, sizeof got);
+            if (U_FAILURE(st) || gl != (size_t)wl || memcmp(got, want, gl) != 0) bad++;
+        }
+    }
+    ok(bad == 0, "word keys of U+2C00..U+A7FF, alone and after Han, as ICU folds them (%zu keys, %zu differ)", n, bad);
+}
+
 int main(int argc, char **argv)
 {
     pa_error err;
@@ -256,6 +286,7 @@ int main(int argc, char **argv)
     check_shared();
     check_sweep();
     check_random();
+    check_word_key();
     pa_word_breaker_free(own);
     pa_word_breaker_free(ref);
     return done_testing();
