@@ -11,8 +11,10 @@
  *   half-width forms, Hangul, Thai, Latin, digits, marks and punctuation.
  * The reference is pa_word_breaker_new's ICU-only mode, which has ICU build
  * its process-wide CJK engine first (the breaker behaves as if it were);
- * each side keeps one iterator throughout, as the aligner does. On ICU 72 the breaker must do the dictionary work
- * itself (or this would compare ICU with ICU). */
+ * each side keeps one iterator throughout, as the aligner does. On ICU 72
+ * the breaker must do the dictionary work itself (or this would compare ICU
+ * with ICU). Last, the keys the aligner gives words (pa_word_key) against
+ * ICU's case folding. */
 #include "align/aligner/features.h"
 #include "align/aligner/wordbreak.h"
 #include "align/util/alloc.h"
