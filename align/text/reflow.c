@@ -47,7 +47,6 @@ typedef struct rline {
     unsigned char abbrev;  /* ends with an abbreviation's full stop ("Mr.", "a.m.", "S.") */
     unsigned char rtl;     /* its first strong character is right-to-left (Arabic, Hebrew) */
     unsigned short gaps;   /* word gaps (runs of spaces) inside the content */
-    unsigned short stops;  /* sentence ends inside the content (". The") */
 } rline;
 
 /* White space that may surround a line's content: ASCII, NBSP, U+3000. */
@@ -244,27 +243,12 @@ static int ends_abbreviation(const char *s, size_t a, size_t z)
     return k - 1 - t <= 2 && s[t] >= 'A' && s[t] <= 'Z';
 }
 
-/* Counts the word gaps of the content s[a..z) and the sentence ends inside
- * it: a full stop, ! or ? after a small letter, digit or bracket, closing
- * quotes, spaces, then a capital (opening quotes and brackets skipped). */
-static void count_stops(const char *s, size_t a, size_t z, rline *l)
+/* Counts the word gaps (runs of spaces) of the content s[a..z). */
+static void count_gaps(const char *s, size_t a, size_t z, rline *l)
 {
-    unsigned gaps = 0, stops = 0;
-    for (size_t i = a + 1; i < z; i++) {
-        if (s[i] != ' ' || s[i - 1] == ' ') continue;
-        gaps++;
-        size_t k = i;
-        while (k > a && strchr("\"')", s[k - 1])) k--;
-        if (k < a + 2 || !strchr(".!?", s[k - 1])) continue;
-        unsigned char p = (unsigned char)s[k - 2];
-        if (!((p >= 'a' && p <= 'z') || (p >= '0' && p <= '9') || p == ')')) continue;
-        size_t j = i;
-        while (j < z && (s[j] == ' ' || s[j] == '"' || s[j] == '(')) j++;
-        uint32_t c = pa_utf8_at(s, z, j, NULL);
-        if (j < z && is_letter(c) && u_isupper((UChar32)c)) stops++;
-    }
+    unsigned gaps = 0;
+    for (size_t i = a + 1; i < z; i++) gaps += s[i] == ' ' && s[i - 1] != ' ';
     l->gaps = gaps > 65535 ? 65535 : (unsigned short)gaps;
-    l->stops = stops > 65535 ? 65535 : (unsigned short)stops;
 }
 
 /* Measures line s[a..e). */
@@ -345,7 +329,7 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
     l->marker = starts_marker(s, i, z);
     l->runin = runs_in_list(s, i, z);
     l->abbrev = l->final && ends_abbreviation(s, i, z);
-    count_stops(s, i, z, l);
+    count_gaps(s, i, z, l);
 }
 
 /* ---- counting words for hyphenation ---- */
@@ -632,44 +616,12 @@ static int natural_need(const rline *a, const rline *b, int fit, int med)
     return (int)tail + (pa_is_unspaced_char(b->first) ? 0 : glyph_width(' ')) + b->nfw;
 }
 
-/* Whether a sentence end at the end of a full line, before a capital,
- * should end its paragraph: it is ambiguous (the next word did not fit, as
- * when the paragraph goes on), and the document says which is likelier.
- * Inside paragraphs a sentence end falls on a line end about as often as
- * any word gap does, so the sentence ends inside lines times the share of
- * word gaps that are line ends inside paragraphs (full lines ending in a
- * word) estimates how many of those lines go on; when that is less than
- * half of them, they end paragraphs (documents of short paragraphs, as in
- * UN reports of one or two sentences a paragraph). The estimate errs
- * towards going on. */
-static int full_stops_end(const rline *ls, size_t n, int fit, int med)
-{
-    uint64_t gaps = 0, stops = 0, inner = 0, ambiguous = 0;
-    const rline *prev = NULL;
-    for (size_t i = 0; i < n; i++) {
-        const rline *l = &ls[i];
-        if (l->blank) continue;
-        gaps += l->gaps, stops += l->stops;
-        if (prev && prev->page == l->page) {
-            int need = natural_need(prev, l, fit, med);
-            if (!prev->hyph && (is_letter(prev->last) || is_digit(prev->last) || prev->comma) &&
-                prev->nw * 10 >= fit * 9)
-                inner++;
-            if (prev->final && !prev->abbrev && is_letter(l->first) && u_isupper((UChar32)l->first) && need >= fit)
-                ambiguous++;
-        }
-        prev = l;
-    }
-    return ambiguous > 0 && gaps > 0 && stops * inner * 2 < ambiguous * gaps;
-}
-
 /* Marks brk[i] = 1 where a paragraph ends after line i (wrapped text).
  * W is the column's width, L the narrowest full line's; `exact` says the
  * widths are measured on the page (PDF), not counted in characters. */
 static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exact, unsigned char *brk)
 {
     int nmed = 0, nfit = exact ? 0 : natural_fit(ls, n, W, &nmed);
-    int stop_ends = nfit && full_stops_end(ls, n, nfit, nmed);
     size_t nonblank = 0, single_gap = 0, trail = 0, trail_good = 0, last = n;
     int indents[9] = {0};
     for (size_t i = 0; i < n; i++) {
@@ -694,7 +646,7 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
     /* Trailing space marks paragraph ends when it sits on lines that look
      * like paragraph ends and not on most lines. */
     int trail_cue = !exact && trail > 0 && trail_good * 10 >= trail * 6 && trail * 10 <= nonblank * 7;
-    size_t i = 0, lines = 1; /* lines of the paragraph up to line i */
+    size_t i = 0;
     while (i < n && ls[i].blank) i++;
     while (i < n) {
         size_t j = i + 1;
@@ -745,13 +697,11 @@ static void find_paragraph_ends(const rline *ls, size_t n, int W, int L, int exa
         /* the next line's first word would have fit on this line */
         else if (!a->hyph && opens && (exact || ends || (a->comma && spare) || roomy) && fits)
             brk[i] = 1;
-        /* a full line ending a sentence, in a document of short paragraphs,
-         * unless it is the paragraph's first (a paragraph of one sentence
-         * filling exactly one line is rarer than one that goes on) */
-        else if (stop_ends && a->final && !a->abbrev && is_letter(b->first) && u_isupper((UChar32)b->first) &&
-                 lines > 1)
-            brk[i] = 1;
-        lines = brk[i] ? 1 : lines + 1;
+        /* A full line ending a sentence before a capital stays joined: the
+         * next word did not fit, as when the paragraph goes on, and the
+         * text keeps nothing of the page's spacing that would tell a
+         * paragraph end. A missed paragraph end still ends its sentence; a
+         * false one would split a paragraph its translation keeps whole. */
         i = j;
     }
 }
