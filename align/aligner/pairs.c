@@ -65,16 +65,25 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
         unsigned count[PA_EV_COUNT] = {0};
         size_t na = df->anc_at[k + 1] - df->anc_at[k];
         const uint32_t *anc = na ? df->anc + df->anc_at[k] : NULL; /* no anchors at all: anc is NULL */
-        for (size_t q = 0; q < na; q++) sl->anc_slot[df->anc_at[k] + q] = NO_SLOT;
+        /* slots by class, in anchor order within a class: count each
+         * class's anchors, then hand out the slots in one more pass */
+        unsigned next[PA_AC_COUNT] = {0};
+        for (size_t q = 0; q < na; q++) {
+            sl->anc_slot[df->anc_at[k] + q] = NO_SLOT;
+            if (!(anc[q] & PA_ANCHOR_CANDIDATE)) next[pf->anchor_class[anc[q]]]++;
+        }
         for (int c = 0; c < PA_AC_COUNT; c++) {
             sl->class_at[k][c] = (uint8_t)slot;
-            if (!enabled[c]) continue;
-            for (size_t q = 0; q < na && slot < PA_MAX_SLOTS; q++) {
-                uint32_t id = anc[q] & ~PA_ANCHOR_CANDIDATE;
-                if ((anc[q] & PA_ANCHOR_CANDIDATE) || pf->anchor_class[id] != c) continue;
-                sl->anc_slot[df->anc_at[k] + q] = slot++;
-                count[c]++;
-            }
+            unsigned take = enabled[c] ? next[c] : 0;
+            if (take > PA_MAX_SLOTS - slot) take = PA_MAX_SLOTS - slot;
+            next[c] = slot;
+            slot += take;
+            count[c] = take;
+        }
+        for (size_t q = 0; q < na; q++) {
+            if (anc[q] & PA_ANCHOR_CANDIDATE) continue;
+            int c = pf->anchor_class[anc[q]];
+            if (next[c] < sl->class_at[k][c] + count[c]) sl->anc_slot[df->anc_at[k] + q] = next[c]++;
         }
         /* linked words and their expansion through both kinds of links */
         size_t w0 = nw, e0 = ne;
@@ -123,7 +132,8 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
             for (unsigned q = sl->class_at[k][c]; q < sl->class_at[k][c + 1]; q++) sl->slot_class[k][q] = (uint8_t)c;
         for (int o = 1; o <= PA_MAX_SIDE; o++) {
             double miss = 0;
-            for (int c = 0; c < PA_EV_COUNT; c++) miss += count[c] * miss_k[o][c];
+            for (int c = 0; c < PA_EV_COUNT; c++)
+                if (count[c]) miss += count[c] * miss_k[o][c]; /* adding 0 * x changes nothing */
             sl->const_pre[o][k + 1] = sl->const_pre[o][k] + miss;
         }
     }
