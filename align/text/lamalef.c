@@ -1,8 +1,10 @@
 /* lamalef.c - see lamalef.h. */
 #include "align/text/lamalef.h"
 #include "align/text/utf8.h"
+#include "align/text/wordlist.h"
 
 #include <stdint.h>
+#include <string.h>
 #include <unicode/uchar.h>
 
 enum { ALEF_MADDA = 0x622, ALEF_HAMZA_ABOVE = 0x623, ALEF_HAMZA_BELOW = 0x625, ALEF = 0x627, LAM = 0x644 };
@@ -118,19 +120,22 @@ static void scan_word(const unsigned char *s, size_t len, size_t a, size_t e, un
     }
 }
 
+/* The next Arabic word of s[0, len) at or after byte *i: true with its
+ * bytes [*a, *i) (so *i is past it), false when there is none. */
+static int next_word(const unsigned char *s, size_t len, size_t *i, size_t *a)
+{
+    while (*i < len && !word_char(s, len, *i)) (*i)++;
+    if (*i >= len) return 0;
+    *a = *i;
+    while (word_char(s, len, *i)) *i += 2;
+    return 1;
+}
+
 /* Runs scan_word over every word of `str`. */
 static void scan(const char *str, size_t len, char *fix, tally *t)
 {
     const unsigned char *s = (const unsigned char *)str;
-    for (size_t i = 0; i < len;) {
-        if (!word_char(s, len, i)) {
-            i++;
-            continue;
-        }
-        size_t a = i;
-        while (word_char(s, len, i)) i += 2;
-        scan_word(s, len, a, i, (unsigned char *)fix, t);
-    }
+    for (size_t i = 0, a; next_word(s, len, &i, &a);) scan_word(s, len, a, i, (unsigned char *)fix, t);
 }
 
 int pa_lamalef_reversed(const char *s, size_t len)
@@ -147,4 +152,53 @@ size_t pa_lamalef_repair(char *s, size_t len)
     return t.swaps;
 }
 
-size_t pa_lamalef_fix(char *s, size_t len) { return pa_lamalef_reversed(s, len) ? pa_lamalef_repair(s, len) : 0; }
+/* Most pairs of a word tried together: 2^4 - 1 readings at most. */
+#define MAX_WORD_PAIRS 4
+
+/* The word [a, e) of `s` with the pairs of `set` (bits over the pairs at
+ * the byte offsets `at_pair`, relative to a) swapped, into `buf`. */
+static void variant(const char *s, size_t a, size_t e, const size_t *at_pair, size_t n, unsigned set, char *buf)
+{
+    memcpy(buf, s + a, e - a);
+    for (size_t k = 0; k < n; k++)
+        if (set >> k & 1) {
+            size_t i = at_pair[k];
+            char x = buf[i], y = buf[i + 1];
+            buf[i] = buf[i + 2], buf[i + 1] = buf[i + 3], buf[i + 2] = x, buf[i + 3] = y;
+        }
+}
+
+size_t pa_lamalef_repair_words(char *str, size_t len, int (*is_word)(void *ctx, const char *w, size_t n), void *ctx)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t swaps = 0;
+    char buf[256];
+    for (size_t i = 0, a; next_word(s, len, &i, &a);) {
+        size_t e = i, at_pair[MAX_WORD_PAIRS + 1], n = 0;
+        for (size_t q = a; q + 4 <= e && n <= MAX_WORD_PAIRS; q += 2)
+            if (is_alef(at(s, q)) && at(s, q + 2) == LAM && !composes(s, len, q + 4)) at_pair[n++] = q - a;
+        if (n == 0 || n > MAX_WORD_PAIRS || e - a > sizeof buf || is_word(ctx, str + a, e - a)) continue;
+        unsigned found = 0, words = 0;
+        for (unsigned set = 1; set < 1u << n && words < 2; set++) {
+            variant(str, a, e, at_pair, n, set, buf);
+            if (is_word(ctx, buf, e - a)) found = set, words++;
+        }
+        if (words != 1) continue;
+        variant(str, a, e, at_pair, n, found, buf);
+        memcpy(str + a, buf, e - a);
+        for (unsigned set = found; set; set &= set - 1) swaps++;
+    }
+    return swaps;
+}
+
+static int in_wordlist(void *w, const char *word, size_t n) { return pa_wordlist_has(w, word, n); }
+
+size_t pa_lamalef_fix(char *s, size_t len)
+{
+    if (!pa_lamalef_reversed(s, len)) return 0;
+    size_t swaps = pa_lamalef_repair(s, len);
+    pa_wordlist *w = pa_wordlist_open("ar", NULL); /* none: the pairs inside stems stay as read */
+    if (w) swaps += pa_lamalef_repair_words(s, len, in_wordlist, w);
+    pa_wordlist_free(w);
+    return swaps;
+}

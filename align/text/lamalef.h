@@ -58,8 +58,21 @@ int pa_lamalef_reversed(const char *s, size_t len);
  * only on text pa_lamalef_reversed accepts. */
 size_t pa_lamalef_repair(char *s, size_t len);
 
-/* pa_lamalef_repair when pa_lamalef_reversed, else nothing: what a reader
- * of Arabic text from a PDF calls. Returns how many pairs it swapped. */
+/* The pairs the rules above leave, decided by the words of a dictionary:
+ * in each word holding alef + lam pairs (at most four, none before a mark
+ * it would compose with), when the word as it stands is not a word
+ * (`is_word`) and exactly one choice of its pairs swapped is, that choice
+ * is made. Call it on text pa_lamalef_repair has repaired. On the UN
+ * development set's lines 2,001-4,000, reversed, Hunspell's Arabic
+ * dictionary (Ayaspell) settled 425 of the 748 words that needed a swap,
+ * none wrongly, and changed none of the 46,346 words that did not.
+ * Returns how many pairs it swapped; same length, same offsets. */
+size_t pa_lamalef_repair_words(char *s, size_t len, int (*is_word)(void *ctx, const char *w, size_t n), void *ctx);
+
+/* pa_lamalef_repair when pa_lamalef_reversed, else nothing, then
+ * pa_lamalef_repair_words with the Arabic hunspell dictionary when there is
+ * one (wordlist.h): what a reader of Arabic text from a PDF calls. Returns
+ * how many pairs it swapped. */
 size_t pa_lamalef_fix(char *s, size_t len);
 
 #endif

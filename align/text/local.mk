@@ -1,6 +1,6 @@
 # align/text: decoding and cleaning text, language tags, repairing wrapped
-# lines, reversed Arabic ligatures and pdftotext's left-to-right runs, the
-# numbers of a segment.
+# lines, reversed Arabic ligatures (with a dictionary's words, wordlist.c)
+# and pdftotext's left-to-right runs, the numbers of a segment.
 libpolyalign_la_SOURCES += \
 	align/text/input.c align/text/input.h \
 	align/text/lamalef.c align/text/lamalef.h \
@@ -9,7 +9,8 @@ libpolyalign_la_SOURCES += \
 	align/text/pages.c align/text/pages.h \
 	align/text/numbers.c align/text/numbers.h \
 	align/text/reflow.c align/text/reflow.h \
-	align/text/utf8.h
+	align/text/utf8.h \
+	align/text/wordlist.c align/text/wordlist.h
 
 # Tests: the numbers of a segment on the cases of tests/text/numbers.cases;
 # the lam-alef repair on those of tests/text/lamalef.cases, pdftotext's

@@ -10,7 +10,8 @@
  *    characters cleaning removes (C0/C1 controls but tab and LF, CR, U+2028,
  *    U+2029, U+FEFF, U+FFFE, U+FFFF), and decoding it again changes nothing;
  *  - Arabic text stays so after the lam-alef repair of the text reader
- *    (text/lamalef.h; forced, so that it runs on every input);
+ *    (text/lamalef.h; forced, so that it runs on every input) and after its
+ *    dictionary pass (with a word list made up from a hash);
  *  - reflow output is valid UTF-8 ending in a line feed and keeps every
  *    character but white space and the hyphens it may join across lines;
  *  - the segmented document keeps the invariants of document.h and loses
@@ -28,6 +29,16 @@
 #include <unicode/ustring.h>
 
 static const char *const encodings[] = {NULL, "UTF-8", "GB18030", "windows-1251", "UTF-16LE"};
+
+/* A word list for the lam-alef dictionary pass: about a third of all
+ * strings, by a hash of their bytes. */
+static int some_words(void *ctx, const char *w, size_t n)
+{
+    (void)ctx;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h % 3 == 0;
+}
 
 /* Asserts what cleaning and NFC promise about decoded text (input.h). */
 static void check_clean(const char *s, size_t len)
@@ -121,6 +132,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pa_buf_free(&again);
     if (strcmp(lang, "ar") == 0) {
         pa_lamalef_repair(text.data, text.len);
+        check_clean(text.data, text.len);
+        pa_lamalef_repair_words(text.data, text.len, some_words, NULL);
         check_clean(text.data, text.len);
     }
 
