@@ -9,12 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Idle segmenters of one language. */
-typedef struct seg_pool {
+/* Idle objects of one language that a thread takes for its use and
+ * gives back: segmenters, or word lists (text/wordlist.h). */
+typedef struct pool {
     char code[PA_LANG_MAX];
-    pa_segmenter **idle;
+    void **idle;
     size_t n, cap;
-} seg_pool;
+} pool;
+
+/* The pools of one kind of object, a language each. */
+typedef struct pools {
+    pool *of;
+    size_t n, cap;
+} pools;
 
 typedef struct dict_entry {
     char src[PA_LANG_MAX], tgt[PA_LANG_MAX];
@@ -25,8 +32,7 @@ struct pa_context {
     pa_srx *srx;          /* NULL until the first segmenter when built in (guarded by lock) */
     pthread_mutex_t lock; /* guards pools and regex_ready */
     int regex_ready;      /* ICU's regex tables built (pa_segmenter_warm_up_regex) */
-    seg_pool *pools;
-    size_t n_pools, cap_pools;
+    pools segmenters, words; /* guarded by lock */
     dict_entry *dicts;
     size_t n_dicts, cap_dicts;
 };
@@ -68,11 +74,16 @@ pa_context *pa_context_new(const pa_context_options *o, pa_error *err)
 void pa_context_free(pa_context *c)
 {
     if (!c) return;
-    for (size_t k = 0; k < c->n_pools; k++) {
-        for (size_t q = 0; q < c->pools[k].n; q++) pa_segmenter_free(c->pools[k].idle[q]);
-        pa_free(c->pools[k].idle);
+    for (size_t k = 0; k < c->segmenters.n; k++) {
+        for (size_t q = 0; q < c->segmenters.of[k].n; q++) pa_segmenter_free(c->segmenters.of[k].idle[q]);
+        pa_free(c->segmenters.of[k].idle);
     }
-    pa_free(c->pools);
+    pa_free(c->segmenters.of);
+    for (size_t k = 0; k < c->words.n; k++) {
+        for (size_t q = 0; q < c->words.of[k].n; q++) pa_wordlist_free(c->words.of[k].idle[q]);
+        pa_free(c->words.of[k].idle);
+    }
+    pa_free(c->words.of);
     for (size_t k = 0; k < c->n_dicts; k++) pa_dict_free(c->dicts[k].dict);
     pa_free(c->dicts);
     pa_srx_free(c->srx);
@@ -82,12 +93,12 @@ void pa_context_free(pa_context *c)
 
 /* The pool of `code`, made when missing. Called with the lock held, in an
  * untracked scope (the pools belong to the context). */
-static seg_pool *pool_of(pa_context *c, const char *code)
+static pool *pool_of(pools *ps, const char *code)
 {
-    for (size_t k = 0; k < c->n_pools; k++)
-        if (strcmp(c->pools[k].code, code) == 0) return &c->pools[k];
-    PA_GROW(c->pools, c->cap_pools, c->n_pools + 1);
-    seg_pool *p = &c->pools[c->n_pools++];
+    for (size_t k = 0; k < ps->n; k++)
+        if (strcmp(ps->of[k].code, code) == 0) return &ps->of[k];
+    PA_GROW(ps->of, ps->cap, ps->n + 1);
+    pool *p = &ps->of[ps->n++];
     memset(p, 0, sizeof *p);
     snprintf(p->code, sizeof p->code, "%s", code);
     return p;
@@ -131,7 +142,7 @@ pa_segmenter *pa_context_take_segmenter(pa_context *c, const char *code, pa_erro
     }
     int ready = c->regex_ready;
     if (ready) {
-        seg_pool *p = pool_of(c, code);
+        pool *p = pool_of(&c->segmenters, code);
         if (p->n) s = p->idle[--p->n];
     }
     pa_alloc_undefer(c);
@@ -149,20 +160,68 @@ pa_segmenter *pa_context_take_segmenter(pa_context *c, const char *code, pa_erro
     return s;
 }
 
-void pa_context_give_segmenter(pa_context *c, const char *code, pa_segmenter *s)
+/* Puts `obj`, taken for `code` (and registered for cleanup by its taker),
+ * into its pool in `ps`. */
+static void pool_give(pa_context *c, pools *ps, const char *code, void *obj)
 {
-    if (!s) return;
+    if (!obj) return;
     pa_alloc_frame scope;
     pa_alloc_untracked_begin(&scope);
     pthread_mutex_lock(&c->lock);
     pa_alloc_defer(unlock_pools, c);
-    seg_pool *p = pool_of(c, code);
+    pool *p = pool_of(ps, code);
     PA_GROW(p->idle, p->cap, p->n + 1);
-    p->idle[p->n++] = s;
-    pa_alloc_undefer(s); /* the pool's now */
+    p->idle[p->n++] = obj;
+    pa_alloc_undefer(obj); /* the pool's now */
     pa_alloc_undefer(c);
     pthread_mutex_unlock(&c->lock);
     pa_alloc_untracked_end(&scope);
+}
+
+void pa_context_give_segmenter(pa_context *c, const char *code, pa_segmenter *s)
+{
+    pool_give(c, &c->segmenters, code, s);
+}
+
+static void free_wordlist(void *w)
+{
+    pa_wordlist_free(w);
+}
+
+/* pa_wordlist_source's take: an idle list of `code`, else a new one
+ * (opened outside the lock, in a keep scope: it will join the pool). */
+static pa_wordlist *take_wordlist(void *ctx, const char *code)
+{
+    pa_context *c = ctx;
+    pa_wordlist *w = NULL;
+    pa_alloc_frame scope;
+    pa_alloc_untracked_begin(&scope);
+    pthread_mutex_lock(&c->lock);
+    pa_alloc_defer(unlock_pools, c);
+    pool *p = pool_of(&c->words, code);
+    if (p->n) w = p->idle[--p->n];
+    pa_alloc_undefer(c);
+    pthread_mutex_unlock(&c->lock);
+    pa_alloc_untracked_end(&scope);
+    if (!w) {
+        pa_alloc_keep_begin(&scope);
+        w = pa_wordlist_open(code, NULL);
+        pa_alloc_keep_end(&scope);
+    }
+    if (w) pa_alloc_defer(free_wordlist, w); /* freed if the call fails before it is given back */
+    return w;
+}
+
+/* pa_wordlist_source's give. */
+static void give_wordlist(void *ctx, const char *code, pa_wordlist *w)
+{
+    pa_context *c = ctx;
+    pool_give(c, &c->words, code, w);
+}
+
+void pa_context_wordlists(pa_context *c, pa_wordlist_source *src)
+{
+    *src = (pa_wordlist_source){take_wordlist, give_wordlist, c};
 }
 
 static void free_dict(void *d)

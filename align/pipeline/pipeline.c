@@ -89,7 +89,7 @@ static const pa_align_options *checked_options(const pa_align_options *o, pa_ali
 #define DEFAULT_MAX_SENTENCES ((size_t)10 * 1000 * 1000)
 
 /* Reads one input as a document of its language (no layout yet). */
-static pa_document *read_one(const pa_input *in, int position, size_t max_bytes, pa_error *err)
+static pa_document *read_one(pa_context *c, const pa_input *in, int position, size_t max_bytes, pa_error *err)
 {
     char canon[PA_LANG_MAX], code[PA_LANG_MAX];
     if (resolve_language(in, canon, code, err) != 0) return NULL;
@@ -97,7 +97,9 @@ static pa_document *read_one(const pa_input *in, int position, size_t max_bytes,
         pa_error_set(err, PA_EUSAGE, "an input has neither a path nor bytes");
         return NULL;
     }
-    pa_read_opts ro = {in->encoding, max_bytes, position};
+    pa_wordlist_source words;
+    pa_context_wordlists(c, &words);
+    pa_read_opts ro = {in->encoding, max_bytes, position, &words};
     return pa_read_input(in, input_name(in), code, canon, &ro, err);
 }
 
@@ -198,7 +200,7 @@ static pa_units *align_inputs(pa_context *c, const pa_input *inputs, size_t n, c
     size_t k;
     for (k = 0; k < n; k++) {
         pa_log_progress(&log, "reading", k, n, "files");
-        if (!(docs[k] = read_one(&inputs[k], (int)k, o->max_input_bytes, err))) goto done;
+        if (!(docs[k] = read_one(c, &inputs[k], (int)k, o->max_input_bytes, err))) goto done;
         if (docs[k]->needs_layout) pa_anchors_take(docs[k], &anchors[k]);
         for (size_t q = 0; q < k; q++)
             if (strcmp(docs[q]->lang, docs[k]->lang) == 0) {
@@ -246,7 +248,7 @@ static pa_document *read_document(pa_context *c, const pa_input *in, const pa_al
     const pa_align_options *o = checked_options(opts, &defaults, err);
     if (!o) return NULL;
     pa_logger log = {o->log, o->callback_data, o->log_level, o->progress};
-    pa_document *d = read_one(in, -1, o->max_input_bytes, err);
+    pa_document *d = read_one(c, in, -1, o->max_input_bytes, err);
     pa_anchors anchors = {0};
     if (d && d->needs_layout) pa_anchors_take(d, &anchors);
     pa_split used;

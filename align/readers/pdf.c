@@ -271,7 +271,7 @@ static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
         if (rc == 0) {
             size_t cl;
             char *c = pa_buf_detach(&clean, &cl);
-            if (strcmp(d->lang, "ar") == 0) pa_lamalef_fix(c, cl);
+            if (strcmp(d->lang, "ar") == 0) pa_lamalef_fix(c, cl, o ? o->words : NULL);
             pa_document_set_text(d, c, cl);
             pa_document_split_paragraphs(d);
         }

@@ -16,6 +16,7 @@
 #include "align/polyalign.h"
 #include "align/readers/document.h"
 #include "align/readers/sniff.h"
+#include "align/text/wordlist.h"
 #include "align/util/buf.h"
 
 /* What readers are told. */
@@ -25,6 +26,7 @@ typedef struct pa_read_opts {
     int position;         /* the input's place among the run's (0 = source, 1 = target,
                              ...; -1 = alone): a table without a header gives the
                              document the text column at this place (tsv.c) */
+    const pa_wordlist_source *words; /* word lists for repairs of PDF text; NULL: opened per document */
 } pa_read_opts;
 
 typedef struct pa_reader {

@@ -30,7 +30,7 @@ static int read_text(const char *bytes, size_t len, const pa_read_opts *o, pa_do
     }
     size_t n;
     char *text = pa_buf_detach(&clean, &n);
-    if (strcmp(d->lang, "ar") == 0) pa_lamalef_fix(text, n);
+    if (strcmp(d->lang, "ar") == 0) pa_lamalef_fix(text, n, o ? o->words : NULL);
     pa_document_set_text(d, text, n);
     d->needs_layout = 1;
     return 0;

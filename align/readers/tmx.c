@@ -34,7 +34,7 @@ static int read_tmx(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
     pa_tmx_reader_close(r);
     if (rc == 0 && paras == 0)
         rc = pa_error_set(err, PA_EINPUT, "%s: none of its %zu units has text in %s", d->name, units, d->tag);
-    pa_read_opts utf8 = {NULL, o ? o->max_bytes : 0, -1}; /* the text is UTF-8 now */
+    pa_read_opts utf8 = {NULL, o ? o->max_bytes : 0, -1, o ? o->words : NULL}; /* the text is UTF-8 now */
     if (rc == 0) rc = pa_reader_text.read(text.data, text.len, &utf8, d, err);
     pa_buf_free(&text);
     return rc == 0 ? 0 : -1;

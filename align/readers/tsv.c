@@ -284,7 +284,7 @@ static int read_tsv(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
     if (rc == 0 && paras == 0)
         rc = pa_error_set(err, PA_EINPUT, "%s: none of its %zu rows has text in column %ld (%s)", d->name, rows,
                           col + 1, d->tag);
-    pa_read_opts utf8 = {NULL, o ? o->max_bytes : 0, -1}; /* the text is UTF-8 now */
+    pa_read_opts utf8 = {NULL, o ? o->max_bytes : 0, -1, o ? o->words : NULL}; /* the text is UTF-8 now */
     if (rc == 0) rc = pa_reader_text.read(out.data, out.len, &utf8, d, err);
     pa_buf_free(&clean);
     pa_buf_free(&out);

@@ -193,12 +193,14 @@ size_t pa_lamalef_repair_words(char *str, size_t len, int (*is_word)(void *ctx, 
 
 static int in_wordlist(void *w, const char *word, size_t n) { return pa_wordlist_has(w, word, n); }
 
-size_t pa_lamalef_fix(char *s, size_t len)
+size_t pa_lamalef_fix(char *s, size_t len, const pa_wordlist_source *words)
 {
     if (!pa_lamalef_reversed(s, len)) return 0;
     size_t swaps = pa_lamalef_repair(s, len);
-    pa_wordlist *w = pa_wordlist_open("ar", NULL); /* none: the pairs inside stems stay as read */
+    /* no list: the pairs inside stems stay as read */
+    pa_wordlist *w = words ? words->take(words->ctx, "ar") : pa_wordlist_open("ar", NULL);
     if (w) swaps += pa_lamalef_repair_words(s, len, in_wordlist, w);
-    pa_wordlist_free(w);
+    if (words) words->give(words->ctx, "ar", w);
+    else pa_wordlist_free(w);
     return swaps;
 }

@@ -48,6 +48,8 @@
 
 #include <stddef.h>
 
+#include "align/text/wordlist.h"
+
 /* True when `len` bytes of UTF-8 look like Arabic text whose lam-alef
  * ligatures were reversed: at least two pieces of evidence of reversal and
  * more than four times as many as of intact lam + alef. */
@@ -71,8 +73,9 @@ size_t pa_lamalef_repair_words(char *s, size_t len, int (*is_word)(void *ctx, co
 
 /* pa_lamalef_repair when pa_lamalef_reversed, else nothing, then
  * pa_lamalef_repair_words with the Arabic hunspell dictionary when there is
- * one (wordlist.h): what a reader of Arabic text from a PDF calls. Returns
- * how many pairs it swapped. */
-size_t pa_lamalef_fix(char *s, size_t len);
+ * one (wordlist.h), taken from `words` (NULL: opened for this call): what
+ * a reader of Arabic text from a PDF calls. Returns how many pairs it
+ * swapped. */
+size_t pa_lamalef_fix(char *s, size_t len, const pa_wordlist_source *words);
 
 #endif

@@ -32,4 +32,14 @@ void pa_wordlist_free(pa_wordlist *w);
 /* Whether the UTF-8 word w[0, n) is spelled right (no word has 256 bytes). */
 int pa_wordlist_has(pa_wordlist *w, const char *word, size_t n);
 
+/* Where a reader takes a language's word list from and gives it back to:
+ * a pool its caller keeps (the pipeline's context), so that a process
+ * parses a dictionary once, not once a document. take returns NULL when
+ * there is no list for the language; give takes NULL too. */
+typedef struct pa_wordlist_source {
+    pa_wordlist *(*take)(void *ctx, const char *lang);
+    void (*give)(void *ctx, const char *lang, pa_wordlist *w);
+    void *ctx;
+} pa_wordlist_source;
+
 #endif

@@ -29,7 +29,7 @@ static void check_refusal(const pa_error *err)
 static void read_with(const pa_reader *r, const char *bytes, size_t len, const char *lang)
 {
     pa_document *d = pa_document_new("fuzz.docx", lang);
-    pa_read_opts o = {NULL, DOCX_MAX_ENTRY, -1};
+    pa_read_opts o = {NULL, DOCX_MAX_ENTRY, -1, NULL};
     pa_error err;
     pa_error_clear(&err);
     if (r->read(bytes, len, &o, d, &err) != 0) {

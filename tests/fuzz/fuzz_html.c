@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(strcmp(a, b) == 0, "declared charset differs: '%s' then '%s'", a, b);
 
     pa_document *d = pa_document_new("fuzz.html", lang);
-    pa_read_opts o = {enc, 0, -1};
+    pa_read_opts o = {enc, 0, -1, NULL};
     pa_error err;
     pa_error_clear(&err);
     if (pa_reader_html.read(bytes, len, &o, d, &err) != 0) {

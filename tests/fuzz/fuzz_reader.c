@@ -27,7 +27,7 @@ static const char *const hints[] = {"fuzz",     "fuzz.txt", "fuzz.docx", "fuzz.p
 /* Reads the bytes as a document of `lang`; NULL when refused. */
 static pa_document *read_doc(const char *bytes, size_t len, const char *lang, const char *hint, int position)
 {
-    pa_read_opts o = {NULL, 0, position};
+    pa_read_opts o = {NULL, 0, position, NULL};
     pa_input in = {.bytes = bytes, .len = len, .label = hint};
     pa_error err;
     pa_error_clear(&err);

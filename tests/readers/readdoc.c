@@ -48,7 +48,7 @@ int main(int argc, char **argv)
             return 2;
         }
         pa_input in = {.path = argv[i]};
-        pa_read_opts o = {encoding, 0, position};
+        pa_read_opts o = {encoding, 0, position, NULL};
         pa_document *d = pa_read_input(&in, argv[i], code, tag, &o, &err);
         if (!d) {
             fprintf(stderr, "readdoc: %s\n", err.msg);

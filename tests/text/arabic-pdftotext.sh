@@ -84,7 +84,22 @@ unset DICPATH
 if [ -r /usr/share/hunspell/ar.dic ] && /sbin/ldconfig -p 2>/dev/null | grep -q "libhunspell-1.7.so.0"; then
   "$P" segment --lang ar "$W/doc.ar.txt" | tr -s '\n' | cmp -s - "$W/clean.txt"
   ok $? "with hunspell's Arabic dictionary, the pair inside a stem too (الإعلان)"
+  # a batch parses the dictionary once (the context's pool), not a set
+  if command -v strace > /dev/null 2>&1; then
+    mkdir "$W/sets"
+    for k in 1 2 3; do
+      cp "$W/doc.ar.txt" "$W/sets/d$k.ar.txt"
+      printf 'Whereas recognition of dignity is the foundation of freedom.\nNo one shall be held in slavery.\nThe Universal Declaration of the United Nations.\n' > "$W/sets/d$k.en.txt"
+    done
+    strace -f -e trace=openat -o "$W/trace" "$P" batch -q -j 1 --pivot en --dir "$W/sets" -o "$W/out" > /dev/null 2>&1
+    st=$?
+    n=$(grep -c 'ar\.dic"' "$W/trace")
+    [ $st -eq 0 ] && [ "$n" -eq 1 ]; ok $? "a batch of 3 Arabic sets reads the dictionary once (status $st, $n reads)"
+  else
+    echo "ok $((tap_n += 1)) # SKIP strace not installed"
+  fi
 else
+  echo "ok $((tap_n += 1)) # SKIP no hunspell-ar or libhunspell-1.7-0: the dictionary pass is not run"
   echo "ok $((tap_n += 1)) # SKIP no hunspell-ar or libhunspell-1.7-0: the dictionary pass is not run"
 fi
 done_testing

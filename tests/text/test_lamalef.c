@@ -34,7 +34,7 @@ static void check_reversed(char *text, const char *want)
 static void check_fix(char *text, char *want)
 {
     size_t n = cases_unescape(text), m = cases_unescape(want);
-    pa_lamalef_fix(text, n);
+    pa_lamalef_fix(text, n, NULL);
     ok(n == m && memcmp(text, want, n) == 0 && !pa_lamalef_reversed(text, n), "fix -> '%s' (want '%s')", text, want);
 }
 
