@@ -91,7 +91,9 @@ if [ -r /usr/share/hunspell/ar.dic ] && /sbin/ldconfig -p 2>/dev/null | grep -q 
       cp "$W/doc.ar.txt" "$W/sets/d$k.ar.txt"
       printf 'Whereas recognition of dignity is the foundation of freedom.\nNo one shall be held in slavery.\nThe Universal Declaration of the United Nations.\n' > "$W/sets/d$k.en.txt"
     done
-    strace -f -e trace=openat -o "$W/trace" "$P" batch -q -j 1 --pivot en --dir "$W/sets" -o "$W/out" > /dev/null 2>&1
+    # LeakSanitizer cannot run under ptrace: off for this run of a sanitizer build
+    ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+      strace -f -e trace=openat -o "$W/trace" "$P" batch -q -j 1 --pivot en --dir "$W/sets" -o "$W/out" > /dev/null 2>&1
     st=$?
     n=$(grep -c 'ar\.dic"' "$W/trace")
     [ $st -eq 0 ] && [ "$n" -eq 1 ]; ok $? "a batch of 3 Arabic sets reads the dictionary once (status $st, $n reads)"
