@@ -26,6 +26,12 @@ skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 
 have_shared() { [ -d "$SHARED" ] && [ -f "$SHARED/README.md" ]; }
 
+# have_arabic_dictionary: hunspell's Arabic dictionary and libhunspell, which
+# the lam-alef repair of Arabic PDF text uses where they are (text/wordlist.h).
+have_arabic_dictionary() {
+  [ -r /usr/share/hunspell/ar.dic ] && /sbin/ldconfig -p 2>/dev/null | grep -q "libhunspell-1.7.so.0"
+}
+
 done_testing() { echo "1..$tap_n"; exit 0; }
 
 # A scratch directory removed at exit.

@@ -22,6 +22,7 @@
 #include "align/text/reflow.h"
 #include "align/text/utf8.h"
 #include "align/util/alloc.h"
+#include "align/util/dynlib.h"
 
 #include <dlfcn.h>
 #include <glib.h>
@@ -51,16 +52,7 @@ typedef struct poppler_api {
 static int load_poppler(poppler_api *api, const char *name, pa_error *err)
 {
     static const char *const sonames[] = {"libpoppler-glib.so.8", "libpoppler-glib.so"};
-    api->lib = NULL;
-    for (size_t k = 0; k < sizeof sonames / sizeof *sonames && !api->lib; k++)
-        api->lib = dlopen(sonames[k], RTLD_NOW | RTLD_LOCAL);
-    if (!api->lib)
-        return pa_error_set(err, PA_EINPUT, "%s is a PDF file; poppler-glib cannot be loaded (%s): run `pdftotext -enc UTF-8 %s` and align the text",
-                            name, dlerror(), name);
-    struct {
-        void *slot;
-        const char *sym;
-    } syms[] = {
+    const pa_dynsym syms[] = {
         {&api->bytes_new, "g_bytes_new"},
         {&api->bytes_unref, "g_bytes_unref"},
         {&api->error_free, "g_error_free"},
@@ -73,12 +65,14 @@ static int load_poppler(poppler_api *api, const char *name, pa_error *err)
         {&api->get_text, "poppler_page_get_text"},
         {&api->get_text_layout, "poppler_page_get_text_layout"},
     };
-    for (size_t k = 0; k < sizeof syms / sizeof *syms; k++) {
-        void *f = dlsym(api->lib, syms[k].sym);
-        if (!f) return pa_error_set(err, PA_EINPUT, "%s is a PDF file; poppler-glib lacks %s", name, syms[k].sym);
-        memcpy(syms[k].slot, &f, sizeof f);
-    }
-    return 0;
+    const char *missing;
+    char why[512];
+    api->lib = pa_dynlib_open(sonames, sizeof sonames / sizeof *sonames, syms, sizeof syms / sizeof *syms, &missing,
+                              why, sizeof why);
+    if (api->lib) return 0;
+    if (missing) return pa_error_set(err, PA_EINPUT, "%s is a PDF file; poppler-glib lacks %s", name, missing);
+    return pa_error_set(err, PA_EINPUT, "%s is a PDF file; poppler-glib cannot be loaded (%s): run `pdftotext -enc UTF-8 %s` and align the text",
+                        name, why, name);
 }
 
 typedef struct pline {

@@ -1,6 +1,7 @@
 /* wordlist.c - see wordlist.h. */
 #include "align/text/wordlist.h"
 #include "align/util/alloc.h"
+#include "align/util/dynlib.h"
 
 #include <dlfcn.h>
 #include <stdio.h>
@@ -62,27 +63,18 @@ pa_wordlist *pa_wordlist_open(const char *lang, pa_error *err)
         return NULL;
     }
     static const char *const sonames[] = {"libhunspell-1.7.so.0", "libhunspell-1.7.so", "libhunspell.so"};
-    void *lib = NULL;
-    for (size_t k = 0; k < sizeof sonames / sizeof *sonames && !lib; k++) lib = dlopen(sonames[k], RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        pa_error_set(err, PA_EINPUT, "libhunspell cannot be loaded (%s; Debian: libhunspell-1.7-0)", dlerror());
-        return NULL;
-    }
     pa_wordlist *w = pa_calloc(1, sizeof *w);
-    w->lib = lib;
     pa_alloc_defer(free_wordlist, w);
-    struct {
-        void *slot;
-        const char *sym;
-    } syms[] = {{&w->create, "Hunspell_create"}, {&w->destroy, "Hunspell_destroy"}, {&w->spell, "Hunspell_spell"}};
-    for (size_t k = 0; k < sizeof syms / sizeof *syms; k++) {
-        void *f = dlsym(lib, syms[k].sym);
-        if (!f) {
-            pa_error_set(err, PA_EINPUT, "libhunspell lacks %s", syms[k].sym);
-            pa_wordlist_free(w);
-            return NULL;
-        }
-        memcpy(syms[k].slot, &f, sizeof f);
+    const pa_dynsym syms[] = {{&w->create, "Hunspell_create"}, {&w->destroy, "Hunspell_destroy"}, {&w->spell, "Hunspell_spell"}};
+    const char *missing;
+    char why[512];
+    w->lib = pa_dynlib_open(sonames, sizeof sonames / sizeof *sonames, syms, sizeof syms / sizeof *syms, &missing, why,
+                            sizeof why);
+    if (!w->lib) {
+        if (missing) pa_error_set(err, PA_EINPUT, "libhunspell lacks %s", missing);
+        else pa_error_set(err, PA_EINPUT, "libhunspell cannot be loaded (%s; Debian: libhunspell-1.7-0)", why);
+        pa_wordlist_free(w);
+        return NULL;
     }
     w->h = w->create(aff, dic);
     if (!w->h) {

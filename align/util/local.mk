@@ -2,6 +2,7 @@
 libpolyalign_la_SOURCES += \
 	align/util/alloc.c align/util/alloc.h \
 	align/util/buf.c align/util/buf.h \
+	align/util/dynlib.c align/util/dynlib.h \
 	align/util/error.c align/util/error.h \
 	align/util/hashset.c align/util/hashset.h \
 	align/util/log.c align/util/log.h \

@@ -81,7 +81,7 @@ p=$("$P" segment --lang ar "$W/lay.ar.txt" | grep -c "^لكل فرد.*إلزام
 # With the system's Arabic dictionary (hunspell-ar and libhunspell), the
 # pair inside a stem is put back too: the text as written.
 unset DICPATH
-if [ -r /usr/share/hunspell/ar.dic ] && /sbin/ldconfig -p 2>/dev/null | grep -q "libhunspell-1.7.so.0"; then
+if have_arabic_dictionary; then
   "$P" segment --lang ar "$W/doc.ar.txt" | tr -s '\n' | cmp -s - "$W/clean.txt"
   ok $? "with hunspell's Arabic dictionary, the pair inside a stem too (الإعلان)"
   # a batch parses the dictionary once (the context's pool), not a set
