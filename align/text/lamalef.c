@@ -152,6 +152,18 @@ size_t pa_lamalef_repair(char *s, size_t len)
     return t.swaps;
 }
 
+/* Whether the word w[0, n) holds two alef letters side by side, which no
+ * Arabic word does: the reading that would take the lam of an intact
+ * ligature away from it (الإجتماعي, put back by the rules, read as
+ * لاإجتماعي) is no reading. */
+static int alefs_adjacent(const char *w, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)w;
+    for (size_t i = 0; i + 4 <= n; i += 2)
+        if (is_alef(at(s, i)) && is_alef(at(s, i + 2))) return 1;
+    return 0;
+}
+
 /* Most pairs of a word tried together: 2^4 - 1 readings at most. */
 #define MAX_WORD_PAIRS 4
 
@@ -181,7 +193,7 @@ size_t pa_lamalef_repair_words(char *str, size_t len, int (*is_word)(void *ctx, 
         unsigned found = 0, words = 0;
         for (unsigned set = 1; set < 1u << n && words < 2; set++) {
             variant(str, a, e, at_pair, n, set, buf);
-            if (is_word(ctx, buf, e - a)) found = set, words++;
+            if (!alefs_adjacent(buf, e - a) && is_word(ctx, buf, e - a)) found = set, words++;
         }
         if (words != 1) continue;
         variant(str, a, e, at_pair, n, found, buf);
