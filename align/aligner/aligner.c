@@ -160,14 +160,35 @@ static const double *score_bounds(const scorer *s, const search_plan *plan, doub
     return bound;
 }
 
-/* The search over `band` at the scorer's level, with the scorer's
+/* The forward pass over `band` at the scorer's level, with the scorer's
  * sentence-level copy where the level is the sentences'. */
-static int run_level(scorer *s, const pa_band *band, const search_plan *plan, int posteriors, pa_search_result *r)
+static int forward_level(scorer *s, const pa_band *band, const search_plan *plan, int posteriors,
+                         pa_search_state *st)
 {
     double bound[64];
     const double *b = score_bounds(s, plan, bound);
-    if (s->shift == 0) return pa_search_run(band, plan->types, plan->n_types, bead_logp_fine, s, b, posteriors, r);
-    return pa_search_run(band, plan->types, plan->n_types, bead_logp, s, b, posteriors, r);
+    if (s->shift == 0)
+        return pa_search_forward(st, band, plan->types, plan->n_types, bead_logp_fine, s, b, posteriors);
+    return pa_search_forward(st, band, plan->types, plan->n_types, bead_logp, s, b, posteriors);
+}
+
+/* The backward pass of forward_level's state, into `path`'s posteriors. */
+static void backward_level(scorer *s, pa_search_state *st, pa_alignment *path)
+{
+    if (s->shift == 0) pa_search_backward(st, bead_logp_fine, s, path);
+    else pa_search_backward(st, bead_logp, s, path);
+}
+
+/* The whole search over `band` at the scorer's level. */
+static int run_level(scorer *s, const pa_band *band, const search_plan *plan, int posteriors, pa_search_result *r)
+{
+    pa_search_state st;
+    memset(r, 0, sizeof *r);
+    if (forward_level(s, band, plan, posteriors, &st) != 0) return -1;
+    pa_search_trace(&st, &r->path);
+    if (posteriors) backward_level(s, &st, &r->path);
+    pa_search_state_free(&st);
+    return 0;
 }
 
 /* Prefix sums of the sentence lengths the features measured. */
@@ -325,40 +346,57 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     if (s->region && shift == 0) pa_band_intersect(&band, s->region);
     pa_log(plan->log, PA_LOG_DEBUG, "level %u: %zu x %zu units, %zu cells", shift, n, m, band.cells);
     if (s->have_pt && shift == 0) pa_pair_table_set_band(&s->pt, &band, plan->max_side);
-    pa_search_result r;
-    if (run_level(s, &band, plan, posteriors, &r) != 0) {
+    /* With posteriors, the forward pass is kept until the path is known
+     * not to need a wider band: only then is its backward pass worth
+     * running (a widened band gets a forward-backward of its own). */
+    pa_search_state st;
+    if (forward_level(s, &band, plan, posteriors, &st) != 0) {
         pa_band_free(&band);
         return -1;
     }
-    pa_alignment path = r.path;
+    pa_alignment path;
+    pa_search_trace(&st, &path);
+    int kept = posteriors;
+    if (!kept) pa_search_state_free(&st);
     size_t initial_cells = band.cells;
-    int rc = 0, widened = 0;
+    int rc = 0;
     while (rc == 0 && radius < MAX_RADIUS && band.cells < (n + 1) * (m + 1)) {
         size_t *pi, *pj;
         size_t np = path_corners(&path, n, m, &pi, &pj);
         size_t *rad = pa_calloc(np, sizeof *rad);
         radius *= 2;
         size_t touched = mark_edges(&band, pi, pj, np, radius, rad, plan->log);
-        size_t before = band.cells;
+        /* widened into a copy: the kept forward pass needs the band it ran on */
+        pa_band wider;
+        pa_band_copy(&wider, &band);
         if (touched) {
-            pa_band_add_path(&band, pi, pj, np, rad, 0);
-            if (s->region && shift == 0) pa_band_intersect(&band, s->region);
+            pa_band_add_path(&wider, pi, pj, np, rad, 0);
+            if (s->region && shift == 0) pa_band_intersect(&wider, s->region);
         }
-        if (band.cells == before || band.cells > 4 * initial_cells + MAX_EXTRA_CELLS) {
+        if (wider.cells == band.cells || wider.cells > 4 * initial_cells + MAX_EXTRA_CELLS) {
+            pa_band_free(&wider);
             pa_free(pi), pa_free(pj), pa_free(rad);
             break; /* nothing to widen, or the edge is the region's, or enough */
         }
+        pa_band_free(&band);
+        band = wider;
+        if (kept) pa_search_state_free(&st), kept = 0;
         pa_log(plan->log, PA_LOG_DEBUG, "level %u: %zu edge nodes, radius %zu, %zu cells", shift, touched, radius,
                     band.cells);
         if (s->have_pt && shift == 0) pa_pair_table_set_band(&s->pt, &band, plan->max_side);
         rc = research_stretches(s, plan, &band, &path, pi, pj, rad, radius);
-        widened = 1;
         pa_free(pi), pa_free(pj), pa_free(rad);
     }
-    if (rc == 0 && widened && posteriors) {
+    if (kept) {
+        /* the path never left the first band: its forward pass stands */
+        backward_level(s, &st, &path);
+        pa_search_state_free(&st);
+    } else if (rc == 0 && posteriors) {
         pa_alignment_free(&path);
+        pa_search_result r;
         rc = run_level(s, &band, plan, 1, &r);
         if (rc == 0) path = r.path;
+        else memset(&path, 0, sizeof path);
     }
     pa_band_free(&band);
     if (rc != 0) {

@@ -47,7 +47,7 @@ typedef struct tally {
     size_t pairs;
 } tally;
 
-static void tally_pair(tally *t, const pa_pair_table *pt, const pa_pair_features *pf, const pa_length_model *lm,
+static void tally_pair(tally *t, pa_pair_table *pt, const pa_pair_features *pf, const pa_length_model *lm,
                        size_t i, size_t j)
 {
     unsigned m[PA_EV_COUNT][2], ns[PA_EV_COUNT], nt[PA_EV_COUNT];

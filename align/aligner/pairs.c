@@ -29,8 +29,7 @@ void pa_evidence_llr(const pa_evidence_weights *w, int c, int side, int k, doubl
 }
 
 /* Slots of one side: anchors by class, then linked words of each kind; the
- * per-sentence all-miss constants; each sentence's linked words and their
- * expansion. */
+ * per-sentence all-miss constants; each sentence's linked words. */
 static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const pa_links *const links[PA_LINK_KINDS],
                        const pa_evidence_weights *w)
 {
@@ -56,8 +55,7 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
     for (int k = 1; k <= PA_MAX_SIDE; k++) sl->const_pre[k] = pa_calloc(n + 1, sizeof *sl->const_pre[k]);
     sl->anc_slot = pa_malloc((df->anc_at[n] + 1) * sizeof *sl->anc_slot);
     sl->words_at = pa_calloc(n + 1, sizeof *sl->words_at);
-    sl->expand_at = pa_calloc(n + 1, sizeof *sl->expand_at);
-    size_t nw = 0, cw = 0, ne = 0, ce = 0, cs = 0;
+    size_t nw = 0, cw = 0, cs = 0;
     uint32_t *kind = NULL; /* per word of the sentence: its class */
     size_t cap_kind = 0;
     for (size_t k = 0; k < n; k++) {
@@ -85,8 +83,8 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
             int c = pf->anchor_class[anc[q]];
             if (next[c] < sl->class_at[k][c] + count[c]) sl->anc_slot[df->anc_at[k] + q] = next[c]++;
         }
-        /* linked words and their expansion through both kinds of links */
-        size_t w0 = nw, e0 = ne;
+        /* linked words: those with links of either kind */
+        size_t w0 = nw;
         int any_links = enabled[PA_EV_LEXICAL] || enabled[PA_EV_DICT];
         for (size_t q = df->word_at[k]; any_links && q < df->word_at[k + 1]; q++) {
             uint32_t wd = df->words[q];
@@ -94,20 +92,15 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
             for (int l = 0; l < PA_LINK_KINDS; l++) {
                 if (!links[l]) continue;
                 const size_t *at = side ? links[l]->bwd_at : links[l]->fwd_at;
-                const uint32_t *to = side ? links[l]->bwd : links[l]->fwd;
                 size_t n_keys = side ? links[l]->n_tgt : links[l]->n_src;
                 if (wd >= n_keys || at[wd] == at[wd + 1]) continue;
                 linked = 1;
-                PA_GROW(sl->expand, ce, ne + (at[wd + 1] - at[wd]));
-                memcpy(sl->expand + ne, to + at[wd], (at[wd + 1] - at[wd]) * sizeof *sl->expand);
-                ne += at[wd + 1] - at[wd];
             }
             if (!linked) continue;
             PA_GROW(sl->words, cw, nw + 1);
             sl->words[nw++] = wd;
         }
         sort_unique(sl->words, w0, &nw);
-        sort_unique(sl->expand, e0, &ne);
         PA_GROW(sl->word_slot, cs, nw + 1);
         PA_GROW(kind, cap_kind, nw - w0 + 1);
         for (size_t q = w0; q < nw; q++) {
@@ -126,7 +119,6 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
                 if (kind[q - w0] == (uint32_t)c) sl->word_slot[q] = slot++, count[c]++;
         }
         sl->words_at[k + 1] = nw;
-        sl->expand_at[k + 1] = ne;
         sl->class_at[k][PA_EV_COUNT] = (uint8_t)slot;
         for (int c = 0; c < PA_EV_COUNT; c++)
             for (unsigned q = sl->class_at[k][c]; q < sl->class_at[k][c + 1]; q++) sl->slot_class[k][q] = (uint8_t)c;
@@ -144,7 +136,7 @@ static void slots_free(pa_slots *sl)
 {
     for (int k = 1; k <= PA_MAX_SIDE; k++) pa_free(sl->const_pre[k]);
     pa_free(sl->class_at), pa_free(sl->slot_class), pa_free(sl->anc_slot);
-    pa_free(sl->words), pa_free(sl->word_slot), pa_free(sl->words_at), pa_free(sl->expand), pa_free(sl->expand_at);
+    pa_free(sl->words), pa_free(sl->word_slot), pa_free(sl->words_at);
     memset(sl, 0, sizeof *sl);
 }
 
@@ -157,25 +149,61 @@ void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_
     for (int r = 0; r < PA_PAIR_ROWS; r++) pt->row_of[r] = pt->win_of[r] = SIZE_MAX;
     slots_init(&pt->src, 0, pf, links, w);
     slots_init(&pt->tgt, 1, pf, links, w);
+    pt->reach_row = SIZE_MAX;
+    for (int l = 0; l < PA_LINK_KINDS; l++) {
+        pt->links[l] = links[l];
+        if (links[l] && links[l]->n_tgt > pt->reach_n) pt->reach_n = links[l]->n_tgt;
+    }
+    if (pt->src.words && pt->tgt.words && pt->reach_n) {
+        pt->reach_mask = pa_malloc(pt->reach_n * sizeof *pt->reach_mask);
+        pt->reach_stamp = pa_calloc(pt->reach_n, sizeof *pt->reach_stamp);
+    } else {
+        pt->reach_n = 0; /* no side has linked words to match */
+    }
 }
 
-/* Bits of the linked words of sentence k (slots `sl`) found among the
- * words sentence `o` of the other side links to. */
-static uint64_t word_matches(const pa_slots *sl, size_t k, const pa_slots *other, size_t o)
+/* Marks the target words that the linked words of source sentence a link
+ * to, each with the slots of a it matches (none for a word past the 64
+ * slots). A cell of row a then costs one look-up per linked word of its
+ * target sentence, where merging a's words with the target's expansion
+ * (and the target's words with a's) cost both expansions, tens of ids. */
+static void reach_prepare(pa_pair_table *pt, size_t a)
 {
-    uint64_t mask = 0;
-    const uint32_t *w = sl->words, *e = other->expand;
-    size_t i = sl->words_at[k], z = sl->words_at[k + 1];
-    size_t j = other->expand_at[o], jz = other->expand_at[o + 1];
-    while (i < z && j < jz) {
-        if (w[i] < e[j]) i++;
-        else if (w[i] > e[j]) j++;
-        else {
-            if (sl->word_slot[i] != NO_SLOT) mask |= 1ULL << sl->word_slot[i];
-            i++, j++;
+    if (pt->reach_row == a) return;
+    pt->reach_row = a;
+    if (++pt->reach_cur == 0) { /* stamps wrapped: start them afresh */
+        memset(pt->reach_stamp, 0, pt->reach_n * sizeof *pt->reach_stamp);
+        pt->reach_cur = 1;
+    }
+    const pa_slots *sl = &pt->src;
+    for (size_t q = sl->words_at[a]; q < sl->words_at[a + 1]; q++) {
+        uint32_t u = sl->words[q];
+        uint64_t bit = sl->word_slot[q] != NO_SLOT ? 1ULL << sl->word_slot[q] : 0;
+        for (int l = 0; l < PA_LINK_KINDS; l++) {
+            const pa_links *lk = pt->links[l];
+            if (!lk || u >= lk->n_src) continue;
+            for (size_t e = lk->fwd_at[u]; e < lk->fwd_at[u + 1]; e++) {
+                uint32_t w = lk->fwd[e];
+                if (pt->reach_stamp[w] != pt->reach_cur) pt->reach_stamp[w] = pt->reach_cur, pt->reach_mask[w] = 0;
+                pt->reach_mask[w] |= bit;
+            }
         }
     }
-    return mask;
+}
+
+/* The word slots of a (prepared by reach_prepare) that target sentence b
+ * matches, into *sm, and those of b that a matches, into *tm: a word
+ * matches when a link of either kind joins it to a word of the other
+ * sentence (links run both ways: bwd is fwd transposed). */
+static void word_matches(const pa_pair_table *pt, size_t b, uint64_t *sm, uint64_t *tm)
+{
+    const pa_slots *tl = &pt->tgt;
+    for (size_t q = tl->words_at[b]; q < tl->words_at[b + 1]; q++) {
+        uint32_t w = tl->words[q];
+        if (w >= pt->reach_n || pt->reach_stamp[w] != pt->reach_cur) continue;
+        *sm |= pt->reach_mask[w];
+        if (tl->word_slot[q] != NO_SLOT) *tm |= 1ULL << tl->word_slot[q];
+    }
 }
 
 /* Weighted sum of the matched slots of sentence k, when the other side of
@@ -189,7 +217,7 @@ static double masked_gain(const pa_slots *sl, size_t k, uint64_t mask, size_t ot
 }
 
 /* Which slots of a and of b the other sentence matches. */
-static void match_pair(const pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b, pa_pair_cell *cell)
+static void match_pair(pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b, pa_pair_cell *cell)
 {
     uint64_t sm = 0, tm = 0;
     size_t x = pf->src.anc_at[a], xz = pf->src.anc_at[a + 1];
@@ -204,14 +232,16 @@ static void match_pair(const pa_pair_table *pt, const pa_pair_features *pf, size
             x++, y++;
         }
     }
-    if (pt->src.words) sm |= word_matches(&pt->src, a, &pt->tgt, b); /* a's words linked from b's */
-    if (pt->tgt.words) tm |= word_matches(&pt->tgt, b, &pt->src, a);
+    if (pt->reach_n) {
+        reach_prepare(pt, a);
+        word_matches(pt, b, &sm, &tm);
+    }
     cell->src_mask = sm, cell->tgt_mask = tm;
     cell->src_gain = (float)masked_gain(&pt->src, a, sm, 1);
     cell->tgt_gain = (float)masked_gain(&pt->tgt, b, tm, 1);
 }
 
-void pa_pair_counts(const pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b,
+void pa_pair_counts(pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b,
                     unsigned m[PA_EV_COUNT][2], unsigned n_src[PA_EV_COUNT], unsigned n_tgt[PA_EV_COUNT])
 {
     pa_pair_cell cell;
@@ -255,6 +285,7 @@ void pa_pair_table_free(pa_pair_table *pt)
     for (int r = 0; r < PA_PAIR_ROWS; r++) pa_free(pt->row[r]), pa_free(pt->src_win[r]), pa_free(pt->tgt_win[r]);
     slots_free(&pt->src);
     slots_free(&pt->tgt);
+    pa_free(pt->reach_mask), pa_free(pt->reach_stamp);
     memset(pt, 0, sizeof *pt);
 }
 

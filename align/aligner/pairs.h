@@ -58,12 +58,9 @@ typedef struct pa_slots {
     double gain[PA_MAX_SIDE + 1][PA_EV_COUNT]; /* [k][class]: match - miss */
     int side;                             /* 0 source, 1 target */
     uint32_t *anc_slot;                   /* parallel to the features' anchor lists: slot or 255 */
-    /* linked words per sentence, sorted, with their slot, and the words of
-     * the other side they link to (through links of either kind) */
+    /* linked words (links of either kind) per sentence, sorted, with their slot */
     uint32_t *words, *word_slot;
     size_t *words_at;
-    uint32_t *expand;
-    size_t *expand_at;
 } pa_slots;
 
 typedef struct pa_pair_cell {
@@ -91,6 +88,13 @@ typedef struct pa_pair_table {
     size_t src_win_cap[PA_PAIR_ROWS], tgt_win_cap[PA_PAIR_ROWS];
     const pa_pair_features *pf;
     pa_slots src, tgt;
+    const pa_links *links[PA_LINK_KINDS];
+    /* Target words reached by the links of source sentence reach_row's
+     * words (reach_stamp[w] == reach_cur), with the slots they match in
+     * it; reach_n = 0 when no side has linked words. */
+    uint64_t *reach_mask;
+    uint32_t *reach_stamp, reach_cur;
+    size_t reach_n, reach_row;
 } pa_pair_table;
 
 /* Prepares the per-sentence slots. With weights `w`, only classes with a
@@ -110,7 +114,7 @@ void pa_pair_table_free(pa_pair_table *pt);
 /* Match counts by class and side of source sentence a against target
  * sentence b (m[c][0]: a's tokens that b matches), and the number of slotted
  * tokens by class of a (n_src) and b (n_tgt). Works for any pair. */
-void pa_pair_counts(const pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b,
+void pa_pair_counts(pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b,
                     unsigned m[PA_EV_COUNT][2], unsigned n_src[PA_EV_COUNT], unsigned n_tgt[PA_EV_COUNT]);
 
 /* The window sums of row a, computed into the ring; and a bead's evidence
