@@ -220,6 +220,18 @@ static pa_placed_line *place(const pline *ls, size_t n, double cw, size_t *m_out
     return out;
 }
 
+/* Runs of spaces of s[0, n) made one, in place; returns the new length.
+ * The Arabic repair moves the spaces of the gaps it closes next to the
+ * word's own space (lamalef.h), which the text reader's reflow takes for
+ * one and the placed lines here, already flowed, would keep. */
+static size_t squeeze_spaces(char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(s[i] == ' ' && w > 0 && s[w - 1] == ' ')) s[w++] = s[i];
+    return w;
+}
+
 static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_document *d, pa_error *err)
 {
     poppler_api api;
@@ -265,7 +277,10 @@ static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
         if (rc == 0) {
             size_t cl;
             char *c = pa_buf_detach(&clean, &cl);
-            if (strcmp(d->lang, "ar") == 0) pa_lamalef_fix(c, cl, o ? o->words : NULL);
+            if (strcmp(d->lang, "ar") == 0) {
+                pa_lamalef_fix(c, cl, o ? o->words : NULL);
+                cl = squeeze_spaces(c, cl);
+            }
             pa_document_set_text(d, c, cl);
             pa_document_split_paragraphs(d);
         }

@@ -71,7 +71,22 @@ size_t pa_lamalef_repair(char *s, size_t len);
  * Returns how many pairs it swapped; same length, same offsets. */
 size_t pa_lamalef_repair_words(char *s, size_t len, int (*is_word)(void *ctx, const char *w, size_t n), void *ctx);
 
-/* pa_lamalef_repair when pa_lamalef_reversed, else nothing, then
+/* Gaps inside words: pdftotext (and poppler) write a space where a
+ * justified line stretched a word between two joined letters (a kashida:
+ * الح ق, الوطني ة, ك ل), and a space before a mark set apart (عقال ً).
+ * Joins two Arabic words with one space between them when the second is
+ * only marks, or when the first ends in a letter that joins the next and
+ * the two stand whole elsewhere in the document (its own vocabulary), or
+ * one of them is a single letter that cannot stand alone (all but و; one
+ * that joins the next letter goes with the word it makes a word with, by
+ * the document or `is_word`, NULL: none). The spaces taken out move to the
+ * end of the joined word where a space follows it, else to its start, so
+ * the text keeps its length (the reader's reflow takes the run for one
+ * space). Call it on reversed text as read, before the lam-alef repairs.
+ * Returns how many spaces it moved. */
+size_t pa_arabic_join_gaps(char *s, size_t len, int (*is_word)(void *ctx, const char *w, size_t n), void *ctx);
+
+/* pa_arabic_join_gaps and pa_lamalef_repair when pa_lamalef_reversed, else nothing, then
  * pa_lamalef_repair_words with the Arabic hunspell dictionary when there is
  * one (wordlist.h), taken from `words` (NULL: opened for this call): what
  * a reader of Arabic text from a PDF calls. Returns how many pairs it

@@ -75,6 +75,19 @@ static void check_words(char *text, char *list, char *want)
     pa_free(orig);
 }
 
+/* gaps TEXT LIST WANT: pa_arabic_join_gaps with the words of LIST ("-": no
+ * dictionary) gives WANT, and keeps the length. */
+static void check_gaps(char *text, char *list, char *want)
+{
+    size_t n = cases_unescape(text), m = cases_unescape(want);
+    cases_unescape(list);
+    char *orig = pa_strdup(text);
+    int none = strcmp(list, "-") == 0;
+    pa_arabic_join_gaps(text, n, none ? NULL : in_list, none ? NULL : list);
+    ok(n == m && memcmp(text, want, n) == 0, "gaps '%s' [%s] -> '%s' (want '%s')", orig, list, text, want);
+    pa_free(orig);
+}
+
 /* One line of the cases file. */
 static void run_case(char **f, size_t n)
 {
@@ -82,6 +95,7 @@ static void run_case(char **f, size_t n)
     else if (strcmp(f[0], "reversed") == 0 && n == 3) check_reversed(f[1], f[2]);
     else if (strcmp(f[0], "fix") == 0 && n == 3) check_fix(f[1], f[2]);
     else if (strcmp(f[0], "words") == 0 && n == 4) check_words(f[1], f[2], f[3]);
+    else if (strcmp(f[0], "gaps") == 0 && n == 4) check_gaps(f[1], f[2], f[3]);
     else ok(0, "malformed case line starting '%s'", f[0]);
 }
 
