@@ -44,7 +44,8 @@ align/aligner/erfc_table.c: align/aligner/gen_erfc$(EXEEXT)
 # dictionaries, coverage on perturbed UN text, and the quality floors on the
 # shared development sets.
 check_PROGRAMS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize \
-	tests/aligner/test_lexicon tests/aligner/test_lengthmodel tests/aligner/test_wordbreak
+	tests/aligner/test_lexicon tests/aligner/test_lengthmodel tests/aligner/test_wordbreak tests/aligner/test_pairs
+tests_aligner_test_pairs_LDADD = libpolyalign.la
 tests_aligner_test_wordbreak_LDADD = libpolyalign.la $(ICU_LIBS)
 tests_aligner_test_lexicon_LDADD = libpolyalign.la
 tests_aligner_test_lengthmodel_LDADD = libpolyalign.la -lm
@@ -54,6 +55,6 @@ tests_aligner_test_threads_LDADD = libpolyalign.la
 ALIGNER_SCRIPT_TESTS = tests/aligner/test_cases.sh tests/aligner/quality.sh \
 	tests/aligner/dict.sh tests/aligner/coverage.py
 TESTS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize tests/aligner/test_lexicon \
-	tests/aligner/test_lengthmodel tests/aligner/test_wordbreak \
+	tests/aligner/test_lengthmodel tests/aligner/test_wordbreak tests/aligner/test_pairs \
 	$(ALIGNER_SCRIPT_TESTS)
 EXTRA_DIST += $(ALIGNER_SCRIPT_TESTS) tests/aligner/cases.txt tests/aligner/wordbreak.cases

@@ -1,0 +1,155 @@
+/* test_pairs.c - the pair table's word matches against their definition.
+ *
+ * A linked word of sentence a (source) is matched when a link of either
+ * kind joins it to some word of sentence b (target), and likewise for b's
+ * words. The pair table finds them through a table of the target words a's
+ * words reach (built once a source sentence); the reference here walks
+ * every word pair and every link. Random sentences and two random link
+ * tables, one with a smaller vocabulary than the documents' (words past it
+ * have no links of that kind), every pair visited in two orders so that
+ * the per-sentence table is built afresh and reused. */
+#include "align/aligner/links.h"
+#include "align/aligner/pairs.h"
+#include "align/aligner/vocab.h"
+#include "align/util/alloc.h"
+#include "tests/tap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t rng_state;
+
+static uint32_t rnd(uint32_t n)
+{
+    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (uint32_t)(rng_state >> 33) % n;
+}
+
+/* n sentences of 1..12 words from a vocabulary of v, no anchors. */
+static void random_side(pa_doc_features *df, size_t n, uint32_t v)
+{
+    memset(df, 0, sizeof *df);
+    df->vocab = pa_vocab_new();
+    char w[32];
+    for (uint32_t k = 0; k < v; k++) {
+        int len = snprintf(w, sizeof w, "w%u", k);
+        pa_vocab_intern(df->vocab, w, (size_t)len);
+    }
+    df->n = n;
+    df->word_at = pa_malloc((n + 1) * sizeof *df->word_at);
+    df->anc_at = pa_calloc(n + 1, sizeof *df->anc_at);
+    df->words = pa_malloc((n * 12 + 1) * sizeof *df->words);
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        df->word_at[i] = at;
+        size_t len = 1 + rnd(12);
+        for (size_t q = 0; q < len; q++) df->words[at++] = rnd(v);
+    }
+    df->word_at[n] = at;
+}
+
+static void free_side(pa_doc_features *df)
+{
+    pa_vocab_free(df->vocab);
+    pa_free(df->words), pa_free(df->word_at), pa_free(df->anc_at);
+}
+
+/* `np` random links between source ids < ns and target ids < nt. */
+static void random_links(pa_links *l, uint32_t ns, uint32_t nt, size_t np)
+{
+    uint32_t *pairs = pa_malloc((2 * np + 1) * sizeof *pairs);
+    for (size_t k = 0; k < np; k++) pairs[2 * k] = rnd(ns), pairs[2 * k + 1] = rnd(nt);
+    pa_links_build(l, ns, nt, pairs, np);
+    pa_free(pairs);
+}
+
+static int linked(const pa_links *l, uint32_t s, uint32_t t)
+{
+    if (s >= l->n_src) return 0;
+    for (size_t e = l->fwd_at[s]; e < l->fwd_at[s + 1]; e++)
+        if (l->fwd[e] == t) return 1;
+    return 0;
+}
+
+static int has_links(const pa_links *const links[2], uint32_t w, int side)
+{
+    for (int l = 0; l < 2; l++) {
+        size_t n = side ? links[l]->n_tgt : links[l]->n_src;
+        const size_t *at = side ? links[l]->bwd_at : links[l]->fwd_at;
+        if (w < n && at[w] < at[w + 1]) return 1;
+    }
+    return 0;
+}
+
+/* The distinct linked words of sentence k, and how many of them some word
+ * of sentence o of the other side is linked to. */
+static void reference(const pa_pair_features *pf, const pa_links *const links[2], int side, size_t k, size_t o,
+                      unsigned *n_linked, unsigned *n_matched)
+{
+    const pa_doc_features *me = side ? &pf->tgt : &pf->src, *other = side ? &pf->src : &pf->tgt;
+    *n_linked = *n_matched = 0;
+    for (size_t q = me->word_at[k]; q < me->word_at[k + 1]; q++) {
+        uint32_t w = me->words[q];
+        int seen = 0;
+        for (size_t r = me->word_at[k]; r < q; r++) seen |= me->words[r] == w;
+        if (seen || !has_links(links, w, side)) continue;
+        (*n_linked)++;
+        int hit = 0;
+        for (size_t r = other->word_at[o]; r < other->word_at[o + 1] && !hit; r++) {
+            uint32_t x = other->words[r];
+            for (int l = 0; l < 2 && !hit; l++) hit = side ? linked(links[l], x, w) : linked(links[l], w, x);
+        }
+        *n_matched += (unsigned)hit;
+    }
+}
+
+static int check_pair(pa_pair_table *pt, const pa_pair_features *pf, const pa_links *const links[2], size_t a,
+                      size_t b)
+{
+    unsigned m[PA_EV_COUNT][2], ns[PA_EV_COUNT], nt[PA_EV_COUNT];
+    pa_pair_counts(pt, pf, a, b, m, ns, nt);
+    unsigned rl_s, rm_s, rl_t, rm_t;
+    reference(pf, links, 0, a, b, &rl_s, &rm_s);
+    reference(pf, links, 1, b, a, &rl_t, &rm_t);
+    return ns[PA_EV_LEXICAL] + ns[PA_EV_DICT] == rl_s && nt[PA_EV_LEXICAL] + nt[PA_EV_DICT] == rl_t &&
+           m[PA_EV_LEXICAL][0] + m[PA_EV_DICT][0] == rm_s && m[PA_EV_LEXICAL][1] + m[PA_EV_DICT][1] == rm_t;
+}
+
+static void test_seed(unsigned seed)
+{
+    rng_state = seed;
+    pa_pair_features pf;
+    memset(&pf, 0, sizeof pf);
+    uint32_t vs = 60 + rnd(40), vt = 60 + rnd(40);
+    random_side(&pf.src, 30 + rnd(20), vs);
+    random_side(&pf.tgt, 30 + rnd(20), vt);
+    pa_links learned, external;
+    random_links(&learned, vs, vt, 80 + rnd(80));
+    random_links(&external, vs / 2, vt / 2, 40 + rnd(40)); /* words past half have none of this kind */
+    const pa_links *links[PA_LINK_KINDS] = {&learned, &external};
+    pa_pair_table pt;
+    pa_pair_table_init(&pt, &pf, links, NULL);
+    size_t bad = 0, pairs = 0, matched = 0;
+    for (size_t a = 0; a < pf.src.n; a++) /* a source sentence at a time */
+        for (size_t b = 0; b < pf.tgt.n; b++, pairs++) bad += !check_pair(&pt, &pf, links, a, b);
+    for (size_t b = 0; b < pf.tgt.n; b++) /* the source changing at every call */
+        for (size_t a = 0; a < pf.src.n; a++, pairs++) bad += !check_pair(&pt, &pf, links, a, b);
+    for (size_t a = 0; a < pf.src.n; a++)
+        for (size_t b = 0; b < pf.tgt.n; b++) {
+            unsigned l, k;
+            reference(&pf, links, 0, a, b, &l, &k);
+            matched += k;
+        }
+    ok(bad == 0 && matched > 0, "seed %u: word matches of %zu pairs as defined (%zu differ; %zu matches in all)", seed,
+       pairs, bad, matched);
+    pa_pair_table_free(&pt);
+    pa_links_free(&learned), pa_links_free(&external);
+    free_side(&pf.src), free_side(&pf.tgt);
+}
+
+int main(void)
+{
+    for (unsigned seed = 1; seed <= 6; seed++) test_seed(seed);
+    return done_testing();
+}
