@@ -338,7 +338,8 @@ static int concat(word_buf *out, const char *x, size_t nx, const char *y, size_t
  * is only marks (no word starts with a mark), or the first ends in a
  * letter that joins the next, is not the particle لا as read (ال) and
  *   - the two together stand whole elsewhere in the document (الح ق, الحق)
- *     and are not two words of the dictionary (في ما, فيما),
+ *     and are not two words of the dictionary (في ما, فيما; without one,
+ *     in a line that shows gaps, below, only),
  *   - or the second is one letter (no Arabic word but و is one letter):
  *     one that joins no letter after it ends a word (الوطني ة, فيه ا); one
  *     that does goes with the side it makes a word with, the document's
@@ -360,7 +361,7 @@ static int gap_in_word(const join_evidence *ev, const word_buf *a, const char *s
     word_buf ab, xc;
     if (!concat(&ab, a->b, a->n, str + a2, e2 - a2)) return 0;
     if (vocabulary_has(&ev->vocab, ab.b, ab.n) &&
-        !(dictionary_word(ev, a->b, 0, a->n) && dictionary_word(ev, str, a2, e2)))
+        (ev->is_word ? !(dictionary_word(ev, a->b, 0, a->n) && dictionary_word(ev, str, a2, e2)) : stretched))
         return 1;
     if (letters(s, a2, e2) == 1 && first != 0x648) {
         if (!joins_next(first)) return 1;
