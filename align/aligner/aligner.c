@@ -163,13 +163,13 @@ static const double *score_bounds(const scorer *s, const search_plan *plan, doub
 /* The forward pass over `band` at the scorer's level, with the scorer's
  * sentence-level copy where the level is the sentences'. */
 static int forward_level(scorer *s, const pa_band *band, const search_plan *plan, int posteriors,
-                         pa_search_state *st)
+                         pa_search_state *st, const pa_search_state *prev)
 {
     double bound[64];
     const double *b = score_bounds(s, plan, bound);
     if (s->shift == 0)
-        return pa_search_forward(st, band, plan->types, plan->n_types, bead_logp_fine, s, b, posteriors);
-    return pa_search_forward(st, band, plan->types, plan->n_types, bead_logp, s, b, posteriors);
+        return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp_fine, s, b, posteriors, prev);
+    return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp, s, b, posteriors, prev);
 }
 
 /* The backward pass of forward_level's state, into `path`'s posteriors. */
@@ -179,12 +179,14 @@ static void backward_level(scorer *s, pa_search_state *st, pa_alignment *path)
     else pa_search_backward(st, bead_logp, s, path);
 }
 
-/* The whole search over `band` at the scorer's level. */
-static int run_level(scorer *s, const pa_band *band, const search_plan *plan, int posteriors, pa_search_result *r)
+/* The whole search over `band` at the scorer's level; the forward pass
+ * starts from `prev`'s rows where the bands agree (prev NULL: from none). */
+static int run_level(scorer *s, const pa_band *band, const search_plan *plan, int posteriors,
+                     const pa_search_state *prev, pa_search_result *r)
 {
     pa_search_state st;
     memset(r, 0, sizeof *r);
-    if (forward_level(s, band, plan, posteriors, &st) != 0) return -1;
+    if (forward_level(s, band, plan, posteriors, &st, prev) != 0) return -1;
     pa_search_trace(&st, &r->path);
     if (posteriors) backward_level(s, &st, &r->path);
     pa_search_state_free(&st);
@@ -350,7 +352,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
      * not to need a wider band: only then is its backward pass worth
      * running (a widened band gets a forward-backward of its own). */
     pa_search_state st;
-    if (forward_level(s, &band, plan, posteriors, &st) != 0) {
+    if (forward_level(s, &band, plan, posteriors, &st, NULL) != 0) {
         pa_band_free(&band);
         return -1;
     }
@@ -358,6 +360,10 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     pa_search_trace(&st, &path);
     int kept = posteriors;
     if (!kept) pa_search_state_free(&st);
+    /* The band the kept forward pass ran on, once the band is widened:
+     * the final forward pass copies its rows above the first widened one. */
+    pa_band first = {0};
+    int widened = 0;
     size_t initial_cells = band.cells;
     int rc = 0;
     while (rc == 0 && radius < MAX_RADIUS && band.cells < (n + 1) * (m + 1)) {
@@ -378,26 +384,28 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
             pa_free(pi), pa_free(pj), pa_free(rad);
             break; /* nothing to widen, or the edge is the region's, or enough */
         }
-        pa_band_free(&band);
+        if (kept && !widened) first = band, st.band = &first;
+        else pa_band_free(&band);
         band = wider;
-        if (kept) pa_search_state_free(&st), kept = 0;
+        widened = 1;
         pa_log(plan->log, PA_LOG_DEBUG, "level %u: %zu edge nodes, radius %zu, %zu cells", shift, touched, radius,
                     band.cells);
         if (s->have_pt && shift == 0) pa_pair_table_set_band(&s->pt, &band, plan->max_side);
         rc = research_stretches(s, plan, &band, &path, pi, pj, rad, radius);
         pa_free(pi), pa_free(pj), pa_free(rad);
     }
-    if (kept) {
+    if (kept && !widened) {
         /* the path never left the first band: its forward pass stands */
         backward_level(s, &st, &path);
-        pa_search_state_free(&st);
     } else if (rc == 0 && posteriors) {
         pa_alignment_free(&path);
         pa_search_result r;
-        rc = run_level(s, &band, plan, 1, &r);
+        rc = run_level(s, &band, plan, 1, kept ? &st : NULL, &r);
         if (rc == 0) path = r.path;
         else memset(&path, 0, sizeof path);
     }
+    if (kept) pa_search_state_free(&st);
+    if (widened && kept) pa_band_free(&first);
     pa_band_free(&band);
     if (rc != 0) {
         pa_alignment_free(&path);

@@ -81,10 +81,11 @@ static inline void pa_search_state_free(pa_search_state *st)
  * beads that could not beat the best entry into their cell found so far
  * (types are tried in order, so put the likely ones first). The path is
  * the same: a skipped bead could not have been taken. */
-static inline __attribute__((always_inline)) int pa_search_forward(pa_search_state *st, const pa_band *band,
-                                                                   const pa_bead_type *types, size_t n_types,
-                                                                   pa_bead_logp_fn logp, void *ctx,
-                                                                   const double *bound, int posteriors)
+static inline __attribute__((always_inline)) int pa_search_forward_from(pa_search_state *st, const pa_band *band,
+                                                                        const pa_bead_type *types, size_t n_types,
+                                                                        pa_bead_logp_fn logp, void *ctx,
+                                                                        const double *bound, int posteriors,
+                                                                        const pa_search_state *prev)
 {
     size_t n = band->n, m = band->m;
     memset(st, 0, sizeof *st);
@@ -99,7 +100,20 @@ static inline __attribute__((always_inline)) int pa_search_forward(pa_search_sta
     double *terms = pa_malloc((n_types + 1) * sizeof *terms);
     st->vit = vit, st->fwd = fwd, st->edges = edges, st->back = back, st->terms = terms;
 
-    for (size_t i = 0; i <= n; i++) {
+    /* The rows before the first whose span differs from prev's band hold
+     * the same cells at the same offsets, and a cell depends only on rows
+     * above it: their values are prev's, copied. */
+    size_t first = 0;
+    if (prev && prev->band->n == n && prev->band->m == m && !!prev->fwd == !!fwd && (!edges || prev->edges)) {
+        while (first <= n && prev->band->lo[first] == band->lo[first] && prev->band->hi[first] == band->hi[first])
+            first++;
+        size_t c = first <= n ? band->off[first] : band->cells;
+        memcpy(vit, prev->vit, c * sizeof *vit);
+        memcpy(back, prev->back, c);
+        if (fwd) memcpy(fwd, prev->fwd, c * sizeof *fwd);
+        if (edges) memcpy(edges, prev->edges, c * n_types * sizeof *edges);
+    }
+    for (size_t i = first; i <= n; i++) {
         for (size_t j = band->lo[i]; j <= band->hi[i]; j++) {
             size_t c = pa_band_cell(band, i, j);
             double best = -INFINITY;
@@ -131,6 +145,15 @@ static inline __attribute__((always_inline)) int pa_search_forward(pa_search_sta
         return -1;
     }
     return 0;
+}
+
+/* pa_search_forward_from with nothing to start from. */
+static inline __attribute__((always_inline)) int pa_search_forward(pa_search_state *st, const pa_band *band,
+                                                                   const pa_bead_type *types, size_t n_types,
+                                                                   pa_bead_logp_fn logp, void *ctx,
+                                                                   const double *bound, int posteriors)
+{
+    return pa_search_forward_from(st, band, types, n_types, logp, ctx, bound, posteriors, NULL);
 }
 
 /* The Viterbi path of a forward pass, every bead scored 1. */
