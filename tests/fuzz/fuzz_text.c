@@ -9,7 +9,8 @@
  *  - decoded text is valid UTF-8, NUL-terminated, NFC, free of the
  *    characters cleaning removes (C0/C1 controls but tab and LF, CR, U+2028,
  *    U+2029, U+FEFF, U+FFFE, U+FFFF), and decoding it again changes nothing;
- *  - Arabic text stays so after the lam-alef repair of the text reader
+ *  - Arabic text stays so after the gaps inside words are closed (only
+ *    spaces move), after the lam-alef repair of the text reader
  *    (text/lamalef.h; forced, so that it runs on every input) and after its
  *    dictionary pass (with a word list made up from a hash);
  *  - reflow output is valid UTF-8 ending in a line feed and keeps every
@@ -131,6 +132,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                "decoding decoded text changed it (%zu -> %zu bytes)", text.len, again.len);
     pa_buf_free(&again);
     if (strcmp(lang, "ar") == 0) {
+        /* closing gaps inside words moves spaces and nothing else */
+        char *before = pa_malloc(text.len + 1), *after = pa_malloc(text.len + 1);
+        size_t nb = 0, na = 0;
+        for (size_t i = 0; i < text.len; i++) if (text.data[i] != ' ') before[nb++] = text.data[i];
+        pa_arabic_join_gaps(text.data, text.len, some_words, NULL);
+        for (size_t i = 0; i < text.len; i++) if (text.data[i] != ' ') after[na++] = text.data[i];
+        FUZZ_CHECK(na == nb && memcmp(before, after, na) == 0, "closing gaps changed more than spaces");
+        pa_free(before), pa_free(after);
+        check_clean(text.data, text.len);
         pa_lamalef_repair(text.data, text.len);
         check_clean(text.data, text.len);
         pa_lamalef_repair_words(text.data, text.len, some_words, NULL);
