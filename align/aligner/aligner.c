@@ -358,8 +358,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     }
     pa_alignment path;
     pa_search_trace(&st, &path);
-    int kept = posteriors;
-    if (!kept) pa_search_state_free(&st);
+    if (!posteriors) pa_search_state_free(&st);
     /* The band the kept forward pass ran on, once the band is widened:
      * the final forward pass copies its rows above the first widened one. */
     pa_band first = {0};
@@ -384,7 +383,7 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
             pa_free(pi), pa_free(pj), pa_free(rad);
             break; /* nothing to widen, or the edge is the region's, or enough */
         }
-        if (kept && !widened) first = band, st.band = &first;
+        if (posteriors && !widened) first = band, st.band = &first;
         else pa_band_free(&band);
         band = wider;
         widened = 1;
@@ -394,18 +393,18 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
         rc = research_stretches(s, plan, &band, &path, pi, pj, rad, radius);
         pa_free(pi), pa_free(pj), pa_free(rad);
     }
-    if (kept && !widened) {
+    if (posteriors && !widened) {
         /* the path never left the first band: its forward pass stands */
         backward_level(s, &st, &path);
-    } else if (rc == 0 && posteriors) {
+    } else if (posteriors && rc == 0) {
         pa_alignment_free(&path);
         pa_search_result r;
-        rc = run_level(s, &band, plan, 1, kept ? &st : NULL, &r);
+        rc = run_level(s, &band, plan, 1, &st, &r);
         if (rc == 0) path = r.path;
         else memset(&path, 0, sizeof path);
     }
-    if (kept) pa_search_state_free(&st);
-    if (widened && kept) pa_band_free(&first);
+    if (posteriors) pa_search_state_free(&st);
+    pa_band_free(&first); /* empty unless widened with posteriors */
     pa_band_free(&band);
     if (rc != 0) {
         pa_alignment_free(&path);

@@ -57,4 +57,4 @@ ALIGNER_SCRIPT_TESTS = tests/aligner/test_cases.sh tests/aligner/quality.sh \
 TESTS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize tests/aligner/test_lexicon \
 	tests/aligner/test_lengthmodel tests/aligner/test_wordbreak tests/aligner/test_pairs \
 	$(ALIGNER_SCRIPT_TESTS)
-EXTRA_DIST += $(ALIGNER_SCRIPT_TESTS) tests/aligner/cases.txt tests/aligner/wordbreak.cases
+EXTRA_DIST += $(ALIGNER_SCRIPT_TESTS) tests/aligner/cases.txt tests/aligner/wordbreak.cases tests/aligner/random_side.h

@@ -183,6 +183,24 @@ static void variant(const char *s, size_t a, size_t e, const size_t *at_pair, si
         }
 }
 
+/* How many readings of the word [a, e) of `s` with some of its pairs (at
+ * `at_pair`, relative to a) swapped are words of `is_word`, counting up to
+ * `enough`; *found (when not NULL) gets the first such set of pairs. A
+ * reading with two alefs side by side is none. */
+static unsigned swapped_words(const char *s, size_t a, size_t e, const size_t *at_pair, size_t n,
+                              int (*is_word)(void *ctx, const char *w, size_t n), void *ctx, unsigned enough,
+                              unsigned *found)
+{
+    char buf[256];
+    unsigned words = 0;
+    for (unsigned set = 1; set < 1u << n && words < enough; set++) {
+        variant(s, a, e, at_pair, n, set, buf);
+        if (alefs_adjacent(buf, e - a) || !is_word(ctx, buf, e - a)) continue;
+        if (words++ == 0 && found) *found = set;
+    }
+    return words;
+}
+
 size_t pa_lamalef_repair_words(char *str, size_t len, int (*is_word)(void *ctx, const char *w, size_t n), void *ctx)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -193,12 +211,8 @@ size_t pa_lamalef_repair_words(char *str, size_t len, int (*is_word)(void *ctx, 
         for (size_t q = a; q + 4 <= e && n <= MAX_WORD_PAIRS; q += 2)
             if (is_alef(at(s, q)) && at(s, q + 2) == LAM && !composes(s, len, q + 4)) at_pair[n++] = q - a;
         if (n == 0 || n > MAX_WORD_PAIRS || e - a > sizeof buf || is_word(ctx, str + a, e - a)) continue;
-        unsigned found = 0, words = 0;
-        for (unsigned set = 1; set < 1u << n && words < 2; set++) {
-            variant(str, a, e, at_pair, n, set, buf);
-            if (!alefs_adjacent(buf, e - a) && is_word(ctx, buf, e - a)) found = set, words++;
-        }
-        if (words != 1) continue;
+        unsigned found = 0;
+        if (swapped_words(str, a, e, at_pair, n, is_word, ctx, 2, &found) != 1) continue;
         variant(str, a, e, at_pair, n, found, buf);
         memcpy(str + a, buf, e - a);
         for (unsigned set = found; set; set &= set - 1) swaps++;
@@ -289,12 +303,7 @@ static int dictionary_word(const join_evidence *ev, const char *s, size_t a, siz
     const unsigned char *b = (const unsigned char *)buf;
     for (size_t q = 0; q + 4 <= e - a && n < MAX_WORD_PAIRS; q += 2)
         if (is_alef(at(b, q)) && at(b, q + 2) == LAM) at_pair[n++] = q;
-    char alt[256];
-    for (unsigned set = 1; set < 1u << n; set++) {
-        variant(buf, 0, e - a, at_pair, n, set, alt);
-        if (!alefs_adjacent(alt, e - a) && ev->is_word(ev->ctx, alt, e - a)) return 1;
-    }
-    return 0;
+    return swapped_words(buf, 0, e - a, at_pair, n, ev->is_word, ev->ctx, 1, NULL) > 0;
 }
 
 /* Whether the letters [a, e) of `s` (a word as read, pairs reversed) stand

@@ -10,20 +10,13 @@
 #include "align/aligner/links.h"
 #include "align/aligner/vocab.h"
 #include "align/util/alloc.h"
+#include "tests/aligner/random_side.h"
 #include "tests/tap.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static uint64_t rng_state;
-
-static uint32_t rnd(uint32_t n)
-{
-    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (uint32_t)(rng_state >> 33) % n;
-}
 
 static int cmp_u32(const void *a, const void *b)
 {
@@ -64,39 +57,6 @@ static void test_sort(void)
         }
     }
     ok(bad == 0, "pa_ids_sort and pa_ids_sort_unique agree with qsort on %d arrays", cases);
-}
-
-/* One side of a random corpus: n sentences of 2..13 words from a
- * vocabulary of `v`, skewed so that a few words recur and most occur once
- * or twice. */
-static void random_side(pa_doc_features *df, size_t n, uint32_t v)
-{
-    memset(df, 0, sizeof *df);
-    df->vocab = pa_vocab_new();
-    char w[32];
-    for (uint32_t k = 0; k < v; k++) {
-        int len = snprintf(w, sizeof w, "w%u", k);
-        pa_vocab_intern(df->vocab, w, (size_t)len);
-    }
-    df->n = n;
-    df->word_at = pa_malloc((n + 1) * sizeof *df->word_at);
-    df->words = pa_malloc((n * 14 + 1) * sizeof *df->words);
-    size_t at = 0;
-    for (size_t i = 0; i < n; i++) {
-        df->word_at[i] = at;
-        size_t len = 2 + rnd(12);
-        for (size_t q = 0; q < len; q++) {
-            uint32_t r = rnd(v);
-            df->words[at++] = rnd(3) ? r * r / v : r; /* skewed toward small ids */
-        }
-    }
-    df->word_at[n] = at;
-}
-
-static void free_side(pa_doc_features *df)
-{
-    pa_vocab_free(df->vocab);
-    pa_free(df->words), pa_free(df->word_at);
 }
 
 /* Textbook IBM Model 1 in both directions on dense tables, NULL as the
@@ -160,8 +120,8 @@ static void test_against_reference(unsigned seed)
     size_t n = 40;
     pa_pair_features pf;
     memset(&pf, 0, sizeof pf);
-    random_side(&pf.src, n, 120);
-    random_side(&pf.tgt, n, 150);
+    random_side(&pf.src, n, 120, 2, 1);
+    random_side(&pf.tgt, n, 150, 2, 1);
     /* 1-1 beads with a 2-1 and a 1-2 among them */
     pa_alignment a = {0};
     for (size_t i = 0, j = 0; i + 2 <= n && j + 2 <= n;) {

@@ -12,48 +12,12 @@
 #include "align/aligner/pairs.h"
 #include "align/aligner/vocab.h"
 #include "align/util/alloc.h"
+#include "tests/aligner/random_side.h"
 #include "tests/tap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static uint64_t rng_state;
-
-static uint32_t rnd(uint32_t n)
-{
-    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (uint32_t)(rng_state >> 33) % n;
-}
-
-/* n sentences of 1..12 words from a vocabulary of v, no anchors. */
-static void random_side(pa_doc_features *df, size_t n, uint32_t v)
-{
-    memset(df, 0, sizeof *df);
-    df->vocab = pa_vocab_new();
-    char w[32];
-    for (uint32_t k = 0; k < v; k++) {
-        int len = snprintf(w, sizeof w, "w%u", k);
-        pa_vocab_intern(df->vocab, w, (size_t)len);
-    }
-    df->n = n;
-    df->word_at = pa_malloc((n + 1) * sizeof *df->word_at);
-    df->anc_at = pa_calloc(n + 1, sizeof *df->anc_at);
-    df->words = pa_malloc((n * 12 + 1) * sizeof *df->words);
-    size_t at = 0;
-    for (size_t i = 0; i < n; i++) {
-        df->word_at[i] = at;
-        size_t len = 1 + rnd(12);
-        for (size_t q = 0; q < len; q++) df->words[at++] = rnd(v);
-    }
-    df->word_at[n] = at;
-}
-
-static void free_side(pa_doc_features *df)
-{
-    pa_vocab_free(df->vocab);
-    pa_free(df->words), pa_free(df->word_at), pa_free(df->anc_at);
-}
 
 /* `np` random links between source ids < ns and target ids < nt. */
 static void random_links(pa_links *l, uint32_t ns, uint32_t nt, size_t np)
@@ -122,8 +86,8 @@ static void test_seed(unsigned seed)
     pa_pair_features pf;
     memset(&pf, 0, sizeof pf);
     uint32_t vs = 60 + rnd(40), vt = 60 + rnd(40);
-    random_side(&pf.src, 30 + rnd(20), vs);
-    random_side(&pf.tgt, 30 + rnd(20), vt);
+    random_side(&pf.src, 30 + rnd(20), vs, 1, 0);
+    random_side(&pf.tgt, 30 + rnd(20), vt, 1, 0);
     pa_links learned, external;
     random_links(&learned, vs, vt, 80 + rnd(80));
     random_links(&external, vs / 2, vt / 2, 40 + rnd(40)); /* words past half have none of this kind */
