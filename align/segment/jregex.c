@@ -186,6 +186,13 @@ static size_t next_token(const char *p, size_t len, size_t i, tok *t, char *why,
                     snprintf(why, whylen, "unclosed \\%c{", e);
                     return 0;
                 }
+                /* Java reads the name up to the brace (no property name has
+                 * a backslash); ICU would take a \Q there for a quote that
+                 * runs on past the brace, into whatever follows */
+                if (memchr(p + k, '\\', (size_t)(close - (p + k)))) {
+                    snprintf(why, whylen, "a backslash inside \\%c{...}", e);
+                    return 0;
+                }
                 k = (size_t)(close - p) + 1;
             } else if (k < len) {
                 k++;

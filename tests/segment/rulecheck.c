@@ -215,6 +215,19 @@ static void check_open_quote(void)
     pa_ruleset_free(rs);
 }
 
+/* A backslash inside \p{...} or \P{...}: Java reads the name to the brace
+ * and knows no such property, ICU would start a \Q quote there that runs
+ * past the brace into the other side of the rule (the fuzzer found
+ * "\P{\QzL}" closed by the after-break's "\E"). Refused, with a reason. */
+static void check_property_backslash(void)
+{
+    pa_buf t = PA_BUF_INIT;
+    char why[128] = "";
+    int rc = pa_jregex_translate("x\\P{\\QzL}OsS", 0, &t, why, sizeof why);
+    ok(rc != 0 && strstr(why, "backslash") != NULL, "a backslash inside \\P{...} is refused (%s)", why);
+    pa_buf_free(&t);
+}
+
 int main(void)
 {
     pa_error err;
@@ -246,5 +259,6 @@ int main(void)
     pa_free(list);
     pa_srx_free(far);
     check_open_quote();
+    check_property_backslash();
     return done_testing();
 }
