@@ -55,6 +55,8 @@ typedef struct scorer {
     size_t n, m;                       /* sentences */
     unsigned shift;                    /* a source unit is 2^shift sentences */
     double tgt_unit;                   /* a target unit is this many sentences (2^shift m/n) */
+    size_t *tgt_at, n_tgt_at, cap_tgt_at; /* tgt_start of units 0..n_tgt_at-1 at level tgt_at_shift */
+    unsigned tgt_at_shift;                /* 0: none */
     pa_score_model sm;
     /* anchor and lexical evidence (NULL in the first pass); the table
      * covers the band being searched */
@@ -76,10 +78,19 @@ static inline size_t src_start(const scorer *s, size_t k)
     return v < s->n ? v : s->n;
 }
 
-static inline size_t tgt_start(const scorer *s, size_t k)
+static inline size_t tgt_start_of(const scorer *s, size_t k)
 {
     size_t v = s->shift ? (size_t)llround((double)k * s->tgt_unit) : k;
     return v < s->m ? v : s->m;
+}
+
+/* tgt_start, read from the table set_level fills for a coarse level: the
+ * bead scorer maps two target units an edge, and llround there was 2% of
+ * the instructions of a 20,000-sentence run. */
+static inline size_t tgt_start(const scorer *s, size_t k)
+{
+    if (s->shift && k < s->n_tgt_at) return s->tgt_at[k];
+    return tgt_start_of(s, k);
 }
 
 /* Switches the scorer to level `shift`; returns the level's unit counts. */
@@ -89,6 +100,13 @@ static void set_level(scorer *s, unsigned shift, size_t *n, size_t *m)
     s->tgt_unit = shift ? ldexp((double)s->m / (double)s->n, (int)shift) : 1.0;
     *n = (s->n + ((size_t)1 << shift) - 1) >> shift;
     *m = shift ? (size_t)ceil((double)s->m / s->tgt_unit) : s->m;
+    if (shift && s->tgt_at_shift != shift) {
+        /* units a bead can reach: the level's, plus a bead's longest side */
+        size_t n_at = *m + PA_MAX_SIDE + 1;
+        PA_GROW(s->tgt_at, s->cap_tgt_at, n_at);
+        for (size_t k = 0; k < n_at; k++) s->tgt_at[k] = tgt_start_of(s, k);
+        s->n_tgt_at = n_at, s->tgt_at_shift = shift;
+    }
 }
 
 /* Whether sentences [a, b) come from more than one paragraph. */
@@ -694,6 +712,6 @@ static int align_units(const pa_document *src, const pa_document *tgt, const pa_
     pa_band_free(&region);
     pa_free(groups), pa_free(sure);
     pa_pair_features_free(&pf);
-    pa_free(sp), pa_free(tp), pa_free(spara), pa_free(tpara);
+    pa_free(sp), pa_free(tp), pa_free(spara), pa_free(tpara), pa_free(s.tgt_at);
     return rc;
 }

@@ -66,12 +66,38 @@ typedef struct pa_search_state {
     size_t n_types;
     double *vit, *fwd, *edges, *terms; /* fwd, edges: NULL without posteriors */
     uint8_t *back;
+    size_t *spans; /* per bead type: the row's reach (pa_search_row_spans) */
 } pa_search_state;
 
 static inline void pa_search_state_free(pa_search_state *st)
 {
     pa_free(st->vit), pa_free(st->fwd), pa_free(st->back), pa_free(st->terms), pa_free(st->edges);
+    pa_free(st->spans);
     memset(st, 0, sizeof *st);
+}
+
+/* For each bead type t, the columns of row i whose predecessor over the
+ * bead, row i - ns, column j - nt, lies in the band: lo[t] <= j <= hi[t]
+ * (empty when lo > hi); that cell is j + base[t] (modulo 2^64: the sum
+ * wraps back into range). Worked out once a row, it spares every edge the
+ * loads and tests of the predecessor row's span. `spans` holds 3 x n_types:
+ * lo, hi, base. With `down`, the successors instead: row i + ns, column
+ * j + nt, which lies in the band when lo[t] <= j + nt <= hi[t], cell
+ * (j + nt) + base[t]. */
+static inline void pa_search_row_spans(const pa_band *band, const pa_bead_type *types, size_t n_types, size_t i,
+                                       int down, size_t *spans)
+{
+    size_t *lo = spans, *hi = spans + n_types, *base = spans + 2 * n_types;
+    for (size_t t = 0; t < n_types; t++) {
+        size_t di = types[t].ns, dj = down ? 0 : types[t].nt;
+        if (down ? i + di > band->n : di > i) {
+            lo[t] = 1, hi[t] = 0;
+            continue;
+        }
+        size_t r = down ? i + di : i - di;
+        lo[t] = band->lo[r] + dj, hi[t] = band->hi[r] + dj;
+        base[t] = band->off[r] - band->lo[r] - dj;
+    }
 }
 
 /* The forward pass over `band`: Viterbi, and with `posteriors` the
@@ -98,7 +124,9 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
     double *fwd = posteriors ? pa_malloc(band->cells * sizeof *fwd) : NULL;
     uint8_t *back = pa_malloc(band->cells);
     double *terms = pa_malloc((n_types + 1) * sizeof *terms);
-    st->vit = vit, st->fwd = fwd, st->edges = edges, st->back = back, st->terms = terms;
+    size_t *spans = pa_malloc((3 * n_types + 1) * sizeof *spans);
+    st->vit = vit, st->fwd = fwd, st->edges = edges, st->back = back, st->terms = terms, st->spans = spans;
+    const size_t *span_lo = spans, *span_hi = spans + n_types, *span_base = spans + 2 * n_types;
 
     /* The rows before the first whose span differs from prev's band hold
      * the same cells at the same offsets, and a cell depends only on rows
@@ -114,6 +142,8 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
         if (edges) memcpy(edges, prev->edges, c * n_types * sizeof *edges);
     }
     for (size_t i = first; i <= n; i++) {
+        if (band->hi[i] < band->lo[i]) continue;
+        pa_search_row_spans(band, types, n_types, i, 0, spans);
         for (size_t j = band->lo[i]; j <= band->hi[i]; j++) {
             size_t c = pa_band_cell(band, i, j);
             double best = -INFINITY;
@@ -123,10 +153,10 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
             double *edge = edges ? edges + c * n_types : NULL;
             for (size_t t = 0; t < n_types; t++) {
                 if (edge) edge[t] = NAN;
-                size_t di = types[t].ns, dj = types[t].nt;
-                if (di > i || dj > j || !pa_band_in_row(band, i - di, j - dj)) continue;
-                size_t p = pa_band_cell(band, i - di, j - dj);
+                if (j < span_lo[t] || j > span_hi[t]) continue;
+                size_t p = j + span_base[t];
                 if (vit[p] == -INFINITY) continue;
+                size_t di = types[t].ns, dj = types[t].nt;
                 if (bound && vit[p] + bound[t] <= best) continue;
                 double lp = logp(ctx, i - di, di, j - dj, dj);
                 if (edge) edge[t] = lp;
@@ -188,15 +218,18 @@ static inline __attribute__((always_inline)) double pa_search_backward(pa_search
     double *terms = st->terms;
     double log_z = fwd[pa_band_cell(band, n, m)];
     double *bwd = pa_malloc(band->cells * sizeof *bwd);
+    size_t *spans = st->spans;
+    const size_t *span_lo = spans, *span_hi = spans + n_types, *span_base = spans + 2 * n_types;
     for (size_t i = n + 1; i-- > 0;) {
         if (band->hi[i] < band->lo[i]) continue;
+        pa_search_row_spans(band, types, n_types, i, 1, spans);
         for (size_t j = band->hi[i] + 1; j-- > band->lo[i];) {
             size_t nt_terms = 0;
             if (i == n && j == m) terms[nt_terms++] = 0;
             for (size_t t = 0; t < n_types; t++) {
                 size_t di = types[t].ns, dj = types[t].nt;
-                if (i + di > n || j + dj > m || !pa_band_in_row(band, i + di, j + dj)) continue;
-                size_t q = pa_band_cell(band, i + di, j + dj);
+                if (j + dj < span_lo[t] || j + dj > span_hi[t]) continue;
+                size_t q = j + dj + span_base[t];
                 if (bwd[q] == -INFINITY) continue;
                 double lp = pa_search_edge_logp(edges, q, t, n_types, logp, ctx, i, di, j, dj);
                 if (lp == -INFINITY) continue;
