@@ -11,6 +11,7 @@
  *    keeps the invariants of document.h once segmented;
  *  - the declared charset is found the same way twice (no state).
  */
+#define _GNU_SOURCE /* memmem */
 #include "fuzz.h"
 
 #include "align/readers/html_charset.h"
