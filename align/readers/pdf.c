@@ -2,14 +2,16 @@
  * configure --with-poppler, the default where pkg-config finds it).
  *
  * poppler's text layout gives each page's text in reading order, a line a
- * line, with a box for every character. From the boxes each line gets its
- * left edge, width and first word's width in columns (the document's mean
- * character width, a wide character counting two) and a vertical gap
- * before it where the space between lines exceeds the usual leading by
- * half; text/reflow.h's pa_reflow_placed then rebuilds the paragraphs,
- * drops running heads and feet and moves footnotes after the body, as for
- * text from pdftotext. An encrypted PDF and one without a text layer (a
- * scan) are refused with a one-line message saying so.
+ * line, with a box for every character (selected from the corner where
+ * that order starts, the top right on a right-to-left page: page_text).
+ * From the boxes each line gets its left edge, width and first word's
+ * width in columns (the document's mean character width, a wide character
+ * counting two) and a vertical gap before it where the space between
+ * lines exceeds the usual leading by half; text/reflow.h's
+ * pa_reflow_placed then rebuilds the paragraphs, drops running heads and
+ * feet and moves footnotes after the body, as for text from pdftotext. An
+ * encrypted PDF and one without a text layer (a scan) are refused with a
+ * one-line message saying so.
  *
  * poppler-glib is loaded with dlopen when a PDF is read, not linked:
  * linked, it maps poppler, cairo, GLib and X11 into every run of
@@ -44,8 +46,9 @@ typedef struct poppler_api {
     PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *, GError **);
     int (*get_n_pages)(PopplerDocument *);
     PopplerPage *(*get_page)(PopplerDocument *, int);
-    char *(*get_text)(PopplerPage *);
-    gboolean (*get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+    void (*get_size)(PopplerPage *, double *, double *);
+    char *(*get_selected_text)(PopplerPage *, PopplerSelectionStyle, PopplerRectangle *);
+    gboolean (*get_text_layout_for_area)(PopplerPage *, PopplerRectangle *, PopplerRectangle **, guint *);
 } poppler_api;
 
 /* Loads poppler-glib into `api`; 0 or -1 (with a message naming `name`). */
@@ -62,8 +65,9 @@ static int load_poppler(poppler_api *api, const char *name, pa_error *err)
         {&api->document_new_from_bytes, "poppler_document_new_from_bytes"},
         {&api->get_n_pages, "poppler_document_get_n_pages"},
         {&api->get_page, "poppler_document_get_page"},
-        {&api->get_text, "poppler_page_get_text"},
-        {&api->get_text_layout, "poppler_page_get_text_layout"},
+        {&api->get_size, "poppler_page_get_size"},
+        {&api->get_selected_text, "poppler_page_get_selected_text"},
+        {&api->get_text_layout_for_area, "poppler_page_get_text_layout_for_area"},
     };
     const char *missing;
     char why[512];
@@ -94,7 +98,7 @@ static int same_line(const pline *prev, const pline *l)
            l->x0 - prev->x1 < 12 * h;
 }
 
-/* U+202A-U+202E: poppler_page_get_text wraps every right-to-left run in
+/* U+202A-U+202E: poppler's selected text wraps every right-to-left run in
  * these bidirectional embeddings, which have no box in the text layout. */
 static int is_bidi_embedding(uint32_t c) { return c >= 0x202A && c <= 0x202E; }
 
@@ -117,19 +121,53 @@ static void append_without_embeddings(pa_buf *text, const char *p, const char *e
     pa_buf_append(text, run, (size_t)(end - run));
 }
 
+/* A page's text and its boxes (one a character, in the text's order)
+ * into `*t` and `*r` (`*nr` of them); 0, or -1 when the page has none.
+ * poppler gives the text of a selection between two points: from the
+ * block nearest the first to the block nearest the second, in its reading
+ * order, and in the first block from where that point falls in it.
+ * poppler_page_get_text selects from the page's top-left corner to its
+ * bottom right, which fits a page poppler reads left to right. On a page
+ * it reads right to left, that corner is nearest a block inside the page
+ * (in the Arabic UDHR the title, or page 3's first paragraph): the blocks
+ * before it (the header, at the right) are lost, and so is its first
+ * line, which the selection enters at its end (its left edge). Such a
+ * page is read whole from above and right of all its text, where poppler
+ * starts at its first block, to below and left of it. Which of the two
+ * fits a page is measured: each selection is a run of the page's text in
+ * poppler's order, and the one with more boxes is kept (the top-left one
+ * on a tie). */
+static int page_text(const poppler_api *api, PopplerPage *page, char **t, PopplerRectangle **r, guint *nr)
+{
+    const double far = 1e6; /* points: beyond any page's edges */
+    double w = 0, h = 0;
+    api->get_size(page, &w, &h);
+    PopplerRectangle areas[2] = {{0, 0, w, h}, {far, -far, -far, far}};
+    PopplerRectangle *rs[2] = {NULL, NULL};
+    guint ns[2] = {0, 0};
+    for (int i = 0; i < 2; i++)
+        if (!api->get_text_layout_for_area(page, &areas[i], &rs[i], &ns[i])) ns[i] = 0;
+    int best = ns[1] > ns[0];
+    api->free(rs[!best]);
+    *t = ns[best] ? api->get_selected_text(page, POPPLER_SELECTION_GLYPH, &areas[best]) : NULL;
+    if (!*t) {
+        api->free(rs[best]);
+        return -1;
+    }
+    *r = rs[best];
+    *nr = ns[best];
+    return 0;
+}
+
 /* The lines of one page into `text` and `ls`; adds to the character width
  * sums. */
 static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, pa_buf *text, pline **ls, size_t *n,
                        size_t *cap, double *wsum, double *wcols)
 {
-    char *t = api->get_text(page);
-    PopplerRectangle *r = NULL;
-    guint nr = 0;
-    if (!t || !api->get_text_layout(page, &r, &nr)) {
-        api->free(t);
-        api->free(r);
-        return;
-    }
+    char *t;
+    PopplerRectangle *r;
+    guint nr;
+    if (page_text(api, page, &t, &r, &nr) != 0) return;
     size_t k = 0; /* character index into r */
     const char *p = t;
     while (*p) {

@@ -16,12 +16,12 @@
 # (align/text/reflow.c) and the space poppler drops after a right-to-left
 # line's first word (readers/pdf.c) are repaired, and so are the gaps that
 # justification leaves inside words (الح ق: lamalef.h, by the document's
-# own words and the dictionary): 53 of 79 from pdftotext's text, 50 from the
-# .pdf (whose lines are counted below) without the dictionary, 69 and 65
-# with it (held to 67 and 63 when it is there, and printed without it, as
-# the system's dictionary is not used then). Needs ../shared, LibreOffice,
-# poppler-utils, Liberation Serif and a Chinese font (WenQuanYi or Noto
-# CJK).
+# own words and the dictionary): 53 of 79 without the dictionary and 69
+# with it, from pdftotext's text and from the .pdf alike (whose lines are
+# counted below), held to 67 when the dictionary is there and printed
+# without it, as the system's dictionary is not used then. Needs ../shared,
+# LibreOffice, poppler-utils, Liberation Serif and a Chinese font
+# (WenQuanYi or Noto CJK).
 . "$top_srcdir/tests/lib.sh"
 have_shared || skip_all "no shared data at $SHARED"
 command -v soffice >/dev/null 2>&1 || skip_all "LibreOffice (soffice) not installed"
@@ -44,11 +44,13 @@ modes="def lay"
 case $modes in *pdf)
   # poppler wraps each right-to-left word in bidirectional embeddings that
   # have no box: counted as characters, they once cost every Arabic page
-  # its last lines
+  # its last lines; and its text selected from the top-left corner, as
+  # poppler_page_get_text does, lacked the header, the title and the first
+  # line of page 3 (98.4% of the letters)
   letters() { "$PYTHON3" -c "import sys; print(sum('\u0621' <= c <= '\u064a' for c in open(sys.argv[1], encoding='utf-8').read()))" "$1"; }
   "$POLYALIGN" segment --lang ar ar.def.txt > ar.def.seg && "$POLYALIGN" segment --lang ar ar.pdf > ar.pdf.seg
   lt=$(letters ar.def.seg) lp=$(letters ar.pdf.seg)
-  test $((lp * 100)) -ge $((lt * 98)); ok $? "ar .pdf: every line read ($lp Arabic letters, $lt in pdftotext's text)"
+  test $((lp * 1000)) -ge $((lt * 995)); ok $? "ar .pdf: every line read ($lp Arabic letters, $lt in pdftotext's text)"
   "$PYTHON3" -c "import sys; sys.exit(any('\u202a' <= c <= '\u202e' for c in open('ar.pdf.seg', encoding='utf-8').read()))"
   ok $? "ar .pdf: no bidirectional embedding in the sentences"
 esac
@@ -61,7 +63,7 @@ for f in zh:cmn_hans ru:rus fr:fra ar:arb; do
     if [ "$l" = ar ]; then
       found=${r%%/*}
       if have_arabic_dictionary; then
-        want=67; [ "$m" = pdf ] && want=63
+        want=67
         test "$found" -ge "$want"; ok $? "en-ar $m, with hunspell's Arabic dictionary: at least $want of 79 true pairs are units ($r)"
         DICPATH= "$POLYALIGN" align -q -s en -t ar "$a" "$b" -o "u.ar.$m.nodict.tsv"
         diag "en-ar $m without the dictionary: $("$PYTHON3" "$d/udhr.py" score "$POLYALIGN" "$U/eng.html" en "$U/arb.html" ar "u.ar.$m.nodict.tsv")"
