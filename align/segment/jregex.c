@@ -593,6 +593,41 @@ static int full_literals(const char *p, size_t a, size_t b, strset *out, int dep
 
 static int suffixes(const char *p, size_t a, size_t b, strset *out, int depth);
 
+/* The literal texts of atom `t` (its quantifier aside) into `part`, for
+ * reading literal text from one end of a pattern: 0 when they are the
+ * whole texts the atom matches, 1 when a group is not wholly literal and
+ * `edge` (suffixes, prefixes) gave the texts its matches end (start) with,
+ * -1 when nothing literal is known. */
+static int atom_literals(const char *p, const tok *t, int depth, int (*edge)(const char *, size_t, size_t, strset *, int),
+                         strset *part)
+{
+    char buf[MAX_STRLEN + 8];
+    long n = token_text(p, t, buf, MAX_STRLEN);
+    if (n >= 0) {
+        set_add(part, buf, (size_t)n);
+        return 0;
+    }
+    if (t->kind != T_GROUP || depth >= 4 || (p[t->start + 1] == '?' && p[t->start + 2] != ':')) return -1;
+    if (full_literals(p, t->in_start, t->in_end, part, depth + 1) == 0) return 0;
+    set_free(part);
+    if (edge(p, t->in_start, t->in_end, part, depth + 1) == 0) return 1;
+    set_free(part);
+    return -1;
+}
+
+/* Hands `cur` over to `out` unless one of its texts is empty (nothing
+ * known): 0, or -1 after freeing it. */
+static int nonempty_literals(strset *cur, strset *out)
+{
+    for (size_t k = 0; k < cur->n; k++)
+        if (cur->s[k][0] == 0) {
+            set_free(cur);
+            return -1;
+        }
+    *out = *cur;
+    return 0;
+}
+
 /* The literal suffixes of one alternative: collected from its last atom
  * backwards until an atom that is not literal. */
 static int suffix_seq(const char *p, size_t a, size_t b, strset *out, int depth)
@@ -612,39 +647,18 @@ static int suffix_seq(const char *p, size_t a, size_t b, strset *out, int depth)
     set_add(&cur, "", 0);
     for (size_t k = nt; k-- > 0;) {
         tok *t = &toks[k];
-        strset part = {0};
-        int stop = 0;
         if (t->qmin != 1 || t->qmax != 1) break;
-        char buf[MAX_STRLEN + 8];
-        long n = token_text(p, t, buf, MAX_STRLEN);
-        if (n >= 0) {
-            set_add(&part, buf, (size_t)n);
-        } else if (t->kind == T_GROUP && depth < 4 && (p[t->start + 1] != '?' || p[t->start + 2] == ':')) {
-            if (full_literals(p, t->in_start, t->in_end, &part, depth + 1) != 0) {
-                set_free(&part);
-                if (suffixes(p, t->in_start, t->in_end, &part, depth + 1) != 0) {
-                    set_free(&part);
-                    break;
-                }
-                stop = 1;
-            }
-        } else {
-            break;
-        }
+        strset part = {0};
+        int partial = atom_literals(p, t, depth, suffixes, &part);
+        if (partial < 0) break;
         if (set_product(&part, &cur) != 0) {
             set_free(&part);
             break;
         }
         set_free(&part);
-        if (stop) break;
+        if (partial) break;
     }
-    for (size_t k = 0; k < cur.n; k++)
-        if (cur.s[k][0] == 0) {
-            set_free(&cur);
-            return -1;
-        }
-    *out = cur;
-    return 0;
+    return nonempty_literals(&cur, out);
 }
 
 static int suffixes(const char *p, size_t a, size_t b, strset *out, int depth)
@@ -1190,6 +1204,339 @@ int pa_jregex_edge_class(const char *pat, int last, pa_buf *out, int *ci)
     long from = global_flags(pat, ci);
     if (from < 0) return 0;
     return edge_class_alts(pat, (size_t)from, strlen(pat), last, out);
+}
+
+/* ---- starts ---- */
+
+static int prefixes(const char *p, size_t a, size_t b, strset *out, int depth);
+
+/* The literal prefixes of one alternative: collected from its first atom
+ * forwards until an atom that is not literal. Zero-width atoms consume
+ * nothing and are passed over (a condition left out only weakens the
+ * prefilter). -1 when some prefix would be empty. */
+static int prefix_seq(const char *p, size_t a, size_t b, strset *out, int depth)
+{
+    strset cur = {0};
+    set_add(&cur, "", 0);
+    size_t i = a;
+    char why[64];
+    while (i < b) {
+        tok t;
+        size_t next = next_token(p, b, i, &t, why, sizeof why);
+        if (!next || t.kind == T_FLAGS) { /* flags inside: too complex */
+            set_free(&cur);
+            return -1;
+        }
+        if (t.kind == T_ZW) {
+            i = next;
+            continue;
+        }
+        if (t.qmin != 1 || t.qmax != 1) break;
+        strset part = {0};
+        int partial = atom_literals(p, &t, depth, prefixes, &part);
+        if (partial < 0) break;
+        /* part = cur x part, the new cur */
+        if (set_product(&cur, &part) != 0) {
+            set_free(&part);
+            break;
+        }
+        set_free(&cur);
+        cur = part;
+        if (partial) break;
+        i = next;
+    }
+    return nonempty_literals(&cur, out);
+}
+
+static int prefixes(const char *p, size_t a, size_t b, strset *out, int depth)
+{
+    return each_alternative(p, a, b, depth, out, prefix_seq);
+}
+
+int pa_jregex_read_start(const char *pat, pa_jregex_start *st)
+{
+    memset(st, 0, sizeof *st);
+    long from = global_flags(pat, &st->ci);
+    if (from < 0) return 0;
+    size_t len = strlen(pat), i = (size_t)from, rest = i;
+    char why[64];
+    /* a lead only where the pattern is one alternative */
+    int alts = 0;
+    for (size_t k = i; k < len;) {
+        tok t;
+        size_t next = next_token(pat, len, k, &t, why, sizeof why);
+        if (!next || t.kind == T_FLAGS) return 0;
+        alts |= t.kind == T_ALT;
+        k = next;
+    }
+    if (!alts) {
+        /* the lead: the first atom that consumes text, when it is a class */
+        tok t;
+        size_t k = i, next = 0;
+        while (k < len && (next = next_token(pat, len, k, &t, why, sizeof why)) != 0 && t.kind == T_ZW) k = next;
+        if (k < len && next && (t.kind == T_ESCCLASS || t.kind == T_CLASS)) {
+            pa_buf set = PA_BUF_INIT;
+            pa_buf_putc(&set, '[');
+            int ok = t.kind == T_ESCCLASS ? escclass_set(pat, &t, &set) == 0 : class_set(pat, t.start, t.end, &set) == 0;
+            pa_buf_putc(&set, ']');
+            if (!ok) {
+                pa_buf_free(&set);
+                return 0;
+            }
+            st->lead = set;
+            st->lead_min = t.qmin;
+            st->lead_max = t.qmax;
+            rest = next;
+            edge_class_seq(pat, rest, len, 0, &st->first);
+        }
+    }
+    strset w = {0};
+    int rc = st->lead.len ? prefix_seq(pat, rest, len, &w, 0) : prefixes(pat, i, len, &w, 0);
+    if (rc == 0 && w.n > 0 && w.n <= MAX_STRINGS) {
+        for (size_t k = 0; k < w.n; k++) pa_buf_append(&st->words, w.s[k], strlen(w.s[k]) + 1);
+        st->nwords = (int)w.n;
+    }
+    set_free(&w);
+    return st->lead.len > 0 || st->nwords > 0;
+}
+
+void pa_jregex_start_free(pa_jregex_start *st)
+{
+    pa_buf_free(&st->lead);
+    pa_buf_free(&st->first);
+    pa_buf_free(&st->words);
+}
+
+/* ---- tails ---- */
+
+/* One class of a tail: a code point or the text of a class atom. */
+typedef struct tclass {
+    int kind;          /* T_LIT, T_CLASS or T_ESCCLASS */
+    size_t start, end; /* the atom */
+    uint32_t cp;       /* T_LIT */
+} tclass;
+
+/* A branch: its classes from the end back; open while it covers its
+ * alternative from the end, so that atoms further left may still add. */
+typedef struct tbranch {
+    int n, open;
+    tclass c[PA_JREGEX_TAIL_CLASSES];
+} tbranch;
+
+typedef struct tail {
+    int n, unknown;
+    tbranch b[PA_JREGEX_TAIL_BRANCHES];
+} tail;
+
+static void tail_alts(const char *p, size_t a, size_t b, int depth, tail *out);
+
+/* Stops every branch where it is: the classes read so far still hold. */
+static void tail_close(tail *t)
+{
+    for (int i = 0; i < t->n; i++) t->b[i].open = 0;
+}
+
+static int tail_has_open(const tail *t)
+{
+    for (int i = 0; i < t->n; i++)
+        if (t->b[i].open) return 1;
+    return 0;
+}
+
+/* Appends class `c` `copies` times to every open branch. */
+static void tail_append(tail *t, const tclass *c, long copies)
+{
+    for (int i = 0; i < t->n; i++) {
+        tbranch *b = &t->b[i];
+        for (long k = 0; b->open && k < copies && b->n < PA_JREGEX_TAIL_CLASSES; k++) b->c[b->n++] = *c;
+        if (b->n == PA_JREGEX_TAIL_CLASSES) b->open = 0;
+    }
+}
+
+/* Replaces every open branch o by o followed by each branch of `g` (the
+ * tail of a group, read back); closes them all instead when there would
+ * be too many. */
+static void tail_expand(tail *t, const tail *g)
+{
+    int nopen = 0;
+    for (int i = 0; i < t->n; i++) nopen += t->b[i].open;
+    if (t->n - nopen + nopen * g->n > PA_JREGEX_TAIL_BRANCHES) {
+        tail_close(t);
+        return;
+    }
+    tail old = *t;
+    t->n = 0;
+    for (int i = 0; i < old.n; i++) {
+        const tbranch *o = &old.b[i];
+        if (!o->open) {
+            t->b[t->n++] = *o;
+            continue;
+        }
+        for (int j = 0; j < g->n; j++) {
+            tbranch nb = *o;
+            const tbranch *x = &g->b[j];
+            for (int k = 0; k < x->n && nb.n < PA_JREGEX_TAIL_CLASSES; k++) nb.c[nb.n++] = x->c[k];
+            nb.open = x->open && nb.n < PA_JREGEX_TAIL_CLASSES;
+            t->b[t->n++] = nb;
+        }
+    }
+}
+
+/* The class of a one-character atom into `c`; 0 when it is not one or its
+ * class cannot be written as a UnicodeSet. */
+static int tail_class(const char *p, const tok *tk, tclass *c)
+{
+    memset(c, 0, sizeof *c);
+    c->kind = tk->kind;
+    c->start = tk->start;
+    c->end = tk->end;
+    if (tk->kind == T_LIT) {
+        c->cp = tk->cp;
+        return tk->cp > 0 && tk->cp <= 0x10FFFF;
+    }
+    if (tk->kind != T_CLASS && tk->kind != T_ESCCLASS) return 0;
+    pa_buf tmp = PA_BUF_INIT;
+    int ok = tk->kind == T_ESCCLASS ? escclass_set(p, tk, &tmp) == 0 : class_set(p, tk->start, tk->end, &tmp) == 0;
+    pa_buf_free(&tmp);
+    return ok;
+}
+
+/* Applies atom `tk`, quantifier included, to the open branches of `t`
+ * (reading back from the end). */
+static void tail_atom(const char *p, const tok *tk, int depth, tail *t)
+{
+    if (tk->kind == T_ZW) return; /* consumes nothing */
+    if (tk->qmin == 0) {
+        /* absent: the branches as they are; present: a copy with one */
+        tail with;
+        with.n = 0;
+        with.unknown = 0;
+        for (int i = 0; i < t->n; i++)
+            if (t->b[i].open) with.b[with.n++] = t->b[i];
+        tok one = *tk;
+        one.qmin = one.qmax = 1;
+        tail_atom(p, &one, depth, &with);
+        if (tk->qmax != 1) tail_close(&with);
+        if (t->n + with.n > PA_JREGEX_TAIL_BRANCHES) {
+            tail_close(t);
+            return;
+        }
+        for (int i = 0; i < with.n; i++) t->b[t->n++] = with.b[i];
+        return;
+    }
+    long copies = tk->qmin < PA_JREGEX_TAIL_CLASSES ? tk->qmin : PA_JREGEX_TAIL_CLASSES;
+    tclass c;
+    if (tail_class(p, tk, &c)) {
+        tail_append(t, &c, copies);
+    } else if (tk->kind == T_QUOTE && tk->qmin == 1 && tk->qmax == 1) {
+        /* its characters from the last back */
+        for (size_t e = tk->in_end; e > tk->in_start && tail_has_open(t);) {
+            memset(&c, 0, sizeof c);
+            c.kind = T_LIT;
+            c.cp = pa_utf8_before(p, e, &e);
+            if (c.cp == 0 || c.cp > 0x10FFFF || e < tk->in_start) {
+                tail_close(t);
+                break;
+            }
+            tail_append(t, &c, 1);
+        }
+    } else if (plain_group(p, tk) && depth < 4) {
+        tail g;
+        tail_alts(p, tk->in_start, tk->in_end, depth + 1, &g);
+        if (g.unknown) {
+            tail_close(t);
+            return;
+        }
+        for (long k = 0; k < copies && tail_has_open(t); k++) tail_expand(t, &g);
+    } else {
+        tail_close(t);
+        return;
+    }
+    if (tk->qmax != tk->qmin) tail_close(t); /* what precedes: unknown length */
+}
+
+/* The tail of one alternative p[a..b) (no top-level '|'). */
+static void tail_seq(const char *p, size_t a, size_t b, int depth, tail *out)
+{
+    tok toks[256];
+    size_t nt = 0;
+    char why[64];
+    memset(out, 0, sizeof *out);
+    for (size_t i = a; i < b; nt++) {
+        if (nt == 256 || !(i = next_token(p, b, i, &toks[nt], why, sizeof why)) || toks[nt].kind == T_FLAGS ||
+            toks[nt].kind == T_BACKREF) {
+            out->unknown = 1;
+            return;
+        }
+    }
+    out->n = 1;
+    out->b[0].open = 1;
+    for (size_t k = nt; k-- > 0 && tail_has_open(out);) tail_atom(p, &toks[k], depth, out);
+}
+
+/* The tail of p[a..b): the branches of all its alternatives. */
+static void tail_alts(const char *p, size_t a, size_t b, int depth, tail *out)
+{
+    char why[64];
+    memset(out, 0, sizeof *out);
+    for (size_t i = a, alt = a; i <= b;) {
+        tok t;
+        size_t next = i < b ? next_token(p, b, i, &t, why, sizeof why) : b + 1;
+        if (i < b && !next) {
+            out->unknown = 1;
+            return;
+        }
+        if (i == b || t.kind == T_ALT) {
+            tail one;
+            tail_seq(p, alt, i, depth, &one);
+            if (one.unknown || out->n + one.n > PA_JREGEX_TAIL_BRANCHES) {
+                out->unknown = 1;
+                return;
+            }
+            for (int k = 0; k < one.n; k++) out->b[out->n++] = one.b[k];
+            alt = next;
+        }
+        i = next;
+    }
+}
+
+int pa_jregex_read_tail(const char *pat, pa_jregex_tail *t)
+{
+    memset(t, 0, sizeof *t);
+    int ci;
+    long from = global_flags(pat, &ci);
+    if (from < 0 || ci || pa_jregex_has_backref(pat)) return 0;
+    tail tl;
+    tail_alts(pat, (size_t)from, strlen(pat), 0, &tl);
+    if (tl.unknown || tl.n == 0) return 0;
+    for (int i = 0; i < tl.n; i++)
+        if (tl.b[i].n == 0) return 0; /* a match may end with anything */
+    for (int i = 0; i < tl.n; i++) {
+        for (int k = 0; k < tl.b[i].n; k++) {
+            const tclass *c = &tl.b[i].c[k];
+            pa_buf_putc(&t->cls, '[');
+            if (c->kind == T_LIT) {
+                pa_buf_printf(&t->cls, "\\U%08X", c->cp);
+            } else {
+                tok tk = {0};
+                tk.kind = c->kind;
+                tk.start = c->start;
+                tk.end = c->end;
+                if (c->kind == T_ESCCLASS) escclass_set(pat, &tk, &t->cls);
+                else class_set(pat, c->start, c->end, &t->cls);
+            }
+            pa_buf_putc(&t->cls, ']');
+            pa_buf_putc(&t->cls, 0);
+        }
+        t->len[i] = tl.b[i].n;
+    }
+    t->n = tl.n;
+    return t->n;
+}
+
+void pa_jregex_tail_free(pa_jregex_tail *t)
+{
+    pa_buf_free(&t->cls);
 }
 
 URegularExpression *pa_jregex_open(const char *pat, uint32_t flags, UParseError *pe, UErrorCode *st)

@@ -78,4 +78,53 @@ long pa_jregex_max_length(const char *pat);
  * above. */
 int pa_jregex_edge_class(const char *pat, int last, pa_buf *out, int *ci);
 
+/* What every match of `pat` starts with, for a prefilter that rules out a
+ * position before ICU is asked: an optional lead (the pattern's first atom,
+ * a class repeated lead_min..lead_max times: "\s+", "[\s\u00A0]*"), then
+ * the rest, whose first character is in class `first` and whose text
+ * starts with one of the literal words `words` ("\s+(?:The|This)(?=\s)":
+ * lead \s, 1..unbounded; first [T]; words "The", "This"). A part left
+ * empty is unknown. */
+typedef struct pa_jregex_start {
+    pa_buf lead;             /* UnicodeSet pattern of the lead class; empty: no lead */
+    long lead_min, lead_max; /* lead_max -1: unbounded */
+    pa_buf first;            /* UnicodeSet pattern ("[...]"); empty: unknown */
+    pa_buf words;            /* NUL-separated ("The\0This\0") */
+    int nwords;              /* 0: unknown */
+    int ci;                  /* the pattern is case-insensitive as a whole */
+} pa_jregex_start;
+
+/* Reads the start of `pat` into `st` (initialized here; free with
+ * pa_jregex_start_free). With a lead, `first` and `words` describe the
+ * text right after the lead's repetitions; without one, `words` are what
+ * the match starts with (top-level alternatives: the union of theirs) and
+ * `first` is left to pa_jregex_edge_class. Returns 1 when a lead or words
+ * are known, 0 otherwise (also for flags other than a leading (?i)).
+ * Words are never empty strings. */
+int pa_jregex_read_start(const char *pat, pa_jregex_start *st);
+void pa_jregex_start_free(pa_jregex_start *st);
+
+/* The classes of the last characters of every match of `pat`, for a
+ * prefilter that rules out a position before ICU is asked: `n` branches,
+ * each a sequence of 1..PA_JREGEX_TAIL_CLASSES classes read back from the
+ * match's end; every match ends with the characters of at least one
+ * branch ("(?:\p{Nd}\.|\s\.\s\.)": [.][\p{Nd}] and [.][\s][.][\s]).
+ * Optional atoms give a branch with and one without them; a repetition
+ * of unknown length ends a branch. */
+#define PA_JREGEX_TAIL_BRANCHES 16
+#define PA_JREGEX_TAIL_CLASSES 4
+
+typedef struct pa_jregex_tail {
+    int n;                             /* 0: unknown */
+    int len[PA_JREGEX_TAIL_BRANCHES];  /* classes of each branch */
+    pa_buf cls; /* UnicodeSet patterns, NUL-separated: branch after branch, each from the last character back */
+} pa_jregex_tail;
+
+/* Reads the tail of `pat` into `t` (initialized here; free with
+ * pa_jregex_tail_free). Returns t->n, 0 when unknown: a branch that could
+ * be empty, too many branches, flags (with (?i), "ss" matches "ß": no
+ * fixed classes), back-references. */
+int pa_jregex_read_tail(const char *pat, pa_jregex_tail *t);
+void pa_jregex_tail_free(pa_jregex_tail *t);
+
 #endif

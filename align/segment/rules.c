@@ -18,6 +18,33 @@ typedef struct cfilter {
     USet *set;         /* frozen; NULL = no filter */
 } cfilter;
 
+/* A prefilter of the afterbreak's start (pa_jregex_start): at p, a run of
+ * lead characters as long as the lead's repetition allows, then a
+ * character of class `first` that begins one of the literal words. Only
+ * built where the rest cannot begin with a lead character, so that the
+ * rest must start right after the longest run. */
+#define WORD_UNITS 3 /* words are probed by their first code units */
+#define LEAD_SCAN 64 /* a longer run of lead characters is not filtered */
+
+typedef struct sfilter {
+    int on;
+    cfilter lead;            /* set NULL: no lead */
+    long lead_min, lead_max; /* lead_max -1: unbounded */
+    cfilter first;           /* after the lead; set NULL: unknown */
+    uint64_t *keys;          /* the words' first units (word_key), open addressing; NULL: no words */
+    size_t kmask;
+    int klens;               /* bit l: some key has l units */
+    int ci;                  /* keys are ASCII, lower case; text is compared folded */
+} sfilter;
+
+/* A prefilter of the beforebreak's end (pa_jregex_tail): the characters
+ * before p must be in the classes of one of the branches. */
+typedef struct tfilter {
+    int n;                               /* branches; 0: no filter */
+    int len[PA_JREGEX_TAIL_BRANCHES];
+    cfilter *c;                          /* branch i, k-th character back: c[i * PA_JREGEX_TAIL_CLASSES + k] */
+} tfilter;
+
 typedef struct crule {
     int is_break, line;
     int never;                /* neither pattern given: OmegaT never applies it */
@@ -30,6 +57,8 @@ typedef struct crule {
     URegularExpression *gate; /* B anchored with ^: where it fails at 0, the rule cannot apply */
     long gate_len;            /* ... nor past this offset (its longest match; -1 unknown) */
     cfilter last, first;
+    sfilter start;            /* of the afterbreak */
+    tfilter tail;             /* of the beforebreak */
     int has_suffix;           /* only rules whose B-suffix is found in the hash */
 } crule;
 
@@ -114,30 +143,80 @@ static int translate(const pa_ruleset *rs, int line, const char *what, const cha
     return 0;
 }
 
+/* The classes built while one ruleset compiles, by pattern text: rules
+ * share a few ("\\s" above all), and ICU takes some 0.2M instructions to
+ * build a class with a property. Owned by pa_ruleset_compile. */
+typedef struct ccache {
+    char **key;  /* "0" or "1" (ci), then the UnicodeSet pattern */
+    cfilter *f;  /* set NULL: ICU refused the pattern */
+    size_t n, cap_key, cap_f;
+} ccache;
+
+/* Builds a prefilter from UnicodeSet pattern `cls` (UTF-8, `n` bytes),
+ * closed over case with `ci`; left off (set NULL) when ICU refuses it. */
+static void class_filter(ccache *cc, const char *cls, size_t n, int ci, cfilter *f)
+{
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i < cc->n; i++)
+        if (cc->key[i][0] == '0' + ci && strlen(cc->key[i] + 1) == n && memcmp(cc->key[i] + 1, cls, n) == 0) {
+            *f = cc->f[i];
+            if (f->set) f->set = uset_clone(f->set); /* frozen, as the original */
+            return;
+        }
+    /* room first: no allocation of ours may fail while an ICU set is held */
+    PA_GROW(cc->key, cc->cap_key, cc->n + 1);
+    PA_GROW(cc->f, cc->cap_f, cc->n + 1);
+    char *k = pa_malloc(n + 2);
+    k[0] = (char)('0' + ci);
+    memcpy(k + 1, cls, n);
+    k[n + 1] = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t ulen = 0;
+    UChar u[1024];
+    u_strFromUTF8(u, 1024, &ulen, cls, (int32_t)n, &st);
+    /* white space in a class is literal, as in the regex (not ignored) */
+    USet *set = U_SUCCESS(st) ? uset_openPatternOptions(u, ulen, 0, &st) : NULL;
+    if (U_SUCCESS(st) && set) {
+        if (ci) uset_closeOver(set, USET_CASE_INSENSITIVE);
+        uset_freeze(set);
+        f->set = set;
+        for (UChar32 c = 0; c < 128; c++)
+            if (uset_contains(set, c)) f->ascii[c >> 5] |= 1u << (c & 31);
+    } else if (set) {
+        uset_close(set);
+    }
+    cc->key[cc->n] = k;
+    cc->f[cc->n] = *f;
+    if (f->set) cc->f[cc->n].set = uset_clone(f->set);
+    cc->n++;
+}
+
+static void ccache_free(void *p)
+{
+    ccache *cc = p;
+    for (size_t i = 0; i < cc->n; i++) {
+        pa_free(cc->key[i]);
+        if (cc->f[i].set) uset_close(cc->f[i].set);
+    }
+    pa_free(cc->key);
+    pa_free(cc->f);
+    pa_free(cc);
+}
+
+static void free_filter(cfilter *f)
+{
+    if (f->set) uset_close(f->set);
+    memset(f, 0, sizeof *f);
+}
+
 /* Builds the prefilter of one edge of `pat` (NULL pattern: none). */
-static void make_filter(const char *pat, int last, cfilter *f)
+static void make_filter(ccache *cc, const char *pat, int last, cfilter *f)
 {
     memset(f, 0, sizeof *f);
     if (!pat) return;
     pa_buf cls = PA_BUF_INIT;
     int ci = 0;
-    if (pa_jregex_edge_class(pat, last, &cls, &ci)) {
-        UErrorCode st = U_ZERO_ERROR;
-        int32_t ulen = 0;
-        UChar u[1024];
-        u_strFromUTF8(u, 1024, &ulen, cls.data, (int32_t)cls.len, &st);
-        /* white space in a class is literal, as in the regex (not ignored) */
-        USet *set = U_SUCCESS(st) ? uset_openPatternOptions(u, ulen, 0, &st) : NULL;
-        if (U_SUCCESS(st) && set) {
-            if (ci) uset_closeOver(set, USET_CASE_INSENSITIVE);
-            uset_freeze(set);
-            f->set = set;
-            for (UChar32 c = 0; c < 128; c++)
-                if (uset_contains(set, c)) f->ascii[c >> 5] |= 1u << (c & 31);
-        } else if (set) {
-            uset_close(set);
-        }
-    }
+    if (pa_jregex_edge_class(pat, last, &cls, &ci)) class_filter(cc, cls.data, cls.len, ci, f);
     pa_buf_free(&cls);
 }
 
@@ -147,6 +226,184 @@ static int filter_pass(const cfilter *f, UChar32 c)
     if (c < 0) return 0;
     if (c < 128) return (f->ascii[c >> 5] >> (c & 31)) & 1;
     return uset_contains(f->set, c);
+}
+
+/* The probe key of `n` (1..WORD_UNITS) code units: the units and n. */
+static uint64_t word_key(const UChar *s, int n)
+{
+    uint64_t k = (uint64_t)n << 48;
+    for (int i = 0; i < n; i++) k |= (uint64_t)s[i] << (16 * i);
+    return k;
+}
+
+static size_t word_slot(const sfilter *f, uint64_t k)
+{
+    size_t i = (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 32) & f->kmask;
+    while (f->keys[i] && f->keys[i] != k) i = (i + 1) & f->kmask;
+    return i;
+}
+
+/* True when text `s` (`n` units left) can start with one of f's words:
+ * some key equals its first units. */
+static int word_at(const sfilter *f, const UChar *s, int32_t n)
+{
+    UChar k[WORD_UNITS];
+    int avail = n < WORD_UNITS ? (int)n : WORD_UNITS;
+    for (int i = 0; i < avail; i++) {
+        UChar c = s[i];
+        if (f->ci) {
+            if (c >= 128) return 1; /* full case folding: "ß" is "ss" */
+            if (c >= 'A' && c <= 'Z') c = (UChar)(c + 32);
+        }
+        k[i] = c;
+    }
+    for (int l = 1; l <= avail; l++)
+        if ((f->klens >> l) & 1 && f->keys[word_slot(f, word_key(k, l))]) return 1;
+    return 0;
+}
+
+/* Indexes the words (NUL-separated UTF-8) by their first units; returns 0
+ * when one cannot be indexed (not UTF-8; case-insensitive and not ASCII,
+ * which case folding could match otherwise) or, with a lead, when a word
+ * can begin with a lead character. */
+static int index_words(sfilter *f, const char *words, int n, int ci)
+{
+    size_t size = 16;
+    while (size < (size_t)n * 2) size *= 2;
+    f->keys = pa_calloc(size, sizeof *f->keys);
+    f->kmask = size - 1;
+    f->ci = ci;
+    for (int i = 0; i < n; i++, words += strlen(words) + 1) {
+        UChar u[64];
+        int32_t len = 0;
+        UErrorCode st = U_ZERO_ERROR;
+        u_strFromUTF8(u, 64, &len, words, -1, &st);
+        if (U_FAILURE(st) || len <= 0) return 0;
+        int l = len < WORD_UNITS ? (int)len : WORD_UNITS;
+        for (int j = 0; ci && j < l; j++) {
+            if (u[j] >= 128) return 0;
+            if (u[j] >= 'A' && u[j] <= 'Z') u[j] = (UChar)(u[j] + 32);
+        }
+        UChar32 c;
+        U16_GET(u, 0, 0, len, c);
+        UChar32 upper = ci && c >= 'a' && c <= 'z' ? c - 32 : c;
+        if (f->lead.set && (filter_pass(&f->lead, c) || filter_pass(&f->lead, upper))) return 0;
+        uint64_t k = word_key(u, l);
+        f->keys[word_slot(f, k)] = k;
+        f->klens |= 1 << l;
+    }
+    return 1;
+}
+
+static void free_start(sfilter *f)
+{
+    free_filter(&f->lead);
+    free_filter(&f->first);
+    pa_free(f->keys);
+    memset(f, 0, sizeof *f);
+}
+
+/* Builds the start filter of afterbreak `pat` (NULL: none). It is left off
+ * unless the lead's characters cannot begin the rest (then a match's rest
+ * begins exactly where the run of lead characters ends) and something
+ * after the lead is known. */
+static void make_start(ccache *cc, const char *pat, sfilter *f)
+{
+    memset(f, 0, sizeof *f);
+    if (!pat) return;
+    pa_jregex_start st;
+    int ok = pa_jregex_read_start(pat, &st);
+    if (ok && st.lead.len) {
+        class_filter(cc, st.lead.data, st.lead.len, st.ci, &f->lead);
+        f->lead_min = st.lead_min;
+        f->lead_max = st.lead_max;
+        if (st.first.len) class_filter(cc, st.first.data, st.first.len, st.ci, &f->first);
+        ok = f->lead.set != NULL;
+        if (ok && f->first.set && uset_containsSome(f->lead.set, f->first.set)) ok = 0;
+    }
+    if (ok && st.nwords && !index_words(f, st.words.data, st.nwords, st.ci)) {
+        pa_free(f->keys);
+        f->keys = NULL;
+        f->klens = 0;
+        ok = !f->lead.set; /* a word may begin inside the run */
+    }
+    ok = ok && (f->first.set || f->keys);
+    pa_jregex_start_free(&st);
+    if (ok) f->on = 1;
+    else free_start(f);
+}
+
+/* False when the afterbreak cannot match at p (see sfilter). */
+static int start_pass(const sfilter *f, const UChar *t, int32_t len, int32_t p)
+{
+    if (!f->on) return 1;
+    int32_t q = p;
+    if (f->lead.set) {
+        long run = 0;
+        while (q < len) {
+            UChar32 c;
+            int32_t at = q;
+            U16_NEXT(t, q, len, c);
+            if (!filter_pass(&f->lead, c)) {
+                q = at;
+                break;
+            }
+            run++;
+            if (f->lead_max >= 0 && run > f->lead_max) return 0;
+            if (run > LEAD_SCAN) return 1;
+        }
+        if (run < f->lead_min) return 0;
+    }
+    if (f->ci && q < len && t[q] >= 128) return 1;
+    if (f->first.set) {
+        UChar32 c = -1;
+        if (q < len) U16_GET(t, 0, q, len, c);
+        if (!filter_pass(&f->first, c)) return 0;
+    }
+    return !f->keys || word_at(f, t + q, len - q);
+}
+
+static void free_tail(tfilter *f)
+{
+    for (int i = 0; f->c && i < f->n * PA_JREGEX_TAIL_CLASSES; i++) free_filter(&f->c[i]);
+    pa_free(f->c);
+    memset(f, 0, sizeof *f);
+}
+
+/* Builds the tail filter of beforebreak `pat` (NULL: none). A class ICU
+ * does not take lets every character through. */
+static void make_tail(ccache *cc, const char *pat, tfilter *f)
+{
+    memset(f, 0, sizeof *f);
+    if (!pat) return;
+    pa_jregex_tail t;
+    if (pa_jregex_read_tail(pat, &t)) {
+        f->c = pa_calloc((size_t)t.n * PA_JREGEX_TAIL_CLASSES, sizeof *f->c);
+        f->n = t.n;
+        const char *cls = t.cls.data;
+        for (int i = 0; i < t.n; i++) {
+            f->len[i] = t.len[i];
+            for (int k = 0; k < t.len[i]; k++, cls += strlen(cls) + 1)
+                class_filter(cc, cls, strlen(cls), 0, &f->c[i * PA_JREGEX_TAIL_CLASSES + k]);
+        }
+    }
+    pa_jregex_tail_free(&t);
+}
+
+/* False when the beforebreak cannot match ending at p (see tfilter). */
+static int tail_pass(const tfilter *f, const UChar *t, int32_t p)
+{
+    for (int i = 0; i < f->n; i++) {
+        int32_t q = p;
+        int k = 0;
+        for (; k < f->len[i] && q > 0; k++) {
+            UChar32 c;
+            U16_PREV(t, 0, q, c);
+            if (!filter_pass(&f->c[i * PA_JREGEX_TAIL_CLASSES + k], c)) break;
+        }
+        if (k == f->len[i]) return 1;
+    }
+    return f->n == 0;
 }
 
 static uint64_t key_hash(const UChar *s, int32_t n, int ci)
@@ -294,7 +551,7 @@ static int broad(const cfilter *f)
     return uset_contains(f->set, ' ') || uset_size(f->set) > 5000;
 }
 
-static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_t *nkeys, pa_error *err)
+static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_t *nkeys, ccache *cc, pa_error *err)
 {
     crule *c = &rs->r[idx];
     c->is_break = sr->is_break;
@@ -351,8 +608,10 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         c->scan = compile(rs, sr->line, "beforebreak", sr->before, b.data, err);
         if (!c->scan) goto out;
     }
-    make_filter(sr->before, 1, &c->last);
-    make_filter(sr->after, 0, &c->first);
+    make_filter(cc, sr->before, 1, &c->last);
+    make_filter(cc, sr->after, 0, &c->first);
+    make_start(cc, sr->after, &c->start);
+    make_tail(cc, sr->before, &c->tail);
     /* B anchored with ^: where it fails at 0, the rule cannot apply
      * (no-break rules too: "^\s*1\." tried as a look-behind costs ICU a
      * start per character up to PA_JREGEX_LOOKBEHIND_MAX back). Only a
@@ -436,19 +695,22 @@ pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules
     rs->keys = pa_calloc(rs->mask + 1, sizeof *rs->keys);
     pa_alloc_defer(free_ruleset, rs); /* its ICU objects, if the call fails */
     size_t nkeys = 0;
+    /* on the heap: a failing allocation unwinds past this frame before
+     * the cleanup runs */
+    ccache *cc = pa_calloc(1, sizeof *cc);
+    pa_alloc_defer(ccache_free, cc);
     for (size_t i = 0; i < n; i++)
-        if (compile_rule(rs, i, rules[i], &nkeys, err) != 0) {
+        if (compile_rule(rs, i, rules[i], &nkeys, cc, err) != 0) {
+            pa_alloc_undefer(cc);
+            ccache_free(cc);
             pa_ruleset_free(rs);
             return NULL;
         }
+    pa_alloc_undefer(cc);
+    ccache_free(cc);
     build_class_union(rs);
     pa_alloc_undefer(rs);
     return rs;
-}
-
-static void free_filter(cfilter *f)
-{
-    if (f->set) uset_close(f->set);
 }
 
 void pa_ruleset_free(pa_ruleset *rs)
@@ -463,6 +725,8 @@ void pa_ruleset_free(pa_ruleset *rs)
         if (c->gate) uregex_close(c->gate);
         free_filter(&c->last);
         free_filter(&c->first);
+        free_start(&c->start);
+        free_tail(&c->tail);
     }
     pa_free(rs->r);
     pa_free(rs->bmp_last);
@@ -597,6 +861,8 @@ static int test_at(pa_rulematch *m, size_t r, int32_t p, pa_error *err)
     /* A match of an anchored B starts at 0: none ends beyond its longest. */
     long far = m->rs->r[r].gate_len;
     if (far >= 0 && p > far) return 0;
+    if (!start_pass(&m->rs->r[r].start, m->text, m->len, p)) return 0;
+    if (!tail_pass(&m->rs->r[r].tail, m->text, p)) return 0;
     UErrorCode st = U_ZERO_ERROR;
     if (ready(m, mr->test, &mr->gen_test, &st) != 0) return icu_failed(m, r, st, err), -1;
     UBool hit = uregex_lookingAt(mr->test, p, &st);

@@ -25,7 +25,15 @@
  *    classes a match must end (start) with, and, for rules whose beforebreak
  *    ends in literal text ("\bMr\.", "(?i)\b(?:p|pp)\."), a hash of those
  *    texts probed with the text just before p. Thousands of abbreviation
- *    rules then cost a few hash probes per candidate.
+ *    rules then cost a few hash probes per candidate. Two more read the
+ *    patterns further: the classes of the last few characters of the
+ *    beforebreak, branch by branch ("\s\.\s\.\s\." needs a space before
+ *    the last full stop, "\p{Nd}\." a digit), and the start of the
+ *    afterbreak, a lead repeated ("\s+") then a class and literal words
+ *    ("\s+(?:After|All|...)" needs a run of white space, then text that
+ *    begins with one of the words' first three characters). A sentence end
+ *    in running text, which many rules could decide, then costs ICU a few
+ *    matches instead of a dozen.
  *
  * A pa_ruleset is immutable once compiled and may be shared between threads;
  * each thread evaluates through its own pa_rulematch (ICU matchers hold

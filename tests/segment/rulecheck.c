@@ -47,6 +47,62 @@ static const char far_srx[] =
     "</languagerule></languagerules>\n"
     "<maprules><languagemap languagepattern=\".*\" languagerulename=\"T\"/></maprules></body></srx>\n";
 
+/* Afterbreaks that start with literal words, after a lead or not (the
+ * start prefilter, pa_jregex_start): words in another case than the
+ * text's under (?i), a bounded lead, a word that begins with a lead
+ * character, words ending the text, a supplementary character, a quote,
+ * alternatives at the top, an optional atom, and text that (?i) matches
+ * only by full case folding ("ß" and "sſ" for "ss", the Kelvin sign for
+ * "k"). No rule decides as a later one would, so that a skipped match
+ * shows. */
+static const char words_srx[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\">\n"
+    "<header segmentsubflows=\"yes\" cascade=\"yes\"/>\n"
+    "<body><languagerules><languagerule languagerulename=\"T\">\n"
+    "<rule break=\"no\"><beforebreak>\\.</beforebreak><afterbreak>\\s{1,2}(?:Mr|Vol)</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>[.!?]</beforebreak><afterbreak>(?i)\\s+(?:the|this|he|mr|kg)\\b</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>\\p{L}</beforebreak><afterbreak>\\s*(?: a|b\\.|xy)</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>\\s</beforebreak><afterbreak>(?:x|zz)$</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>[\\p{L}.]</beforebreak><afterbreak>[\\s\\u00A0]+(?:\\Q(x)\\E|𝐀|IV)</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>(?i)\\s*(?:ss\\.|st)</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>[a-z]</beforebreak><afterbreak>ab|c\\.|(?:d|ef)\\b</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>\\.</beforebreak><afterbreak>\\s+(?:v|V)?ol</afterbreak></rule>\n"
+    "</languagerule></languagerules>\n"
+    "<maprules><languagemap languagepattern=\".*\" languagerulename=\"T\"/></maprules></body></srx>\n";
+
+/* Beforebreaks read back as classes (the tail prefilter,
+ * pa_jregex_tail): a group whose alternatives end at different lengths
+ * before what precedes it, a quote, a repeated group, an empty
+ * alternative, an optional atom next to a look-behind, a repetition with
+ * a minimum. Breaks and no-breaks alternate, so that a skipped rule
+ * changes the decision. */
+static const char tails_srx[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\">\n"
+    "<header segmentsubflows=\"yes\" cascade=\"yes\"/>\n"
+    "<body><languagerules><languagerule languagerulename=\"T\">\n"
+    "<rule break=\"no\"><beforebreak>x(?:a+|b)\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>y\\Qab\\E</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>(?:ab){2}c</beforebreak><afterbreak></afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>z(?:q|)!</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>(?&lt;=w)\\.\\s?\\.</beforebreak><afterbreak></afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>\\s\\p{Lu}{2,3}\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "</languagerule></languagerules>\n"
+    "<maprules><languagemap languagepattern=\".*\" languagerulename=\"T\"/></maprules></body></srx>\n";
+
+static const char *const tail_leads[] = {
+    "xaa. b", "xb. b", "aa. b", "yab c", "ab c", "ababc d", "abc d", "zq! e", "z! e", "q! e",
+    "w.. f", "w. . f", ". . f", "x ABC. g", "x AB. g", "x ABCD. g", "x A. g",
+};
+
+/* Texts for words.srx: each case once inside a paragraph, and once as
+ * the whole text, where the word ends it. */
+static const char *const word_leads[] = {
+    "a.  Mr", "a. Vol", "b. THE", "b! tHis", "b? mR", "b. \u212Ag", "word  a", "word a", "word\u00A0 xy", "q zz", "q x",
+    "c.\u00A0IV", "c. 𝐀", "c. (x)", "z. SS.", "z. ß.", "z.ß.", "z. sſ.", "z. ST", "yab", "yc.", "yef", "yd", "d. ol", "d. Vol",
+};
+
 static const char *const pieces[] = {
     ". ", ".", " ", "  ", "A", "B", "Q", "a", "b", "c", "d", "ef", "x", "y", "z", "zz", "i", "v", "1", "2",
     "12", "3.", "(", ")", "(a)", "(x)", "(x)A.", "1.", "2.", "a.", "b.", "U.S.", "J.", "Mr.", "No.", "p.",
@@ -54,7 +110,7 @@ static const char *const pieces[] = {
     "“", "\"", "《", "》", "。", "！", "？", "；", "「", "」", "中文", "联合国", "The", "This", "He", "word",
     "States", "-", "–", "•", "\u00a0", "\u202f", "г.", "т. е.", "Sr.", "núm.", "z.", "12.", "Juni", "د.",
     "\u200f", "M.", "art.", "Vol.", "IV", "é", "ß", "SS.", "xxabb.", "xab.", "𝐀", "😀", ";", ":", "e.g.", "1) ", "2) ",
-    "\n",
+    "THE", "the", "tHis", "mr", "MR", "xy", "ss.", "É", " a", "\n",
 };
 
 /* A deterministic pseudo-random generator (no global state). */
@@ -228,6 +284,31 @@ static void check_property_backslash(void)
     pa_buf_free(&t);
 }
 
+/* The rules of SRX text `srx` (for any language) on the generated
+ * paragraphs, then on texts chosen for them: each opening a paragraph, and
+ * each alone, so that what they end with ends the text. Three TAP lines. */
+static void check_srx_cases(const char *what, const char *srx, size_t len, const char *const *leads, int nleads,
+                            const char *const *chosen, int nchosen)
+{
+    pa_error err;
+    pa_error_clear(&err);
+    pa_srx *x = pa_srx_read_memory(what, srx, len, &err);
+    const pa_srx_rule **list = NULL;
+    size_t n = 0;
+    if (x && pa_srx_rules_for(x, "xx", &list, &n, &err) == 0) {
+        char name[128];
+        check_rules(what, list, n, leads, nleads, 2000);
+        snprintf(name, sizeof name, "%s, chosen texts", what);
+        check_rules(name, list, n, chosen, nchosen, 200);
+        snprintf(name, sizeof name, "%s, chosen texts alone", what);
+        check_rules(name, list, n, chosen, nchosen, 1);
+    } else {
+        ok(0, "%s: %s", what, err.msg);
+    }
+    pa_free(list);
+    pa_srx_free(x);
+}
+
 int main(void)
 {
     pa_error err;
@@ -258,6 +339,10 @@ int main(void)
         ok(0, "far.srx: %s", err.msg);
     pa_free(list);
     pa_srx_free(far);
+    check_srx_cases("afterbreaks opening with words", words_srx, sizeof words_srx - 1, leads, ntexts, word_leads,
+                    (int)(sizeof word_leads / sizeof *word_leads));
+    check_srx_cases("beforebreaks read back as classes", tails_srx, sizeof tails_srx - 1, leads, ntexts, tail_leads,
+                    (int)(sizeof tail_leads / sizeof *tail_leads));
     check_open_quote();
     check_property_backslash();
     return done_testing();
