@@ -60,6 +60,7 @@ typedef struct crule {
     sfilter start;            /* of the afterbreak */
     tfilter tail;             /* of the beforebreak */
     int has_suffix;           /* only rules whose B-suffix is found in the hash */
+    int suffix_ci;            /* ... case-folded (see pa_ruleset.expanding) */
 } crule;
 
 /* One key of the literal-suffix hash. */
@@ -83,6 +84,13 @@ struct pa_ruleset {
     int lens[64];
     int nlens;
     int has_ci; /* some keys are case-folded */
+    /* (?i) matches by full case folding, which the hash's simple folding
+     * does not mirror: "ß" is "ss", "ﬆ" is "st". Where one of these
+     * characters (`expanding`) lies among the last ci_maxlen units before
+     * a position, every rule with case-folded keys is a candidate there;
+     * expanding NULL with has_ci (ICU gave no list): everywhere. */
+    USet *expanding;
+    int ci_maxlen;
     /* Union of the edge classes that drive break rules, as BMP bitmaps
      * (supplementary characters: the sets), for one fast pass. */
     uint8_t *bmp_last, *bmp_first;
@@ -146,14 +154,90 @@ static int translate(const pa_ruleset *rs, int line, const char *what, const cha
 /* The classes built while one ruleset compiles, by pattern text: rules
  * share a few ("\\s" above all), and ICU takes some 0.2M instructions to
  * build a class with a property. Owned by pa_ruleset_compile. */
+/* A character whose full case folding is several (ß -> ss, ﬃ -> ffi),
+ * with the first and last of them. */
+typedef struct expansion {
+    UChar32 c, first, last;
+} expansion;
+
+#define MAX_EXPANSIONS 256 /* Unicode 15 has 104 */
+
 typedef struct ccache {
+    expansion exp[MAX_EXPANSIONS];
+    int n_exp;
+    int exp_state; /* 0 not yet listed, 1 listed, -1 ICU could not list them */
     char **key;  /* "0" or "1" (ci), then the UnicodeSet pattern */
     cfilter *f;  /* set NULL: ICU refused the pattern */
     size_t n, cap_key, cap_f;
 } ccache;
 
+/* Lists, once a compilation, the characters whose full case folding is
+ * several (see expansion): they change when case-folded, and a folding
+ * of more than one code point is theirs. No allocation of ours while
+ * ICU's set is held. */
+static void list_expansions(ccache *cc)
+{
+    if (cc->exp_state) return;
+    cc->exp_state = -1;
+    UErrorCode st = U_ZERO_ERROR;
+    USet *changes = uset_openEmpty();
+    uset_applyIntPropertyValue(changes, UCHAR_CHANGES_WHEN_CASEFOLDED, 1, &st);
+    int32_t items = U_SUCCESS(st) ? uset_getItemCount(changes) : 0;
+    int n = 0, ok = U_SUCCESS(st);
+    for (int32_t i = 0; ok && i < items; i++) {
+        UChar32 a, b;
+        if (uset_getItem(changes, i, &a, &b, NULL, 0, &st) != 0 || U_FAILURE(st)) continue; /* strings: none */
+        for (UChar32 c = a; ok && c <= b; c++) {
+            UChar one[2], full[16];
+            int32_t k = 0;
+            U16_APPEND_UNSAFE(one, k, c);
+            UErrorCode fst = U_ZERO_ERROR;
+            int32_t len = u_strFoldCase(full, 16, one, k, U_FOLD_CASE_DEFAULT, &fst);
+            if (U_FAILURE(fst) || len <= 0 || len > 16) continue;
+            if (u_countChar32(full, len) < 2) continue;
+            if (n == MAX_EXPANSIONS) {
+                ok = 0;
+                break;
+            }
+            int32_t q = 0;
+            UChar32 first, last;
+            U16_NEXT(full, q, len, first);
+            q = len;
+            U16_PREV(full, 0, q, last);
+            cc->exp[n++] = (expansion){c, first, last};
+        }
+    }
+    uset_close(changes);
+    if (ok && U_SUCCESS(st)) cc->n_exp = n, cc->exp_state = 1;
+}
+
+/* Under (?i) ICU compares full case foldings, so that one character of
+ * the text can stand for several of the pattern and the other way round:
+ * a class at a pattern's edge lets through, besides its case variants,
+ * every character whose folding starts or ends with one of its members
+ * ("ß" and "ﬆ" where it has "s"), and the first and last letters of its
+ * members' own foldings ("s" where it has "ß"). 0, or -1 when the
+ * characters are unknown (then no filter). */
+static int close_over_folding(ccache *cc, USet *set)
+{
+    list_expansions(cc);
+    if (cc->exp_state < 0) return -1;
+    uset_closeOver(set, USET_CASE_INSENSITIVE);
+    USet *more = uset_openEmpty();
+    for (int i = 0; i < cc->n_exp; i++) {
+        const expansion *e = &cc->exp[i];
+        if (uset_contains(set, e->first) || uset_contains(set, e->last)) uset_add(more, e->c);
+        if (uset_contains(set, e->c)) uset_add(more, e->first), uset_add(more, e->last);
+    }
+    uset_addAll(set, more);
+    uset_close(more);
+    uset_closeOver(set, USET_CASE_INSENSITIVE);
+    return 0;
+}
+
 /* Builds a prefilter from UnicodeSet pattern `cls` (UTF-8, `n` bytes),
- * closed over case with `ci`; left off (set NULL) when ICU refuses it. */
+ * closed over case and full case folding with `ci`; left off (set NULL)
+ * when ICU refuses it. */
 static void class_filter(ccache *cc, const char *cls, size_t n, int ci, cfilter *f)
 {
     memset(f, 0, sizeof *f);
@@ -176,8 +260,11 @@ static void class_filter(ccache *cc, const char *cls, size_t n, int ci, cfilter 
     u_strFromUTF8(u, 1024, &ulen, cls, (int32_t)n, &st);
     /* white space in a class is literal, as in the regex (not ignored) */
     USet *set = U_SUCCESS(st) ? uset_openPatternOptions(u, ulen, 0, &st) : NULL;
+    if (U_SUCCESS(st) && set && ci && close_over_folding(cc, set) != 0) {
+        uset_close(set);
+        set = NULL;
+    }
     if (U_SUCCESS(st) && set) {
-        if (ci) uset_closeOver(set, USET_CASE_INSENSITIVE);
         uset_freeze(set);
         f->set = set;
         for (UChar32 c = 0; c < 128; c++)
@@ -534,7 +621,10 @@ static void index_suffixes(pa_ruleset *rs, size_t r, const char *before, size_t 
             pa_free(old);
         }
         for (int i = 0; i < n; i++) add_key(rs, keys + (size_t)i * 64, klen[i], ci, (uint32_t)r);
+        for (int i = 0; ci && i < n; i++)
+            if (klen[i] > rs->ci_maxlen) rs->ci_maxlen = klen[i];
         rs->has_ci |= ci;
+        rs->r[r].suffix_ci = ci;
         *nkeys_hint += (size_t)n;
         rs->r[r].has_suffix = 1;
     }
@@ -706,6 +796,16 @@ pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules
             pa_ruleset_free(rs);
             return NULL;
         }
+    if (rs->has_ci) {
+        /* the characters (?i) can expand, for probe_suffixes */
+        list_expansions(cc);
+        if (cc->exp_state > 0) {
+            USet *e = uset_openEmpty();
+            for (int i = 0; i < cc->n_exp; i++) uset_add(e, cc->exp[i].c);
+            uset_freeze(e);
+            rs->expanding = e;
+        }
+    }
     pa_alloc_undefer(cc);
     ccache_free(cc);
     build_class_union(rs);
@@ -733,6 +833,7 @@ void pa_ruleset_free(pa_ruleset *rs)
     pa_free(rs->bmp_first);
     if (rs->set_last) uset_close(rs->set_last);
     if (rs->set_first) uset_close(rs->set_first);
+    if (rs->expanding) uset_close(rs->expanding);
     pa_free(rs->class_rules);
     pa_free(rs->keys);
     pa_free(rs->pool);
@@ -936,11 +1037,29 @@ int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, siz
     return 0;
 }
 
+/* Whether a character that (?i) can expand into several lies among the
+ * ci_maxlen units before p (see pa_ruleset.expanding). */
+static int expanding_before(const pa_ruleset *rs, const UChar *text, int32_t p)
+{
+    if (!rs->expanding) return 1;
+    for (int32_t q = p > rs->ci_maxlen ? p - rs->ci_maxlen : 0; q < p; q++) {
+        if (text[q] < 0xDF) continue; /* ß is the first */
+        UChar32 c;
+        int32_t i = q;
+        U16_NEXT(text, i, p, c);
+        if (uset_contains(rs->expanding, c)) return 1;
+    }
+    return 0;
+}
+
 /* Marks the rules whose literal suffix ends at p (stamp = m->cand). */
 static void probe_suffixes(pa_rulematch *m, int32_t p)
 {
     const pa_ruleset *rs = m->rs;
     UChar buf[64];
+    if (rs->has_ci && expanding_before(rs, m->text, p))
+        for (size_t r = 0; r < rs->n; r++)
+            if (rs->r[r].suffix_ci) m->stamp[r] = m->cand;
     for (int i = 0; i < rs->nlens; i++) {
         int32_t l = rs->lens[i];
         if (l > p) continue;

@@ -91,6 +91,34 @@ static const char tails_srx[] =
     "</languagerule></languagerules>\n"
     "<maprules><languagemap languagepattern=\".*\" languagerulename=\"T\"/></maprules></body></srx>\n";
 
+/* Case-insensitive rules whose matches need ICU's full case folding: a
+ * character of the text that folds to several ("ß" to "ss", the ligature
+ * "ﬆ" to "st", "ﬁ" to "fi") where the pattern has their letters, and a
+ * pattern letter that folds to several ("ß") where the text has them.
+ * The edge-character filters and the literal-suffix hash must let such
+ * text through. Breaks and no-breaks alternate, and each rule's context
+ * is its own, so that a skipped rule changes the decision. */
+static const char fold_srx[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\">\n"
+    "<header segmentsubflows=\"yes\" cascade=\"yes\"/>\n"
+    "<body><languagerules><languagerule languagerulename=\"T\">\n"
+    "<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>(?i)ss\\.</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>(?i)ss</beforebreak><afterbreak>#</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>(?i)\\bst</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>q</beforebreak><afterbreak>(?i)ß</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>(?i)ß</beforebreak><afterbreak>\\p{Nd}</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>(?i)fi\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"no\"><beforebreak>[.#]</beforebreak><afterbreak></afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>\\p{L}</beforebreak><afterbreak>[\\s#\\p{Nd}]</afterbreak></rule>\n"
+    "</languagerule></languagerules>\n"
+    "<maprules><languagemap languagepattern=\".*\" languagerulename=\"T\"/></maprules></body></srx>\n";
+
+static const char *const fold_leads[] = {
+    "a.ß.", "a.SS.", "a.ss.", "aß#", "aSS#", "aẞ#", "a ﬆ x", "a ST x", "a ﬅ x", "qss", "qSS", "qß", "qẞ",
+    "ss1", "SS1", "ß1", "ﬁ. a", "FI. a", "fi. a", "ß", "ﬆ",
+};
+
 static const char *const tail_leads[] = {
     "xaa. b", "xb. b", "aa. b", "yab c", "ab c", "ababc d", "abc d", "zq! e", "z! e", "q! e",
     "w.. f", "w. . f", ". . f", "x ABC. g", "x AB. g", "x ABCD. g", "x A. g",
@@ -343,6 +371,8 @@ int main(void)
                     (int)(sizeof word_leads / sizeof *word_leads));
     check_srx_cases("beforebreaks read back as classes", tails_srx, sizeof tails_srx - 1, leads, ntexts, tail_leads,
                     (int)(sizeof tail_leads / sizeof *tail_leads));
+    check_srx_cases("case-insensitive rules and full case folding", fold_srx, sizeof fold_srx - 1, leads, ntexts,
+                    fold_leads, (int)(sizeof fold_leads / sizeof *fold_leads));
     check_open_quote();
     check_property_backslash();
     return done_testing();
