@@ -31,11 +31,15 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
-/* Makes room for `need` pairs with the table under 70% full (linear
- * probing stays short), rebuilding it from the dense list when it grows. */
+/* Whether `need` pairs would fill the table past 70% (linear probing
+ * stays short below that). */
+static inline int pair_map_full(const pair_map *pm, size_t need) { return !pm->cap || need * 10 >= pm->cap * 7; }
+
+/* Makes room for `need` pairs, rebuilding the table from the dense list
+ * when it grows. */
 static void pair_map_reserve(pair_map *pm, size_t need)
 {
-    if (pm->cap && need * 10 < pm->cap * 7) return;
+    if (!pair_map_full(pm, need)) return;
     size_t cap = pm->cap ? pm->cap : 64;
     while (need * 10 >= cap * 7) cap *= 2;
     uint32_t *slot = pa_calloc(cap, sizeof *slot);
@@ -50,7 +54,7 @@ static void pair_map_reserve(pair_map *pm, size_t need)
 
 static uint32_t pair_index(pair_map *pm, uint32_t s, uint32_t t)
 {
-    if (!pm->cap || (pm->n + 1) * 10 >= pm->cap * 7) pair_map_reserve(pm, pm->n + 1);
+    if (pair_map_full(pm, pm->n + 1)) pair_map_reserve(pm, pm->n + 1);
     uint64_t key = (uint64_t)s << 32 | t;
     size_t q = mix64(key + 1) & (pm->cap - 1);
     for (; pm->slot[q]; q = (q + 1) & (pm->cap - 1))

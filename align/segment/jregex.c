@@ -1300,6 +1300,7 @@ int pa_jregex_read_start(const char *pat, pa_jregex_start *st)
     return st->lead.len > 0 || st->nwords > 0;
 }
 
+/* Frees what pa_jregex_start filled in. */
 void pa_jregex_start_free(pa_jregex_start *st)
 {
     pa_buf_free(&st->lead);
@@ -1336,6 +1337,7 @@ static void tail_close(tail *t)
     for (int i = 0; i < t->n; i++) t->b[i].open = 0;
 }
 
+/* Whether some branch of `t` still reads back further. */
 static int tail_has_open(const tail *t)
 {
     for (int i = 0; i < t->n; i++)
@@ -1406,6 +1408,12 @@ static int tail_class(const char *p, const tok *tk, tclass *c)
 static void tail_atom(const char *p, const tok *tk, int depth, tail *t)
 {
     if (tk->kind == T_ZW) return; /* consumes nothing */
+    if (tk->kind == T_QUOTE && (tk->qmin != 1 || tk->qmax != 1)) {
+        /* a quantifier repeats the quote's last character only (see
+         * atom_width_bounded): not a repeat of the whole, so unknown */
+        tail_close(t);
+        return;
+    }
     if (tk->qmin == 0) {
         /* absent: the branches as they are; present: a copy with one */
         tail with;

@@ -151,9 +151,6 @@ static int translate(const pa_ruleset *rs, int line, const char *what, const cha
     return 0;
 }
 
-/* The classes built while one ruleset compiles, by pattern text: rules
- * share a few ("\\s" above all), and ICU takes some 0.2M instructions to
- * build a class with a property. Owned by pa_ruleset_compile. */
 /* A character whose full case folding is several (ß -> ss, ﬃ -> ffi),
  * with the first and last of them. */
 typedef struct expansion {
@@ -162,6 +159,10 @@ typedef struct expansion {
 
 #define MAX_EXPANSIONS 256 /* Unicode 15 has 104 */
 
+/* The classes built while one ruleset compiles, by pattern text: rules
+ * share a few ("\\s" above all), and ICU takes some 0.2M instructions to
+ * build a class with a property; and the characters (?i) can expand.
+ * Owned by pa_ruleset_compile. */
 typedef struct ccache {
     expansion exp[MAX_EXPANSIONS];
     int n_exp;
@@ -172,17 +173,19 @@ typedef struct ccache {
 } ccache;
 
 /* Lists, once a compilation, the characters whose full case folding is
- * several (see expansion): they change when case-folded, and a folding
- * of more than one code point is theirs. No allocation of ours while
- * ICU's set is held. */
+ * several (see expansion). Candidates: those that change when
+ * case-folded, and those whose canonical decomposition differs (the
+ * property is defined on it, so "ǰ" and "ΐ", which fold to a letter and
+ * a combining mark, are not in it). No allocation of ours while ICU's
+ * set is held. */
 static void list_expansions(ccache *cc)
 {
     if (cc->exp_state) return;
     cc->exp_state = -1;
     UErrorCode st = U_ZERO_ERROR;
-    USet *changes = uset_openEmpty();
-    uset_applyIntPropertyValue(changes, UCHAR_CHANGES_WHEN_CASEFOLDED, 1, &st);
-    int32_t items = U_SUCCESS(st) ? uset_getItemCount(changes) : 0;
+    static const UChar pattern[] = u"[[:Changes_When_Casefolded:][:NFD_Quick_Check=No:]]";
+    USet *changes = uset_openPattern(pattern, -1, &st);
+    int32_t items = U_SUCCESS(st) && changes ? uset_getItemCount(changes) : 0;
     int n = 0, ok = U_SUCCESS(st);
     for (int32_t i = 0; ok && i < items; i++) {
         UChar32 a, b;
@@ -207,28 +210,30 @@ static void list_expansions(ccache *cc)
             cc->exp[n++] = (expansion){c, first, last};
         }
     }
-    uset_close(changes);
+    if (changes) uset_close(changes);
     if (ok && U_SUCCESS(st)) cc->n_exp = n, cc->exp_state = 1;
 }
 
 /* Under (?i) ICU compares full case foldings, so that one character of
  * the text can stand for several of the pattern and the other way round:
  * a class at a pattern's edge lets through, besides its case variants,
- * every character whose folding starts or ends with one of its members
- * ("ß" and "ﬆ" where it has "s"), and the first and last letters of its
- * members' own foldings ("s" where it has "ß"). 0, or -1 when the
- * characters are unknown (then no filter). */
+ * the first and last letters of its members' own foldings ("s" where it
+ * has "ß"), then every character whose folding starts or ends with one
+ * of those ("ß" and "ﬆ" where it has "s"; "ﬃ" where it has "ﬀ", through
+ * "f"). 0, or -1 when the characters are unknown (then no filter). */
 static int close_over_folding(ccache *cc, USet *set)
 {
     list_expansions(cc);
     if (cc->exp_state < 0) return -1;
     uset_closeOver(set, USET_CASE_INSENSITIVE);
     USet *more = uset_openEmpty();
-    for (int i = 0; i < cc->n_exp; i++) {
-        const expansion *e = &cc->exp[i];
-        if (uset_contains(set, e->first) || uset_contains(set, e->last)) uset_add(more, e->c);
-        if (uset_contains(set, e->c)) uset_add(more, e->first), uset_add(more, e->last);
-    }
+    for (int i = 0; i < cc->n_exp; i++)
+        if (uset_contains(set, cc->exp[i].c)) uset_add(more, cc->exp[i].first), uset_add(more, cc->exp[i].last);
+    uset_addAll(set, more);
+    uset_closeOver(set, USET_CASE_INSENSITIVE);
+    uset_clear(more);
+    for (int i = 0; i < cc->n_exp; i++)
+        if (uset_contains(set, cc->exp[i].first) || uset_contains(set, cc->exp[i].last)) uset_add(more, cc->exp[i].c);
     uset_addAll(set, more);
     uset_close(more);
     uset_closeOver(set, USET_CASE_INSENSITIVE);
@@ -278,6 +283,7 @@ static void class_filter(ccache *cc, const char *cls, size_t n, int ci, cfilter 
     cc->n++;
 }
 
+/* Frees the class cache (a pa_alloc_defer cleanup, hence the void *). */
 static void ccache_free(void *p)
 {
     ccache *cc = p;
@@ -290,6 +296,7 @@ static void ccache_free(void *p)
     pa_free(cc);
 }
 
+/* Frees an edge filter's set; the filter then lets everything through. */
 static void free_filter(cfilter *f)
 {
     if (f->set) uset_close(f->set);
@@ -323,6 +330,8 @@ static uint64_t word_key(const UChar *s, int n)
     return k;
 }
 
+/* The slot of probe key `k` in the start filter's open-addressing table:
+ * where it is, or the empty slot where it would go. */
 static size_t word_slot(const sfilter *f, uint64_t k)
 {
     size_t i = (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 32) & f->kmask;
@@ -382,6 +391,7 @@ static int index_words(sfilter *f, const char *words, int n, int ci)
     return 1;
 }
 
+/* Frees an afterbreak start filter's sets and tables. */
 static void free_start(sfilter *f)
 {
     free_filter(&f->lead);
@@ -450,6 +460,7 @@ static int start_pass(const sfilter *f, const UChar *t, int32_t len, int32_t p)
     return !f->keys || word_at(f, t + q, len - q);
 }
 
+/* Frees a beforebreak tail filter's classes. */
 static void free_tail(tfilter *f)
 {
     for (int i = 0; f->c && i < f->n * PA_JREGEX_TAIL_CLASSES; i++) free_filter(&f->c[i]);

@@ -88,6 +88,7 @@ static const char tails_srx[] =
     "<rule break=\"yes\"><beforebreak>z(?:q|)!</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
     "<rule break=\"no\"><beforebreak>(?&lt;=w)\\.\\s?\\.</beforebreak><afterbreak></afterbreak></rule>\n"
     "<rule break=\"yes\"><beforebreak>\\s\\p{Lu}{2,3}\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>k\\Qab\\E?</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
     "</languagerule></languagerules>\n"
     "<maprules><languagemap languagepattern=\".*\" languagerulename=\"T\"/></maprules></body></srx>\n";
 
@@ -109,6 +110,10 @@ static const char fold_srx[] =
     "<rule break=\"yes\"><beforebreak>q</beforebreak><afterbreak>(?i)ß</afterbreak></rule>\n"
     "<rule break=\"yes\"><beforebreak>(?i)ß</beforebreak><afterbreak>\\p{Nd}</afterbreak></rule>\n"
     "<rule break=\"yes\"><beforebreak>(?i)fi\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>r</beforebreak><afterbreak>(?i)\u01F0</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>(?i)\u01F0</beforebreak><afterbreak>!</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>(?i)j\u030C</beforebreak><afterbreak>%</afterbreak></rule>\n"
+    "<rule break=\"yes\"><beforebreak>w</beforebreak><afterbreak>(?i)\uFB00i</afterbreak></rule>\n"
     "<rule break=\"no\"><beforebreak>[.#]</beforebreak><afterbreak></afterbreak></rule>\n"
     "<rule break=\"yes\"><beforebreak>\\p{L}</beforebreak><afterbreak>[\\s#\\p{Nd}]</afterbreak></rule>\n"
     "</languagerule></languagerules>\n"
@@ -116,12 +121,13 @@ static const char fold_srx[] =
 
 static const char *const fold_leads[] = {
     "a.ß.", "a.SS.", "a.ss.", "aß#", "aSS#", "aẞ#", "a ﬆ x", "a ST x", "a ﬅ x", "qss", "qSS", "qß", "qẞ",
-    "ss1", "SS1", "ß1", "ﬁ. a", "FI. a", "fi. a", "ß", "ﬆ",
+    "ss1", "SS1", "ß1", "ﬁ. a", "FI. a", "fi. a", "ß", "ﬆ", "r\u01F0", "rj\u030C", "rJ\u030C", "a\u01F0!",
+    "aj\u030C!", "aJ\u030C!", "a\u01F0%", "aj\u030C%", "wﬃ", "wffi", "wFFI", "wﬀi",
 };
 
 static const char *const tail_leads[] = {
     "xaa. b", "xb. b", "aa. b", "yab c", "ab c", "ababc d", "abc d", "zq! e", "z! e", "q! e",
-    "w.. f", "w. . f", ". . f", "x ABC. g", "x AB. g", "x ABCD. g", "x A. g",
+    "w.. f", "w. . f", ". . f", "x ABC. g", "x AB. g", "x ABCD. g", "x A. g", "ka b", "kab b", "kabb b", "kb b",
 };
 
 /* Texts for words.srx: each case once inside a paragraph, and once as
