@@ -543,6 +543,28 @@ static int each_alternative(const char *p, size_t a, size_t b, int depth, strset
     return 0;
 }
 
+/* The literal texts of atom `t` (its quantifier aside) into `part`, for
+ * reading literal text from one end of a pattern: 0 when they are the
+ * whole texts the atom matches, 1 when a group is not wholly literal and
+ * `edge` (suffixes, prefixes; NULL: none) gave the texts its matches end
+ * (start) with, -1 when nothing literal is known. */
+static int atom_literals(const char *p, const tok *t, int depth, int (*edge)(const char *, size_t, size_t, strset *, int),
+                         strset *part)
+{
+    char buf[MAX_STRLEN + 8];
+    long n = token_text(p, t, buf, MAX_STRLEN);
+    if (n >= 0) {
+        set_add(part, buf, (size_t)n);
+        return 0;
+    }
+    if (t->kind != T_GROUP || depth >= 4 || (p[t->start + 1] == '?' && p[t->start + 2] != ':')) return -1;
+    if (full_literals(p, t->in_start, t->in_end, part, depth + 1) == 0) return 0;
+    set_free(part);
+    if (edge && edge(p, t->in_start, t->in_end, part, depth + 1) == 0) return 1;
+    set_free(part);
+    return -1;
+}
+
 /* One alternative that must be wholly literal (no quantifiers except {n}). */
 static int full_literal_seq(const char *p, size_t a, size_t b, strset *out, int depth)
 {
@@ -556,16 +578,7 @@ static int full_literal_seq(const char *p, size_t a, size_t b, strset *out, int 
         if (!next || t.qmin != t.qmax || t.qmax < 0 || t.qmin > 8) goto fail;
         for (long r = 0; r < t.qmin; r++) {
             strset part = {0};
-            char buf[MAX_STRLEN + 8];
-            long n = token_text(p, &t, buf, MAX_STRLEN);
-            if (n >= 0) {
-                set_add(&part, buf, (size_t)n);
-            } else if (t.kind == T_GROUP && depth < 4 && (p[t.start + 1] != '?' || p[t.start + 2] == ':')) {
-                if (full_literals(p, t.in_start, t.in_end, &part, depth + 1) != 0) {
-                    set_free(&part);
-                    goto fail;
-                }
-            } else {
+            if (atom_literals(p, &t, depth, NULL, &part) != 0) {
                 set_free(&part);
                 goto fail;
             }
@@ -592,28 +605,6 @@ static int full_literals(const char *p, size_t a, size_t b, strset *out, int dep
 }
 
 static int suffixes(const char *p, size_t a, size_t b, strset *out, int depth);
-
-/* The literal texts of atom `t` (its quantifier aside) into `part`, for
- * reading literal text from one end of a pattern: 0 when they are the
- * whole texts the atom matches, 1 when a group is not wholly literal and
- * `edge` (suffixes, prefixes) gave the texts its matches end (start) with,
- * -1 when nothing literal is known. */
-static int atom_literals(const char *p, const tok *t, int depth, int (*edge)(const char *, size_t, size_t, strset *, int),
-                         strset *part)
-{
-    char buf[MAX_STRLEN + 8];
-    long n = token_text(p, t, buf, MAX_STRLEN);
-    if (n >= 0) {
-        set_add(part, buf, (size_t)n);
-        return 0;
-    }
-    if (t->kind != T_GROUP || depth >= 4 || (p[t->start + 1] == '?' && p[t->start + 2] != ':')) return -1;
-    if (full_literals(p, t->in_start, t->in_end, part, depth + 1) == 0) return 0;
-    set_free(part);
-    if (edge(p, t->in_start, t->in_end, part, depth + 1) == 0) return 1;
-    set_free(part);
-    return -1;
-}
 
 /* Hands `cur` over to `out` unless one of its texts is empty (nothing
  * known): 0, or -1 after freeing it. */

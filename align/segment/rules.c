@@ -451,12 +451,14 @@ static int start_pass(const sfilter *f, const UChar *t, int32_t len, int32_t p)
         }
         if (run < f->lead_min) return 0;
     }
-    if (f->ci && q < len && t[q] >= 128) return 1;
-    if (f->first.set) {
+    if (f->first.set) { /* under (?i) closed over full case folding (class_filter) */
         UChar32 c = -1;
         if (q < len) U16_GET(t, 0, q, len, c);
         if (!filter_pass(&f->first, c)) return 0;
     }
+    /* the keys are ASCII and simply folded: a character that full folding
+     * makes ASCII ("ß", the Kelvin sign) goes to ICU */
+    if (f->ci && q < len && t[q] >= 128) return 1;
     return !f->keys || word_at(f, t + q, len - q);
 }
 
