@@ -20,7 +20,6 @@ typedef struct pair_map {
     uint32_t *slot; /* index + 1, 0 = empty */
     size_t cap, n;
     uint64_t *dense; /* the key (source << 32 | target) of each index, in the order first seen */
-    size_t dense_cap;
 } pair_map;
 
 static uint64_t mix64(uint64_t x)
@@ -59,8 +58,7 @@ static uint32_t pair_index(pair_map *pm, uint32_t s, uint32_t t)
     size_t q = mix64(key + 1) & (pm->cap - 1);
     for (; pm->slot[q]; q = (q + 1) & (pm->cap - 1))
         if (pm->dense[pm->slot[q] - 1] == key) return pm->slot[q] - 1;
-    PA_GROW(pm->dense, pm->dense_cap, pm->n + 1);
-    pm->dense[pm->n] = key;
+    pm->dense[pm->n] = key; /* sized for every grid cell */
     pm->slot[q] = (uint32_t)++pm->n;
     return pm->slot[q] - 1;
 }
@@ -148,8 +146,11 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
      * is never used but keeps the layout a plain grid. */
     pair_map pm = {0};
     /* Sized for the grid up front (at most one pair per grid cell, up to
-     * 64K), so a small document neither rehashes nor clears a big table. */
+     * 64K), so a small document neither rehashes nor clears a big table;
+     * the key list holds a pair per cell at most, so it never moves
+     * (moving it touched fresh pages twice over). */
     pair_map_reserve(&pm, n_pairs < ((size_t)1 << 16) ? n_pairs : (size_t)1 << 16);
+    pm.dense = pa_malloc((n_pairs + 1) * sizeof *pm.dense);
     size_t *grid_at = pa_malloc((nb + 1) * sizeof *grid_at);
     uint32_t *grid = pa_malloc((n_pairs + 1) * sizeof *grid);
     grid_at[0] = 0;
@@ -159,6 +160,11 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
             for (size_t y = 0; y < tb[k].n; y++) grid[g++] = pair_index(&pm, sb[k].w[x], tb[k].w[y]);
         grid_at[k + 1] = g;
     }
+    /* The table only finds indices: freed before the EM arrays, which
+     * then take its pages instead of fresh ones (each page a process
+     * touches first costs a fault). */
+    pa_free(pm.slot);
+    pm.slot = NULL;
     /* p_ts: p(t|s) (source NULL generates unaligned target words);
      * p_st: p(s|t). Uniform start. */
     float *p_ts = pa_malloc((pm.n + 1) * sizeof *p_ts), *p_st = pa_malloc((pm.n + 1) * sizeof *p_st);
