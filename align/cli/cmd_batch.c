@@ -12,6 +12,7 @@
 #include "align/util/output.h"
 
 #include <errno.h>
+#include <libxml/parser.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -435,6 +436,7 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
     if (!a->msg.quiet) r.bar = cli_progress_new(stderr, a->msg.progress ? CLI_PROGRESS_ALWAYS : CLI_PROGRESS_AUTO);
     double t0 = now();
     pthread_t *tid = pa_calloc(threads, sizeof *tid);
+    xmlInitParser(); /* before the threads that may read XML, as libxml2 asks */
     unsigned started = 0;
     for (; started < threads; started++)
         if (pthread_create(&tid[started], NULL, worker, &r) != 0) break;

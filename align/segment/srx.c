@@ -240,6 +240,7 @@ pa_srx *pa_srx_read_memory(const char *name, const char *xml, size_t len, pa_err
         pa_error_set(err, PA_EINPUT, "%s: too large for an SRX file", name);
         return NULL;
     }
+    xmlInitParser(); /* once a process; as the other readers of XML do */
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         pa_error_set(err, PA_EINTERNAL, "%s: cannot create an XML parser", name);
