@@ -11,7 +11,11 @@
  * pa_reflow_placed then rebuilds the paragraphs, drops running heads and
  * feet and moves footnotes after the body, as for text from pdftotext. An
  * encrypted PDF and one without a text layer (a scan) are refused with a
- * one-line message saying so.
+ * one-line message saying so. In right-to-left words (Arabic) the page is
+ * also drawn, through cairo, and its ink decides what poppler's text gets
+ * wrong there, which pdftotext's text can only guess from the words
+ * (text/lamalef.h): the order of a lam-alef ligature's two letters and
+ * the spaces that justification leaves inside words (repair_by_ink).
  *
  * poppler-glib is loaded with dlopen when a PDF is read, not linked:
  * linked, it maps poppler, cairo, GLib and X11 into every run of
@@ -49,6 +53,16 @@ typedef struct poppler_api {
     void (*get_size)(PopplerPage *, double *, double *);
     char *(*get_selected_text)(PopplerPage *, PopplerSelectionStyle, PopplerRectangle *);
     gboolean (*get_text_layout_for_area)(PopplerPage *, PopplerRectangle *, PopplerRectangle **, guint *);
+    void (*render)(PopplerPage *, cairo_t *);
+    int (*stride_for_width)(cairo_format_t, int);
+    cairo_surface_t *(*surface_for_data)(unsigned char *, cairo_format_t, int, int, int);
+    cairo_status_t (*surface_status)(cairo_surface_t *);
+    void (*surface_flush)(cairo_surface_t *);
+    void (*surface_destroy)(cairo_surface_t *);
+    cairo_t *(*cairo_create)(cairo_surface_t *);
+    void (*cairo_scale)(cairo_t *, double, double);
+    cairo_status_t (*cairo_status)(cairo_t *);
+    void (*cairo_destroy)(cairo_t *);
 } poppler_api;
 
 /* Loads poppler-glib into `api`; 0 or -1 (with a message naming `name`). */
@@ -68,6 +82,17 @@ static int load_poppler(poppler_api *api, const char *name, pa_error *err)
         {&api->get_size, "poppler_page_get_size"},
         {&api->get_selected_text, "poppler_page_get_selected_text"},
         {&api->get_text_layout_for_area, "poppler_page_get_text_layout_for_area"},
+        {&api->render, "poppler_page_render"},
+        /* cairo, which poppler-glib links: found through its handle */
+        {&api->stride_for_width, "cairo_format_stride_for_width"},
+        {&api->surface_for_data, "cairo_image_surface_create_for_data"},
+        {&api->surface_status, "cairo_surface_status"},
+        {&api->surface_flush, "cairo_surface_flush"},
+        {&api->surface_destroy, "cairo_surface_destroy"},
+        {&api->cairo_create, "cairo_create"},
+        {&api->cairo_scale, "cairo_scale"},
+        {&api->cairo_status, "cairo_status"},
+        {&api->cairo_destroy, "cairo_destroy"},
     };
     const char *missing;
     char why[512];
@@ -101,25 +126,6 @@ static int same_line(const pline *prev, const pline *l)
 /* U+202A-U+202E: poppler's selected text wraps every right-to-left run in
  * these bidirectional embeddings, which have no box in the text layout. */
 static int is_bidi_embedding(uint32_t c) { return c >= 0x202A && c <= 0x202E; }
-
-/* Appends the text [p, end) to `text` without its bidirectional
- * embeddings. poppler wraps every right-to-left word in its own embedding,
- * words apart by a space, but leaves out the space after the first word
- * of a right-to-left line: an embedding that closes where the next opens
- * (U+202C U+202B) is a word space. It has no box, as the embeddings. */
-static void append_without_embeddings(pa_buf *text, const char *p, const char *end)
-{
-    const char *run = p;
-    size_t cl;
-    for (const char *q = p; q < end; q += cl) {
-        uint32_t c = pa_utf8_at(q, (size_t)(end - q), 0, &cl);
-        if (!is_bidi_embedding(c)) continue;
-        pa_buf_append(text, run, (size_t)(q - run));
-        run = q + cl;
-        if (c == 0x202C && pa_utf8_at(run, (size_t)(end - run), 0, NULL) == 0x202B) pa_buf_putc(text, ' ');
-    }
-    pa_buf_append(text, run, (size_t)(end - run));
-}
 
 /* A page's text and its boxes (one a character, in the text's order)
  * into `*t` and `*r` (`*nr` of them); 0, or -1 when the page has none.
@@ -159,28 +165,286 @@ static int page_text(const poppler_api *api, PopplerPage *page, char **t, Popple
     return 0;
 }
 
+/* A character of a page's text: its code point and bytes in poppler's
+ * text, the box poppler gives at its place and its own box (below). */
+typedef struct pchar {
+    uint32_t c;
+    size_t at, n;                /* bytes in the text; n 0: a word space put back, " " */
+    const PopplerRectangle *box; /* poppler's box at its place (NULL: none) */
+    PopplerRectangle own;        /* its own box (none: all zero) */
+    unsigned word;               /* the right-to-left word it is in, 0: none */
+    unsigned char out;           /* left out of the text: a space inside a word */
+} pchar;
+
+/* The characters of a page's text `t` and their boxes `r` (`nr`: one a
+ * character but the bidirectional embeddings, in the text's order) into
+ * *cs (*n). poppler gives a right-to-left word in reading order inside an
+ * embedding (U+202B ... U+202C): its characters reversed from the order
+ * they were drawn in, but for the left-to-right runs inside it (digits,
+ * a full stop: U+202A ... U+202C), which keep theirs; its boxes stay in
+ * drawing order, left to right. So in such a word (`word` numbers them)
+ * the k-th character's own box is the k-th box from its end, and in a
+ * run inside it the k-th from the run's end of those. A word with deeper
+ * embeddings is left unnumbered. An embedding closing where the next
+ * opens is the word space poppler leaves out: a space without a box. */
+static pchar *page_chars(const char *t, const PopplerRectangle *r, guint nr, size_t *n_out)
+{
+    size_t len = strlen(t), n = 0, cap = 0, k = 0, start = 0, cl;
+    size_t runs[16][2], nruns = 0; /* the left-to-right runs of the word */
+    pchar *cs = NULL;
+    unsigned words = 0;
+    int depth = 0, plain = 0;
+    for (size_t i = 0; i < len; i += cl) {
+        uint32_t c = pa_utf8_at(t, len, i, &cl);
+        if (c == 0x202C) {
+            if (depth == 2 && plain) runs[nruns - 1][1] = n;
+            if (depth > 0 && --depth == 0 && plain && n > start) {
+                size_t e = n;
+                words++;
+                for (size_t j = start; j < e; j++) cs[j].own = *cs[start + e - 1 - j].box, cs[j].word = words;
+                for (size_t q = 0; q < nruns; q++) /* back in drawing order: mirrored twice */
+                    for (size_t j = runs[q][0]; j < runs[q][1]; j++)
+                        cs[j].own = *cs[start + e - 1 - (runs[q][0] + runs[q][1] - 1 - j)].box;
+            }
+            if (depth == 0 && pa_utf8_at(t, len, i + cl, NULL) == 0x202B) {
+                PA_GROW(cs, cap, n + 1);
+                cs[n++] = (pchar){' ', i, 0, NULL, {0, 0, 0, 0}, 0, 0};
+            }
+            continue;
+        }
+        if (is_bidi_embedding(c)) {
+            if (depth == 0) start = n, plain = c == 0x202B, nruns = 0;
+            else if (depth == 1 && c == 0x202A && nruns < sizeof runs / sizeof *runs) runs[nruns][0] = runs[nruns][1] = n, nruns++;
+            else plain = 0;
+            depth++;
+            continue;
+        }
+        const PopplerRectangle *b = k < nr ? &r[k] : NULL;
+        k++;
+        if (depth > 0 && (!b || c == '\n')) plain = 0;
+        PA_GROW(cs, cap, n + 1);
+        cs[n++] = (pchar){c, i, cl, b, b ? *b : (PopplerRectangle){0, 0, 0, 0}, 0, 0};
+    }
+    *n_out = n;
+    return cs;
+}
+
+/* A page drawn in grey, the ink of each pixel 0 (paper) to 255 (black),
+ * read from the green byte of cairo's RGB24 pixels. */
+typedef struct ink_image {
+    unsigned char *px;
+    int w, h, stride;
+    double scale; /* pixels a point */
+} ink_image;
+
+/* Draws `page` on white into `im`: 3 pixels a point, fewer on a page that
+ * would take more than 2^23 pixels (32 MB), none under 2 (-1). Returns 0,
+ * or -1 when it could not be drawn. */
+static int ink_draw(const poppler_api *api, PopplerPage *page, ink_image *im)
+{
+    double w = 0, h = 0, s = 3;
+    api->get_size(page, &w, &h);
+    if (w * h * s * s > 8388608.0) s = sqrt(8388608.0 / (w * h));
+    if (!(w > 0 && h > 0 && s >= 2)) return -1;
+    im->w = (int)ceil(w * s), im->h = (int)ceil(h * s), im->scale = s;
+    im->stride = api->stride_for_width(CAIRO_FORMAT_RGB24, im->w);
+    if (im->stride <= 0) return -1;
+    im->px = pa_malloc((size_t)im->stride * (size_t)im->h);
+    memset(im->px, 0xFF, (size_t)im->stride * (size_t)im->h);
+    cairo_surface_t *sf = api->surface_for_data(im->px, CAIRO_FORMAT_RGB24, im->w, im->h, im->stride);
+    int rc = -1;
+    if (api->surface_status(sf) == CAIRO_STATUS_SUCCESS) {
+        cairo_t *cr = api->cairo_create(sf);
+        api->cairo_scale(cr, s, s);
+        api->render(page, cr);
+        rc = api->cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+        api->cairo_destroy(cr);
+        api->surface_flush(sf);
+    }
+    api->surface_destroy(sf);
+    if (rc != 0) {
+        pa_free(im->px);
+        im->px = NULL;
+    }
+    return rc;
+}
+
+/* The least ink of the pixel columns from x0 to x1 (points), each summed
+ * over the rows from y0 to y1, in points (a column of black paper as tall
+ * as the rows gives y1 - y0); 0 when the span holds no whole column. */
+static double least_ink(const ink_image *im, double x0, double x1, double y0, double y1)
+{
+    int a = (int)ceil(x0 * im->scale), e = (int)floor(x1 * im->scale);
+    int top = (int)floor(y0 * im->scale), bottom = (int)ceil(y1 * im->scale);
+    if (a < 0) a = 0;
+    if (e > im->w - 1) e = im->w - 1;
+    if (top < 0) top = 0;
+    if (bottom > im->h) bottom = im->h;
+    if (a > e || top >= bottom) return 0;
+    double least = INFINITY;
+    for (int x = a; x <= e; x++) {
+        unsigned sum = 0;
+        for (int y = top; y < bottom; y++) sum += 255u - im->px[(size_t)y * (size_t)im->stride + 4 * (size_t)x + 1];
+        if (sum < least) least = sum;
+    }
+    return least / 255.0 / im->scale;
+}
+
+static int is_alef_letter(uint32_t c) { return c == 0x627 || c == 0x623 || c == 0x625 || c == 0x622; }
+
+static int is_arabic_letter(uint32_t c) { return c >= 0x621 && c <= 0x64A; }
+
+static int is_arabic_mark(uint32_t c) { return (c >= 0x64B && c <= 0x65F) || c == 0x670; }
+
+/* Whether a right-to-left word's text order alef + lam at cs[i], cs[i+1]
+ * may be a lam-alef ligature poppler split and reversed: two boxes side by
+ * side, the lam's left of the alef's. */
+static int lamalef_candidate(const pchar *cs, size_t i, size_t n)
+{
+    if (i + 1 >= n || !cs[i].word || cs[i + 1].word != cs[i].word) return 0;
+    if (!is_alef_letter(cs[i].c) || cs[i + 1].c != 0x644) return 0;
+    const PopplerRectangle *alef = &cs[i].own, *lam = &cs[i + 1].own;
+    double h = lam->y2 - lam->y1;
+    return h > 0 && lam->x2 > lam->x1 && alef->x2 > alef->x1 && fabs(lam->x2 - alef->x1) < 0.05 * h;
+}
+
+/* The extent of the letters among cs[a, e) (their own boxes) into *x0,
+ * *x1, *y0, *y1; 0 when there is none. */
+static int word_letters(const pchar *cs, size_t a, size_t e, double *x0, double *x1, double *y0, double *y1)
+{
+    int any = 0;
+    for (size_t j = a; j < e; j++) {
+        if (!is_arabic_letter(cs[j].c)) continue;
+        const PopplerRectangle *b = &cs[j].own;
+        if (!any || b->x1 < *x0) *x0 = b->x1;
+        if (!any || b->x2 > *x1) *x1 = b->x2;
+        if (!any || b->y1 < *y0) *y0 = b->y1;
+        if (!any || b->y2 > *y1) *y1 = b->y2;
+        any = 1;
+    }
+    return any;
+}
+
+/* The end of the right-to-left word starting at cs[a]. */
+static size_t word_end(const pchar *cs, size_t a, size_t n)
+{
+    size_t e = a;
+    while (e < n && cs[e].word == cs[a].word) e++;
+    return e;
+}
+
+/* Whether the page's text needs its image: a right-to-left word holding
+ * alef + lam as read, or two Arabic words side by side. */
+static int needs_ink(const pchar *cs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lamalef_candidate(cs, i, n) ||
+            (cs[i].c == ' ' && i > 0 && i + 1 < n && cs[i - 1].word && cs[i + 1].word && is_arabic_letter(cs[i - 1].c)))
+            return 1;
+    return 0;
+}
+
+/* Puts back, by the ink of the page, what poppler's text gets wrong in
+ * right-to-left words (lamalef.h). Measured on the UDHR typeset by
+ * LibreOffice (a line's box 14.3 points tall, drawn at 3 pixels a point;
+ * 136 ligatures, 354 alef + lam, 227 kashida gaps, 1,047 word spaces):
+ *   - a lam-alef ligature is one glyph that maps to two characters: poppler
+ *     splits its box in two and reverses the pair with the word (alef +
+ *     lam as read). Drawn, it is one shape: every pixel column about the
+ *     middle of its box carries ink (1.7 points at least, summed down the
+ *     column). An alef + lam that are two glyphs were written so: alef
+ *     joins no letter after it, and paper shows between the two (0.43
+ *     points of edge ink at most). A sixteenth of the line's height
+ *     decides; a ligature's letters are put in order.
+ *   - where justification stretched a word between two joined letters (a
+ *     kashida), poppler sees two words and writes a space: across that gap
+ *     the kashida's stroke inks every column (0.58 points at least), a word
+ *     space leaves paper (0.06 at most); a forty-eighth of the line's
+ *     height decides, in a line that also holds a blank gap (an underline
+ *     or a shaded line inks every gap: it decides nothing). Letters that
+ *     touch (less than a sixteenth of the line's height apart: a word
+ *     poppler cut at a mark drawn on its own) are one word too.
+ * A space before a word of marks only goes (no word starts with a mark). */
+static void repair_by_ink(const ink_image *im, pchar *cs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!lamalef_candidate(cs, i, n)) continue;
+        const PopplerRectangle *alef = &cs[i].own, *lam = &cs[i + 1].own;
+        double h = lam->y2 - lam->y1, mid = lam->x2;
+        if (least_ink(im, mid - 0.3 * (lam->x2 - lam->x1), mid + 0.3 * (alef->x2 - alef->x1), lam->y1, lam->y2) < h / 16)
+            continue;
+        pchar x = cs[i];
+        cs[i].c = cs[i + 1].c, cs[i].at = cs[i + 1].at, cs[i].n = cs[i + 1].n;
+        cs[i + 1].c = x.c, cs[i + 1].at = x.at, cs[i + 1].n = x.n;
+        i++;
+    }
+    /* the gaps, a line at a time: first whether the line has a blank one */
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        while (e < n && cs[e].c != '\n') e++;
+        for (int pass = 0, blank = 0; pass < 2; pass++) {
+            for (size_t i = a + 1; i + 1 < e; i++) {
+                if (cs[i].c != ' ' || !cs[i - 1].word || !cs[i + 1].word || cs[i - 1].word == cs[i + 1].word) continue;
+                size_t wa = i - 1, we = word_end(cs, i + 1, e);
+                while (wa > a && cs[wa - 1].word == cs[i - 1].word) wa--;
+                double rx0, rx1, ry0, ry1, lx0, lx1, ly0, ly1;
+                int marks = 1;
+                for (size_t j = i + 1; j < we; j++) marks &= is_arabic_mark(cs[j].c);
+                if (marks) {
+                    cs[i].out = 1;
+                    continue;
+                }
+                if (!word_letters(cs, wa, i, &rx0, &rx1, &ry0, &ry1) || !word_letters(cs, i + 1, we, &lx0, &lx1, &ly0, &ly1))
+                    continue;
+                double y0 = fmin(ry0, ly0), y1 = fmax(ry1, ly1), h = y1 - y0, gap = rx0 - lx1;
+                if (h <= 0 || fabs(gap) > h || fmin(ry1, ly1) - fmax(ry0, ly0) < h / 2) continue; /* not side by side */
+                if (fabs(gap) < h / 16) {
+                    cs[i].out = 1; /* letters that touch: no word space */
+                    continue;
+                }
+                if (gap < 0) continue;
+                double ink = least_ink(im, lx1, rx0, y0, y1);
+                if (!pass) blank |= ink == 0;
+                else if (blank && ink >= h / 48) cs[i].out = 1;
+            }
+            if (!pass && !blank) break;
+        }
+        a = e + 1;
+    }
+}
+
 /* The lines of one page into `text` and `ls`; adds to the character width
- * sums. */
+ * sums. A page whose right-to-left words need it is drawn and its
+ * ligatures and gaps put right (repair_by_ink); *settled is cleared when
+ * such a page could not be drawn. */
 static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, pa_buf *text, pline **ls, size_t *n,
-                       size_t *cap, double *wsum, double *wcols)
+                       size_t *cap, double *wsum, double *wcols, int *settled)
 {
     char *t;
     PopplerRectangle *r;
     guint nr;
     if (page_text(api, page, &t, &r, &nr) != 0) return;
-    size_t k = 0; /* character index into r */
-    const char *p = t;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        const char *end = nl ? nl : p + strlen(p);
+    size_t nc;
+    pchar *cs = page_chars(t, r, nr, &nc);
+    if (needs_ink(cs, nc)) {
+        ink_image im;
+        if (ink_draw(api, page, &im) == 0) {
+            repair_by_ink(&im, cs, nc);
+            pa_free(im.px);
+        } else {
+            *settled = 0;
+        }
+    }
+    for (size_t a = 0; a < nc;) {
+        size_t e = a;
+        while (e < nc && cs[e].c != '\n') e++;
         pline l = {text->len, 0, INFINITY, -INFINITY, 0, INFINITY, -INFINITY, pno};
         int in_first = 1, seen = 0;
-        size_t cl;
-        for (const char *q = p; q < end; q += cl) {
-            uint32_t c = pa_utf8_at(q, (size_t)(end - q), 0, &cl);
-            if (is_bidi_embedding(c)) continue; /* no box of its own */
-            if (k >= nr) break;
-            const PopplerRectangle *b = &r[k++];
+        for (size_t j = a; j < e; j++) {
+            uint32_t c = cs[j].c;
+            const PopplerRectangle *b = cs[j].box;
+            if (cs[j].n == 0) continue; /* the word space put back: no box */
+            if (!b) break;
             if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B)) {
                 if (seen) in_first = 0;
                 continue;
@@ -196,14 +460,17 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
             *wcols += wide ? 2 : 1;
             if (wide && in_first) in_first = 0;
         }
-        k++; /* the line feed has a box too */
         if (seen) {
             /* the rest of the line above? poppler cuts a justified line
              * whose word gaps are wide into pieces at the same height */
             pline *prev = *n && (*ls)[*n - 1].page == pno ? &(*ls)[*n - 1] : NULL;
             int rest = prev && same_line(prev, &l);
             if (rest) text->data[prev->e] = ' '; /* its line feed */
-            append_without_embeddings(text, p, end);
+            for (size_t j = a; j < e; j++) {
+                if (cs[j].out) continue;
+                if (cs[j].n) pa_buf_append(text, t + cs[j].at, cs[j].n);
+                else pa_buf_putc(text, ' ');
+            }
             if (rest) {
                 prev->e = text->len;
                 if (l.x1 > prev->x1) prev->x1 = l.x1;
@@ -216,9 +483,9 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
             }
             pa_buf_putc(text, '\n');
         }
-        if (!nl) break;
-        p = nl + 1;
+        a = e + 1;
     }
+    pa_free(cs);
     api->free(r);
     api->free(t);
 }
@@ -290,11 +557,11 @@ static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
     pline *ls = NULL;
     size_t n = 0, cap = 0;
     double wsum = 0, wcols = 0;
-    int pages = api.get_n_pages(doc);
+    int pages = api.get_n_pages(doc), settled = 1;
     for (int p = 0; p < pages; p++) {
         PopplerPage *page = api.get_page(doc, p);
         if (!page) continue;
-        page_lines(&api, page, (unsigned)p, &text, &ls, &n, &cap, &wsum, &wcols);
+        page_lines(&api, page, (unsigned)p, &text, &ls, &n, &cap, &wsum, &wcols, &settled);
         api.object_unref(page);
     }
     api.object_unref(doc);
@@ -315,7 +582,11 @@ static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
         if (rc == 0) {
             size_t cl;
             char *c = pa_buf_detach(&clean, &cl);
-            if (strcmp(d->lang, "ar") == 0) {
+            /* the pages' ink decided the ligatures and gaps, and the
+             * text's guesses (lamalef.h) could only undo that; they run
+             * when a page that needed it could not be drawn (for the
+             * whole text: they look for reversal on it all) */
+            if (strcmp(d->lang, "ar") == 0 && !settled) {
                 pa_lamalef_fix(c, cl, o ? o->words : NULL);
                 cl = squeeze_spaces(c, cl);
             }

@@ -6,8 +6,12 @@
  * glyph that maps to two characters into two boxes from left to right,
  * then reverses the right-to-left word, so "لا" comes out "ال", and "لأ",
  * "لإ", "لآ" come out "أل", "إل", "آل" (الإعلان as اإلعالن, خلال as خالل).
- * No poppler option or version puts them back. The page's geometry cannot
- * tell a reversed ligature from a true alef + lam; the words can.
+ * No poppler option or version puts them back. pdftotext's text keeps no
+ * geometry: there the words must tell a reversed ligature from a true
+ * alef + lam, as below. The PDF reader tells them by the page's ink (a
+ * ligature is one shape, alef + lam are two with paper between them;
+ * readers/pdf.c), and closes the gaps inside words by it, so it calls
+ * none of these where it could draw the page.
  *
  * Detection counts evidence on the whole text: two alef letters followed
  * by lam (never adjacent in Arabic, so one came from a reversed ligature)

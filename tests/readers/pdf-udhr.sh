@@ -6,22 +6,27 @@
 # -layout text and as .pdf through poppler. Bar: 95% of the true sentence
 # pairs (udhr.py score) are units, in every mode. Four of Chinese's 91 "true
 # pairs" are in Article 26, whose sentences the two versions split at
-# different places, so 87 is all there is to find there. Arabic is printed,
-# not held to the bar: pdftotext and poppler give the two letters of every
-# lam-alef ligature in the wrong order, and the text reader puts back
-# those Arabic allows one reading of (align/text/lamalef.h), and with
-# hunspell's Arabic dictionary (hunspell-ar, libhunspell) those inside a
-# stem (السلام) that one reading of is a word. pdftotext's ".1" for "1."
-# (align/text/ltrrun.h), the white space before right-to-left -layout lines
-# (align/text/reflow.c) and the space poppler drops after a right-to-left
-# line's first word (readers/pdf.c) are repaired, and so are the gaps that
-# justification leaves inside words (الح ق: lamalef.h, by the document's
-# own words and the dictionary): 53 of 79 without the dictionary and 69
-# with it, from pdftotext's text and from the .pdf alike (whose lines are
-# counted below), held to 67 when the dictionary is there and printed
-# without it, as the system's dictionary is not used then. Needs ../shared,
-# LibreOffice, poppler-utils, Liberation Serif and a Chinese font
-# (WenQuanYi or Noto CJK).
+# different places, so 87 is all there is to find there. Arabic: pdftotext
+# and poppler give the two letters of every lam-alef ligature in the wrong
+# order and write a space where justification stretched a word (a kashida:
+# الح ق). Read as .pdf, the page's ink decides both (readers/pdf.c: a
+# ligature is one shape across the middle of its two boxes, two glyphs
+# alef + lam show paper between them; a kashida inks its whole gap, a word
+# space none; and the space poppler drops after a right-to-left line's
+# first word is put back): held to the bar, 75 of 79 (76 now; the other 3 are Article 1,
+# whose vowel marks poppler sets apart from their words, two of them out of
+# its text, and 1 the aligner leaves unpaired), with or without hunspell's
+# Arabic dictionary, which that path does not use. pdftotext's text has no
+# ink: the text reader puts back the pairs Arabic allows one reading of
+# (align/text/lamalef.h), with the dictionary (hunspell-ar, libhunspell)
+# those inside a stem (السلام) one reading of is a word, and closes gaps by
+# the document's own words and the dictionary; pdftotext's ".1" for "1."
+# (align/text/ltrrun.h) and the white space before right-to-left -layout
+# lines (align/text/reflow.c) are repaired: 53 of 79 without the
+# dictionary and 69 with it, held to 67 when the dictionary is there and
+# printed without it, as the system's dictionary is not used then. Needs
+# ../shared, LibreOffice, poppler-utils, Liberation Serif and a Chinese
+# font (WenQuanYi or Noto CJK).
 . "$top_srcdir/tests/lib.sh"
 have_shared || skip_all "no shared data at $SHARED"
 command -v soffice >/dev/null 2>&1 || skip_all "LibreOffice (soffice) not installed"
@@ -53,6 +58,15 @@ case $modes in *pdf)
   test $((lp * 1000)) -ge $((lt * 995)); ok $? "ar .pdf: every line read ($lp Arabic letters, $lt in pdftotext's text)"
   "$PYTHON3" -c "import sys; sys.exit(any('\u202a' <= c <= '\u202e' for c in open('ar.pdf.seg', encoding='utf-8').read()))"
   ok $? "ar .pdf: no bidirectional embedding in the sentences"
+  # the words read that the page does not hold: 111 (29 of them with a
+  # lam-alef pair) before the ink decided ligatures and gaps, 7 now (marks
+  # poppler sets apart: لّ, قدً, بعً; Article 1's lost tanween)
+  wrong=$("$PYTHON3" -c "
+import html, re, sys
+w = lambda s: re.findall('[\u0621-\u065f\u0670]+', s)
+page = set(w(html.unescape(re.sub('<[^>]+>', ' ', open(sys.argv[1], encoding='utf-8').read()))))
+print(sum(x not in page for x in w(open(sys.argv[2], encoding='utf-8').read())))" "$U/arb.html" ar.pdf.seg)
+  test "$wrong" -le 10; ok $? "ar .pdf: at most 10 Arabic words read are not the page's ($wrong)"
 esac
 for f in zh:cmn_hans ru:rus fr:fra ar:arb; do
   l=${f%%:*}
@@ -62,7 +76,12 @@ for f in zh:cmn_hans ru:rus fr:fra ar:arb; do
     r=$("$PYTHON3" "$d/udhr.py" score "$POLYALIGN" "$U/eng.html" en "$U/${f#*:}.html" "$l" "u.$l.$m.tsv")
     if [ "$l" = ar ]; then
       found=${r%%/*}
-      if have_arabic_dictionary; then
+      if [ "$m" = pdf ]; then
+        test "$found" -ge 75; ok $? "en-ar pdf: at least 95% (75 of 79) of the true pairs are units ($r)"
+        DICPATH= "$POLYALIGN" align -q -s en -t ar "$a" "$b" -o "u.ar.$m.nodict.tsv"
+        r=$("$PYTHON3" "$d/udhr.py" score "$POLYALIGN" "$U/eng.html" en "$U/arb.html" ar "u.ar.$m.nodict.tsv")
+        test "${r%%/*}" -ge 75; ok $? "en-ar pdf without the dictionary: at least 75 of 79 ($r)"
+      elif have_arabic_dictionary; then
         want=67
         test "$found" -ge "$want"; ok $? "en-ar $m, with hunspell's Arabic dictionary: at least $want of 79 true pairs are units ($r)"
         DICPATH= "$POLYALIGN" align -q -s en -t ar "$a" "$b" -o "u.ar.$m.nodict.tsv"
