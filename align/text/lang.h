@@ -51,6 +51,12 @@
  * not know is a PA_EUSAGE error that quotes the tag and says which. */
 int pa_lang_parse(const char *tag, char canon[PA_LANG_MAX], char code[PA_LANG_MAX], pa_error *err);
 
+/* The language subtags that pa_lang_parse knows without asking ICU (ICU's
+ * answer for each is the code itself), NULL-terminated; and pa_lang_parse
+ * asking ICU about them too, for the test that holds the two together. */
+extern const char *const pa_lang_plain[];
+int pa_lang_parse_icu(const char *tag, char canon[PA_LANG_MAX], char code[PA_LANG_MAX], pa_error *err);
+
 /* pa_lang_parse keeping the short code only ("zh-Hans-CN" -> "zh"). */
 int pa_lang_normalize(const char *tag, char code[PA_LANG_MAX], pa_error *err);
 

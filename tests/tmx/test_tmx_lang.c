@@ -210,6 +210,20 @@ int main(int argc, char **argv)
             run_file(path);
         }
     }
+    /* The languages pa_lang_parse answers itself: ICU's answer, alone and
+     * in a tag with a script and a region, in any case. */
+    for (const char *const *l = pa_lang_plain; *l; l++) {
+        char tags[3][PA_LANG_MAX];
+        snprintf(tags[0], PA_LANG_MAX, "%s", *l);
+        snprintf(tags[1], PA_LANG_MAX, "%c%c", (*l)[0] - 32, (*l)[1] - 32);
+        snprintf(tags[2], PA_LANG_MAX, "%s-latn-ch", *l);
+        for (int k = 0; k < 3; k++) {
+            char c1[PA_LANG_MAX] = "", s1[PA_LANG_MAX] = "", c2[PA_LANG_MAX] = "", s2[PA_LANG_MAX] = "";
+            int r1 = pa_lang_parse(tags[k], c1, s1, NULL), r2 = pa_lang_parse_icu(tags[k], c2, s2, NULL);
+            ok(r1 == 0 && r2 == 0 && strcmp(c1, c2) == 0 && strcmp(s1, s2) == 0,
+               "%s: without ICU %s / %s, ICU %s / %s", tags[k], c1, s1, c2, s2);
+        }
+    }
     ok(pa_tmx_langtags_get(NULL, "ru") && strcmp(pa_tmx_langtags_get(NULL, "ru"), "ru-RU") == 0,
        "a NULL table gives the defaults");
     return done_testing();
