@@ -54,6 +54,17 @@ void pa_word_breaker_free(pa_word_breaker *b);
 long pa_word_breaker_run(pa_word_breaker *b, const char *s, size_t len, const pa_word_boundary **out,
                          pa_error *err);
 
+/* The languages whose breakers read ICU's root word rules from ICU's data
+ * instead of opening ICU's iterator (NULL-terminated; for the test that
+ * holds them to the rules ICU's iterator has). */
+extern const char *const pa_word_breaker_root_langs[];
+
+/* Opens, and closes again, what a breaker of a language with ICU's root
+ * word rules opens in ICU: once, before threads make breakers, so that
+ * ICU's first-use initialisation happens on one thread (ThreadSanitizer
+ * cannot see ICU's own once-flags). */
+void pa_word_breaker_warm_up(void);
+
 /* How the breaker works: 1 when it divides dictionary text itself, 0 when
  * everything goes to ICU's iterator. For tests and --version. */
 int pa_word_breaker_is_own(const pa_word_breaker *b);

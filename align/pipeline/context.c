@@ -1,5 +1,6 @@
 /* context.c - see context.h and polyalign.h. */
 #include "align/pipeline/context.h"
+#include "align/aligner/wordbreak.h"
 #include "align/segment/srx.h"
 #include "align/text/lang.h"
 #include "align/util/alloc.h"
@@ -53,6 +54,7 @@ static pa_context *new_context(const pa_context_options *o, pa_error *err)
     pa_srx *srx = NULL;
     if (o && o->srx_path && !(srx = pa_srx_read_file(o->srx_path, err))) return NULL;
     pa_segmenter_warm_up_icu(); /* before the caller's threads use the context */
+    pa_word_breaker_warm_up();
     pa_context *c = pa_calloc(1, sizeof *c);
     c->srx = srx;
     pthread_mutex_init(&c->lock, NULL);

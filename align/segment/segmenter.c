@@ -57,14 +57,7 @@ void pa_segmenter_warm_up_regex(void)
 
 void pa_segmenter_warm_up_icu(void)
 {
-    UErrorCode st;
-    static const UBreakIteratorType kinds[] = {UBRK_SENTENCE, UBRK_WORD};
-    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
-        st = U_ZERO_ERROR;
-        UBreakIterator *b = ubrk_open(kinds[k], "en", NULL, 0, &st);
-        if (b) ubrk_close(b);
-    }
-    st = U_ZERO_ERROR;
+    UErrorCode st = U_ZERO_ERROR;
     (void)unorm2_getNFCInstance(&st);
 }
 

@@ -37,8 +37,9 @@ pa_segmenter *pa_segmenter_new(const char *lang, const pa_segmenter_opts *opts, 
  * rules read once serve every language and thread. */
 pa_segmenter *pa_segmenter_from_srx(const pa_srx *srx, const char *lang, pa_error *err);
 
-/* Builds the tables ICU makes on first use of what the aligner's features
- * use (the break iterator service and its rules, the NFC data). ICU guards
+/* Builds the tables ICU makes on first use of what reading text uses (the
+ * NFC data; the word breakers have pa_word_breaker_warm_up, and segmenters
+ * are made under their context's lock). ICU guards
  * them with once-flags whose atomics ThreadSanitizer cannot see in an
  * uninstrumented ICU, so a context calls this before its threads, which
  * then find them built (ordered by thread creation). Failures are left for

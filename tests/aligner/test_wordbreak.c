@@ -27,7 +27,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/udata.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 #include <unicode/uversion.h>
@@ -264,6 +266,39 @@ static void check_word_key(void)
     ok(bad == 0, "word keys of U+2C00..U+A7FF, alone and after Han, as ICU folds them (%zu keys, %zu differ)", n, bad);
 }
 
+/* The languages whose breakers take ICU's root word rules from its data:
+ * ICU's iterator for each has those very rules, byte for byte; and the
+ * breaker divides Han itself and gives ICU's boundaries on a mixed text. */
+static void check_root_rules(void)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UDataMemory *mem = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "brk", "word", &st);
+    const uint8_t *root = U_SUCCESS(st) ? udata_getMemory(mem) : NULL;
+    for (const char *const *l = pa_word_breaker_root_langs; *l; l++) {
+        st = U_ZERO_ERROR;
+        UBreakIterator *it = ubrk_open(UBRK_WORD, *l, NULL, 0, &st);
+        int32_t n = it ? ubrk_getBinaryRules(it, NULL, 0, &st) : 0;
+        uint8_t *bytes = n > 0 ? malloc((size_t)n) : NULL;
+        if (bytes) ubrk_getBinaryRules(it, bytes, n, &st);
+        ok(U_SUCCESS(st) && root && bytes && memcmp(bytes, root, (size_t)n) == 0,
+           "%s: ICU's word iterator has the root rules (%d bytes)", *l, (int)n);
+        free(bytes);
+        if (it) ubrk_close(it);
+        pa_error e;
+        pa_word_breaker *b = pa_word_breaker_new(*l, 0, &e), *r = pa_word_breaker_new(*l, 1, &e);
+        const char *text = "UN-Women\xe2\x80\x99s 2018 \xe5\xb9\xb4\xe5\xba\xa6\xe6\x8a\xa5\xe5\x91\x8a, "
+                           "\xe0\xb8\xaa\xe0\xb8\xa7\xe0\xb8\xb1\xe0\xb8\xaa\xe0\xb8\x94\xe0\xb8\xb5.";
+        const pa_word_boundary *x, *y;
+        long nx = b ? pa_word_breaker_run(b, text, strlen(text), &x, &e) : -1;
+        long ny = r ? pa_word_breaker_run(r, text, strlen(text), &y, &e) : -2;
+        ok(b && r && nx == ny && nx > 0 && memcmp(x, y, (size_t)nx * sizeof *x) == 0 &&
+               pa_word_breaker_is_own(b) == (U_ICU_VERSION_MAJOR_NUM == 72),
+           "%s: the breaker gives ICU's boundaries and statuses on mixed text (%ld)", *l, nx);
+        pa_word_breaker_free(b), pa_word_breaker_free(r);
+    }
+    udata_close(mem);
+}
+
 int main(int argc, char **argv)
 {
     pa_error err;
@@ -285,6 +320,7 @@ int main(int argc, char **argv)
        "Thai goes to ICU's iterator");
     const pa_word_boundary *none;
     ok(pa_word_breaker_run(own, "", 0, &none, &err) == 0 && same("", 0), "empty text: no boundary");
+    check_root_rules();
     check_shared();
     check_sweep();
     check_random();
