@@ -34,11 +34,13 @@
 #include <glib.h>
 #include <math.h>
 #include <poppler.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The functions of poppler-glib and GLib the reader calls. */
+/* The functions of poppler-glib and GLib the reader calls, then those it
+ * draws a page with (load_drawing): poppler_page_render and cairo's. */
 typedef struct poppler_api {
     void *lib;
     GBytes *(*bytes_new)(gconstpointer, gsize);
@@ -53,6 +55,7 @@ typedef struct poppler_api {
     void (*get_size)(PopplerPage *, double *, double *);
     char *(*get_selected_text)(PopplerPage *, PopplerSelectionStyle, PopplerRectangle *);
     gboolean (*get_text_layout_for_area)(PopplerPage *, PopplerRectangle *, PopplerRectangle **, guint *);
+    int can_draw; /* all of the below were found */
     void (*render)(PopplerPage *, cairo_t *);
     int (*stride_for_width)(cairo_format_t, int);
     cairo_surface_t *(*surface_for_data)(unsigned char *, cairo_format_t, int, int, int);
@@ -64,6 +67,34 @@ typedef struct poppler_api {
     cairo_status_t (*cairo_status)(cairo_t *);
     void (*cairo_destroy)(cairo_t *);
 } poppler_api;
+
+/* Finds the functions that draw a page, which the text does not need:
+ * poppler_page_render (absent from a poppler-glib built without cairo)
+ * and cairo's own, through poppler-glib's handle (it links cairo).
+ * api->can_draw is 0 when one is missing: no page is drawn, and the
+ * text's guesses (lamalef.h) stand in for the ink. */
+static void load_drawing(poppler_api *api)
+{
+    const pa_dynsym syms[] = {
+        {&api->render, "poppler_page_render"},
+        {&api->stride_for_width, "cairo_format_stride_for_width"},
+        {&api->surface_for_data, "cairo_image_surface_create_for_data"},
+        {&api->surface_status, "cairo_surface_status"},
+        {&api->surface_flush, "cairo_surface_flush"},
+        {&api->surface_destroy, "cairo_surface_destroy"},
+        {&api->cairo_create, "cairo_create"},
+        {&api->cairo_scale, "cairo_scale"},
+        {&api->cairo_status, "cairo_status"},
+        {&api->cairo_destroy, "cairo_destroy"},
+    };
+    api->can_draw = 0;
+    for (size_t k = 0; k < sizeof syms / sizeof *syms; k++) {
+        void *f = dlsym(api->lib, syms[k].name);
+        if (!f) return;
+        memcpy(syms[k].slot, &f, sizeof f);
+    }
+    api->can_draw = 1;
+}
 
 /* Loads poppler-glib into `api`; 0 or -1 (with a message naming `name`). */
 static int load_poppler(poppler_api *api, const char *name, pa_error *err)
@@ -82,23 +113,15 @@ static int load_poppler(poppler_api *api, const char *name, pa_error *err)
         {&api->get_size, "poppler_page_get_size"},
         {&api->get_selected_text, "poppler_page_get_selected_text"},
         {&api->get_text_layout_for_area, "poppler_page_get_text_layout_for_area"},
-        {&api->render, "poppler_page_render"},
-        /* cairo, which poppler-glib links: found through its handle */
-        {&api->stride_for_width, "cairo_format_stride_for_width"},
-        {&api->surface_for_data, "cairo_image_surface_create_for_data"},
-        {&api->surface_status, "cairo_surface_status"},
-        {&api->surface_flush, "cairo_surface_flush"},
-        {&api->surface_destroy, "cairo_surface_destroy"},
-        {&api->cairo_create, "cairo_create"},
-        {&api->cairo_scale, "cairo_scale"},
-        {&api->cairo_status, "cairo_status"},
-        {&api->cairo_destroy, "cairo_destroy"},
     };
     const char *missing;
     char why[512];
     api->lib = pa_dynlib_open(sonames, sizeof sonames / sizeof *sonames, syms, sizeof syms / sizeof *syms, &missing,
                               why, sizeof why);
-    if (api->lib) return 0;
+    if (api->lib) {
+        load_drawing(api);
+        return 0;
+    }
     if (missing) return pa_error_set(err, PA_EINPUT, "%s is a PDF file; poppler-glib lacks %s", name, missing);
     return pa_error_set(err, PA_EINPUT, "%s is a PDF file; poppler-glib cannot be loaded (%s): run `pdftotext -enc UTF-8 %s` and align the text",
                         name, why, name);
@@ -229,28 +252,55 @@ static pchar *page_chars(const char *t, const PopplerRectangle *r, guint nr, siz
     return cs;
 }
 
-/* A page drawn in grey, the ink of each pixel 0 (paper) to 255 (black),
- * read from the green byte of cairo's RGB24 pixels. */
+/* A page drawn on white by cairo (CAIRO_FORMAT_RGB24): a pixel is a
+ * uint32_t in the machine's byte order, 0xXXRRGGBB, so which byte of the
+ * four holds a colour depends on that order; ink_at reads the whole word.
+ * `floor` has a byte a row, for least_ink. */
 typedef struct ink_image {
-    unsigned char *px;
+    unsigned char *px, *floor;
     int w, h, stride;
     double scale; /* pixels a point */
 } ink_image;
 
-/* Draws `page` on white into `im`: 3 pixels a point, fewer on a page that
- * would take more than 2^23 pixels (32 MB), none under 2 (-1). Returns 0,
- * or -1 when it could not be drawn. */
+/* The ink of pixel (x, y): 0 (paper, white) to 255 (black), 255 less its
+ * luma (Rec. 601 weights in 256ths); a grey's ink is 255 less its level. */
+static unsigned ink_at(const ink_image *im, int x, int y)
+{
+    uint32_t v;
+    memcpy(&v, im->px + (size_t)y * (size_t)im->stride + 4 * (size_t)x, sizeof v);
+    return 255u - ((77u * (v >> 16 & 0xFF) + 150u * (v >> 8 & 0xFF) + 29u * (v & 0xFF)) >> 8);
+}
+
+/* The largest image drawn: 2^23 pixels (32 MiB at 4 bytes a pixel), each
+ * side at most cairo's 32,767 pixels. */
+#define INK_MAX_PIXELS 8388608.0
+#define INK_MAX_SIDE 32767.0
+
+/* Draws `page` on white into `im`: 3 pixels a point, fewer on a page whose
+ * image would exceed INK_MAX_PIXELS once its sides are rounded up to whole
+ * pixels, none under 2 (-1); a side longer than INK_MAX_SIDE pixels is cut
+ * there (what lies beyond is not measured: least_ink). Returns 0, or -1
+ * when it could not be drawn (or cairo was not found: load_drawing). */
 static int ink_draw(const poppler_api *api, PopplerPage *page, ink_image *im)
 {
-    double w = 0, h = 0, s = 3;
+    double w = 0, h = 0;
+    if (!api->can_draw) return -1;
     api->get_size(page, &w, &h);
-    if (w * h * s * s > 8388608.0) s = sqrt(8388608.0 / (w * h));
-    if (!(w > 0 && h > 0 && s >= 2)) return -1;
-    im->w = (int)ceil(w * s), im->h = (int)ceil(h * s), im->scale = s;
+    if (!(w > 0 && h > 0 && isfinite(w) && isfinite(h) && isfinite(w * h))) return -1;
+    /* the largest s with (w s + 1)(h s + 1) <= INK_MAX_PIXELS, the most
+     * the rounded sides can take: w h s^2 + (w + h) s + 1 - max = 0 */
+    double b = w + h, s = (sqrt(b * b + 4 * w * h * (INK_MAX_PIXELS - 1)) - b) / (2 * w * h);
+    if (!(s >= 2)) return -1;
+    if (s > 3) s = 3;
+    double pw = fmin(fmax(ceil(w * s), 1), INK_MAX_SIDE), ph = fmin(fmax(ceil(h * s), 1), INK_MAX_SIDE);
+    if (pw * ph > INK_MAX_PIXELS) return -1; /* not reached: (w s + 1)(h s + 1) bounds it */
+    im->w = (int)pw, im->h = (int)ph, im->scale = s;
     im->stride = api->stride_for_width(CAIRO_FORMAT_RGB24, im->w);
-    if (im->stride <= 0) return -1;
-    im->px = pa_malloc((size_t)im->stride * (size_t)im->h);
-    memset(im->px, 0xFF, (size_t)im->stride * (size_t)im->h);
+    if (im->stride < 4 * im->w) return -1;
+    size_t size = (size_t)im->stride * (size_t)im->h;
+    im->px = pa_malloc(size + (size_t)im->h);
+    im->floor = im->px + size;
+    memset(im->px, 0xFF, size);
     cairo_surface_t *sf = api->surface_for_data(im->px, CAIRO_FORMAT_RGB24, im->w, im->h, im->stride);
     int rc = -1;
     if (api->surface_status(sf) == CAIRO_STATUS_SUCCESS) {
@@ -264,30 +314,69 @@ static int ink_draw(const poppler_api *api, PopplerPage *page, ink_image *im)
     api->surface_destroy(sf);
     if (rc != 0) {
         pa_free(im->px);
-        im->px = NULL;
+        im->px = im->floor = NULL;
     }
     return rc;
 }
 
-/* The least ink of the pixel columns from x0 to x1 (points), each summed
- * over the rows from y0 to y1, in points (a column of black paper as tall
- * as the rows gives y1 - y0); 0 when the span holds no whole column. */
-static double least_ink(const ink_image *im, double x0, double x1, double y0, double y1)
+/* The pixel index `v` (a whole number of pixels, or not a number) held to
+ * [lo, hi], NaN to lo: a box's edges may lie anywhere, or nowhere. */
+static int pixel_in(double v, int lo, int hi)
 {
-    int a = (int)ceil(x0 * im->scale), e = (int)floor(x1 * im->scale);
-    int top = (int)floor(y0 * im->scale), bottom = (int)ceil(y1 * im->scale);
-    if (a < 0) a = 0;
-    if (e > im->w - 1) e = im->w - 1;
-    if (top < 0) top = 0;
-    if (bottom > im->h) bottom = im->h;
-    if (a > e || top >= bottom) return 0;
+    return !(v > lo) ? lo : v < hi ? (int)v : hi;
+}
+
+/* The least ink of the pixel columns from x0 to x1 (points), each summed
+ * over the rows from y0 to y1, in points (a column of black as tall as
+ * the rows gives y1 - y0), into *ink. Ink is counted above the paper,
+ * which is each row's least ink in a reference span (refs[k][0] to
+ * refs[k][1], their columns that the span does not touch), the darkest of
+ * the `nrefs` spans' where they differ: a shading, a highlight or an
+ * underline under a reference then carries none, and the strokes of
+ * glyphs, which leave paper somewhere along every row of a word, theirs.
+ * What is above the paper counts in proportion to what black would add
+ * (on paper as dark as middle grey or darker, as on middle grey), so that
+ * a glyph on grey carries what it does on white. Returns 0, or -1 when
+ * there is nothing to measure: no whole pixel column of the span, or no
+ * row, on the image (a box off the page or off the part drawn, empty, or
+ * not a number). */
+static int least_ink(ink_image *im, double x0, double x1, double y0, double y1, const double (*refs)[2], int nrefs,
+                     double *ink)
+{
+    const double s = im->scale;
+    if (!(x0 <= x1 && y0 < y1)) return -1;
+    int a = pixel_in(ceil(x0 * s), 0, im->w), e = pixel_in(floor(x1 * s), -1, im->w - 1);
+    int top = pixel_in(floor(y0 * s), 0, im->h), bottom = pixel_in(ceil(y1 * s), 0, im->h);
+    if (a > e || top >= bottom) return -1;
+    /* the paper: the darkest of the references' lightest pixels, taken
+     * from their whole columns off the span's (even in part) */
+    int ia = pixel_in(floor(x0 * s), 0, im->w), ie = pixel_in(ceil(x1 * s), -1, im->w - 1);
+    memset(im->floor + top, 0, (size_t)(bottom - top));
+    for (int k = 0; k < nrefs; k++) {
+        int ra = pixel_in(ceil(refs[k][0] * s), 0, im->w), re = pixel_in(floor(refs[k][1] * s), -1, im->w - 1);
+        for (int y = top; y < bottom; y++) {
+            unsigned least = 255, any = 0;
+            for (int x = ra; x <= re && least > im->floor[y]; x++) {
+                if (x >= ia && x <= ie) x = ie + 1;
+                if (x > re) break;
+                unsigned v = ink_at(im, x, y);
+                if (v < least) least = v;
+                any = 1;
+            }
+            if (any && least > im->floor[y]) im->floor[y] = (unsigned char)least;
+        }
+    }
     double least = INFINITY;
     for (int x = a; x <= e; x++) {
-        unsigned sum = 0;
-        for (int y = top; y < bottom; y++) sum += 255u - im->px[(size_t)y * (size_t)im->stride + 4 * (size_t)x + 1];
+        double sum = 0;
+        for (int y = top; y < bottom; y++) {
+            unsigned v = ink_at(im, x, y), f = im->floor[y];
+            if (v > f) sum += (double)(v - f) / (f < 128 ? 255 - f : 127);
+        }
         if (sum < least) least = sum;
     }
-    return least / 255.0 / im->scale;
+    *ink = least / s;
+    return 0;
 }
 
 static int is_alef_letter(uint32_t c) { return c == 0x627 || c == 0x623 || c == 0x625 || c == 0x622; }
@@ -344,35 +433,63 @@ static int needs_ink(const pchar *cs, size_t n)
     return 0;
 }
 
+/* The start of the right-to-left word holding cs[i], not before cs[a]. */
+static size_t word_start(const pchar *cs, size_t a, size_t i)
+{
+    while (i > a && cs[i - 1].word == cs[i].word) i--;
+    return i;
+}
+
 /* Puts back, by the ink of the page, what poppler's text gets wrong in
  * right-to-left words (lamalef.h). Measured on the UDHR typeset by
  * LibreOffice (a line's box 14.3 points tall, drawn at 3 pixels a point;
- * 136 ligatures, 354 alef + lam, 227 kashida gaps, 1,047 word spaces):
+ * 136 ligatures, 354 alef + lam, 227 kashida gaps, 1,151 other gaps):
  *   - a lam-alef ligature is one glyph that maps to two characters: poppler
  *     splits its box in two and reverses the pair with the word (alef +
  *     lam as read). Drawn, it is one shape: every pixel column about the
- *     middle of its box carries ink (1.7 points at least, summed down the
+ *     middle of its box carries ink (1.66 points at least, summed down the
  *     column). An alef + lam that are two glyphs were written so: alef
  *     joins no letter after it, and paper shows between the two (0.43
  *     points of edge ink at most). A sixteenth of the line's height
  *     decides; a ligature's letters are put in order.
  *   - where justification stretched a word between two joined letters (a
  *     kashida), poppler sees two words and writes a space: across that gap
- *     the kashida's stroke inks every column (0.58 points at least), a word
- *     space leaves paper (0.06 at most); a forty-eighth of the line's
- *     height decides, in a line that also holds a blank gap (an underline
- *     or a shaded line inks every gap: it decides nothing). Letters that
- *     touch (less than a sixteenth of the line's height apart: a word
- *     poppler cut at a mark drawn on its own) are one word too.
- * A space before a word of marks only goes (no word starts with a mark). */
-static void repair_by_ink(const ink_image *im, pchar *cs, size_t n)
+ *     the kashida's stroke inks every column (0.65 points at least, read
+ *     from an eighth of the line's height below its top to an eighth above
+ *     its bottom, where a highlight of the next line may reach), a word
+ *     space leaves paper (none); a forty-eighth of the line's height
+ *     decides, in a line that also holds a blank gap. Letters that touch
+ *     (less than a sixteenth of the line's height apart: a word poppler
+ *     cut at a mark drawn on its own) are one word too.
+ * Ink is counted above the paper (least_ink): for a pair, a row's lightest
+ * pixel in its word, for a gap the darker of the two words' (each a
+ * sixteenth of the line's height in from its outer end, where a shading
+ * may stop a pixel short). Counted from white, a shaded paragraph, a
+ * highlight or an underline inked every gap between two glyphs as a
+ * ligature's middle and every word space as a kashida (the UDHR with its
+ * body shaded grey, highlighted pink and underlined bold, and some words
+ * highlighted dark grey and underlined twice: 689 of its 1,533 Arabic
+ * words read were not the page's; 7 of 1,306 now, as unshaded). So drawn,
+ * a ligature still has 1.66 points at least, two glyphs 0.50 at most, a
+ * kashida 0.60 at least, a word space none. A line without a blank gap
+ * still decides no gap. A space before a word of marks only goes (no word
+ * starts with a mark). Returns how many pairs and gaps had nothing to
+ * measure (a box off the image), left as poppler gave them. */
+static size_t repair_by_ink(ink_image *im, pchar *cs, size_t n)
 {
+    size_t unknown = 0;
     for (size_t i = 0; i < n; i++) {
         if (!lamalef_candidate(cs, i, n)) continue;
         const PopplerRectangle *alef = &cs[i].own, *lam = &cs[i + 1].own;
-        double h = lam->y2 - lam->y1, mid = lam->x2;
-        if (least_ink(im, mid - 0.3 * (lam->x2 - lam->x1), mid + 0.3 * (alef->x2 - alef->x1), lam->y1, lam->y2) < h / 16)
+        double h = lam->y2 - lam->y1, mid = lam->x2, wx0 = mid, wx1 = mid, wy0 = 0, wy1 = 0, ink;
+        word_letters(cs, word_start(cs, 0, i), word_end(cs, i, n), &wx0, &wx1, &wy0, &wy1);
+        const double word[1][2] = {{wx0 + h / 16, wx1 - h / 16}};
+        if (least_ink(im, mid - 0.3 * (lam->x2 - lam->x1), mid + 0.3 * (alef->x2 - alef->x1), lam->y1, lam->y2, word, 1,
+                      &ink) != 0) {
+            unknown++;
             continue;
+        }
+        if (ink < h / 16) continue;
         pchar x = cs[i];
         cs[i].c = cs[i + 1].c, cs[i].at = cs[i + 1].at, cs[i].n = cs[i + 1].n;
         cs[i + 1].c = x.c, cs[i + 1].at = x.at, cs[i + 1].n = x.n;
@@ -385,9 +502,8 @@ static void repair_by_ink(const ink_image *im, pchar *cs, size_t n)
         for (int pass = 0, blank = 0; pass < 2; pass++) {
             for (size_t i = a + 1; i + 1 < e; i++) {
                 if (cs[i].c != ' ' || !cs[i - 1].word || !cs[i + 1].word || cs[i - 1].word == cs[i + 1].word) continue;
-                size_t wa = i - 1, we = word_end(cs, i + 1, e);
-                while (wa > a && cs[wa - 1].word == cs[i - 1].word) wa--;
-                double rx0, rx1, ry0, ry1, lx0, lx1, ly0, ly1;
+                size_t wa = word_start(cs, a, i - 1), we = word_end(cs, i + 1, e);
+                double rx0, rx1, ry0, ry1, lx0, lx1, ly0, ly1, ink;
                 int marks = 1;
                 for (size_t j = i + 1; j < we; j++) marks &= is_arabic_mark(cs[j].c);
                 if (marks) {
@@ -403,7 +519,11 @@ static void repair_by_ink(const ink_image *im, pchar *cs, size_t n)
                     continue;
                 }
                 if (gap < 0) continue;
-                double ink = least_ink(im, lx1, rx0, y0, y1);
+                const double words[2][2] = {{lx0 + h / 16, lx1}, {rx0, rx1 - h / 16}};
+                if (least_ink(im, lx1, rx0, y0 + h / 8, y1 - h / 8, words, 2, &ink) != 0) {
+                    unknown += !pass;
+                    continue;
+                }
                 if (!pass) blank |= ink == 0;
                 else if (blank && ink >= h / 48) cs[i].out = 1;
             }
@@ -411,25 +531,48 @@ static void repair_by_ink(const ink_image *im, pchar *cs, size_t n)
         }
         a = e + 1;
     }
+    return unknown;
+}
+
+/* A page's text and boxes from poppler (page_text), GLib's memory, held
+ * while the reader allocates its own: drop_page_text frees them, and so
+ * does a failing allocation (pa_alloc_defer). */
+typedef struct page_glib {
+    void (*free)(gpointer);
+    char *t;
+    PopplerRectangle *r;
+} page_glib;
+
+static void drop_page_text(void *p)
+{
+    page_glib *g = p;
+    g->free(g->r);
+    g->free(g->t);
 }
 
 /* The lines of one page into `text` and `ls`; adds to the character width
  * sums. A page whose right-to-left words need it is drawn and its
- * ligatures and gaps put right (repair_by_ink); *settled is cleared when
- * such a page could not be drawn. */
+ * ligatures and gaps put right (repair_by_ink). *settled is cleared when
+ * the ink did not decide all the page's Arabic: the page could not be
+ * drawn, a box there had nothing to measure, or Arabic letters lie
+ * outside the right-to-left words page_chars numbers (which alone are
+ * repaired). */
 static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, pa_buf *text, pline **ls, size_t *n,
                        size_t *cap, double *wsum, double *wcols, int *settled)
 {
-    char *t;
-    PopplerRectangle *r;
+    page_glib g = {api->free, NULL, NULL};
     guint nr;
-    if (page_text(api, page, &t, &r, &nr) != 0) return;
+    if (page_text(api, page, &g.t, &g.r, &nr) != 0) return;
+    pa_alloc_defer(drop_page_text, &g);
+    const char *t = g.t;
     size_t nc;
-    pchar *cs = page_chars(t, r, nr, &nc);
+    pchar *cs = page_chars(t, g.r, nr, &nc);
+    for (size_t j = 0; j < nc; j++)
+        if (!cs[j].word && is_arabic_letter(cs[j].c)) *settled = 0;
     if (needs_ink(cs, nc)) {
         ink_image im;
         if (ink_draw(api, page, &im) == 0) {
-            repair_by_ink(&im, cs, nc);
+            if (repair_by_ink(&im, cs, nc)) *settled = 0;
             pa_free(im.px);
         } else {
             *settled = 0;
@@ -486,8 +629,8 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
         a = e + 1;
     }
     pa_free(cs);
-    api->free(r);
-    api->free(t);
+    pa_alloc_undefer(&g);
+    drop_page_text(&g);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -553,6 +696,8 @@ static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
         if (ge) api.error_free(ge);
         return rc;
     }
+    /* poppler's objects are not our memory: unreferenced if ours runs out */
+    pa_alloc_defer(api.object_unref, doc);
     pa_buf text = PA_BUF_INIT;
     pline *ls = NULL;
     size_t n = 0, cap = 0;
@@ -561,9 +706,12 @@ static int read_pdf(const char *bytes, size_t len, const pa_read_opts *o, pa_doc
     for (int p = 0; p < pages; p++) {
         PopplerPage *page = api.get_page(doc, p);
         if (!page) continue;
+        pa_alloc_defer(api.object_unref, page);
         page_lines(&api, page, (unsigned)p, &text, &ls, &n, &cap, &wsum, &wcols, &settled);
+        pa_alloc_undefer(page);
         api.object_unref(page);
     }
+    pa_alloc_undefer(doc);
     api.object_unref(doc);
     int rc = 0;
     if (n == 0 || wcols == 0) {
