@@ -588,6 +588,7 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
             const PopplerRectangle *b = cs[j].box;
             if (cs[j].n == 0) continue; /* the word space put back: no box */
             if (!b) break;
+            if (!isfinite(b->x1) || !isfinite(b->x2) || !isfinite(b->y1) || !isfinite(b->y2)) continue;
             if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B)) {
                 if (seen) in_first = 0;
                 continue;
@@ -633,6 +634,19 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
     drop_page_text(&g);
 }
 
+/* A distance of `points` in columns of `cw` points, rounded (up when
+ * `up`): 0 where it is not a positive number (a damaged file's boxes can
+ * be NaN or infinite, and a page whose letters have no width gives no
+ * column width), at most 2^20, which no line reaches: a double outside
+ * int's range must not be converted. */
+static int columns(double points, double cw, int up)
+{
+    double v = points / cw;
+    if (!(v > 0)) return 0;
+    if (v > 1048576) return 1048576;
+    return (int)(up ? ceil(v) : lround(v));
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -658,9 +672,13 @@ static pa_placed_line *place(const pline *ls, size_t n, double cw, size_t *m_out
         const pline *l = &ls[i];
         if (i > 0 && l->page == ls[i - 1].page && lead > 0 && l->y0 - ls[i - 1].y0 > lead * 1.25)
             out[m++] = (pa_placed_line){l->a, l->a, 0, 0, 0, l->page, 1};
-        double left = (l->x0 - margin) / cw;
-        out[m++] = (pa_placed_line){l->a, l->e, left > 0 ? (int)lround(left) : 0, (int)lround((l->x1 - l->x0) / cw),
-                                    (int)ceil((l->fw - l->x0) / cw), l->page, 0};
+        out[m++] = (pa_placed_line){l->a,
+                                    l->e,
+                                    columns(l->x0 - margin, cw, 0),
+                                    columns(l->x1 - l->x0, cw, 0),
+                                    columns(l->fw - l->x0, cw, 1),
+                                    l->page,
+                                    0};
     }
     pa_free(xs);
     pa_free(ds);
@@ -668,7 +686,9 @@ static pa_placed_line *place(const pline *ls, size_t n, double cw, size_t *m_out
     return out;
 }
 
-/* Runs of spaces of s[0, n) made one, in place; returns the new length.
+/* Runs of spaces of the NUL-terminated s[0, n) made one, in place;
+ * returns the new length, and the text stays terminated there (a
+ * document's text is, and a shorter text left the old end's NUL behind).
  * The Arabic repair moves the spaces of the gaps it closes next to the
  * word's own space (lamalef.h), which the text reader's reflow takes for
  * one and the placed lines here, already flowed, would keep. */
@@ -677,6 +697,7 @@ static size_t squeeze_spaces(char *s, size_t n)
     size_t w = 0;
     for (size_t i = 0; i < n; i++)
         if (!(s[i] == ' ' && w > 0 && s[w - 1] == ' ')) s[w++] = s[i];
+    s[w] = '\0';
     return w;
 }
 

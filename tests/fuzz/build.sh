@@ -30,7 +30,7 @@ cd "$builddir"
 stamp="$CC $CFLAGS_LIB"
 if [ ! -f config.status ] || [ -n "$(find "$srcdir/configure" -newer config.status)" ] ||
     [ "$(cat fuzz/flags 2>/dev/null)" != "$stamp" ]; then
-    "$srcdir/configure" -q CC="$CC" CFLAGS="$CFLAGS_LIB" --disable-shared --without-poppler \
+    "$srcdir/configure" -q CC="$CC" CFLAGS="$CFLAGS_LIB" --disable-shared \
         --with-shared="${SHARED:-$srcdir/../shared}"
     make -s clean
     echo "$stamp" > fuzz/flags

@@ -184,6 +184,18 @@ static FUZZ_UNUSED void fuzz_check_document(const pa_document *d, int split, int
     }
 }
 
+/* Segments a document read by a reader with `lang`'s built-in rules,
+ * checks it (fuzz_check_document, split) and frees it: the last step of
+ * every reader's target. */
+static FUZZ_UNUSED void fuzz_segment_and_free(pa_document *d, const char *lang)
+{
+    pa_error err;
+    pa_error_clear(&err);
+    FUZZ_CHECK(pa_segment_document(fuzz_segmenter(lang), d, &err) == 0, "segmentation failed: %s", err.msg);
+    fuzz_check_document(d, 1, 0);
+    pa_document_free(d);
+}
+
 /* libxml2's entity loader for this process: polyalign reads XML without
  * external entities or DTDs, so nothing may get here. */
 static FUZZ_UNUSED xmlParserInputPtr fuzz_deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)

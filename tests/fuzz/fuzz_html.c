@@ -54,8 +54,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    "paragraph %zu is not trimmed", p);
         FUZZ_CHECK(!memmem(t, pp->span.len, "\n\n", 2), "paragraph %zu holds a blank line", p);
     }
-    FUZZ_CHECK(pa_segment_document(fuzz_segmenter(lang), d, &err) == 0, "segmentation failed: %s", err.msg);
-    fuzz_check_document(d, 1, 0);
-    pa_document_free(d);
+    fuzz_segment_and_free(d, lang);
     return 0;
 }

@@ -72,10 +72,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     d = read_doc(bytes, len, lang, hint, position);
     FUZZ_CHECK(d != NULL, "the same bytes read once, refused the second time");
     if (d->needs_layout) pa_layout_paragraphs(d, (pa_reflow_mode)(data[0] / 40 % 3));
-    pa_error err;
-    pa_error_clear(&err);
-    FUZZ_CHECK(pa_segment_document(fuzz_segmenter(lang), d, &err) == 0, "segmentation failed: %s", err.msg);
-    fuzz_check_document(d, 1, 0);
-    pa_document_free(d);
+    fuzz_segment_and_free(d, lang);
     return 0;
 }

@@ -25,7 +25,7 @@ max_len() {
         tmx|srx) echo 16384 ;;
         text|pdftext) echo 8192 ;;
         html) echo 16384 ;;
-        docx) echo 65536 ;;
+        docx|pdf) echo 65536 ;;
         *) echo 4096 ;;
     esac
 }
@@ -54,6 +54,7 @@ run() {
     # shellcheck disable=SC2046,SC2086
     TMPDIR=$dir/tmp \
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0} \
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$srcdir/tests/fuzz/lsan.supp:print_suppressions=0} \
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$srcdir/tests/fuzz/ubsan.supp} \
         "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len="$(max_len "$t")" \
         -print_final_stats=1 -artifact_prefix="$dir/artifacts/" \
