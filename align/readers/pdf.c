@@ -653,24 +653,38 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The distance from line `a` down to line `b` (on one page, below it) in
+ * heights of `a`'s box, which a font's size sets: 0 when not measured. */
+static double pitch(const pline *a, const pline *b)
+{
+    double h = a->y1 - a->y0;
+    return a->page == b->page && b->y0 > a->y0 && h > 0 ? (b->y0 - a->y0) / h : 0;
+}
+
 /* The placed lines: geometry in columns, a gap line before a line whose
- * distance from the one above exceeds 1.25 times the median. */
+ * distance from the one above, in heights of that line, exceeds 1.25 times
+ * the lower quartile of those distances: the pitch of lines inside a
+ * paragraph, which the median is not where most paragraphs are a line or
+ * two (the UDHR: the median was the paragraphs' spacing, and no gap was
+ * seen); in heights, so that footnotes set smaller have the body's
+ * pitch. */
 static pa_placed_line *place(const pline *ls, size_t n, double cw, size_t *m_out)
 {
     double *xs = pa_malloc((n ? n : 1) * sizeof *xs), *ds = pa_malloc((n ? n : 1) * sizeof *ds);
     size_t nd = 0;
     for (size_t i = 0; i < n; i++) {
         xs[i] = ls[i].x0;
-        if (i > 0 && ls[i].page == ls[i - 1].page && ls[i].y0 > ls[i - 1].y0) ds[nd++] = ls[i].y0 - ls[i - 1].y0;
+        double d = i > 0 ? pitch(&ls[i - 1], &ls[i]) : 0;
+        if (d > 0) ds[nd++] = d;
     }
     qsort(xs, n, sizeof *xs, cmp_double);
     qsort(ds, nd, sizeof *ds, cmp_double);
-    double margin = n ? xs[n / 10] : 0, lead = nd ? ds[nd / 2] : 0;
+    double margin = n ? xs[n / 10] : 0, lead = nd ? ds[nd / 4] : 0;
     pa_placed_line *out = pa_malloc((2 * n + 1) * sizeof *out);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         const pline *l = &ls[i];
-        if (i > 0 && l->page == ls[i - 1].page && lead > 0 && l->y0 - ls[i - 1].y0 > lead * 1.25)
+        if (i > 0 && lead > 0 && pitch(&ls[i - 1], l) > lead * 1.25)
             out[m++] = (pa_placed_line){l->a, l->a, 0, 0, 0, l->page, 1};
         out[m++] = (pa_placed_line){l->a,
                                     l->e,
