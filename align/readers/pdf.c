@@ -534,6 +534,182 @@ static size_t repair_by_ink(ink_image *im, pchar *cs, size_t n)
     return unknown;
 }
 
+/* A line of poppler's text, cs[a, e) ('\n' at e, or the text's end), as
+ * a piece of a printed line: the extent of its Arabic letters' own boxes
+ * (x0, x1), of its marks' (mx0, mx1) and of all its boxes (y0, y1). */
+typedef struct piece {
+    size_t a, e;
+    double x0, x1, mx0, mx1, y0, y1;
+    int rtl;        /* Arabic letters, as many as its other characters at least */
+    int marks_only; /* Arabic marks and nothing else */
+} piece;
+
+static piece measure_piece(const pchar *cs, size_t a, size_t e)
+{
+    piece p = {a, e, INFINITY, -INFINITY, INFINITY, -INFINITY, INFINITY, -INFINITY, 0, 0};
+    size_t letters = 0, marks = 0, other = 0;
+    for (size_t j = a; j < e; j++) {
+        const PopplerRectangle *b = &cs[j].own;
+        if (!cs[j].n || !cs[j].box || cs[j].c == ' ') continue;
+        if (!isfinite(b->x1) || !isfinite(b->x2) || !isfinite(b->y1) || !isfinite(b->y2)) return p;
+        if (is_arabic_letter(cs[j].c)) {
+            letters++;
+            p.x0 = fmin(p.x0, b->x1), p.x1 = fmax(p.x1, b->x2);
+        } else if (is_arabic_mark(cs[j].c)) {
+            marks++;
+            p.mx0 = fmin(p.mx0, b->x1), p.mx1 = fmax(p.mx1, b->x2);
+        } else {
+            other++;
+        }
+        p.y0 = fmin(p.y0, b->y1), p.y1 = fmax(p.y1, b->y2);
+    }
+    p.rtl = letters > 0 && letters >= other;
+    p.marks_only = marks > 0 && letters == 0 && other == 0;
+    return p;
+}
+
+/* Whether piece `p` is more of the printed right-to-left line whose
+ * pieces so far span `g`: at its height (sharing half the smaller
+ * height), its letters next to an end of the line so far (half a line's
+ * height apart at most: a column's gutter is wider) or, marks alone, over
+ * its letters. */
+static int continues_row(const piece *g, const piece *p)
+{
+    double h = fmin(g->y1 - g->y0, p->y1 - p->y0), tol = h / 2;
+    if (!(h > 0) || fmin(g->y1, p->y1) - fmax(g->y0, p->y0) < h / 2) return 0;
+    if (p->marks_only) return p->mx0 >= g->x0 - tol && p->mx1 <= g->x1 + tol;
+    return p->rtl && (fabs(p->x0 - g->x1) <= tol || fabs(g->x0 - p->x1) <= tol);
+}
+
+static int cmp_piece_right(const void *a, const void *b)
+{
+    const piece *x = a, *y = b;
+    return x->x1 > y->x1 ? -1 : x->x1 < y->x1;
+}
+
+/* The Arabic letter among row[0, n) whose own box holds the left edge of
+ * mark `m`'s, or else the nearest; n when the row has no letter. */
+static size_t mark_host(const pchar *row, size_t n, const pchar *m)
+{
+    size_t best = n;
+    double best_d = INFINITY, x = m->own.x1;
+    for (size_t j = 0; j < n; j++) {
+        if (!is_arabic_letter(row[j].c)) continue;
+        double d = x < row[j].own.x1 ? row[j].own.x1 - x : x > row[j].own.x2 ? x - row[j].own.x2 : 0;
+        if (d < best_d) best = j, best_d = d;
+    }
+    return best;
+}
+
+/* Appends the pieces ps[0, np) of one printed right-to-left line to *out
+ * (*n, *cap), right to left with a word space between two, then puts each
+ * mark that stood alone where poppler cut the line (a piece of marks
+ * only, or a word of marks only ending a piece) after the letter under
+ * it. */
+static void emit_row(const pchar *cs, piece *ps, size_t np, pchar **out, size_t *n, size_t *cap)
+{
+    qsort(ps, np, sizeof *ps, cmp_piece_right);
+    size_t start = *n, nm = 0, capm = 0;
+    pchar *marks = NULL;
+    for (size_t k = 0; k < np; k++) {
+        size_t a = ps[k].a, e = ps[k].e;
+        if (!ps[k].marks_only && *n > start) {
+            PA_GROW(*out, *cap, *n + 1);
+            (*out)[(*n)++] = (pchar){' ', cs[a].at, 0, NULL, {0, 0, 0, 0}, 0, 0};
+        }
+        for (size_t j = a; j < e; j++) {
+            size_t w = j;
+            while (w < e && is_arabic_mark(cs[w].c)) w++;
+            if (w > j && w == e && j > a && cs[j - 1].c == ' ') {
+                /* a word of marks only that ends the piece, where poppler
+                 * cut the word it belongs to: set aside, with its space
+                 * (inside a piece, it follows its word, as read) */
+                if (*n > start && (*out)[*n - 1].c == ' ') (*n)--;
+                for (; j < w; j++) {
+                    PA_GROW(marks, capm, nm + 1);
+                    marks[nm++] = cs[j];
+                }
+                j = w - 1;
+                continue;
+            }
+            if (cs[j].c == ' ' && *n > start && (*out)[*n - 1].c == ' ') continue;
+            PA_GROW(*out, *cap, *n + 1);
+            (*out)[(*n)++] = cs[j];
+        }
+    }
+    for (size_t q = 0; q < nm; q++) {
+        size_t len = *n - start, h = mark_host(*out + start, len, &marks[q]);
+        PA_GROW(*out, *cap, *n + 1);
+        pchar *row = *out + start;
+        if (h == len) { /* no letter in the row: the marks stay at its end */
+            row[len] = marks[q];
+        } else {
+            while (h + 1 < len && is_arabic_mark(row[h + 1].c)) h++;
+            memmove(row + h + 2, row + h + 1, (len - h - 1) * sizeof *row);
+            row[h + 1] = marks[q];
+            row[h + 1].word = row[h].word;
+        }
+        (*n)++;
+    }
+    pa_free(marks);
+}
+
+/* poppler cuts a justified right-to-left line into pieces where a vowel
+ * mark stands apart (the tanween of أحرارًا, وضميرًا, بعضًا in the UDHR's
+ * Article 1 as LibreOffice sets it) and gives them as lines of their own,
+ * out of the line's order, the mark a piece or a word of its own. The
+ * pieces of one printed line (consecutive in poppler's text, at one
+ * height, each next to an end of the line so far, or marks over its
+ * letters) are put back in one line, right to left, and each such mark
+ * after the letter under it; the ink then decides the joins between the
+ * pieces (repair_by_ink). Returns the characters, *n of them now; cs is
+ * taken. */
+static pchar *join_rtl_pieces(pchar *cs, size_t *n)
+{
+    size_t np = 0, capp = 0, m = 0, cap = 0, rows = 0;
+    piece *ps = NULL;
+    for (size_t a = 0; a <= *n;) {
+        size_t e = a;
+        while (e < *n && cs[e].c != '\n') e++;
+        PA_GROW(ps, capp, np + 1);
+        ps[np++] = measure_piece(cs, a, e);
+        a = e + 1;
+    }
+    pchar *out = NULL;
+    for (size_t i = 0; i < np;) {
+        /* the row starting at piece i: pieces i to k */
+        piece g = ps[i];
+        size_t k = i + 1;
+        while (g.rtl && k < np && continues_row(&g, &ps[k])) {
+            if (!ps[k].marks_only) g.x0 = fmin(g.x0, ps[k].x0), g.x1 = fmax(g.x1, ps[k].x1);
+            g.y0 = fmin(g.y0, ps[k].y0), g.y1 = fmax(g.y1, ps[k].y1);
+            k++;
+        }
+        size_t last = ps[k - 1].e;
+        if (k - i > 1) {
+            emit_row(cs, ps + i, k - i, &out, &m, &cap);
+            rows++;
+        } else {
+            PA_GROW(out, cap, m + (ps[i].e - ps[i].a) + 1);
+            memcpy(out + m, cs + ps[i].a, (ps[i].e - ps[i].a) * sizeof *out);
+            m += ps[i].e - ps[i].a;
+        }
+        if (last < *n) {
+            PA_GROW(out, cap, m + 1);
+            out[m++] = cs[last]; /* its '\n' */
+        }
+        i = k;
+    }
+    pa_free(ps);
+    if (!rows) { /* nothing cut: the characters as they were */
+        pa_free(out);
+        return cs;
+    }
+    pa_free(cs);
+    *n = m;
+    return out;
+}
+
 /* A page's text and boxes from poppler (page_text), GLib's memory, held
  * while the reader allocates its own: drop_page_text frees them, and so
  * does a failing allocation (pa_alloc_defer). */
@@ -566,7 +742,7 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
     pa_alloc_defer(drop_page_text, &g);
     const char *t = g.t;
     size_t nc;
-    pchar *cs = page_chars(t, g.r, nr, &nc);
+    pchar *cs = join_rtl_pieces(page_chars(t, g.r, nr, &nc), &nc);
     for (size_t j = 0; j < nc; j++)
         if (!cs[j].word && is_arabic_letter(cs[j].c)) *settled = 0;
     if (needs_ink(cs, nc)) {
