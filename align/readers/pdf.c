@@ -554,7 +554,6 @@ static piece measure_piece(const pchar *cs, size_t a, size_t e)
         if (!isfinite(b->x1) || !isfinite(b->x2) || !isfinite(b->y1) || !isfinite(b->y2)) return p;
         if (is_arabic_letter(cs[j].c)) {
             letters++;
-            p.x0 = fmin(p.x0, b->x1), p.x1 = fmax(p.x1, b->x2);
         } else if (is_arabic_mark(cs[j].c)) {
             marks++;
             p.mx0 = fmin(p.mx0, b->x1), p.mx1 = fmax(p.mx1, b->x2);
@@ -563,6 +562,8 @@ static piece measure_piece(const pchar *cs, size_t a, size_t e)
         }
         p.y0 = fmin(p.y0, b->y1), p.y1 = fmax(p.y1, b->y2);
     }
+    double ly0, ly1;
+    if (letters) word_letters(cs, a, e, &p.x0, &p.x1, &ly0, &ly1);
     p.rtl = letters > 0 && letters >= other;
     p.marks_only = marks > 0 && letters == 0 && other == 0;
     return p;
@@ -613,7 +614,15 @@ static void emit_row(const pchar *cs, piece *ps, size_t np, pchar **out, size_t 
     pchar *marks = NULL;
     for (size_t k = 0; k < np; k++) {
         size_t a = ps[k].a, e = ps[k].e;
-        if (!ps[k].marks_only && *n > start) {
+        if (ps[k].marks_only) { /* a piece of marks: each set aside */
+            for (size_t j = a; j < e; j++) {
+                if (!is_arabic_mark(cs[j].c)) continue;
+                PA_GROW(marks, capm, nm + 1);
+                marks[nm++] = cs[j];
+            }
+            continue;
+        }
+        if (*n > start && (*out)[*n - 1].c != ' ') {
             PA_GROW(*out, *cap, *n + 1);
             (*out)[(*n)++] = (pchar){' ', cs[a].at, 0, NULL, {0, 0, 0, 0}, 0, 0};
         }
@@ -666,6 +675,7 @@ static void emit_row(const pchar *cs, piece *ps, size_t np, pchar **out, size_t 
  * taken. */
 static pchar *join_rtl_pieces(pchar *cs, size_t *n)
 {
+    if (*n == 0) return cs; /* no text (cs may be NULL) */
     size_t np = 0, capp = 0, m = 0, cap = 0, rows = 0;
     piece *ps = NULL;
     for (size_t a = 0; a <= *n;) {

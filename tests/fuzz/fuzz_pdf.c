@@ -8,8 +8,8 @@
  *
  * The first byte chooses the language (en zh ar ru fr es) and the reflow
  * mode; the rest is the file, read as "fuzz.pdf". Seeds are LibreOffice
- * PDFs (corpus/pdf: English, Chinese, Arabic, Russian). Beyond "no crash"
- * it asserts that:
+ * PDFs (corpus/pdf: English, Chinese, Arabic, Russian, Spanish) and two
+ * damaged files it found bugs with. Beyond "no crash" it asserts that:
  *  - a refusal is a PA_EINPUT message of one line naming the file;
  *  - a document read holds valid, NUL-terminated UTF-8 with no
  *    bidirectional embedding (pdf.c leaves them out) and keeps the

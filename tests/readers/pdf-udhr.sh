@@ -83,7 +83,7 @@ strip = lambda s: re.sub('[\u064b-\u065f\u0670\\\\s]', '', s)
 paras = [strip(html.unescape(re.sub('<[^>]+>', '', p))) for p in re.findall('<p>(.*?)</p>', open(sys.argv[1], encoding='utf-8').read(), re.S)]
 text = strip(open(sys.argv[2], encoding='utf-8').read())
 print(sum(p in text for p in paras), len(paras))" "$U/arb.html" ar.pdf.seg)
-  test "${whole% *}" = "${whole#* }"; ok $? "ar .pdf: every paragraph read whole and in order (${whole% *} of ${whole#* })"
+  test -n "$whole" && test "${whole% *}" = "${whole#* }"; ok $? "ar .pdf: every paragraph read whole and in order (${whole% *} of ${whole#* })"
   # the body shaded grey, highlighted pink and underlined bold, and some
   # words highlighted dark grey and underlined twice: the ink is counted
   # above each word's own paper. Counted from white, the shading inked the
