@@ -30,7 +30,6 @@
 #include "align/util/alloc.h"
 #include "align/util/dynlib.h"
 
-#include <dlfcn.h>
 #include <glib.h>
 #include <math.h>
 #include <poppler.h>
@@ -87,13 +86,7 @@ static void load_drawing(poppler_api *api)
         {&api->cairo_status, "cairo_status"},
         {&api->cairo_destroy, "cairo_destroy"},
     };
-    api->can_draw = 0;
-    for (size_t k = 0; k < sizeof syms / sizeof *syms; k++) {
-        void *f = dlsym(api->lib, syms[k].name);
-        if (!f) return;
-        memcpy(syms[k].slot, &f, sizeof f);
-    }
-    api->can_draw = 1;
+    api->can_draw = pa_dynlib_find(api->lib, syms, sizeof syms / sizeof *syms) == NULL;
 }
 
 /* Loads poppler-glib into `api`; 0 or -1 (with a message naming `name`). */
@@ -385,6 +378,19 @@ static int is_arabic_letter(uint32_t c) { return c >= 0x621 && c <= 0x64A; }
 
 static int is_arabic_mark(uint32_t c) { return (c >= 0x64B && c <= 0x65F) || c == 0x670; }
 
+/* The end of the line of poppler's text starting at cs[a]: its '\n', or n. */
+static size_t line_end(const pchar *cs, size_t a, size_t n)
+{
+    while (a < n && cs[a].c != '\n') a++;
+    return a;
+}
+
+/* Whether box `b` has numbers for edges (a damaged file's may not). */
+static int box_finite(const PopplerRectangle *b)
+{
+    return isfinite(b->x1) && isfinite(b->x2) && isfinite(b->y1) && isfinite(b->y2);
+}
+
 /* Whether a right-to-left word's text order alef + lam at cs[i], cs[i+1]
  * may be a lam-alef ligature poppler split and reversed: two boxes side by
  * side, the lam's left of the alef's. */
@@ -497,8 +503,7 @@ static size_t repair_by_ink(ink_image *im, pchar *cs, size_t n)
     }
     /* the gaps, a line at a time: first whether the line has a blank one */
     for (size_t a = 0; a < n;) {
-        size_t e = a;
-        while (e < n && cs[e].c != '\n') e++;
+        size_t e = line_end(cs, a, n);
         for (int pass = 0, blank = 0; pass < 2; pass++) {
             for (size_t i = a + 1; i + 1 < e; i++) {
                 if (cs[i].c != ' ' || !cs[i - 1].word || !cs[i + 1].word || cs[i - 1].word == cs[i + 1].word) continue;
@@ -551,7 +556,7 @@ static piece measure_piece(const pchar *cs, size_t a, size_t e)
     for (size_t j = a; j < e; j++) {
         const PopplerRectangle *b = &cs[j].own;
         if (!cs[j].n || !cs[j].box || cs[j].c == ' ') continue;
-        if (!isfinite(b->x1) || !isfinite(b->x2) || !isfinite(b->y1) || !isfinite(b->y2)) return p;
+        if (!box_finite(b)) return p;
         if (is_arabic_letter(cs[j].c)) {
             letters++;
         } else if (is_arabic_mark(cs[j].c)) {
@@ -663,6 +668,20 @@ static void emit_row(const pchar *cs, piece *ps, size_t np, pchar **out, size_t 
     pa_free(marks);
 }
 
+/* The end of the printed line whose first piece is ps[i]: the pieces
+ * after it that continue it (continues_row) up to k, returned. */
+static size_t row_end(const piece *ps, size_t np, size_t i)
+{
+    piece g = ps[i];
+    size_t k = i + 1;
+    while (g.rtl && k < np && continues_row(&g, &ps[k])) {
+        if (!ps[k].marks_only) g.x0 = fmin(g.x0, ps[k].x0), g.x1 = fmax(g.x1, ps[k].x1);
+        g.y0 = fmin(g.y0, ps[k].y0), g.y1 = fmax(g.y1, ps[k].y1);
+        k++;
+    }
+    return k;
+}
+
 /* poppler cuts a justified right-to-left line into pieces where a vowel
  * mark stands apart (the tanween of أحرارًا, وضميرًا, بعضًا in the UDHR's
  * Article 1 as LibreOffice sets it) and gives them as lines of their own,
@@ -676,29 +695,28 @@ static void emit_row(const pchar *cs, piece *ps, size_t np, pchar **out, size_t 
 static pchar *join_rtl_pieces(pchar *cs, size_t *n)
 {
     if (*n == 0) return cs; /* no text (cs may be NULL) */
-    size_t np = 0, capp = 0, m = 0, cap = 0, rows = 0;
+    size_t np = 0, capp = 0, m = 0, cap = 0, cut = 0;
     piece *ps = NULL;
     for (size_t a = 0; a <= *n;) {
-        size_t e = a;
-        while (e < *n && cs[e].c != '\n') e++;
+        size_t e = line_end(cs, a, *n);
         PA_GROW(ps, capp, np + 1);
         ps[np++] = measure_piece(cs, a, e);
         a = e + 1;
     }
+    for (size_t i = 0; i < np && !cut;) {
+        size_t k = row_end(ps, np, i);
+        cut = k - i > 1;
+        i = k;
+    }
+    if (!cut) { /* nothing cut: the characters as they were */
+        pa_free(ps);
+        return cs;
+    }
     pchar *out = NULL;
     for (size_t i = 0; i < np;) {
-        /* the row starting at piece i: pieces i to k */
-        piece g = ps[i];
-        size_t k = i + 1;
-        while (g.rtl && k < np && continues_row(&g, &ps[k])) {
-            if (!ps[k].marks_only) g.x0 = fmin(g.x0, ps[k].x0), g.x1 = fmax(g.x1, ps[k].x1);
-            g.y0 = fmin(g.y0, ps[k].y0), g.y1 = fmax(g.y1, ps[k].y1);
-            k++;
-        }
-        size_t last = ps[k - 1].e;
+        size_t k = row_end(ps, np, i), last = ps[k - 1].e;
         if (k - i > 1) {
             emit_row(cs, ps + i, k - i, &out, &m, &cap);
-            rows++;
         } else {
             PA_GROW(out, cap, m + (ps[i].e - ps[i].a) + 1);
             memcpy(out + m, cs + ps[i].a, (ps[i].e - ps[i].a) * sizeof *out);
@@ -711,10 +729,6 @@ static pchar *join_rtl_pieces(pchar *cs, size_t *n)
         i = k;
     }
     pa_free(ps);
-    if (!rows) { /* nothing cut: the characters as they were */
-        pa_free(out);
-        return cs;
-    }
     pa_free(cs);
     *n = m;
     return out;
@@ -765,8 +779,7 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
         }
     }
     for (size_t a = 0; a < nc;) {
-        size_t e = a;
-        while (e < nc && cs[e].c != '\n') e++;
+        size_t e = line_end(cs, a, nc);
         pline l = {text->len, 0, INFINITY, -INFINITY, 0, INFINITY, -INFINITY, pno};
         int in_first = 1, seen = 0;
         for (size_t j = a; j < e; j++) {
@@ -774,7 +787,7 @@ static void page_lines(const poppler_api *api, PopplerPage *page, unsigned pno, 
             const PopplerRectangle *b = cs[j].box;
             if (cs[j].n == 0) continue; /* the word space put back: no box */
             if (!b) break;
-            if (!isfinite(b->x1) || !isfinite(b->x2) || !isfinite(b->y1) || !isfinite(b->y2)) continue;
+            if (!box_finite(b)) continue;
             if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B)) {
                 if (seen) in_first = 0;
                 continue;

@@ -5,6 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
+const char *pa_dynlib_find(void *lib, const pa_dynsym *syms, size_t n_syms)
+{
+    for (size_t k = 0; k < n_syms; k++) {
+        void *f = dlsym(lib, syms[k].name);
+        if (!f) return syms[k].name;
+        memcpy(syms[k].slot, &f, sizeof f);
+    }
+    return NULL;
+}
+
 void *pa_dynlib_open(const char *const *sonames, size_t n_sonames, const pa_dynsym *syms, size_t n_syms,
                      const char **missing, char *why, size_t cap)
 {
@@ -16,14 +26,10 @@ void *pa_dynlib_open(const char *const *sonames, size_t n_sonames, const pa_dyns
         snprintf(why, cap, "%s", e ? e : "not found");
         return NULL;
     }
-    for (size_t k = 0; k < n_syms; k++) {
-        void *f = dlsym(lib, syms[k].name);
-        if (!f) {
-            *missing = syms[k].name;
-            dlclose(lib);
-            return NULL;
-        }
-        memcpy(syms[k].slot, &f, sizeof f);
+    *missing = pa_dynlib_find(lib, syms, n_syms);
+    if (*missing) {
+        dlclose(lib);
+        return NULL;
     }
     return lib;
 }

@@ -15,6 +15,10 @@ typedef struct pa_dynsym {
     const char *name;
 } pa_dynsym;
 
+/* Fills the slots of `syms` from the open library `lib`. Returns NULL, or
+ * the first symbol it lacks (the slots before it filled). */
+const char *pa_dynlib_find(void *lib, const pa_dynsym *syms, size_t n_syms);
+
 /* Opens the first of the `n_sonames` libraries that loads and fills the
  * slots of `syms`. Returns the handle (dlclose it when done), or NULL
  * with *missing the first symbol the library lacks, or with *missing NULL
