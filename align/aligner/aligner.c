@@ -143,6 +143,51 @@ static inline __attribute__((always_inline)) double bead_score(scorer *s, size_t
     return lp;
 }
 
+/* bead_score, or -INFINITY when it is at most `floor`, known before the
+ * pair table is read from its bound (pairs.h): most of a cell's beads
+ * cannot beat its best entry, and their evidence, ns + nt window sums in
+ * rows of their own, is the costliest part of the score. The terms are
+ * added in bead_score's order, so a bead that is scored scores the same. */
+static inline __attribute__((always_inline)) double bead_score_above(scorer *s, size_t i, size_t ns, size_t j,
+                                                                     size_t nt, int fine, double floor)
+{
+    if (!(ns && nt && s->have_pt && (fine || s->shift == 0))) {
+        double lp = bead_score(s, i, ns, j, nt, fine);
+        return lp <= floor ? -INFINITY : lp;
+    }
+    size_t a = fine ? i : src_start(s, i), b = fine ? i + ns : src_start(s, i + ns);
+    size_t c = fine ? j : tgt_start(s, j), d = fine ? j + nt : tgt_start(s, j + nt);
+    double lp = s->sm.log_prior[ns << 4 | nt];
+    lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
+    if (s->src_group) {
+        size_t g0 = s->src_group[a], g1 = s->src_group[b - 1], h0 = s->tgt_group[c], h1 = s->tgt_group[d - 1];
+        if ((g0 != g1 || g0 != h0 || h0 != h1) &&
+            (s->group_sure[g0] || s->group_sure[g1] || s->group_sure[h0] || s->group_sure[h1]))
+            return -INFINITY;
+    }
+    double pen = (crosses(s->src_para, a, b) ? PARA_CROSS_LOGP : 0) + (crosses(s->tgt_para, c, d) ? PARA_CROSS_LOGP : 0);
+    /* the bound is a sum in another order, of floats among its terms: a
+     * margin far above their rounding keeps it a bound */
+    double ev_most = pa_pair_table_bead_bound(&s->pt, a, ns, c, nt);
+    if (lp + ev_most + pen + 1e-6 * (1 + fabs(lp) + fabs(ev_most)) <= floor) return -INFINITY;
+    lp += pa_pair_table_bead(&s->pt, a, ns, c, nt);
+    if (crosses(s->src_para, a, b)) lp += PARA_CROSS_LOGP;
+    if (crosses(s->tgt_para, c, d)) lp += PARA_CROSS_LOGP;
+    return lp <= floor ? -INFINITY : lp;
+}
+
+static inline __attribute__((always_inline)) double bead_above(void *ctx, size_t i, size_t ns, size_t j, size_t nt,
+                                                               double floor)
+{
+    return bead_score_above(ctx, i, ns, j, nt, 0, floor);
+}
+
+static inline __attribute__((always_inline)) double bead_above_fine(void *ctx, size_t i, size_t ns, size_t j,
+                                                                    size_t nt, double floor)
+{
+    return bead_score_above(ctx, i, ns, j, nt, 1, floor);
+}
+
 /* bead_score at any level, and at the sentence level. */
 static inline __attribute__((always_inline)) double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
 {
@@ -186,8 +231,9 @@ static int forward_level(scorer *s, const pa_band *band, const search_plan *plan
     double bound[64];
     const double *b = score_bounds(s, plan, bound);
     if (s->shift == 0)
-        return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp_fine, s, b, posteriors, prev);
-    return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp, s, b, posteriors, prev);
+        return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp_fine, bead_above_fine, s, b,
+                                      posteriors, prev);
+    return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp, bead_above, s, b, posteriors, prev);
 }
 
 /* The backward pass of forward_level's state, into `path`'s posteriors. */

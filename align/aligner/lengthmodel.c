@@ -44,31 +44,3 @@ pa_length_model pa_length_model_fit(const double *ls, const double *lt, size_t n
     if (lm.s2 < 1e-3) lm.s2 = 1e-3;
     return lm;
 }
-
-extern const double pa_log_erfc_table[PA_ERFC_TABLE_N][2];
-
-/* Cubic Hermite interpolation between the table's nodes (value and slope
- * at each, computed at build time from the same fit): within 1e-9 of the
- * fit itself, and no log() per call; it is called for every bead the
- * length model scores. Past the table, and below 0, the fit. */
-double pa_log_erfc(double x)
-{
-    if (!(x >= 0 && x < PA_ERFC_TABLE_MAX)) return pa_log_erfc_nr(x);
-    double s = x * PA_ERFC_TABLE_STEPS;
-    int k = (int)s;
-    double u = s - k, h = 1.0 / PA_ERFC_TABLE_STEPS;
-    const double *a = pa_log_erfc_table[k], *b = pa_log_erfc_table[k + 1];
-    double u2 = u * u, u3 = u2 * u;
-    return (2 * u3 - 3 * u2 + 1) * a[0] + (u3 - 2 * u2 + u) * h * a[1] + (-2 * u3 + 3 * u2) * b[0] +
-           (u3 - u2) * h * b[1];
-}
-
-double pa_length_logp(const pa_length_model *lm, double ls, double lt)
-{
-    /* Gale & Church's symmetric form: the variance grows with the mean of
-     * both lengths (in source units), so that 0-1 beads have a finite score. */
-    double mean = (ls + lt / lm->c) / 2;
-    if (mean <= 0) return 0;
-    double z = fabs(lm->c * ls - lt) / sqrt(lm->s2 * mean);
-    return pa_log_erfc(z / M_SQRT2);
-}

@@ -9,6 +9,9 @@
 #ifndef PA_LENGTHMODEL_H
 #define PA_LENGTHMODEL_H
 
+#include "align/aligner/erfc_nr.h"
+
+#include <math.h>
 #include <stddef.h>
 
 typedef struct pa_length_model {
@@ -27,10 +30,34 @@ pa_length_model pa_length_model_guess(double total_src, double total_tgt, double
  * 10 pairs are given. */
 pa_length_model pa_length_model_fit(const double *ls, const double *lt, size_t n, pa_length_model prior);
 
-/* log P(length match) for a bead of source length ls and target length lt. */
-double pa_length_logp(const pa_length_model *lm, double ls, double lt);
+extern const double pa_log_erfc_table[PA_ERFC_TABLE_N][2];
 
-/* log(erfc(x)) for x >= 0, accurate where erfc underflows. */
-double pa_log_erfc(double x);
+/* log(erfc(x)) for x >= 0, accurate where erfc underflows: cubic Hermite
+ * interpolation between the table's nodes (value and slope at each,
+ * computed at build time from the same fit), within 1e-9 of the fit
+ * itself and no log() per call; past the table, and below 0, the fit.
+ * Inline, as the first pass's search calls it for every bead it scores. */
+static inline double pa_log_erfc(double x)
+{
+    if (!(x >= 0 && x < PA_ERFC_TABLE_MAX)) return pa_log_erfc_nr(x);
+    double s = x * PA_ERFC_TABLE_STEPS;
+    int k = (int)s;
+    double u = s - k, h = 1.0 / PA_ERFC_TABLE_STEPS;
+    const double *a = pa_log_erfc_table[k], *b = pa_log_erfc_table[k + 1];
+    double u2 = u * u, u3 = u2 * u;
+    return (2 * u3 - 3 * u2 + 1) * a[0] + (u3 - 2 * u2 + u) * h * a[1] + (-2 * u3 + 3 * u2) * b[0] +
+           (u3 - u2) * h * b[1];
+}
+
+/* log P(length match) for a bead of source length ls and target length lt:
+ * Gale & Church's symmetric form, whose variance grows with the mean of
+ * both lengths (in source units), so that 0-1 beads have a finite score. */
+static inline double pa_length_logp(const pa_length_model *lm, double ls, double lt)
+{
+    double mean = (ls + lt / lm->c) / 2;
+    if (mean <= 0) return 0;
+    double z = fabs(lm->c * ls - lt) / sqrt(lm->s2 * mean);
+    return pa_log_erfc(z / M_SQRT2);
+}
 
 #endif

@@ -9,16 +9,6 @@
 
 /* ---- estimation -------------------------------------------------------- */
 
-double pa_score_length(const pa_score_model *sm, double ls, double lt)
-{
-    if (!sm->length_llr) return pa_length_logp(&sm->lm, ls, lt);
-    double mean = (ls + lt / sm->lm.c) / 2;
-    if (mean <= 0) return 0;
-    double d = lt - sm->lm.c * ls;
-    double d2 = d * d / (sm->lm.s2 * mean);
-    return -0.5 * d2 * sm->len_llr_scale + sm->len_llr_const;
-}
-
 /* What a class proves before the documents are measured: match rates for
  * translations and for unrelated sentences, as a Beta prior worth `weight`
  * tokens. They matter only in short documents, where a handful of tokens

@@ -40,7 +40,17 @@ typedef struct pa_score_model {
 void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf,
                              const pa_links *const links[PA_LINK_KINDS], const pa_alignment *a, const pa_logger *log);
 
-/* Length log-likelihood ratio (or, in the first pass, log probability). */
-double pa_score_length(const pa_score_model *sm, double ls, double lt);
+/* Length log-likelihood ratio (or, in the first pass, log probability).
+ * Inline: the search scores every bead's lengths, tens of millions on a
+ * big document, and a call cost as much as the arithmetic. */
+static inline double pa_score_length(const pa_score_model *sm, double ls, double lt)
+{
+    if (!sm->length_llr) return pa_length_logp(&sm->lm, ls, lt);
+    double mean = (ls + lt / sm->lm.c) / 2;
+    if (mean <= 0) return 0;
+    double d = lt - sm->lm.c * ls;
+    double d2 = d * d / (sm->lm.s2 * mean);
+    return -0.5 * d2 * sm->len_llr_scale + sm->len_llr_const;
+}
 
 #endif

@@ -52,7 +52,10 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
         if (!links[l]) enabled[PA_EV_LEXICAL + l] = 0;
     sl->class_at = pa_calloc(n + 1, sizeof *sl->class_at);
     sl->slot_class = pa_calloc(n + 1, sizeof *sl->slot_class);
-    for (int k = 1; k <= PA_MAX_SIDE; k++) sl->const_pre[k] = pa_calloc(n + 1, sizeof *sl->const_pre[k]);
+    for (int k = 1; k <= PA_MAX_SIDE; k++) {
+        sl->const_pre[k] = pa_calloc(n + 1, sizeof *sl->const_pre[k]);
+        sl->gain_pre[k] = pa_calloc(n + 1, sizeof *sl->gain_pre[k]);
+    }
     sl->anc_slot = pa_malloc((df->anc_at[n] + 1) * sizeof *sl->anc_slot);
     sl->words_at = pa_calloc(n + 1, sizeof *sl->words_at);
     size_t nw = 0, cw = 0, cs = 0;
@@ -123,10 +126,11 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
         for (int c = 0; c < PA_EV_COUNT; c++)
             for (unsigned q = sl->class_at[k][c]; q < sl->class_at[k][c + 1]; q++) sl->slot_class[k][q] = (uint8_t)c;
         for (int o = 1; o <= PA_MAX_SIDE; o++) {
-            double miss = 0;
+            double miss = 0, gain = 0;
             for (int c = 0; c < PA_EV_COUNT; c++)
-                if (count[c]) miss += count[c] * miss_k[o][c]; /* adding 0 * x changes nothing */
+                if (count[c]) miss += count[c] * miss_k[o][c], gain += count[c] * sl->gain[o][c]; /* adding 0 * x changes nothing */
             sl->const_pre[o][k + 1] = sl->const_pre[o][k] + miss;
+            sl->gain_pre[o][k + 1] = sl->gain_pre[o][k] + gain;
         }
     }
     pa_free(kind);
@@ -134,7 +138,7 @@ static void slots_init(pa_slots *sl, int side, const pa_pair_features *pf, const
 
 static void slots_free(pa_slots *sl)
 {
-    for (int k = 1; k <= PA_MAX_SIDE; k++) pa_free(sl->const_pre[k]);
+    for (int k = 1; k <= PA_MAX_SIDE; k++) pa_free(sl->const_pre[k]), pa_free(sl->gain_pre[k]);
     pa_free(sl->class_at), pa_free(sl->slot_class), pa_free(sl->anc_slot);
     pa_free(sl->words), pa_free(sl->word_slot), pa_free(sl->words_at);
     memset(sl, 0, sizeof *sl);

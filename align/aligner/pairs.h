@@ -55,6 +55,8 @@ typedef struct pa_slots {
     uint8_t (*slot_class)[PA_MAX_SLOTS];  /* sentence k: the class of each slot */
     double *const_pre[PA_MAX_SIDE + 1];   /* [k]: prefix sums of the all-miss evidence when the
                                              other side has k sentences */
+    double *gain_pre[PA_MAX_SIDE + 1];    /* [k]: prefix sums of the gain of every slot matched
+                                             (with const_pre, the most a sentence's evidence can be) */
     double gain[PA_MAX_SIDE + 1][PA_EV_COUNT]; /* [k][class]: match - miss */
     int side;                             /* 0 source, 1 target */
     uint32_t *anc_slot;                   /* parallel to the features' anchor lists: slot or 255 */
@@ -135,6 +137,18 @@ static inline size_t pa_pair_table_windows_at(pa_pair_table *pt, size_t a)
     size_t r = a % PA_PAIR_ROWS;
     if (pt->win_of[r] != a) pa_pair_table_windows(pt, a);
     return r;
+}
+
+/* A number the evidence of the bead of source sentences [i, i+ns) and
+ * target sentences [j, j+nt) cannot exceed: every token of both sides
+ * matched (gains are never negative). Two look-ups a side, where the
+ * evidence itself costs ns + nt window sums and their rows: the search
+ * skips a bead whose bound cannot beat the best entry into its cell. */
+static inline double pa_pair_table_bead_bound(const pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt)
+{
+    return pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
+           pt->tgt.const_pre[ns][j] + pt->src.gain_pre[nt][i + ns] - pt->src.gain_pre[nt][i] +
+           pt->tgt.gain_pre[ns][j + nt] - pt->tgt.gain_pre[ns][j];
 }
 
 /* Evidence for the bead of source sentences [i, i+ns) and target sentences

@@ -106,10 +106,13 @@ static inline void pa_search_row_spans(const pa_band *band, const pa_bead_type *
  * the type scores above: a Viterbi-only search (no posteriors) skips the
  * beads that could not beat the best entry into their cell found so far
  * (types are tried in order, so put the likely ones first). The path is
- * the same: a skipped bead could not have been taken. */
+ * the same: a skipped bead could not have been taken. `above`, when not
+ * NULL, scores the beads of such a search instead of `logp`, told how much
+ * a bead must score to be taken. */
 static inline __attribute__((always_inline)) int pa_search_forward_from(pa_search_state *st, const pa_band *band,
                                                                         const pa_bead_type *types, size_t n_types,
-                                                                        pa_bead_logp_fn logp, void *ctx,
+                                                                        pa_bead_logp_fn logp,
+                                                                        pa_bead_logp_above_fn above, void *ctx,
                                                                         const double *bound, int posteriors,
                                                                         const pa_search_state *prev)
 {
@@ -118,6 +121,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
     st->band = band, st->types = types, st->n_types = n_types;
     double *edges = NULL;
     if (posteriors) bound = NULL; /* forward sums need every bead */
+    int skip_below = above && !posteriors; /* (above stays the caller's constant, to be inlined) */
     if (posteriors && n_types && band->cells <= EDGE_CACHE_BYTES / sizeof *edges / n_types)
         edges = pa_malloc(band->cells * n_types * sizeof *edges);
     double *vit = pa_malloc(band->cells * sizeof *vit);
@@ -158,7 +162,8 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
                 if (vit[p] == -INFINITY) continue;
                 size_t di = types[t].ns, dj = types[t].nt;
                 if (bound && vit[p] + bound[t] <= best) continue;
-                double lp = logp(ctx, i - di, di, j - dj, dj);
+                double lp = skip_below ? above(ctx, i - di, di, j - dj, dj, best - vit[p])
+                                       : logp(ctx, i - di, di, j - dj, dj);
                 if (edge) edge[t] = lp;
                 if (lp == -INFINITY) continue;
                 double v = vit[p] + lp;
@@ -183,7 +188,7 @@ static inline __attribute__((always_inline)) int pa_search_forward(pa_search_sta
                                                                    pa_bead_logp_fn logp, void *ctx,
                                                                    const double *bound, int posteriors)
 {
-    return pa_search_forward_from(st, band, types, n_types, logp, ctx, bound, posteriors, NULL);
+    return pa_search_forward_from(st, band, types, n_types, logp, NULL, ctx, bound, posteriors, NULL);
 }
 
 /* The Viterbi path of a forward pass, every bead scored 1. */

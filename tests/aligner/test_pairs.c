@@ -15,6 +15,7 @@
 #include "tests/aligner/random_side.h"
 #include "tests/tap.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,8 +113,55 @@ static void test_seed(unsigned seed)
     free_side(&pf.src), free_side(&pf.tgt);
 }
 
+/* The search skips a bead whose evidence bound cannot beat its cell's
+ * best entry: the bound must hold for every bead, of every shape, with
+ * every class weighted (random rates, the translation's above chance). */
+static void test_bound(unsigned seed)
+{
+    rng_state = seed;
+    pa_pair_features pf;
+    memset(&pf, 0, sizeof pf);
+    uint32_t vs = 60 + rnd(40), vt = 60 + rnd(40);
+    random_side(&pf.src, 20 + rnd(10), vs, 1, 0);
+    random_side(&pf.tgt, 20 + rnd(10), vt, 1, 0);
+    pa_links learned, external;
+    random_links(&learned, vs, vt, 80 + rnd(80));
+    random_links(&external, vs / 2, vt / 2, 40 + rnd(40));
+    const pa_links *links[PA_LINK_KINDS] = {&learned, &external};
+    pa_evidence_weights w;
+    memset(&w, 0, sizeof w);
+    for (int c = 0; c < PA_EV_COUNT; c++)
+        for (int d = 0; d < 2; d++) {
+            w.qr[c][d] = 0.01 + rnd(30) / 100.0;
+            w.qa[c][d] = w.qr[c][d] + 0.05 + rnd(60) / 100.0;
+            w.share[c][d] = rnd(2) ? 0.5 : 1.0;
+        }
+    pa_pair_table pt;
+    pa_pair_table_init(&pt, &pf, links, &w);
+    pa_band band;
+    pa_band_full(&band, pf.src.n, pf.tgt.n);
+    pa_pair_table_set_band(&pt, &band, PA_MAX_SIDE);
+    size_t beads = 0, bad = 0, positive = 0;
+    for (size_t i = 0; i < pf.src.n; i++)
+        for (size_t j = 0; j < pf.tgt.n; j++)
+            for (size_t ns = 1; ns <= PA_MAX_SIDE && i + ns <= pf.src.n; ns++)
+                for (size_t nt = 1; ns + nt <= PA_MAX_SIDE + 1 && j + nt <= pf.tgt.n; nt++, beads++) {
+                    double ev = pa_pair_table_bead(&pt, i, ns, j, nt);
+                    double most = pa_pair_table_bead_bound(&pt, i, ns, j, nt);
+                    bad += ev > most + 1e-9 * (1 + fabs(most));
+                    positive += ev > 0;
+                }
+    ok(bad == 0 && positive > 0, "seed %u: the evidence bound holds for %zu beads (%zu exceed it; %zu with evidence > 0)",
+       seed, beads, bad, positive);
+    pa_band_free(&band);
+    pa_pair_table_free(&pt);
+    pa_links_free(&learned), pa_links_free(&external);
+    free_side(&pf.src), free_side(&pf.tgt);
+}
+
 int main(void)
 {
     for (unsigned seed = 1; seed <= 6; seed++) test_seed(seed);
+    for (unsigned seed = 1; seed <= 4; seed++) test_bound(seed);
     return done_testing();
 }
