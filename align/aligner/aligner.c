@@ -143,18 +143,17 @@ static inline __attribute__((always_inline)) double bead_score(scorer *s, size_t
     return lp;
 }
 
-/* bead_score, or -INFINITY when it is at most `floor`, known before the
- * pair table is read from its bound (pairs.h): most of a cell's beads
- * cannot beat its best entry, and their evidence, ns + nt window sums in
- * rows of their own, is the costliest part of the score. The terms are
- * added in bead_score's order, so a bead that is scored scores the same. */
+/* bead_score, or -INFINITY when it is known to be below `floor` before
+ * the pair table is read, from the evidence's bound (pairs.h): most of a
+ * cell's beads cannot beat its best entry, and their evidence, ns + nt
+ * window sums, is the costliest part of the score. The bound has a margin
+ * far above rounding, so a bead skipped is below `floor` by more than an
+ * ulp; the terms are added in bead_score's order, so a bead that is scored
+ * scores the same. */
 static inline __attribute__((always_inline)) double bead_score_above(scorer *s, size_t i, size_t ns, size_t j,
                                                                      size_t nt, int fine, double floor)
 {
-    if (!(ns && nt && s->have_pt && (fine || s->shift == 0))) {
-        double lp = bead_score(s, i, ns, j, nt, fine);
-        return lp <= floor ? -INFINITY : lp;
-    }
+    if (!(ns && nt && s->have_pt && (fine || s->shift == 0))) return bead_score(s, i, ns, j, nt, fine);
     size_t a = fine ? i : src_start(s, i), b = fine ? i + ns : src_start(s, i + ns);
     size_t c = fine ? j : tgt_start(s, j), d = fine ? j + nt : tgt_start(s, j + nt);
     double lp = s->sm.log_prior[ns << 4 | nt];
@@ -173,7 +172,7 @@ static inline __attribute__((always_inline)) double bead_score_above(scorer *s, 
     lp += pa_pair_table_bead(&s->pt, a, ns, c, nt);
     if (crosses(s->src_para, a, b)) lp += PARA_CROSS_LOGP;
     if (crosses(s->tgt_para, c, d)) lp += PARA_CROSS_LOGP;
-    return lp <= floor ? -INFINITY : lp;
+    return lp;
 }
 
 static inline __attribute__((always_inline)) double bead_above(void *ctx, size_t i, size_t ns, size_t j, size_t nt,

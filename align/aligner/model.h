@@ -43,7 +43,7 @@ void pa_score_model_estimate(pa_score_model *sm, const pa_pair_features *pf,
 /* Length log-likelihood ratio (or, in the first pass, log probability).
  * Inline: the search scores every bead's lengths, tens of millions on a
  * big document, and a call cost as much as the arithmetic. */
-static inline double pa_score_length(const pa_score_model *sm, double ls, double lt)
+static inline __attribute__((always_inline)) double pa_score_length(const pa_score_model *sm, double ls, double lt)
 {
     if (!sm->length_llr) return pa_length_logp(&sm->lm, ls, lt);
     double mean = (ls + lt / sm->lm.c) / 2;

@@ -154,6 +154,12 @@ void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_
     slots_init(&pt->src, 0, pf, links, w);
     slots_init(&pt->tgt, 1, pf, links, w);
     pt->reach_row = SIZE_MAX;
+    for (int r = 0; r < PA_PAIR_ROWS; r++) pt->block_row[r] = SIZE_MAX;
+    /* the block bound needs gains that fall as the other side grows */
+    pt->block_ok = w != NULL;
+    for (int k = 2; k <= PA_MAX_SIDE; k++)
+        for (int c = 0; c < PA_EV_COUNT; c++)
+            if (pt->src.gain[k][c] > pt->src.gain[1][c] || pt->tgt.gain[k][c] > pt->tgt.gain[1][c]) pt->block_ok = 0;
     for (int l = 0; l < PA_LINK_KINDS; l++) {
         pt->links[l] = links[l];
         if (links[l] && links[l]->n_tgt > pt->reach_n) pt->reach_n = links[l]->n_tgt;
@@ -280,12 +286,13 @@ void pa_pair_table_set_band(pa_pair_table *pt, const pa_band *band, size_t max_s
         pt->lo[a] = lo, pt->hi[a] = hi;
     }
     pt->max_side = max_side < PA_MAX_SIDE ? max_side : PA_MAX_SIDE;
-    for (int r = 0; r < PA_PAIR_ROWS; r++) pt->row_of[r] = pt->win_of[r] = SIZE_MAX;
+    for (int r = 0; r < PA_PAIR_ROWS; r++) pt->row_of[r] = pt->win_of[r] = pt->block_row[r] = SIZE_MAX;
 }
 
 void pa_pair_table_free(pa_pair_table *pt)
 {
     pa_free(pt->lo), pa_free(pt->hi);
+    for (int r = 0; r < PA_PAIR_ROWS; r++) pa_free(pt->block[r]);
     for (int r = 0; r < PA_PAIR_ROWS; r++) pa_free(pt->row[r]), pa_free(pt->src_win[r]), pa_free(pt->tgt_win[r]);
     slots_free(&pt->src);
     slots_free(&pt->tgt);
@@ -370,4 +377,42 @@ double pa_pair_table_by_cells(pa_pair_table *pt, size_t i, size_t ns, size_t j, 
     }
     for (size_t b = j; b < j + nt; b++) v += ns == 1 ? tgain[b - j] : masked_gain(&pt->tgt, b, tmask[b - j], ns);
     return v;
+}
+
+/* The block sums of pa_pair_table for the beads whose sources end at row
+ * r - 1, up to t of them: the 1-1 gains come from the rows' window sums
+ * (k = 1), which the search has made for those rows already (every bead
+ * of a row needs them), so no row is computed twice. */
+void pa_pair_table_block_row(pa_pair_table *pt, size_t r, size_t t)
+{
+    size_t K = pt->max_side, slot = r % PA_PAIR_ROWS;
+    if (pt->block_row[slot] != r) {
+        /* the columns of every bead that can end here */
+        size_t lo = SIZE_MAX, hi = 0;
+        for (size_t u = 1; u <= K && u <= r; u++) {
+            size_t a = r - u;
+            if (a >= pt->n || pt->hi[a] < pt->lo[a]) continue;
+            if (pt->lo[a] < lo) lo = pt->lo[a];
+            if (pt->hi[a] + 1 > hi) hi = pt->hi[a] + 1;
+        }
+        if (lo == SIZE_MAX) lo = hi = 0; /* no cells: every block is empty */
+        size_t w = hi - lo;
+        PA_GROW(pt->block[slot], pt->block_cap[slot], (K + 1) * (w + 1));
+        memset(pt->block[slot], 0, (w + 1) * sizeof *pt->block[slot]);
+        pt->block_row[slot] = r, pt->block_t[slot] = 0, pt->block_lo[slot] = lo, pt->block_w[slot] = w;
+    }
+    size_t lo = pt->block_lo[slot], w = pt->block_w[slot];
+    double *col = pt->block[slot];
+    for (size_t u = pt->block_t[slot] + 1; u <= t; u++) {
+        size_t a = r - u;
+        if (u <= r && a < pt->n && pt->hi[a] >= pt->lo[a]) {
+            size_t ws = pa_pair_table_windows_at(pt, a), alo = pt->lo[a];
+            const double *sw = pt->src_win[ws], *tw = pt->tgt_win[ws];
+            for (size_t b = alo; b <= pt->hi[a]; b++) col[b - lo] += sw[(b - alo) * K] + tw[(b - alo) * K];
+        }
+        double *pre = col + u * (w + 1), acc = 0;
+        for (size_t x = 0; x < w; x++) pre[x] = acc, acc += col[x];
+        pre[w] = acc;
+    }
+    if (t > pt->block_t[slot]) pt->block_t[slot] = t;
 }

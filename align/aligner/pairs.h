@@ -102,6 +102,22 @@ typedef struct pa_pair_table {
     uint64_t *reach_mask;
     uint32_t *reach_stamp, reach_cur;
     size_t reach_n, reach_row;
+    /* For the beads whose sources end at row r - 1, in ring slot
+     * r % PA_PAIR_ROWS (block_row: which r it holds; the forward pass uses
+     * one, the backward pass the max_side below its row): for t = 1 ..
+     * block_t, block[t * (block_w + 1) + x] sums the 1-1 gains (both
+     * sides) of the cells of rows r - t .. r - 1 and columns block_lo ..
+     * block_lo + x - 1; block[x] holds the column sums of those rows. Rows
+     * are added as beads need them (t grows by one a row in the backward
+     * pass, which moves up), so that each row's gains are read once while
+     * its window sums are in their ring. A bead's evidence is at most its
+     * all-miss constants plus its block of 1-1 gains, as long as a gain
+     * never grows with the sentences on the other side (block_ok: true of
+     * every weighting the model estimates). */
+    double *block[PA_PAIR_ROWS];
+    size_t block_row[PA_PAIR_ROWS], block_t[PA_PAIR_ROWS], block_lo[PA_PAIR_ROWS], block_w[PA_PAIR_ROWS];
+    size_t block_cap[PA_PAIR_ROWS];
+    int block_ok;
 } pa_pair_table;
 
 /* Prepares the per-sentence slots. With weights `w`, only classes with a
@@ -139,16 +155,33 @@ static inline size_t pa_pair_table_windows_at(pa_pair_table *pt, size_t a)
     return r;
 }
 
+/* Makes ring slot r % PA_PAIR_ROWS hold the block sums of the beads whose
+ * sources end at row r - 1, for up to t sources (see pa_pair_table). */
+void pa_pair_table_block_row(pa_pair_table *pt, size_t r, size_t t);
+
 /* A number the evidence of the bead of source sentences [i, i+ns) and
- * target sentences [j, j+nt) cannot exceed: every token of both sides
- * matched (gains are never negative). Two look-ups a side, where the
- * evidence itself costs ns + nt window sums and their rows: the search
- * skips a bead whose bound cannot beat the best entry into its cell. */
-static inline double pa_pair_table_bead_bound(const pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt)
+ * target sentences [j, j+nt) (a bead starting in the band) cannot exceed,
+ * in a few look-ups where the evidence costs ns + nt window sums: the
+ * search skips a bead whose bound cannot beat the best entry into its
+ * cell. Its all-miss constants, plus the 1-1 gains of its ns x nt cells
+ * (a token matched by any of the bead's sentences is matched by one of
+ * them, and counts less the more sentences could match it), or, where
+ * gains do not fall so, every token matched. Cheapest when the beads come
+ * row by row, as in a search: the sums are made once for the beads that
+ * end on a row. */
+static inline __attribute__((always_inline)) double pa_pair_table_bead_bound(pa_pair_table *pt, size_t i, size_t ns, size_t j, size_t nt)
 {
-    return pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
-           pt->tgt.const_pre[ns][j] + pt->src.gain_pre[nt][i + ns] - pt->src.gain_pre[nt][i] +
-           pt->tgt.gain_pre[ns][j + nt] - pt->tgt.gain_pre[ns][j];
+    double base = pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
+                  pt->tgt.const_pre[ns][j];
+    if (!pt->block_ok || ns > pt->max_side)
+        return base + pt->src.gain_pre[nt][i + ns] - pt->src.gain_pre[nt][i] + pt->tgt.gain_pre[ns][j + nt] -
+               pt->tgt.gain_pre[ns][j];
+    size_t r = (i + ns) % PA_PAIR_ROWS;
+    if (pt->block_row[r] != i + ns || pt->block_t[r] < ns) pa_pair_table_block_row(pt, i + ns, ns);
+    size_t lo = pt->block_lo[r], w = pt->block_w[r];
+    size_t x0 = j < lo ? 0 : j - lo > w ? w : j - lo, x1 = j + nt < lo ? 0 : j + nt - lo > w ? w : j + nt - lo;
+    const double *pre = pt->block[r] + ns * (w + 1);
+    return base + pre[x1] - pre[x0];
 }
 
 /* Evidence for the bead of source sentences [i, i+ns) and target sentences

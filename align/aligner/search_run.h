@@ -121,9 +121,12 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
     st->band = band, st->types = types, st->n_types = n_types;
     double *edges = NULL;
     if (posteriors) bound = NULL; /* forward sums need every bead */
-    int skip_below = above && !posteriors; /* (above stays the caller's constant, to be inlined) */
     if (posteriors && n_types && band->cells <= EDGE_CACHE_BYTES / sizeof *edges / n_types)
         edges = pa_malloc(band->cells * n_types * sizeof *edges);
+    /* Only a Viterbi search skips beads: in a forward-backward one, the
+     * bound cut only a quarter of the beads, and cost more than it saved
+     * (above stays the caller's constant, to be inlined). */
+    int use_above = above != NULL && !posteriors;
     double *vit = pa_malloc(band->cells * sizeof *vit);
     double *fwd = posteriors ? pa_malloc(band->cells * sizeof *fwd) : NULL;
     uint8_t *back = pa_malloc(band->cells);
@@ -162,8 +165,8 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
                 if (vit[p] == -INFINITY) continue;
                 size_t di = types[t].ns, dj = types[t].nt;
                 if (bound && vit[p] + bound[t] <= best) continue;
-                double lp = skip_below ? above(ctx, i - di, di, j - dj, dj, best - vit[p])
-                                       : logp(ctx, i - di, di, j - dj, dj);
+                double lp = use_above ? above(ctx, i - di, di, j - dj, dj, best - vit[p])
+                                      : logp(ctx, i - di, di, j - dj, dj);
                 if (edge) edge[t] = lp;
                 if (lp == -INFINITY) continue;
                 double v = vit[p] + lp;
