@@ -4,6 +4,9 @@
 # from AM_TESTS_ENVIRONMENT in Makefile.am.
 : "${POLYALIGN:=${top_builddir:-.}/polyalign}"
 : "${SHARED:=${top_srcdir:-.}/../shared}"
+# absolute, as scripts cd into scratch directories (SHARED=../shared on the
+# make command line would otherwise point nowhere from there)
+case $SHARED in /*) ;; *) [ -d "$SHARED" ] && SHARED=$(cd "$SHARED" && pwd) ;; esac
 tap_n=0
 tap_fail=0
 

@@ -156,8 +156,6 @@ static inline __attribute__((always_inline)) double bead_score_above(scorer *s, 
     if (!(ns && nt && s->have_pt && (fine || s->shift == 0))) return bead_score(s, i, ns, j, nt, fine);
     size_t a = fine ? i : src_start(s, i), b = fine ? i + ns : src_start(s, i + ns);
     size_t c = fine ? j : tgt_start(s, j), d = fine ? j + nt : tgt_start(s, j + nt);
-    double lp = s->sm.log_prior[ns << 4 | nt];
-    lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
     if (s->src_group) {
         size_t g0 = s->src_group[a], g1 = s->src_group[b - 1], h0 = s->tgt_group[c], h1 = s->tgt_group[d - 1];
         if ((g0 != g1 || g0 != h0 || h0 != h1) &&
@@ -165,9 +163,16 @@ static inline __attribute__((always_inline)) double bead_score_above(scorer *s, 
             return -INFINITY;
     }
     double pen = (crosses(s->src_para, a, b) ? PARA_CROSS_LOGP : 0) + (crosses(s->tgt_para, c, d) ? PARA_CROSS_LOGP : 0);
-    /* the bound is a sum in another order, of floats among its terms: a
-     * margin far above their rounding keeps it a bound */
+    /* The bound is a sum in another order, of floats among its terms: a
+     * margin far above their rounding keeps it a bound. First with the
+     * most a length score can give (its division is skipped with the
+     * bead), then with the bead's own. */
     double ev_most = pa_pair_table_bead_bound(&s->pt, a, ns, c, nt);
+    double lp = s->sm.log_prior[ns << 4 | nt];
+    double len_most = s->sm.length_llr && s->sm.len_llr_scale >= 0 ? s->sm.len_llr_const : 0;
+    if (lp + len_most + ev_most + pen + 1e-6 * (1 + fabs(lp) + fabs(len_most) + fabs(ev_most)) <= floor)
+        return -INFINITY;
+    lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
     if (lp + ev_most + pen + 1e-6 * (1 + fabs(lp) + fabs(ev_most)) <= floor) return -INFINITY;
     lp += pa_pair_table_bead(&s->pt, a, ns, c, nt);
     if (crosses(s->src_para, a, b)) lp += PARA_CROSS_LOGP;
