@@ -173,15 +173,19 @@ static inline __attribute__((always_inline)) double pa_pair_table_bead_bound(pa_
 {
     double base = pt->src.const_pre[nt][i + ns] - pt->src.const_pre[nt][i] + pt->tgt.const_pre[ns][j + nt] -
                   pt->tgt.const_pre[ns][j];
+    /* Gains are sums that may be large where they cancel against the
+     * all-miss constants, and a 1-1 bead's evidence adds its cells' gains
+     * rounded to float (a relative 6e-8, which can exceed the doubles
+     * here): a millionth more of the gains keeps the bound above. */
     if (!pt->block_ok || ns > pt->max_side)
-        return base + pt->src.gain_pre[nt][i + ns] - pt->src.gain_pre[nt][i] + pt->tgt.gain_pre[ns][j + nt] -
-               pt->tgt.gain_pre[ns][j];
+        return base + (pt->src.gain_pre[nt][i + ns] - pt->src.gain_pre[nt][i] + pt->tgt.gain_pre[ns][j + nt] -
+                       pt->tgt.gain_pre[ns][j]) * (1 + 1e-6);
     size_t r = (i + ns) % PA_PAIR_ROWS;
     if (pt->block_row[r] != i + ns || pt->block_t[r] < ns) pa_pair_table_block_row(pt, i + ns, ns);
     size_t lo = pt->block_lo[r], w = pt->block_w[r];
     size_t x0 = j < lo ? 0 : j - lo > w ? w : j - lo, x1 = j + nt < lo ? 0 : j + nt - lo > w ? w : j + nt - lo;
     const double *pre = pt->block[r] + ns * (w + 1);
-    return base + pre[x1] - pre[x0];
+    return base + (pre[x1] - pre[x0]) * (1 + 1e-6);
 }
 
 /* Evidence for the bead of source sentences [i, i+ns) and target sentences

@@ -10,6 +10,7 @@
  * the per-sentence table is built afresh and reused. */
 #include "align/aligner/links.h"
 #include "align/aligner/pairs.h"
+#include "align/aligner/search_run.h"
 #include "align/aligner/vocab.h"
 #include "align/util/alloc.h"
 #include "tests/aligner/random_side.h"
@@ -114,9 +115,12 @@ static void test_seed(unsigned seed)
 }
 
 /* The search skips a bead whose evidence bound cannot beat its cell's
- * best entry: the bound must hold for every bead, of every shape, with
- * every class weighted (random rates, the translation's above chance). */
-static void test_bound(unsigned seed)
+ * best entry: the bound must hold for every bead that starts and ends in
+ * the band, of every shape up to `max_side` sources, with every class
+ * weighted (random rates, the translation's above chance), in a full band
+ * or a narrow one with empty rows, asked row by row as a search does or
+ * in random order (the block sums are kept in a ring by row). */
+static void test_bound(unsigned seed, size_t max_side, int narrow, int shuffled)
 {
     rng_state = seed;
     pa_pair_features pf;
@@ -138,30 +142,101 @@ static void test_bound(unsigned seed)
         }
     pa_pair_table pt;
     pa_pair_table_init(&pt, &pf, links, &w);
+    size_t n = pf.src.n, m = pf.tgt.n;
     pa_band band;
-    pa_band_full(&band, pf.src.n, pf.tgt.n);
-    pa_pair_table_set_band(&pt, &band, PA_MAX_SIDE);
-    size_t beads = 0, bad = 0, positive = 0;
-    for (size_t i = 0; i < pf.src.n; i++)
-        for (size_t j = 0; j < pf.tgt.n; j++)
-            for (size_t ns = 1; ns <= PA_MAX_SIDE && i + ns <= pf.src.n; ns++)
-                for (size_t nt = 1; ns + nt <= PA_MAX_SIDE + 1 && j + nt <= pf.tgt.n; nt++, beads++) {
-                    double ev = pa_pair_table_bead(&pt, i, ns, j, nt);
-                    double most = pa_pair_table_bead_bound(&pt, i, ns, j, nt);
-                    bad += ev > most + 1e-9 * (1 + fabs(most));
-                    positive += ev > 0;
+    if (narrow) {
+        pa_band_init(&band, n, m);
+        pa_band_add_line(&band, 0, 0, n, m, 3);
+        for (size_t i = 1; i < n; i++)
+            if (rnd(6) == 0) band.lo[i] = 1, band.hi[i] = 0; /* an empty row */
+        pa_band_update(&band);
+    } else {
+        pa_band_full(&band, n, m);
+    }
+    pa_pair_table_set_band(&pt, &band, max_side);
+    /* the beads, in search order or shuffled */
+    size_t cap = (n + 1) * (m + 1) * PA_MAX_SIDE * PA_MAX_SIDE, nb = 0;
+    size_t (*bead)[4] = pa_malloc(cap * sizeof *bead);
+    for (size_t r = 1; r <= n; r++) /* by the row the bead ends on */
+        for (size_t j = 0; j < m; j++)
+            for (size_t ns = 1; ns <= max_side && ns <= r; ns++)
+                for (size_t nt = 1; ns + nt <= max_side + 1 && j + nt <= m; nt++) {
+                    size_t i = r - ns;
+                    if (!pa_band_in_row(&band, i, j) || !pa_band_in_row(&band, r, j + nt)) continue;
+                    bead[nb][0] = i, bead[nb][1] = ns, bead[nb][2] = j, bead[nb][3] = nt, nb++;
                 }
-    ok(bad == 0 && positive > 0, "seed %u: the evidence bound holds for %zu beads (%zu exceed it; %zu with evidence > 0)",
-       seed, beads, bad, positive);
+    for (size_t k = nb; shuffled && k > 1; k--) {
+        size_t q = rnd((uint32_t)k), t[4];
+        memcpy(t, bead[k - 1], sizeof t), memcpy(bead[k - 1], bead[q], sizeof t), memcpy(bead[q], t, sizeof t);
+    }
+    size_t bad = 0, positive = 0;
+    for (size_t k = 0; k < nb; k++) {
+        size_t i = bead[k][0], ns = bead[k][1], j = bead[k][2], nt = bead[k][3];
+        double most = pa_pair_table_bead_bound(&pt, i, ns, j, nt);
+        double ev = pa_pair_table_bead(&pt, i, ns, j, nt);
+        bad += ev > most + 1e-9 * (1 + fabs(most));
+        positive += ev > 0;
+    }
+    ok(bad == 0 && positive > 0 && pt.block_ok,
+       "seed %u, %zu a side, %s band, %s: the evidence bound holds for %zu beads (%zu exceed it; %zu with evidence > 0)",
+       seed, max_side, narrow ? "a narrow" : "the full", shuffled ? "shuffled" : "row by row", nb, bad, positive);
+    pa_free(bead);
     pa_band_free(&band);
     pa_pair_table_free(&pt);
     pa_links_free(&learned), pa_links_free(&external);
     free_side(&pf.src), free_side(&pf.tgt);
 }
 
+/* Where a gain grows with the other side's sentences (only rounding does
+ * that, at chance rates near 1), the bound is every token matched. A 1-1
+ * bead whose N tokens all match then has the most evidence it can, summed
+ * from its cells' float gains: the bound must stay above it. */
+static void test_fallback_bound(void)
+{
+    size_t checked = 0, bad = 0, fallback = 0;
+    uint32_t ids[64];
+    uint8_t cls[64];
+    for (uint32_t k = 0; k < 64; k++) ids[k] = k, cls[k] = PA_AC_NUMBER;
+    for (int q = 0; q < 6; q++)
+        for (size_t n_tok = 1; n_tok <= 64; n_tok++) {
+            pa_pair_features pf;
+            memset(&pf, 0, sizeof pf);
+            pf.anchor_class = cls, pf.n_anchor_class = 64;
+            size_t anc_at[2] = {0, n_tok}, word_at[2] = {0, 0};
+            uint32_t no_words[1] = {0};
+            pa_doc_features *side[2] = {&pf.src, &pf.tgt};
+            for (int d = 0; d < 2; d++)
+                side[d]->n = 1, side[d]->anc = ids, side[d]->anc_at = anc_at, side[d]->words = no_words,
+                side[d]->word_at = word_at;
+            pa_evidence_weights w;
+            memset(&w, 0, sizeof w);
+            for (int d = 0; d < 2; d++)
+                w.qa[PA_AC_NUMBER][d] = 0.999, w.qr[PA_AC_NUMBER][d] = 0.993 + q * 0.001, w.share[PA_AC_NUMBER][d] = 0.5;
+            const pa_links *links[PA_LINK_KINDS] = {NULL, NULL};
+            pa_pair_table pt;
+            pa_pair_table_init(&pt, &pf, links, &w);
+            pa_band band;
+            pa_band_full(&band, 1, 1);
+            pa_pair_table_set_band(&pt, &band, PA_MAX_SIDE);
+            double ev = pa_pair_table_bead(&pt, 0, 1, 0, 1), most = pa_pair_table_bead_bound(&pt, 0, 1, 0, 1);
+            fallback += !pt.block_ok;
+            bad += !isnan(most) && ev > most; /* a NaN bound (chance rates too near 1) never skips */
+            checked++;
+            pa_pair_table_free(&pt);
+            pa_band_free(&band);
+        }
+    ok(bad == 0 && fallback > 0, "every-token bound holds for %zu beads of 1 to 64 matched tokens (%zu exceed it; %zu on that bound)",
+       checked, bad, fallback);
+}
+
 int main(void)
 {
     for (unsigned seed = 1; seed <= 6; seed++) test_seed(seed);
-    for (unsigned seed = 1; seed <= 4; seed++) test_bound(seed);
+    for (unsigned seed = 1; seed <= 4; seed++) test_bound(seed, PA_MAX_SIDE, 0, 0);
+    test_bound(5, PA_MAX_SIDE, 1, 0);
+    test_bound(6, PA_MAX_SIDE, 1, 1);
+    test_bound(7, 3, 1, 0);
+    test_bound(8, 2, 0, 1);
+    test_fallback_bound();
     return done_testing();
 }

@@ -24,6 +24,7 @@
 #   POLYALIGN=./polyalign SHARED=../shared HUNALIGN=/path/hunalign sh tests/bench/bench-speed.sh
 : "${POLYALIGN:=${top_builddir:-.}/polyalign}"
 : "${SHARED:=${top_srcdir:-.}/../shared}"
+case $SHARED in /*) ;; *) [ -d "$SHARED" ] && SHARED=$(cd "$SHARED" && pwd) ;; esac
 : "${REPEAT:=3}"
 me=bench-speed.sh
 MAC=$SHARED/eval/alignment/mac-dev
@@ -95,6 +96,11 @@ POLYALIGN_CACHE_DIR=$tmp/cache; export POLYALIGN_CACHE_DIR
 # Both programs write their beads to standard output (discarded), as
 # hunalign can only do; the loop is timed once more with -o, where every
 # output is a file written, synced and renamed into place.
+# hunalign writes translate.txt into its working directory: every
+# program runs in $tmp, named by absolute paths
+abs() { case $1 in /*) echo "$1" ;; *) echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" ;; esac; }
+POLYALIGN=$(abs "$POLYALIGN"); [ -z "$HUNALIGN" ] || HUNALIGN=$(abs "$HUNALIGN"); HUNALIGN_DIC=$(abs "$HUNALIGN_DIC")
+cd "$tmp" || exit 1
 PA="$POLYALIGN align -q --presplit -s zh -t en -f beads"
 HUN="$HUNALIGN $HUNALIGN_DIC"
 
