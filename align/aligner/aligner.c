@@ -57,6 +57,11 @@ typedef struct scorer {
     double tgt_unit;                   /* a target unit is this many sentences (2^shift m/n) */
     size_t *tgt_at, n_tgt_at, cap_tgt_at; /* tgt_start of units 0..n_tgt_at-1 at level tgt_at_shift */
     unsigned tgt_at_shift;                /* 0: none */
+    /* at level tgt_at_shift, the length prefix sums at each unit's first
+     * sentence: src_pre[src_start(k)], k < n_src_unit_pre, and
+     * tgt_pre[tgt_start(k)], k < n_tgt_at */
+    double *src_unit_pre, *tgt_unit_pre;
+    size_t n_src_unit_pre, cap_src_unit_pre, cap_tgt_unit_pre;
     pa_score_model sm;
     /* anchor and lexical evidence (NULL in the first pass); the table
      * covers the band being searched */
@@ -104,8 +109,12 @@ static void set_level(scorer *s, unsigned shift, size_t *n, size_t *m)
         /* units a bead can reach: the level's, plus a bead's longest side */
         size_t n_at = *m + PA_MAX_SIDE + 1;
         PA_GROW(s->tgt_at, s->cap_tgt_at, n_at);
-        for (size_t k = 0; k < n_at; k++) s->tgt_at[k] = tgt_start_of(s, k);
-        s->n_tgt_at = n_at, s->tgt_at_shift = shift;
+        PA_GROW(s->tgt_unit_pre, s->cap_tgt_unit_pre, n_at);
+        for (size_t k = 0; k < n_at; k++) s->tgt_at[k] = tgt_start_of(s, k), s->tgt_unit_pre[k] = s->tgt_pre[s->tgt_at[k]];
+        size_t n_src = *n + PA_MAX_SIDE + 1;
+        PA_GROW(s->src_unit_pre, s->cap_src_unit_pre, n_src);
+        for (size_t k = 0; k < n_src; k++) s->src_unit_pre[k] = s->src_pre[src_start(s, k)];
+        s->n_tgt_at = n_at, s->n_src_unit_pre = n_src, s->tgt_at_shift = shift;
     }
 }
 
@@ -123,9 +132,16 @@ static int crosses(const size_t *para, size_t a, size_t b)
 static inline __attribute__((always_inline)) double bead_score(scorer *s, size_t i, size_t ns, size_t j, size_t nt,
                                                                int fine)
 {
+    double lp = s->sm.log_prior[ns << 4 | nt];
+    if (!fine && s->shift && i + ns < s->n_src_unit_pre && j + nt < s->n_tgt_at) {
+        /* a coarse level: lengths only, from the level's own prefix sums */
+        if ((ns && nt) || !s->sm.length_llr)
+            lp += pa_score_length(&s->sm, s->src_unit_pre[i + ns] - s->src_unit_pre[i],
+                                  s->tgt_unit_pre[j + nt] - s->tgt_unit_pre[j]);
+        return lp;
+    }
     size_t a = fine ? i : src_start(s, i), b = fine ? i + ns : src_start(s, i + ns);
     size_t c = fine ? j : tgt_start(s, j), d = fine ? j + nt : tgt_start(s, j + nt);
-    double lp = s->sm.log_prior[ns << 4 | nt];
     if ((ns && nt) || !s->sm.length_llr)
         lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
     if (fine || s->shift == 0) {
@@ -763,5 +779,6 @@ static int align_units(const pa_document *src, const pa_document *tgt, const pa_
     pa_free(groups), pa_free(sure);
     pa_pair_features_free(&pf);
     pa_free(sp), pa_free(tp), pa_free(spara), pa_free(tpara), pa_free(s.tgt_at);
+    pa_free(s.src_unit_pre), pa_free(s.tgt_unit_pre);
     return rc;
 }

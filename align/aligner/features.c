@@ -138,6 +138,7 @@ static uint32_t anchor_id(pa_pair_features *pf, int cls, const char *key, size_t
         PA_GROW(pf->anchor_class, pf->cap_anchor_class, (size_t)id + 1);
         pf->anchor_class[id] = (uint8_t)cls;
         pf->n_anchor_class = (size_t)id + 1;
+        if (cls == PA_AC_NAME && len > 2 && len < 128) pf->name_shape[len] |= 1u << ((unsigned char)key[2] & 31);
     }
     return id;
 }
@@ -622,6 +623,7 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
                         memmove(name + 2 + sl, name + 2, nlen - 2);
                         memcpy(name + 2, syl[k], sl);
                         nlen += sl;
+                        if (!(pf->name_shape[nlen] >> ((unsigned char)name[2] & 31) & 1)) continue; /* no such name */
                         uint32_t id = pa_vocab_find(pf->anchors, name, nlen);
                         if (id != NO_ID && pf->anchor_class[id] == PA_AC_NAME) add_anchor(&l, id | PA_ANCHOR_CANDIDATE);
                     }

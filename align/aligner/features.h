@@ -58,6 +58,11 @@ typedef struct pa_pair_features {
     pa_vocab *anchors;     /* keys shared by both sides */
     uint8_t *anchor_class; /* class of each anchor id */
     size_t n_anchor_class, cap_anchor_class;
+    /* name_shape[len]: bit (c & 31) set when a name key ("n:" + its
+     * romanization) of `len` bytes starting with c exists; the Chinese
+     * side tries every run of characters' pinyin as a name, and most runs
+     * need no look-up */
+    uint32_t name_shape[128];
     pa_doc_features src, tgt;
 } pa_pair_features;
 
