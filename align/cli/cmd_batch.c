@@ -475,16 +475,19 @@ static int run_sets(const batch_args *a, pa_context *ctx, pa_batch *b)
     return done + existing == 0 ? PA_EINPUT : PA_EPARTIAL;
 }
 
-/* Creates OUTDIR when missing (one level, as mkdir). */
+/* Creates OUTDIR when missing (one level, as mkdir). Shards of one run
+ * start at once into the same OUTDIR (a job array): the one that loses
+ * the race to create it finds it made. */
 static int make_outdir(const char *dir, pa_error *err)
 {
     struct stat st;
+    if (mkdir(dir, 0777) == 0) return 0;
+    int e = errno;
     if (stat(dir, &st) == 0) {
         if (S_ISDIR(st.st_mode)) return 0;
         return pa_error_set(err, PA_EOUTPUT, "%s: not a directory", dir);
     }
-    if (mkdir(dir, 0777) == 0) return 0;
-    return pa_error_set(err, PA_EOUTPUT, "%s: cannot create the directory: %s", dir, strerror(errno));
+    return pa_error_set(err, PA_EOUTPUT, "%s: cannot create the directory: %s", dir, strerror(e));
 }
 
 /* Finds the sets, builds the one context, runs them; the exit status. */

@@ -176,6 +176,16 @@ for k in 1 2 3; do "$P" batch -q -j1 --shard $k/3 --dir "$D" -o "$W/conc" 2> /de
 wait
 same_outputs "$W/out1" "$W/conc" && [ "$(ls "$W/conc" | grep -c '^run\.[123]-of-3\.json$')" -eq 3 ]
 ok $? "three --shard K/3 running at once: the outputs of the unsharded run, three reports"
+# shards that start together race to create OUTDIR: the losers must use
+# it, not fail (before the fix, one round in four had a shard fail)
+lost=0
+for round in 1 2 3 4 5 6; do
+  for k in 1 2 3; do "$P" batch -q -j1 --shard $k/3 --dir "$D" -o "$W/race$round" 2>> "$W/race.err" & done
+  wait
+  [ "$(ls "$W/race$round" | grep -c '^run\.[123]-of-3\.json$')" -eq 3 ] || lost=$((lost + 1))
+done
+ok $([ $lost -eq 0 ] && ! grep -q 'cannot create the directory' "$W/race.err"; echo $?) \
+  "three shards starting at once into a new OUTDIR, six rounds: every shard runs ($lost rounds lost one)"
 if command -v parallel > /dev/null 2>&1; then
   parallel --will-cite "$P" batch -q --shard {}/3 --dir "$D" -o "$W/par" ::: 1 2 3 2> /dev/null
   same_outputs "$W/out1" "$W/par"; ok $? "GNU parallel over --shard K/3: the outputs of the unsharded run"
