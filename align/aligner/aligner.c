@@ -118,6 +118,17 @@ static void set_level(scorer *s, unsigned shift, size_t *n, size_t *m)
     }
 }
 
+/* Whether the bead of source sentences [a, b) and target sentences [c, d)
+ * (both non-empty) takes a sentence of a sure paragraph group out of it:
+ * sentences of a sure group stay in it. */
+static inline __attribute__((always_inline)) int leaves_sure_group(const scorer *s, size_t a, size_t b, size_t c, size_t d)
+{
+    if (!s->src_group) return 0;
+    size_t g0 = s->src_group[a], g1 = s->src_group[b - 1], h0 = s->tgt_group[c], h1 = s->tgt_group[d - 1];
+    return (g0 != g1 || g0 != h0 || h0 != h1) &&
+           (s->group_sure[g0] || s->group_sure[g1] || s->group_sure[h0] || s->group_sure[h1]);
+}
+
 /* Whether sentences [a, b) come from more than one paragraph. */
 static int crosses(const size_t *para, size_t a, size_t b)
 {
@@ -145,13 +156,7 @@ static inline __attribute__((always_inline)) double bead_score(scorer *s, size_t
     if ((ns && nt) || !s->sm.length_llr)
         lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
     if (fine || s->shift == 0) {
-        if (ns && nt && s->src_group) {
-            /* sentences of a sure paragraph group stay in it */
-            size_t g0 = s->src_group[a], g1 = s->src_group[b - 1], h0 = s->tgt_group[c], h1 = s->tgt_group[d - 1];
-            if ((g0 != g1 || g0 != h0 || h0 != h1) &&
-                (s->group_sure[g0] || s->group_sure[g1] || s->group_sure[h0] || s->group_sure[h1]))
-                return -INFINITY;
-        }
+        if (ns && nt && leaves_sure_group(s, a, b, c, d)) return -INFINITY;
         if (ns && nt && s->have_pt) lp += pa_pair_table_bead(&s->pt, a, ns, c, nt);
         if (crosses(s->src_para, a, b)) lp += PARA_CROSS_LOGP;
         if (crosses(s->tgt_para, c, d)) lp += PARA_CROSS_LOGP;
@@ -172,12 +177,7 @@ static inline __attribute__((always_inline)) double bead_score_above(scorer *s, 
     if (!(ns && nt && s->have_pt && (fine || s->shift == 0))) return bead_score(s, i, ns, j, nt, fine);
     size_t a = fine ? i : src_start(s, i), b = fine ? i + ns : src_start(s, i + ns);
     size_t c = fine ? j : tgt_start(s, j), d = fine ? j + nt : tgt_start(s, j + nt);
-    if (s->src_group) {
-        size_t g0 = s->src_group[a], g1 = s->src_group[b - 1], h0 = s->tgt_group[c], h1 = s->tgt_group[d - 1];
-        if ((g0 != g1 || g0 != h0 || h0 != h1) &&
-            (s->group_sure[g0] || s->group_sure[g1] || s->group_sure[h0] || s->group_sure[h1]))
-            return -INFINITY;
-    }
+    if (leaves_sure_group(s, a, b, c, d)) return -INFINITY;
     double pen = (crosses(s->src_para, a, b) ? PARA_CROSS_LOGP : 0) + (crosses(s->tgt_para, c, d) ? PARA_CROSS_LOGP : 0);
     /* The bound is a sum in another order, of floats among its terms: a
      * margin far above their rounding keeps it a bound. First with the
