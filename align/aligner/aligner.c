@@ -118,6 +118,17 @@ static void set_level(scorer *s, unsigned shift, size_t *n, size_t *m)
     }
 }
 
+/* The sentences of the bead of units [i, i+ns) x [j, j+nt) at the
+ * scorer's level: sources [a, b), targets [c, d). `fine` (a constant at
+ * each use) says units are sentences. */
+static inline __attribute__((always_inline)) void bead_sentences(const scorer *s, size_t i, size_t ns, size_t j,
+                                                                 size_t nt, int fine, size_t *a, size_t *b, size_t *c,
+                                                                 size_t *d)
+{
+    *a = fine ? i : src_start(s, i), *b = fine ? i + ns : src_start(s, i + ns);
+    *c = fine ? j : tgt_start(s, j), *d = fine ? j + nt : tgt_start(s, j + nt);
+}
+
 /* Whether the bead of source sentences [a, b) and target sentences [c, d)
  * (both non-empty) takes a sentence of a sure paragraph group out of it:
  * sentences of a sure group stay in it. */
@@ -151,8 +162,8 @@ static inline __attribute__((always_inline)) double bead_score(scorer *s, size_t
                                   s->tgt_unit_pre[j + nt] - s->tgt_unit_pre[j]);
         return lp;
     }
-    size_t a = fine ? i : src_start(s, i), b = fine ? i + ns : src_start(s, i + ns);
-    size_t c = fine ? j : tgt_start(s, j), d = fine ? j + nt : tgt_start(s, j + nt);
+    size_t a, b, c, d;
+    bead_sentences(s, i, ns, j, nt, fine, &a, &b, &c, &d);
     if ((ns && nt) || !s->sm.length_llr)
         lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
     if (fine || s->shift == 0) {
@@ -175,8 +186,8 @@ static inline __attribute__((always_inline)) double bead_score_above(scorer *s, 
                                                                      size_t nt, int fine, double floor)
 {
     if (!(ns && nt && s->have_pt && (fine || s->shift == 0))) return bead_score(s, i, ns, j, nt, fine);
-    size_t a = fine ? i : src_start(s, i), b = fine ? i + ns : src_start(s, i + ns);
-    size_t c = fine ? j : tgt_start(s, j), d = fine ? j + nt : tgt_start(s, j + nt);
+    size_t a, b, c, d;
+    bead_sentences(s, i, ns, j, nt, fine, &a, &b, &c, &d);
     if (leaves_sure_group(s, a, b, c, d)) return -INFINITY;
     double pen = (crosses(s->src_para, a, b) ? PARA_CROSS_LOGP : 0) + (crosses(s->tgt_para, c, d) ? PARA_CROSS_LOGP : 0);
     /* The bound is a sum in another order, of floats among its terms: a

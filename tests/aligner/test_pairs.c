@@ -82,17 +82,25 @@ static int check_pair(pa_pair_table *pt, const pa_pair_features *pf, const pa_li
            m[PA_EV_LEXICAL][0] + m[PA_EV_DICT][0] == rm_s && m[PA_EV_LEXICAL][1] + m[PA_EV_DICT][1] == rm_t;
 }
 
+/* Two random sides of `least` to `least + spread - 1` sentences, and two
+ * random link tables between them, the external one over half the
+ * vocabularies (words past half have no link of that kind). */
+static void random_pair(pa_pair_features *pf, pa_links *learned, pa_links *external, uint32_t least, uint32_t spread)
+{
+    memset(pf, 0, sizeof *pf);
+    uint32_t vs = 60 + rnd(40), vt = 60 + rnd(40);
+    random_side(&pf->src, least + rnd(spread), vs, 1, 0);
+    random_side(&pf->tgt, least + rnd(spread), vt, 1, 0);
+    random_links(learned, vs, vt, 80 + rnd(80));
+    random_links(external, vs / 2, vt / 2, 40 + rnd(40));
+}
+
 static void test_seed(unsigned seed)
 {
     rng_state = seed;
     pa_pair_features pf;
-    memset(&pf, 0, sizeof pf);
-    uint32_t vs = 60 + rnd(40), vt = 60 + rnd(40);
-    random_side(&pf.src, 30 + rnd(20), vs, 1, 0);
-    random_side(&pf.tgt, 30 + rnd(20), vt, 1, 0);
     pa_links learned, external;
-    random_links(&learned, vs, vt, 80 + rnd(80));
-    random_links(&external, vs / 2, vt / 2, 40 + rnd(40)); /* words past half have none of this kind */
+    random_pair(&pf, &learned, &external, 30, 20);
     const pa_links *links[PA_LINK_KINDS] = {&learned, &external};
     pa_pair_table pt;
     pa_pair_table_init(&pt, &pf, links, NULL);
@@ -124,13 +132,8 @@ static void test_bound(unsigned seed, size_t max_side, int narrow, int shuffled)
 {
     rng_state = seed;
     pa_pair_features pf;
-    memset(&pf, 0, sizeof pf);
-    uint32_t vs = 60 + rnd(40), vt = 60 + rnd(40);
-    random_side(&pf.src, 20 + rnd(10), vs, 1, 0);
-    random_side(&pf.tgt, 20 + rnd(10), vt, 1, 0);
     pa_links learned, external;
-    random_links(&learned, vs, vt, 80 + rnd(80));
-    random_links(&external, vs / 2, vt / 2, 40 + rnd(40));
+    random_pair(&pf, &learned, &external, 20, 10);
     const pa_links *links[PA_LINK_KINDS] = {&learned, &external};
     pa_evidence_weights w;
     memset(&w, 0, sizeof w);
