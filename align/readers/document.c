@@ -59,7 +59,8 @@ static size_t line_of(const pa_document *d, size_t at)
 {
     size_t line = 1, from = 0;
     if (d->n_paras) line = d->paras[d->n_paras - 1].line, from = d->paras[d->n_paras - 1].span.start;
-    for (size_t k = from; k < at && k < d->len; k++) line += d->text[k] == '\n';
+    const char *p = d->text + from, *end = d->text + (at < d->len ? at : d->len);
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) line++, p++;
     return line;
 }
 

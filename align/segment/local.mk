@@ -34,8 +34,8 @@ tests_segment_rulecheck_LDADD = libpolyalign.la $(LIBXML2_LIBS) $(ICU_LIBS) $(ZL
 TESTS += tests/segment/rulecheck
 TESTS += tests/segment/cases.py tests/segment/eval.py tests/segment/seed.py \
 	tests/segment/sample.sh tests/segment/srx.sh tests/segment/encodings.sh \
-	tests/segment/reflow.sh
-EXTRA_DIST += tests/segment/cases.txt tests/segment/ar-pysbd.srx \
+	tests/segment/reflow.sh tests/segment/nfc.sh
+EXTRA_DIST += tests/segment/cases.txt tests/segment/ar-pysbd.srx tests/segment/nfc.txt \
 	tests/segment/cases.py tests/segment/eval.py tests/segment/seed.py \
 	tests/segment/sample.sh tests/segment/srx.sh tests/segment/encodings.sh \
-	tests/segment/reflow.sh
+	tests/segment/reflow.sh tests/segment/nfc.sh

@@ -206,16 +206,17 @@ static uint32_t sentence_end(const char *s, size_t a, size_t z)
  * of "m" and "W" is much wider on the page than one of "i" and "l".
  * Letters outside ASCII take the width of their case, other scripts an
  * average width, wide (CJK) characters one em. */
-static int glyph_width(uint32_t c)
-{
-    static const short ascii[95] = {
+static const short ascii_width[95] = {
         250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, /*  !"#$%&'()*+,-./ */
         500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, /* 0-9 :;<=>? */
         921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, /* @A-O */
         556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, /* P-Z[\]^_ */
         333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, /* `a-o */
         500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541};     /* p-z{|}~ */
-    if (c >= 32 && c < 127) return ascii[c - 32];
+
+static int glyph_width(uint32_t c)
+{
+    if (c >= 32 && c < 127) return ascii_width[c - 32];
     if (pa_is_unspaced_char(c)) return 1000;
     if (c == 0x2018 || c == 0x2019) return 333;
     if (c == 0x201C || c == 0x201D) return 444;
@@ -251,6 +252,42 @@ static void count_gaps(const char *s, size_t a, size_t z, rline *l)
     l->gaps = gaps > 65535 ? 65535 : (unsigned short)gaps;
 }
 
+/* The part of measure's loop that is left once the first word and the
+ * first strong character are behind (most of a line), in a loop of its
+ * own: it only adds up widths and counts brackets. Measures s[k..z) into
+ * l; returns the brackets left open (`open` on entry); `before` is the
+ * code point before k. */
+static int measure_rest(const char *s, size_t k, size_t z, rline *l, int open, uint32_t before)
+{
+    int width = l->width, nw = l->nw;
+    while (k < z) {
+        unsigned char c = (unsigned char)s[k];
+        uint32_t cp = c;
+        int g;
+        if (c < 0x80) {
+            k++, width++;
+            if (c == '(') open++;
+            else if (c == ')' && open > 0) open--;
+            if (c == '\t') cp = ' ';
+            if (cp == ' ' && before == ' ') continue; /* runs of spaces count once */
+            g = cp >= 32 && cp < 127 ? ascii_width[cp - 32] : glyph_width(cp);
+        } else {
+            size_t n;
+            cp = pa_utf8_at(s, z, k, &n);
+            k += n;
+            int wide = pa_is_unspaced_char(cp);
+            width += wide ? 2 : 1;
+            if (cp == 0xFF08) open++;
+            else if (cp == 0xFF09 && open > 0) open--;
+            g = wide ? 1000 : glyph_width(cp);
+        }
+        if (nw < NATURAL_CAP) nw += g;
+        before = cp;
+    }
+    l->width = width, l->nw = nw;
+    return open;
+}
+
 /* Measures line s[a..e). */
 static void measure(const char *s, size_t a, size_t e, rline *l)
 {
@@ -279,6 +316,10 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
     uint32_t before = 0;
     for (size_t k = i; k < z; k += n) {
         unsigned char c = (unsigned char)s[k];
+        if (!in_first && strong) { /* most of a line */
+            open = measure_rest(s, k, z, l, open, before);
+            break;
+        }
         uint32_t cp = c;
         int w;
         if (c < 0x80) {
@@ -807,8 +848,9 @@ static rline *measure_all(const char *text, size_t len, size_t *n_out, int *page
     unsigned page = 0;
     *paged = 0;
     for (size_t i = 0; i <= len;) {
-        size_t e = i;
-        while (e < len && text[e] != '\n' && text[e] != '\f') e++;
+        const char *nl = memchr(text + i, '\n', len - i), *ff;
+        size_t e = nl ? (size_t)(nl - text) : len;
+        if ((ff = memchr(text + i, '\f', e - i)) != NULL) e = (size_t)(ff - text);
         if (e == len && i == len && n > 0) break;
         PA_GROW(ls, cap, n + 1);
         measure(text, i, e, &ls[n]);
