@@ -270,7 +270,8 @@ static const number_word_entry number_words_ru[] = {
     {NULL, 0},
 };
 
-static long number_word(const char *lang, const char *w)
+/* The number words of `lang`, NULL if it has none listed here. */
+static const number_word_entry *number_words_of(const char *lang)
 {
     static const struct { const char *lang; const number_word_entry *words; } langs[] = {
         {"en", number_words_en},
@@ -279,13 +280,17 @@ static long number_word(const char *lang, const char *w)
         {"de", number_words_de},
         {"ru", number_words_ru},
     };
-    if ((unsigned char)w[0] < 'a' && (unsigned char)w[0] < 0x80) return -1; /* digits, punctuation */
-    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
-        if (strcmp(langs[l].lang, lang) != 0) continue;
-        for (const number_word_entry *e = langs[l].words; e->word; e++)
-            if (e->word[0] == w[0] && strcmp(e->word, w) == 0) return e->v;
-        return -1;
-    }
+    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++)
+        if (strcmp(langs[l].lang, lang) == 0) return langs[l].words;
+    return NULL;
+}
+
+/* The value of number word `w` in the list `words` (number_words_of), or -1. */
+static long number_word(const number_word_entry *words, const char *w)
+{
+    if (!words || ((unsigned char)w[0] < 'a' && (unsigned char)w[0] < 0x80)) return -1; /* digits, punctuation */
+    for (const number_word_entry *e = words; e->word; e++)
+        if (e->word[0] == w[0] && strcmp(e->word, w) == 0) return e->v;
     return -1;
 }
 
@@ -498,6 +503,8 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
     side_state ss = {0};
     pa_buf scratch = PA_BUF_INIT;
     int unspaced = is_unspaced_lang(d->lang);
+    const number_word_entry *numbers = number_words_of(d->lang); /* looked up once, not a word at a time */
+    pa_stem_fn stem = pa_stemmer(d->lang);
     char key[512];
     int rc = 0;
 
@@ -525,8 +532,8 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
             size_t klen;
             pa_word_key(s + prev, (size_t)(b - prev), key, &klen, sizeof key);
             if (klen == 0) continue;
-            long v = status >= UBRK_WORD_NUMBER_LIMIT ? number_word(d->lang, key) : -1;
-            klen = pa_stem(d->lang, key, klen);
+            long v = status >= UBRK_WORD_NUMBER_LIMIT ? number_word(numbers, key) : -1;
+            if (stem) klen = stem(key, klen);
             uint32_t w = pa_vocab_intern(df->vocab, key, klen);
             PA_GROW(df->words, cap_words, n_words + 1);
             df->words[n_words++] = w;

@@ -199,11 +199,17 @@ size_t pa_lexicon_train(const pa_pair_features *pf, const pa_alignment *a, size_
          * (pair, bead) once; totals come from the keys. */
         memset(tot_s, 0, n_tot_s * sizeof *tot_s);
         memset(tot_t, 0, n_tot_t * sizeof *tot_t);
-        for (size_t i = 0; i < pm.n; i++) {
-            uint64_t key = pm.dense[i];
-            uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key;
-            tot_s[s] += c_ts[i];
-            tot_t[t] += c_st[i];
+        for (size_t i = 0; i < pm.n;) {
+            /* pairs come in runs of one source word (a bead's grid row):
+             * its total is summed in a register over the run, in the same
+             * order, not stored and reloaded a pair at a time */
+            uint32_t s = (uint32_t)(pm.dense[i] >> 32);
+            double acc = tot_s[s];
+            for (; i < pm.n && (uint32_t)(pm.dense[i] >> 32) == s; i++) {
+                acc += c_ts[i];
+                tot_t[(uint32_t)pm.dense[i]] += c_st[i];
+            }
+            tot_s[s] = acc;
         }
         for (size_t i = 0; i < pm.n; i++) {
             uint64_t key = pm.dense[i];

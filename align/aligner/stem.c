@@ -101,10 +101,15 @@ static size_t stem_english(char *w, size_t n)
     return n;
 }
 
+pa_stem_fn pa_stemmer(const char *lang)
+{
+    return strcmp(lang, "en") == 0 ? stem_english : NULL;
+}
+
 size_t pa_stem(const char *lang, char *w, size_t len)
 {
-    if (strcmp(lang, "en") == 0) return stem_english(w, len);
-    return len;
+    pa_stem_fn stem = pa_stemmer(lang);
+    return stem ? stem(w, len) : len;
 }
 
 int pa_is_stopword(const char *lang, const char *w)

@@ -16,6 +16,12 @@
  * place and returns its new length. */
 size_t pa_stem(const char *lang, char *w, size_t len);
 
+/* pa_stem for one language, as a function (NULL: its words are kept as
+ * they are), for callers that stem every word of a text: they look the
+ * language up once. */
+typedef size_t (*pa_stem_fn)(char *w, size_t len);
+pa_stem_fn pa_stemmer(const char *lang);
+
 /* True for function words of `lang` that dictionary glosses are full of
  * ("to", "the", "of"): they are not linked. */
 int pa_is_stopword(const char *lang, const char *w);
