@@ -46,8 +46,8 @@ static int write_sentences(const pa_document *d, int jsonl, pa_output *out, pa_e
             if (i > 0 && prev_para != para) pa_buf_putc(&b, '\n');
             size_t at = b.len;
             pa_buf_append(&b, text, len);
-            for (size_t k = at; k < b.len; k++)
-                if (b.data[k] == '\n' || b.data[k] == '\r') b.data[k] = ' ';
+            for (char *e = b.data + b.len, *q = b.data + at; (q = memchr(q, '\n', (size_t)(e - q))) != NULL;) *q++ = ' ';
+            for (char *e = b.data + b.len, *q = b.data + at; (q = memchr(q, '\r', (size_t)(e - q))) != NULL;) *q++ = ' ';
             pa_buf_putc(&b, '\n');
         }
         prev_para = para;

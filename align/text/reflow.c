@@ -244,30 +244,33 @@ static int ends_abbreviation(const char *s, size_t a, size_t z)
     return k - 1 - t <= 2 && s[t] >= 'A' && s[t] <= 'Z';
 }
 
-/* Counts the word gaps (runs of spaces) of the content s[a..z). */
-static void count_gaps(const char *s, size_t a, size_t z, rline *l)
-{
-    unsigned gaps = 0;
-    for (size_t i = a + 1; i < z; i++) gaps += s[i] == ' ' && s[i - 1] != ' ';
-    l->gaps = gaps > 65535 ? 65535 : (unsigned short)gaps;
-}
+/* What measure's loop carries from character to character. */
+typedef struct measure_state {
+    int open;         /* brackets opened and not closed */
+    uint32_t before;  /* the previous code point, tabs as spaces */
+    unsigned gaps;    /* word gaps so far (count_gaps) */
+    int listy;        /* a ';' or ':' seen (runs_in_list needs one) */
+} measure_state;
 
 /* The part of measure's loop that is left once the first word and the
  * first strong character are behind (most of a line), in a loop of its
- * own: it only adds up widths and counts brackets. Measures s[k..z) into
- * l; returns the brackets left open (`open` on entry); `before` is the
- * code point before k. */
-static int measure_rest(const char *s, size_t k, size_t z, rline *l, int open, uint32_t before)
+ * own: it only adds up widths and counts brackets and gaps. Measures
+ * s[k..z) into l and m. */
+static void measure_rest(const char *s, size_t k, size_t z, rline *l, measure_state *m)
 {
-    int width = l->width, nw = l->nw;
+    int width = l->width, nw = l->nw, open = m->open, listy = m->listy;
+    unsigned gaps = m->gaps;
+    uint32_t before = m->before;
     while (k < z) {
         unsigned char c = (unsigned char)s[k];
         uint32_t cp = c;
         int g;
         if (c < 0x80) {
+            gaps += c == ' ' && s[k - 1] != ' '; /* k > a: a line's content starts with no space */
             k++, width++;
             if (c == '(') open++;
             else if (c == ')' && open > 0) open--;
+            else if (c == ';' || c == ':') listy = 1;
             if (c == '\t') cp = ' ';
             if (cp == ' ' && before == ' ') continue; /* runs of spaces count once */
             g = cp >= 32 && cp < 127 ? ascii_width[cp - 32] : glyph_width(cp);
@@ -285,7 +288,7 @@ static int measure_rest(const char *s, size_t k, size_t z, rline *l, int open, u
         before = cp;
     }
     l->width = width, l->nw = nw;
-    return open;
+    m->open = open, m->listy = listy, m->gaps = gaps, m->before = before;
 }
 
 /* Measures line s[a..e). */
@@ -311,13 +314,13 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         l->blank = 1;
         return;
     }
-    int in_first = 1, open = 0; /* open: brackets opened and not closed */
-    int strong = 0;             /* a strong character seen (rtl then says which) */
-    uint32_t before = 0;
+    int in_first = 1;
+    int strong = 0; /* a strong character seen (rtl then says which) */
+    measure_state m = {0, 0, 0, 0};
     for (size_t k = i; k < z; k += n) {
         unsigned char c = (unsigned char)s[k];
         if (!in_first && strong) { /* most of a line */
-            open = measure_rest(s, k, z, l, open, before);
+            measure_rest(s, k, z, l, &m);
             break;
         }
         uint32_t cp = c;
@@ -326,13 +329,15 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
             n = 1;
             w = 1;
             if (c == ' ' || c == '\t') in_first = 0;
+            m.gaps += c == ' ' && k > i && s[k - 1] != ' ';
+            m.listy |= c == ';' || c == ':';
         } else {
             cp = pa_utf8_at(s, z, k, &n);
             w = pa_is_unspaced_char(cp) ? 2 : 1;
             if (w == 2 && l->fw > 0) in_first = 0;
         }
-        if (cp == '(' || cp == 0xFF08) open++;
-        else if ((cp == ')' || cp == 0xFF09) && open > 0) open--;
+        if (cp == '(' || cp == 0xFF08) m.open++;
+        else if ((cp == ')' || cp == 0xFF09) && m.open > 0) m.open--;
         if (!strong && cp > '9') {
             UCharDirection d = u_charDirection((UChar32)cp);
             l->rtl = d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
@@ -341,13 +346,14 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         l->width += w;
         if (in_first) l->fw += w;
         if (cp == '\t') cp = ' ';
-        if (!(cp == ' ' && before == ' ') && l->nw < NATURAL_CAP) {
+        if (!(cp == ' ' && m.before == ' ') && l->nw < NATURAL_CAP) {
             int g = glyph_width(cp);
             l->nw += g;
             if (in_first) l->nfw += g;
         }
-        before = cp;
+        m.before = cp;
     }
+    int open = m.open;
     l->first = pa_utf8_at(s, z, i, NULL);
     size_t st = z;
     uint32_t last = pa_utf8_before(s, z, &st);
@@ -368,9 +374,9 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         if (l->hyph) l->cut = k;
     }
     l->marker = starts_marker(s, i, z);
-    l->runin = runs_in_list(s, i, z);
+    l->runin = m.listy && runs_in_list(s, i, z); /* it looks for a ';' or ':' first */
     l->abbrev = l->final && ends_abbreviation(s, i, z);
-    count_gaps(s, i, z, l);
+    l->gaps = m.gaps > 65535 ? 65535 : (unsigned short)m.gaps;
 }
 
 /* ---- counting words for hyphenation ---- */
