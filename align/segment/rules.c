@@ -654,6 +654,29 @@ static int broad(const cfilter *f)
     return uset_contains(f->set, ' ') || uset_size(f->set) > 5000;
 }
 
+/* A side's expression compiled alone, for one more use: *alone itself
+ * the first time (which leaves *alone NULL), after that a clone of
+ * `taken`, the object that use took. NULL with `err` set if ICU cannot
+ * clone it. */
+static URegularExpression *take_or_clone(URegularExpression **alone, URegularExpression *taken,
+                                         const pa_ruleset *rs, int line, pa_error *err)
+{
+    if (*alone) {
+        URegularExpression *re = *alone;
+        *alone = NULL;
+        return re;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    URegularExpression *re = taken ? uregex_clone(taken, &st) : NULL;
+    if (!re || U_FAILURE(st)) {
+        if (re) uregex_close(re);
+        pa_error_set(err, PA_EINTERNAL, "%s:%d: cannot copy a compiled expression: %s", rs->name, line,
+                     u_errorName(st));
+        return NULL;
+    }
+    return re;
+}
+
 static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_t *nkeys, ccache *cc, pa_error *err)
 {
     crule *c = &rs->r[idx];
@@ -665,20 +688,22 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
     }
     pa_buf b = PA_BUF_INIT, bb = PA_BUF_INIT, a = PA_BUF_INIT, both = PA_BUF_INIT;
     int rc = -1;
+    /* Each side compiled alone: it validates the side (so that messages
+     * point into the user's pattern), and it is the same expression as
+     * the scan, gate and tests below that need a side alone, which take
+     * it or a clone of it (a clone shares the compiled pattern; compiling
+     * again built its property classes again, most of the start-up of a
+     * small document's segmentation). */
+    URegularExpression *b_alone = NULL, *a_alone = NULL;
     if (sr->before) {
         if (translate(rs, sr->line, "beforebreak", sr->before, 0, &b, err) != 0) goto out;
         if (translate(rs, sr->line, "beforebreak", sr->before, 1, &bb, err) != 0) goto out;
-        /* validate alone, so that messages point into the user's pattern */
-        URegularExpression *alone = compile(rs, sr->line, "beforebreak", sr->before, b.data, err);
-        if (!alone) goto out;
-        uregex_close(alone);
+        if (!(b_alone = compile(rs, sr->line, "beforebreak", sr->before, b.data, err))) goto out;
     }
     if (sr->after) {
         if (translate(rs, sr->line, "afterbreak", sr->after, 0, &a, err) != 0) goto out;
-        URegularExpression *alone = compile(rs, sr->line, "afterbreak", sr->after, a.data, err);
-        if (!alone) goto out;
-        if (sr->is_break) c->scan_a = alone;
-        else uregex_close(alone);
+        if (!(a_alone = compile(rs, sr->line, "afterbreak", sr->after, a.data, err))) goto out;
+        if (sr->is_break && !(c->scan_a = take_or_clone(&a_alone, NULL, rs, sr->line, err))) goto out;
     }
     int backref = (sr->before && pa_jregex_has_backref(sr->before)) || (sr->after && pa_jregex_has_backref(sr->after));
     if (!backref) {
@@ -705,11 +730,10 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         /* B cannot be a look-behind (or there are back-references): find
          * B's matches by searching, then test A alone (no A: always). */
         c->test_scanned_b = sr->before != NULL;
-        if (sr->after && !(c->test = compile(rs, sr->line, "afterbreak", sr->after, a.data, err))) goto out;
+        if (sr->after && !(c->test = take_or_clone(&a_alone, c->scan_a, rs, sr->line, err))) goto out;
     }
     if (sr->before && (sr->is_break || c->test_scanned_b)) {
-        c->scan = compile(rs, sr->line, "beforebreak", sr->before, b.data, err);
-        if (!c->scan) goto out;
+        if (!(c->scan = take_or_clone(&b_alone, NULL, rs, sr->line, err))) goto out;
     }
     make_filter(cc, sr->before, 1, &c->last);
     make_filter(cc, sr->after, 0, &c->first);
@@ -720,8 +744,7 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
      * start per character up to PA_JREGEX_LOOKBEHIND_MAX back). Only a
      * pattern anchored at the start as a whole can gate: "^?x" and "^a|b"
      * match elsewhere too. */
-    if (sr->before && pa_jregex_anchored(b.data) &&
-        !(c->gate = compile(rs, sr->line, "beforebreak", sr->before, b.data, err)))
+    if (sr->before && pa_jregex_anchored(b.data) && !(c->gate = take_or_clone(&b_alone, c->scan, rs, sr->line, err)))
         goto out;
     c->gate_len = c->gate && !c->test_scanned_b ? pa_jregex_max_length(sr->before) : -1;
     if (sr->is_break) {
@@ -734,6 +757,8 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
     if (sr->before && !c->test_scanned_b) index_suffixes(rs, idx, sr->before, nkeys);
     rc = 0;
 out:
+    if (b_alone) uregex_close(b_alone);
+    if (a_alone) uregex_close(a_alone);
     pa_buf_free(&b);
     pa_buf_free(&bb);
     pa_buf_free(&a);
