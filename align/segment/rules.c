@@ -654,20 +654,24 @@ static int broad(const cfilter *f)
     return uset_contains(f->set, ' ') || uset_size(f->set) > 5000;
 }
 
-/* A side's expression compiled alone, for one more use: *alone itself
- * the first time (which leaves *alone NULL), after that a clone of
- * `taken`, the object that use took. NULL with `err` set if ICU cannot
- * clone it. */
-static URegularExpression *take_or_clone(URegularExpression **alone, URegularExpression *taken,
-                                         const pa_ruleset *rs, int line, pa_error *err)
+/* The expression of one side alone (pattern `pat`), for a scan, a gate or
+ * a test: *alone if the side was compiled for its validation (which
+ * leaves *alone NULL), else a clone of `taken` (an object that already
+ * holds it; a clone shares the compiled pattern), else compiled now. ICU
+ * builds a property class such as \p{Lu} anew in every compile, and
+ * compiling was most of the start-up of a small document's segmentation.
+ * NULL with `err` set on failure. */
+static URegularExpression *side_regex(URegularExpression **alone, URegularExpression *taken, const pa_ruleset *rs,
+                                      int line, const char *what, const char *orig, const char *pat, pa_error *err)
 {
     if (*alone) {
         URegularExpression *re = *alone;
         *alone = NULL;
         return re;
     }
+    if (!taken) return compile(rs, line, what, orig, pat, err);
     UErrorCode st = U_ZERO_ERROR;
-    URegularExpression *re = taken ? uregex_clone(taken, &st) : NULL;
+    URegularExpression *re = uregex_clone(taken, &st);
     if (!re || U_FAILURE(st)) {
         if (re) uregex_close(re);
         pa_error_set(err, PA_EINTERNAL, "%s:%d: cannot copy a compiled expression: %s", rs->name, line,
@@ -688,23 +692,12 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
     }
     pa_buf b = PA_BUF_INIT, bb = PA_BUF_INIT, a = PA_BUF_INIT, both = PA_BUF_INIT;
     int rc = -1;
-    /* Each side compiled alone: it validates the side (so that messages
-     * point into the user's pattern), and it is the same expression as
-     * the scan, gate and tests below that need a side alone, which take
-     * it or a clone of it (a clone shares the compiled pattern; compiling
-     * again built its property classes again, most of the start-up of a
-     * small document's segmentation). */
     URegularExpression *b_alone = NULL, *a_alone = NULL;
     if (sr->before) {
         if (translate(rs, sr->line, "beforebreak", sr->before, 0, &b, err) != 0) goto out;
         if (translate(rs, sr->line, "beforebreak", sr->before, 1, &bb, err) != 0) goto out;
-        if (!(b_alone = compile(rs, sr->line, "beforebreak", sr->before, b.data, err))) goto out;
     }
-    if (sr->after) {
-        if (translate(rs, sr->line, "afterbreak", sr->after, 0, &a, err) != 0) goto out;
-        if (!(a_alone = compile(rs, sr->line, "afterbreak", sr->after, a.data, err))) goto out;
-        if (sr->is_break && !(c->scan_a = take_or_clone(&a_alone, NULL, rs, sr->line, err))) goto out;
-    }
+    if (sr->after && translate(rs, sr->line, "afterbreak", sr->after, 0, &a, err) != 0) goto out;
     int backref = (sr->before && pa_jregex_has_backref(sr->before)) || (sr->after && pa_jregex_has_backref(sr->after));
     if (!backref) {
         /* Cheapest first (the assertions hold at the same position, so
@@ -727,14 +720,24 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         pa_buf_free(&g);
     }
     if (!c->test) {
+        /* Each side alone first, so that a message points into the
+         * user's pattern (where both compiled together, each alone
+         * compiles too: it is only compiled where it is used). */
+        if (sr->before && !(b_alone = compile(rs, sr->line, "beforebreak", sr->before, b.data, err))) goto out;
+        if (sr->after && !(a_alone = compile(rs, sr->line, "afterbreak", sr->after, a.data, err))) goto out;
         /* B cannot be a look-behind (or there are back-references): find
          * B's matches by searching, then test A alone (no A: always). */
         c->test_scanned_b = sr->before != NULL;
-        if (sr->after && !(c->test = take_or_clone(&a_alone, c->scan_a, rs, sr->line, err))) goto out;
+        if (sr->after && !(c->test = side_regex(&a_alone, NULL, rs, sr->line, "afterbreak", sr->after, a.data, err)))
+            goto out;
     }
-    if (sr->before && (sr->is_break || c->test_scanned_b)) {
-        if (!(c->scan = take_or_clone(&b_alone, NULL, rs, sr->line, err))) goto out;
-    }
+    if (sr->after && sr->is_break &&
+        !(c->scan_a = side_regex(&a_alone, c->test_scanned_b ? c->test : NULL, rs, sr->line, "afterbreak", sr->after,
+                                 a.data, err)))
+        goto out;
+    if (sr->before && (sr->is_break || c->test_scanned_b) &&
+        !(c->scan = side_regex(&b_alone, NULL, rs, sr->line, "beforebreak", sr->before, b.data, err)))
+        goto out;
     make_filter(cc, sr->before, 1, &c->last);
     make_filter(cc, sr->after, 0, &c->first);
     make_start(cc, sr->after, &c->start);
@@ -744,7 +747,8 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
      * start per character up to PA_JREGEX_LOOKBEHIND_MAX back). Only a
      * pattern anchored at the start as a whole can gate: "^?x" and "^a|b"
      * match elsewhere too. */
-    if (sr->before && pa_jregex_anchored(b.data) && !(c->gate = take_or_clone(&b_alone, c->scan, rs, sr->line, err)))
+    if (sr->before && pa_jregex_anchored(b.data) &&
+        !(c->gate = side_regex(&b_alone, c->scan, rs, sr->line, "beforebreak", sr->before, b.data, err)))
         goto out;
     c->gate_len = c->gate && !c->test_scanned_b ? pa_jregex_max_length(sr->before) : -1;
     if (sr->is_break) {
