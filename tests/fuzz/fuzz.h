@@ -20,6 +20,7 @@
 #include <libxml/parserInternals.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unicode/utf8.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,9 +54,26 @@ static const char *const fuzz_langs[] = {"zh", "en", "fr", "ar", "ru"};
 #define FUZZ_NLANGS (sizeof fuzz_langs / sizeof fuzz_langs[0])
 
 /* True when s[0..len) is valid UTF-8 (as pa_utf8_validate defines it). */
+/* The offset of the first ill-formed sequence of s[0, len) (len if none),
+ * by ICU's U8_NEXT: a reading independent of pa_utf8_validate, which the
+ * text target holds to it. */
+static FUZZ_UNUSED size_t fuzz_utf8_first_bad(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        if (len - i > INT32_MAX) return at; /* beyond what the fuzzers give */
+        int32_t k = 0, n = (int32_t)(len - i);
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s + i, k, n, c);
+        if (c < 0) return at;
+        i += (size_t)k;
+    }
+    return len;
+}
+
 static FUZZ_UNUSED int fuzz_utf8_ok(const char *s, size_t len)
 {
-    return pa_utf8_validate(s, len) == len;
+    return fuzz_utf8_first_bad(s, len) == len;
 }
 
 /* The segmenter of `lang` with the built-in rules, made on first use and
