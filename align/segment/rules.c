@@ -112,6 +112,14 @@ typedef struct mrule {
     size_t nends, cap_ends;
 } mrule;
 
+/* Class-rule masks of a character past ASCII (see class_masks). */
+typedef struct char_masks {
+    UChar32 c; /* the character + 1, 0: an empty slot */
+    uint64_t last, first;
+} char_masks;
+
+#define CHAR_MASKS 1024 /* a direct-mapped cache: a text uses some thousands of characters */
+
 struct pa_rulematch {
     const pa_ruleset *rs;
     mrule *m;
@@ -120,6 +128,7 @@ struct pa_rulematch {
     uint32_t gen;    /* text generation: matchers get the text lazily */
     uint32_t *stamp; /* stamp[r] == cand: rule r's literal suffix is present */
     uint32_t cand;
+    char_masks *masks; /* CHAR_MASKS slots, made for the first text past ASCII */
 };
 
 /* ---- compiling ---- */
@@ -930,6 +939,7 @@ void pa_rulematch_free(pa_rulematch *m)
     }
     pa_free(m->m);
     pa_free(m->stamp);
+    pa_free(m->masks);
     pa_free(m);
 }
 
@@ -1013,6 +1023,27 @@ static int test_at(pa_rulematch *m, size_t r, int32_t p, pa_error *err)
     return hit;
 }
 
+/* Which class rules (bit k: rs->class_rules[k]) may break after `prev`
+ * (*last) and before `next` (*first), as the ASCII tables say for ASCII:
+ * filter_pass of each rule's filters, worked out once a character. Only
+ * with rs->ascii_masks; prev and next of -1 are the text's ends. */
+static uint64_t class_masks(pa_rulematch *m, UChar32 ch, int want_last)
+{
+    const pa_ruleset *rs = m->rs;
+    if (ch < 128) return want_last ? rs->ascii_last[ch < 0 ? 128 : ch] : rs->ascii_first[ch < 0 ? 128 : ch];
+    if (!m->masks) m->masks = pa_calloc(CHAR_MASKS, sizeof *m->masks);
+    char_masks *e = &m->masks[(uint32_t)ch % CHAR_MASKS];
+    if (e->c != ch + 1) {
+        e->c = ch + 1, e->last = e->first = 0;
+        for (size_t k = 0; k < rs->nclass; k++) {
+            const crule *c = &rs->r[rs->class_rules[k]];
+            if (filter_pass(&c->last, ch)) e->last |= (uint64_t)1 << k;
+            if (filter_pass(&c->first, ch)) e->first |= (uint64_t)1 << k;
+        }
+    }
+    return want_last ? e->last : e->first;
+}
+
 int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, size_t *cap, pa_error *err)
 {
     const pa_ruleset *rs = m->rs;
@@ -1032,9 +1063,14 @@ int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, siz
     /* The others: one pass over the text, testing a rule only where the
      * character before (or after) the position is in its class. */
     int any = 0;
-    uint64_t open = 0; /* the class rules whose gate is open, as bits */
+    /* The class rules whose gate is open, as bits. With the masks, a gate
+     * not yet run on this text counts as open until a position needs its
+     * rule (most lines offer a gated rule no position: its anchored
+     * pattern, run on every line, was half of segmenting Chinese). */
+    uint64_t open = 0;
     for (size_t k = 0; k < rs->nclass; k++) {
-        int g = gate_open(m, rs->class_rules[k], err);
+        size_t r = rs->class_rules[k];
+        int g = rs->ascii_masks && m->m[r].gate && m->m[r].gen_gate != m->gen ? 1 : gate_open(m, r, err);
         if (g < 0) return -1;
         any |= g;
         if (g && k < 64) open |= (uint64_t)1 << k;
@@ -1053,21 +1089,37 @@ int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, siz
             if (U16_IS_TRAIL(next)) continue; /* inside a pair */
             U16_GET(t, 0, p, m->len, next);
         }
-        /* ASCII on both sides: the rules to test at once from the masks
-         * (the same rules as the filters below let through) */
-        uint64_t ascii = ~(uint64_t)0;
-        if (rs->ascii_masks && prev < 128 && next < 128) {
-            ascii = rs->ascii_last[prev < 0 ? 128 : prev] & rs->ascii_first[next < 0 ? 128 : next] & open;
-            if (!ascii) {
-                prev = next;
-                continue;
+        /* The rules to test at once from the masks (the same rules as
+         * the filters below let through, in the same order) */
+        if (rs->ascii_masks) {
+            uint64_t rules = 0;
+            if ((prev < 128 && next < 128) || in_bmp(rs->bmp_last, rs->set_last, prev) ||
+                in_bmp(rs->bmp_first, rs->set_first, next))
+                rules = class_masks(m, prev, 1) & class_masks(m, next, 0) & open;
+            for (; rules; rules &= rules - 1) {
+                size_t r = rs->class_rules[__builtin_ctzll(rules)];
+                int g = gate_open(m, r, err); /* run now if it has not been */
+                if (g < 0) return -1;
+                if (!g) {
+                    open &= ~(rules & -rules);
+                    continue;
+                }
+                int h = test_at(m, r, p, err);
+                if (h < 0) return -1;
+                if (h) {
+                    PA_GROW(*pos, *cap, *n + 1);
+                    (*pos)[(*n)++] = p;
+                    break;
+                }
             }
+            prev = next;
+            continue;
         }
+        /* more class rules than a mask holds: each rule's filters */
         if (in_bmp(rs->bmp_last, rs->set_last, prev) || in_bmp(rs->bmp_first, rs->set_first, next)) {
             for (size_t k = 0; k < rs->nclass; k++) {
                 size_t r = rs->class_rules[k];
                 const crule *c = &rs->r[r];
-                if (k < 64 && !((ascii >> k) & 1)) continue;
                 if (!filter_pass(&c->last, prev) || !filter_pass(&c->first, next)) continue;
                 if (!m->m[r].gate_ok && m->m[r].gate) continue;
                 int h = test_at(m, r, p, err);
