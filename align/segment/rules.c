@@ -1044,6 +1044,14 @@ static uint64_t class_masks(pa_rulematch *m, UChar32 ch, int want_last)
     return want_last ? e->last : e->first;
 }
 
+/* Class rule r at p, if its gate opens on the text (run now if it has not
+ * been): 1 when it matches there, 0 when not, -1 on failure. */
+static int try_class_rule(pa_rulematch *m, size_t r, int32_t p, pa_error *err)
+{
+    int g = gate_open(m, r, err);
+    return g <= 0 ? g : test_at(m, r, p, err);
+}
+
 int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, size_t *cap, pa_error *err)
 {
     const pa_ruleset *rs = m->rs;
@@ -1091,45 +1099,28 @@ int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, siz
         }
         /* The rules to test at once from the masks (the same rules as
          * the filters below let through, in the same order) */
+        int hit = 0;
         if (rs->ascii_masks) {
             uint64_t rules = 0;
             if ((prev < 128 && next < 128) || in_bmp(rs->bmp_last, rs->set_last, prev) ||
                 in_bmp(rs->bmp_first, rs->set_first, next))
                 rules = class_masks(m, prev, 1) & class_masks(m, next, 0) & open;
-            for (; rules; rules &= rules - 1) {
+            for (; rules && !hit; rules &= rules - 1) {
                 size_t r = rs->class_rules[__builtin_ctzll(rules)];
-                int g = gate_open(m, r, err); /* run now if it has not been */
-                if (g < 0) return -1;
-                if (!g) {
-                    open &= ~(rules & -rules);
-                    continue;
-                }
-                int h = test_at(m, r, p, err);
-                if (h < 0) return -1;
-                if (h) {
-                    PA_GROW(*pos, *cap, *n + 1);
-                    (*pos)[(*n)++] = p;
-                    break;
-                }
+                if ((hit = try_class_rule(m, r, p, err)) < 0) return -1;
+                if (m->m[r].gate && !m->m[r].gate_ok) open &= ~(rules & -rules); /* closed on this text */
             }
-            prev = next;
-            continue;
-        }
-        /* more class rules than a mask holds: each rule's filters */
-        if (in_bmp(rs->bmp_last, rs->set_last, prev) || in_bmp(rs->bmp_first, rs->set_first, next)) {
-            for (size_t k = 0; k < rs->nclass; k++) {
-                size_t r = rs->class_rules[k];
-                const crule *c = &rs->r[r];
+        } else if (in_bmp(rs->bmp_last, rs->set_last, prev) || in_bmp(rs->bmp_first, rs->set_first, next)) {
+            /* more class rules than a mask holds: each rule's filters */
+            for (size_t k = 0; k < rs->nclass && !hit; k++) {
+                const crule *c = &rs->r[rs->class_rules[k]];
                 if (!filter_pass(&c->last, prev) || !filter_pass(&c->first, next)) continue;
-                if (!m->m[r].gate_ok && m->m[r].gate) continue;
-                int h = test_at(m, r, p, err);
-                if (h < 0) return -1;
-                if (h) {
-                    PA_GROW(*pos, *cap, *n + 1);
-                    (*pos)[(*n)++] = p;
-                    break;
-                }
+                if ((hit = try_class_rule(m, rs->class_rules[k], p, err)) < 0) return -1;
             }
+        }
+        if (hit) {
+            PA_GROW(*pos, *cap, *n + 1);
+            (*pos)[(*n)++] = p;
         }
         prev = next;
     }
