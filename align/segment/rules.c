@@ -1074,7 +1074,7 @@ int pa_rulematch_break_candidates(pa_rulematch *m, int32_t **pos, size_t *n, siz
     /* The class rules whose gate is open, as bits. With the masks, a gate
      * not yet run on this text counts as open until a position needs its
      * rule (most lines offer a gated rule no position: its anchored
-     * pattern, run on every line, was half of segmenting Chinese). */
+     * pattern, run on every line, was a tenth of segmenting Chinese). */
     uint64_t open = 0;
     for (size_t k = 0; k < rs->nclass; k++) {
         size_t r = rs->class_rules[k];
