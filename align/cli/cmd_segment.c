@@ -29,6 +29,12 @@ static const char usage[] =
     CLI_LIMIT_HELP
     "  -h, --help           this help\n";
 
+/* Replaces every byte `c` of [p, e) by a space. */
+static void blank_byte(char *p, char *e, char c)
+{
+    while ((p = memchr(p, c, (size_t)(e - p))) != NULL) *p++ = ' ';
+}
+
 /* Writes the sentences of `d` as text or JSON lines. */
 static int write_sentences(const pa_document *d, int jsonl, pa_output *out, pa_error *err)
 {
@@ -46,8 +52,8 @@ static int write_sentences(const pa_document *d, int jsonl, pa_output *out, pa_e
             if (i > 0 && prev_para != para) pa_buf_putc(&b, '\n');
             size_t at = b.len;
             pa_buf_append(&b, text, len);
-            for (char *e = b.data + b.len, *q = b.data + at; (q = memchr(q, '\n', (size_t)(e - q))) != NULL;) *q++ = ' ';
-            for (char *e = b.data + b.len, *q = b.data + at; (q = memchr(q, '\r', (size_t)(e - q))) != NULL;) *q++ = ' ';
+            blank_byte(b.data + at, b.data + b.len, '\n');
+            blank_byte(b.data + at, b.data + b.len, '\r');
             pa_buf_putc(&b, '\n');
         }
         prev_para = para;

@@ -404,7 +404,6 @@ static int translate_span(const char *p, size_t a, size_t b, int bound, pa_buf *
 int pa_jregex_translate(const char *java, int bound_all, pa_buf *out, char *why, size_t whylen)
 {
     pa_buf_reserve(out, strlen(java) + 16);
-    out->data[out->len] = '\0'; /* a pattern that translates to nothing ("(?U)") is "" */
     return translate_span(java, 0, strlen(java), bound_all, out, why, whylen);
 }
 

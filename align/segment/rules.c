@@ -663,6 +663,15 @@ static int broad(const cfilter *f)
     return uset_contains(f->set, ' ') || uset_size(f->set) > 5000;
 }
 
+/* A matcher of `re` for one thread; every match it runs is time-limited
+ * (see PA_JREGEX_TIME_LIMIT: a clone does not inherit a limit). */
+static URegularExpression *clone(URegularExpression *re, UErrorCode *st)
+{
+    URegularExpression *c = re && U_SUCCESS(*st) ? uregex_clone(re, st) : NULL;
+    if (c) uregex_setTimeLimit(c, PA_JREGEX_TIME_LIMIT, st);
+    return c;
+}
+
 /* The expression of one side alone (pattern `pat`), for a scan, a gate or
  * a test: *alone if the side was compiled for its validation (which
  * leaves *alone NULL), else a clone of `taken` (an object that already
@@ -680,7 +689,7 @@ static URegularExpression *side_regex(URegularExpression **alone, URegularExpres
     }
     if (!taken) return compile(rs, line, what, orig, pat, err);
     UErrorCode st = U_ZERO_ERROR;
-    URegularExpression *re = uregex_clone(taken, &st);
+    URegularExpression *re = clone(taken, &st);
     if (!re || U_FAILURE(st)) {
         if (re) uregex_close(re);
         pa_error_set(err, PA_EINTERNAL, "%s:%d: cannot copy a compiled expression: %s", rs->name, line,
@@ -895,15 +904,6 @@ void pa_ruleset_free(pa_ruleset *rs)
 }
 
 /* ---- matching ---- */
-
-/* A matcher of `re` for one thread; every match it runs is time-limited
- * (see PA_JREGEX_TIME_LIMIT: a clone does not inherit a limit). */
-static URegularExpression *clone(URegularExpression *re, UErrorCode *st)
-{
-    URegularExpression *c = re && U_SUCCESS(*st) ? uregex_clone(re, st) : NULL;
-    if (c) uregex_setTimeLimit(c, PA_JREGEX_TIME_LIMIT, st);
-    return c;
-}
 
 pa_rulematch *pa_rulematch_new(const pa_ruleset *rs, pa_error *err)
 {

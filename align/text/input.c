@@ -29,7 +29,7 @@ size_t pa_utf8_validate(const char *str, size_t len)
         }
         /* Three bytes whose lead admits no overlong form and no surrogate
          * (U+1000-CFFF, U+E000-FFFF: Chinese text, nearly all of it) */
-        if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
             (s[i + 2] & 0xC0) == 0x80) {
             i += 3;
             continue;

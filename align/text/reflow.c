@@ -248,7 +248,7 @@ static int ends_abbreviation(const char *s, size_t a, size_t z)
 typedef struct measure_state {
     int open;         /* brackets opened and not closed */
     uint32_t before;  /* the previous code point, tabs as spaces */
-    unsigned gaps;    /* word gaps so far (count_gaps) */
+    unsigned gaps;    /* word gaps so far: spaces after a non-space */
     int listy;        /* a ';' or ':' seen (runs_in_list needs one) */
 } measure_state;
 
@@ -353,7 +353,6 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
         }
         m.before = cp;
     }
-    int open = m.open;
     l->first = pa_utf8_at(s, z, i, NULL);
     size_t st = z;
     uint32_t last = pa_utf8_before(s, z, &st);
@@ -361,8 +360,8 @@ static void measure(const char *s, size_t a, size_t e, rline *l)
     uint32_t end = sentence_end(s, i, z);
     /* inside a bracket left open the text goes on, whatever the line ends
      * in: "... Nations Unies; (art." + "2.1)" */
-    l->final = is_final(end) && !open;
-    l->listend = is_listend(end) && !open;
+    l->final = is_final(end) && !m.open;
+    l->listend = is_listend(end) && !m.open;
     l->comma = end == ',' || end == 0xFF0C || end == 0x3001 || end == 0x060C;
     l->cut = st;
     if (last == '-' || last == 0x2010 || last == 0xAD) {

@@ -15,6 +15,7 @@ void pa_buf_reserve(pa_buf *b, size_t extra)
         pa_grow((void **)&b->data, &cap, need, 1);
         b->cap = cap;
     }
+    b->data[b->len] = '\0'; /* a buffer reserved and then left empty is "", not garbage */
 }
 
 void pa_buf_append(pa_buf *b, const void *p, size_t n)

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 typedef struct pa_buf {
-    char *data;  /* NUL-terminated; NULL until the first append */
+    char *data;  /* NUL-terminated; NULL until the first append or reserve */
     size_t len;
     size_t cap;
 } pa_buf;

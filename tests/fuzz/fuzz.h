@@ -53,7 +53,6 @@ __attribute__((constructor)) static void fuzz_no_dictionaries(void)
 static const char *const fuzz_langs[] = {"zh", "en", "fr", "ar", "ru"};
 #define FUZZ_NLANGS (sizeof fuzz_langs / sizeof fuzz_langs[0])
 
-/* True when s[0..len) is valid UTF-8 (as pa_utf8_validate defines it). */
 /* The offset of the first ill-formed sequence of s[0, len) (len if none),
  * by ICU's U8_NEXT: a reading independent of pa_utf8_validate, which the
  * text target holds to it. */
@@ -71,6 +70,7 @@ static FUZZ_UNUSED size_t fuzz_utf8_first_bad(const char *s, size_t len)
     return len;
 }
 
+/* True when s[0..len) is valid UTF-8. */
 static FUZZ_UNUSED int fuzz_utf8_ok(const char *s, size_t len)
 {
     return fuzz_utf8_first_bad(s, len) == len;

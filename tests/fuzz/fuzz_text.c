@@ -117,9 +117,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(changed <= len && sum_in == sum_out, "ltr runs: the bytes are not only reordered");
     (void)pa_ltr_runs_damaged(runs.data, len);
     pa_buf_free(&runs);
-    FUZZ_CHECK(pa_utf8_validate(bytes, len) == fuzz_utf8_first_bad(bytes, len),
-               "pa_utf8_validate says byte %zu, ICU's U8_NEXT byte %zu", pa_utf8_validate(bytes, len),
-               fuzz_utf8_first_bad(bytes, len));
+    size_t bad = pa_utf8_validate(bytes, len), icu_bad = fuzz_utf8_first_bad(bytes, len);
+    FUZZ_CHECK(bad == icu_bad, "pa_utf8_validate says byte %zu, ICU's U8_NEXT byte %zu", bad, icu_bad);
     if (pa_decode_text("fuzz", bytes, len, &opts, &text, &err) != 0) {
         FUZZ_CHECK(err.code != PA_OK && err.msg[0], "failure without a message");
         pa_buf_free(&text);
