@@ -22,6 +22,11 @@ struct pa_dict {
     pa_vocab *src, *tgt;  /* word keys */
     uint32_t *pairs;      /* (src, tgt) ids; in `map` while cap_pairs is 0 */
     size_t n_pairs, cap_pairs;
+    /* Where each source id's pairs start, while the pairs are in order of
+     * source id (NULL once a pair is added): pa_dict_links then visits the
+     * pairs of a document's words, not all of them. In `map`, or in the
+     * block of `pairs` past its capacity. */
+    const uint32_t *src_at;
     void *map;            /* a cache entry the above read in place, or NULL */
     size_t map_len;
 };
@@ -85,6 +90,7 @@ static size_t phrase_keys(const char *lang, const char *s, size_t len, pa_vocab 
 
 static void add_pair(pa_dict *d, uint32_t s, uint32_t t)
 {
+    d->src_at = NULL; /* no longer in order: index_pairs makes a new index */
     if (d->map && !d->cap_pairs) { /* pairs read in place: copy before growing */
         uint32_t *own = pa_malloc((2 * d->n_pairs + 2) * sizeof *own);
         if (d->n_pairs) memcpy(own, d->pairs, 2 * d->n_pairs * sizeof *own);
@@ -151,6 +157,44 @@ static int add_cedict_line(pa_dict *d, const char *line, size_t len)
     return 0;
 }
 
+/* The `n` pairs of `pairs` in order of source id (a stable counting sort:
+ * a source word's pairs keep their order), in one new block: the pairs
+ * (2n + 2 ids), then where each of the `ns` source ids starts (ns + 1
+ * entries). A pair with an id outside the vocabularies (ns, nt), which only
+ * a damaged cache entry holds, is left out. Returns the number of pairs
+ * kept. One block, so that a failing allocation leaves nothing behind. */
+static size_t sort_by_source(const uint32_t *pairs, size_t n, size_t ns, size_t nt, uint32_t **block)
+{
+    uint32_t *out = pa_malloc((2 * n + 2 + ns + 2) * sizeof *out), *start = out + 2 * n + 2;
+    memset(start, 0, (ns + 2) * sizeof *start);
+    for (size_t k = 0; k < n; k++)
+        if (pairs[2 * k] < ns && pairs[2 * k + 1] < nt) start[pairs[2 * k] + 1]++;
+    for (size_t s = 0; s < ns; s++) start[s + 1] += start[s];
+    /* placing a pair moves its word's start on; each ends at the next's */
+    for (size_t k = 0; k < n; k++) {
+        uint32_t s = pairs[2 * k], t = pairs[2 * k + 1];
+        if (s >= ns || t >= nt) continue;
+        size_t q = start[s]++;
+        out[2 * q] = s, out[2 * q + 1] = t;
+    }
+    for (size_t s = ns; s > 0; s--) start[s] = start[s - 1];
+    start[0] = 0;
+    *block = out;
+    return start[ns];
+}
+
+/* Puts the pairs in order of source id and indexes them (d->src_at). */
+static void index_pairs(pa_dict *d)
+{
+    if (d->n_pairs >= UINT32_MAX / 2) return; /* offsets are 32-bit: links sort a copy */
+    size_t n = d->n_pairs;
+    uint32_t *block;
+    size_t kept = sort_by_source(d->pairs, n, pa_vocab_size(d->src), pa_vocab_size(d->tgt), &block);
+    if (d->cap_pairs) pa_free(d->pairs);
+    d->pairs = block, d->n_pairs = kept, d->cap_pairs = 2 * n + 2;
+    d->src_at = block + 2 * n + 2;
+}
+
 int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
 {
     /* the pairs of a file parsed before come from the cache (dict_cache.h) */
@@ -162,6 +206,7 @@ int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
         pa_vocab_free(d->src), pa_vocab_free(d->tgt), pa_free(d->pairs);
         d->src = view.src, d->tgt = view.tgt;
         d->pairs = (uint32_t *)view.pairs, d->n_pairs = view.n_pairs, d->cap_pairs = 0;
+        d->src_at = view.src_at;
         d->map = view.map, d->map_len = view.map_len;
         return 0;
     }
@@ -219,42 +264,84 @@ int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
     if (rc == 0 && d->n_pairs == before)
         rc = pa_error_set(err, PA_EINPUT, "%s:%zu: no dictionary entries found (expected CC-CEDICT, \"target @ source\" or "
                                           "tab-separated lines)", name, first_bad ? first_bad : lineno);
+    if (d->n_pairs != before) index_pairs(d); /* inside the frame: the index is the dictionary's too */
     pa_alloc_untracked_end(&scope);
-    if (rc == 0 && cacheable) pa_dict_cache_write(&key, d->src, d->tgt, d->pairs, d->n_pairs);
+    if (rc == 0 && cacheable && d->src_at)
+        pa_dict_cache_write(&key, d->src, d->tgt, d->pairs, d->n_pairs, d->src_at);
     pa_buf_free(&b);
     return rc;
 }
 
-/* map[id in `dict`] = id in `doc` of every word of `doc` the dictionary has. */
-static void map_words(const pa_vocab *doc, const pa_vocab *dict, uint32_t *map)
+static int cmp_u64(const void *a, const void *b)
 {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The words of document vocabulary `doc` that `dict` has, as (id in
+ * `dict` << 32 | id in `doc`), sorted; returns how many. */
+static size_t doc_words_in(const pa_vocab *doc, const pa_vocab *dict, uint64_t *out)
+{
+    size_t n = 0;
     for (size_t k = 0; k < pa_vocab_size(doc); k++) {
         size_t len;
         const char *w = pa_vocab_string(doc, (uint32_t)k, &len);
         uint32_t id = pa_vocab_find(dict, w, len);
-        if (id != UINT32_MAX) map[id] = (uint32_t)k;
+        if (id != UINT32_MAX) out[n++] = (uint64_t)id << 32 | k;
     }
+    if (n > 1) qsort(out, n, sizeof *out, cmp_u64);
+    return n;
 }
 
+/* The document id of dictionary id `id` in doc_words_in's list, or
+ * UINT32_MAX. */
+static uint32_t doc_id_of(const uint64_t *words, size_t n, uint32_t id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t at = (uint32_t)(words[mid] >> 32);
+        if (at == id) return (uint32_t)words[mid];
+        if (at < id) lo = mid + 1;
+        else hi = mid;
+    }
+    return UINT32_MAX;
+}
+
+/* Visits the pairs of the document's source words only, through the index
+ * by source id: a 40-sentence document has a few hundred words against
+ * CC-CEDICT's 300,000 pairs, all of which a scan read (6M instructions,
+ * and every page of them). */
 void pa_dict_links(const pa_dict *d, const pa_pair_features *pf, pa_links *out)
 {
-    /* dictionary word ids -> document word ids (UINT32_MAX: not in it) */
     size_t ns = pa_vocab_size(d->src), nt = pa_vocab_size(d->tgt);
-    uint32_t *smap = pa_malloc((ns + 1) * sizeof *smap), *tmap = pa_malloc((nt + 1) * sizeof *tmap);
-    memset(smap, 0xFF, (ns + 1) * sizeof *smap);
-    memset(tmap, 0xFF, (nt + 1) * sizeof *tmap);
-    /* the documents' words looked up in the dictionary (fewer than its own) */
-    map_words(pf->src.vocab, d->src, smap);
-    map_words(pf->tgt.vocab, d->tgt, tmap);
-    size_t n = 0, cap = 0;
-    uint32_t *pairs = NULL;
-    for (size_t k = 0; k < d->n_pairs; k++) {
-        uint32_t s = smap[d->pairs[2 * k]], t = tmap[d->pairs[2 * k + 1]];
-        if (s == UINT32_MAX || t == UINT32_MAX) continue;
-        PA_GROW(pairs, cap, 2 * n + 2);
-        pairs[2 * n] = s, pairs[2 * n + 1] = t;
-        n++;
+    const uint32_t *pairs = d->pairs, *at = d->src_at;
+    uint32_t *own = NULL;
+    size_t n_pairs = d->n_pairs;
+    if (!at) { /* pairs added since the last load: sorted and indexed here */
+        n_pairs = sort_by_source(d->pairs, d->n_pairs, ns, nt, &own);
+        pairs = own, at = own + 2 * d->n_pairs + 2;
     }
-    pa_links_build(out, pa_vocab_size(pf->src.vocab), pa_vocab_size(pf->tgt.vocab), pairs, n);
-    pa_free(pairs), pa_free(smap), pa_free(tmap);
+    size_t n_doc_s = pa_vocab_size(pf->src.vocab), n_doc_t = pa_vocab_size(pf->tgt.vocab);
+    uint64_t *tgt_words = pa_malloc((n_doc_t + 1) * sizeof *tgt_words);
+    size_t n_tgt_words = doc_words_in(pf->tgt.vocab, d->tgt, tgt_words);
+    size_t n = 0, cap = 0;
+    uint32_t *links = NULL;
+    for (size_t k = 0; k < n_doc_s && n_tgt_words; k++) {
+        size_t len;
+        const char *w = pa_vocab_string(pf->src.vocab, (uint32_t)k, &len);
+        uint32_t id = pa_vocab_find(d->src, w, len);
+        if (id == UINT32_MAX || id >= ns) continue;
+        size_t a = at[id], z = at[id + 1];
+        if (a > z || z > n_pairs) continue; /* a damaged cache entry's index */
+        for (size_t q = a; q < z; q++) {
+            uint32_t t = doc_id_of(tgt_words, n_tgt_words, pairs[2 * q + 1]);
+            if (t == UINT32_MAX) continue;
+            PA_GROW(links, cap, 2 * n + 2);
+            links[2 * n] = (uint32_t)k, links[2 * n + 1] = t;
+            n++;
+        }
+    }
+    pa_links_build(out, n_doc_s, n_doc_t, links, n);
+    pa_free(links), pa_free(tgt_words), pa_free(own);
 }

@@ -36,22 +36,26 @@ int pa_dict_cache_key_of(const char *path, const char *src, const char *tgt, pa_
  * place (release the mapping after freeing the vocabularies). */
 typedef struct pa_dict_cache_view {
     pa_vocab *src, *tgt;
-    const uint32_t *pairs;
+    const uint32_t *pairs; /* in order of source id */
     size_t n_pairs;
+    const uint32_t *src_at; /* source id k's pairs start at pair src_at[k] (unchecked) */
     void *map;
     size_t map_len;
 } pa_dict_cache_view;
 
-/* Maps the entry: 0 with `out` filled (the same ids and pairs as when it
- * was written), or -1 when there is no valid entry. */
+/* Maps the entry: 0 with `out` filled (the same ids, pairs and index as
+ * when it was written), or -1 when there is no entry or its parts do not
+ * fit its size. The ids and offsets inside are not checked here (that
+ * would touch every page): readers check what they use. */
 int pa_dict_cache_read(const pa_dict_cache_key *key, pa_dict_cache_view *out);
 
 /* Unmaps an entry (NULL is fine). */
 void pa_dict_cache_release(void *map, size_t len);
 
-/* Writes a dictionary made of one file's pairs as the entry; failures are
- * ignored. */
+/* Writes a dictionary made of one file's pairs (in order of source id,
+ * `src_at` where each source id's start: pa_vocab_size(sv) + 1 entries)
+ * as the entry; failures are ignored. */
 void pa_dict_cache_write(const pa_dict_cache_key *key, const pa_vocab *sv, const pa_vocab *tv, const uint32_t *pairs,
-                         size_t n);
+                         size_t n, const uint32_t *src_at);
 
 #endif

@@ -127,6 +127,65 @@ entry=$(ls "$C"/dict-zh-en-*.bin)
 head -c 100 "$entry" > "$scratch/half" && cp "$scratch/half" "$entry"
 dict_align "$C" "$scratch/damaged.out"; ok $? "align --dict with a damaged cache entry"
 cmp -s "$scratch/nocache.out" "$scratch/damaged.out"; ok $? "a damaged entry is ignored (the file is parsed)"
+# An entry is mapped and only its parts' sizes are checked on opening;
+# damage inside the parts (offsets, table slots, pairs, the index by source
+# word) must give an alignment, never a read outside the entry (the
+# sanitizer build runs this too). A second file merged into a dictionary
+# read from an entry copies it first (vocab.c: own): the same beads as
+# without the cache, and from a damaged entry still an alignment.
+dict_align "$C" "$scratch/fresh.out"; ok $? "align --dict writes the entry afresh"
+entry=$(ls "$C"/dict-zh-en-*.bin)
+cp "$entry" "$scratch/intact.bin"
+damage() { # damage PART: overwrite one part of the entry (layout: dict_cache.c)
+  python3 - "$entry" "$1" <<'PY'
+import struct, sys
+path, part = sys.argv[1], sys.argv[2]
+b = bytearray(open(path, 'rb').read())
+p = 32                                   # header
+n, slots, alen = struct.unpack_from('<QQQ', b, p)
+offsets = p + 24                         # source vocabulary: offsets, slots, arena
+table = offsets + (n + 1) * 8
+p = table + slots * 4 + ((alen + 7) & ~7)
+tn, tslots, talen = struct.unpack_from('<QQQ', b, p)   # target vocabulary
+p += 24 + (tn + 1) * 8 + tslots * 4 + ((talen + 7) & ~7)
+npairs, = struct.unpack_from('<Q', b, p)
+pairs = p + 8
+index = pairs + npairs * 8
+if part == 'offsets':                    # all but the first and last
+    for k in range(1, n):
+        struct.pack_into('<Q', b, offsets + 8 * k, (k * 7919) % (alen + 50))
+elif part == 'slots':                    # every slot names id 1: no empty one
+    for k in range(slots):
+        struct.pack_into('<I', b, table + 4 * k, 1)
+elif part == 'pairs':
+    for k in range(2 * npairs):
+        struct.pack_into('<I', b, pairs + 4 * k, 0xFFFFFFF0 + k % 16)
+elif part == 'index':
+    for k in range(n + 1):
+        struct.pack_into('<I', b, index + 4 * k, (n + 1 - k) * 1000003 % 4294967291)
+open(path, 'wb').write(b)
+PY
+}
+two_dicts() { # two_dicts CACHE-DIR OUT: cedict.txt (cached), then dict.tsv merged into it
+  POLYALIGN_CACHE_DIR=$1 "$POLYALIGN" align --presplit -s zh -t en --dict "$scratch/cedict.txt" \
+    --dict "$scratch/dict.tsv" -f beads -o "$2" "$scratch/doc.zh" "$scratch/doc.en"
+}
+for part in offsets slots pairs index; do
+  cp "$scratch/intact.bin" "$entry"
+  if damage $part; then
+    dict_align "$C" "$scratch/damaged-$part.out" && [ "$(grep -c '' "$scratch/damaged-$part.out")" -ge 4 ]
+    ok $? "an entry with damaged $part still gives an alignment"
+    two_dicts "$C" "$scratch/damaged2-$part.out"
+    ok $? "... and with a second file merged into it"
+  else
+    ok 1 "damaging the entry's $part (python3)"
+  fi
+done
+cp "$scratch/intact.bin" "$entry"
+two_dicts off "$scratch/two-off.out"
+two_dicts "$C" "$scratch/two.out"
+cmp -s "$scratch/two-off.out" "$scratch/two.out"
+ok $? "a second file merged into a dictionary read from the cache: the same beads as without the cache"
 printf '雨 雨 [yu3] /rainfall/\n' | cat "$scratch/cedict.txt" - > "$scratch/cedict2.txt"
 dict_align "$C" "$scratch/changed.out" "$scratch/cedict2.txt"
 n=$(ls "$C" | grep -c '^dict-zh-en-.*\.bin$')
