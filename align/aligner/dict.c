@@ -25,8 +25,11 @@ struct pa_dict {
     /* Where each source id's pairs start, while the pairs are in order of
      * source id (NULL once a pair is added): pa_dict_links then visits the
      * pairs of a document's words, not all of them. In `map`, or in the
-     * block of `pairs` past its capacity. */
+     * block of `pairs` past its capacity. It covers the first n_src_at
+     * source ids: words interned since without a pair (a rejected gloss)
+     * have none. */
     const uint32_t *src_at;
+    size_t n_src_at;
     void *map;            /* a cache entry the above read in place, or NULL */
     size_t map_len;
 };
@@ -192,7 +195,7 @@ static void index_pairs(pa_dict *d)
     size_t kept = sort_by_source(d->pairs, n, pa_vocab_size(d->src), pa_vocab_size(d->tgt), &block);
     if (d->cap_pairs) pa_free(d->pairs);
     d->pairs = block, d->n_pairs = kept, d->cap_pairs = 2 * n + 2;
-    d->src_at = block + 2 * n + 2;
+    d->src_at = block + 2 * n + 2, d->n_src_at = pa_vocab_size(d->src);
 }
 
 int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
@@ -206,7 +209,7 @@ int pa_dict_load(pa_dict *d, const char *path, pa_error *err)
         pa_vocab_free(d->src), pa_vocab_free(d->tgt), pa_free(d->pairs);
         d->src = view.src, d->tgt = view.tgt;
         d->pairs = (uint32_t *)view.pairs, d->n_pairs = view.n_pairs, d->cap_pairs = 0;
-        d->src_at = view.src_at;
+        d->src_at = view.src_at, d->n_src_at = pa_vocab_size(view.src);
         d->map = view.map, d->map_len = view.map_len;
         return 0;
     }
@@ -317,10 +320,10 @@ void pa_dict_links(const pa_dict *d, const pa_pair_features *pf, pa_links *out)
     size_t ns = pa_vocab_size(d->src), nt = pa_vocab_size(d->tgt);
     const uint32_t *pairs = d->pairs, *at = d->src_at;
     uint32_t *own = NULL;
-    size_t n_pairs = d->n_pairs;
+    size_t n_pairs = d->n_pairs, n_at = d->n_src_at;
     if (!at) { /* pairs added since the last load: sorted and indexed here */
         n_pairs = sort_by_source(d->pairs, d->n_pairs, ns, nt, &own);
-        pairs = own, at = own + 2 * d->n_pairs + 2;
+        pairs = own, at = own + 2 * d->n_pairs + 2, n_at = ns;
     }
     size_t n_doc_s = pa_vocab_size(pf->src.vocab), n_doc_t = pa_vocab_size(pf->tgt.vocab);
     uint64_t *tgt_words = pa_malloc((n_doc_t + 1) * sizeof *tgt_words);
@@ -331,7 +334,7 @@ void pa_dict_links(const pa_dict *d, const pa_pair_features *pf, pa_links *out)
         size_t len;
         const char *w = pa_vocab_string(pf->src.vocab, (uint32_t)k, &len);
         uint32_t id = pa_vocab_find(d->src, w, len);
-        if (id == UINT32_MAX || id >= ns) continue;
+        if (id == UINT32_MAX || id >= n_at) continue;
         size_t a = at[id], z = at[id + 1];
         if (a > z || z > n_pairs) continue; /* a damaged cache entry's index */
         for (size_t q = a; q < z; q++) {
