@@ -749,17 +749,28 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         if (sr->after && !(c->test = side_regex(&a_alone, NULL, rs, sr->line, "afterbreak", sr->after, a.data, err)))
             goto out;
     }
-    if (sr->after && sr->is_break &&
-        !(c->scan_a = side_regex(&a_alone, c->test_scanned_b ? c->test : NULL, rs, sr->line, "afterbreak", sr->after,
-                                 a.data, err)))
-        goto out;
-    if (sr->before && (sr->is_break || c->test_scanned_b) &&
-        !(c->scan = side_regex(&b_alone, NULL, rs, sr->line, "beforebreak", sr->before, b.data, err)))
-        goto out;
     make_filter(cc, sr->before, 1, &c->last);
     make_filter(cc, sr->after, 0, &c->first);
     make_start(cc, sr->after, &c->start);
     make_tail(cc, sr->before, &c->tail);
+    if (sr->is_break) {
+        /* Search with the more selective side. */
+        c->drive = !sr->before ? 2 : (!sr->after || !broad(&c->last)) ? 1 : broad(&c->first) ? 1 : 2;
+        const cfilter *f = c->drive == 1 ? &c->last : &c->first;
+        c->by_class = f->set != NULL && !c->test_scanned_b && c->test && !uset_contains(f->set, ' ');
+    }
+    /* The searches only where they run: a break rule found by its edge
+     * class never searches (most break rules: English has 10 of 10), and
+     * each search compiled costs ICU its property classes anew, the
+     * most of a small text's segmentation. */
+    int search = sr->is_break && !c->by_class;
+    if (sr->after && search && c->drive == 2 &&
+        !(c->scan_a = side_regex(&a_alone, c->test_scanned_b ? c->test : NULL, rs, sr->line, "afterbreak", sr->after,
+                                 a.data, err)))
+        goto out;
+    if (sr->before && ((search && c->drive == 1) || c->test_scanned_b) &&
+        !(c->scan = side_regex(&b_alone, NULL, rs, sr->line, "beforebreak", sr->before, b.data, err)))
+        goto out;
     /* B anchored with ^: where it fails at 0, the rule cannot apply
      * (no-break rules too: "^\s*1\." tried as a look-behind costs ICU a
      * start per character up to PA_JREGEX_LOOKBEHIND_MAX back). Only a
@@ -769,13 +780,6 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         !(c->gate = side_regex(&b_alone, c->scan, rs, sr->line, "beforebreak", sr->before, b.data, err)))
         goto out;
     c->gate_len = c->gate && !c->test_scanned_b ? pa_jregex_max_length(sr->before) : -1;
-    if (sr->is_break) {
-        /* Search with the more selective side. */
-        c->drive = !sr->before ? 2 : (!sr->after || !broad(&c->last)) ? 1 : broad(&c->first) ? 1 : 2;
-        if (c->drive == 1 && !c->scan) c->drive = 2;
-        const cfilter *f = c->drive == 1 ? &c->last : &c->first;
-        c->by_class = f->set != NULL && !c->test_scanned_b && c->test && !uset_contains(f->set, ' ');
-    }
     if (sr->before && !c->test_scanned_b) index_suffixes(rs, idx, sr->before, nkeys);
     rc = 0;
 out:

@@ -318,6 +318,53 @@ static void check_property_backslash(void)
     pa_buf_free(&t);
 }
 
+/* The match starts of ICU pattern `pat` in `text`, hashed with their count
+ * (-1 when the pattern does not compile or the search fails). */
+static long long match_hash(const char *pat, const UChar *text, int32_t len, long *count)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe;
+    URegularExpression *re = pa_jregex_open(pat, UREGEX_DOTALL, &pe, &st);
+    if (!re) return -1;
+    uregex_setText(re, text, len, &st);
+    unsigned long long h = 1469598103934665603ULL;
+    *count = 0;
+    while (uregex_findNext(re, &st)) {
+        h = (h ^ (unsigned long long)uregex_start(re, 0, &st)) * 1099511628211ULL;
+        ++*count;
+    }
+    uregex_close(re);
+    return U_FAILURE(st) ? -1 : (long long)(h >> 1);
+}
+
+/* The translation writes \p{Nd} as \d and \P{Nd} as \D outside brackets
+ * (jregex.c: ICU builds a property's set in every pattern, \d's once).
+ * What that rests on: in ICU the two match the same code points, all of
+ * them, with and without (?i); and inside brackets the name stays. */
+static void check_digit_class(void)
+{
+    pa_buf t = PA_BUF_INIT;
+    char why[128] = "";
+    int rc = pa_jregex_translate("\\p{Nd}+x[\\p{Nd}.]\\P{Nd}{2}\\p{Nl}", 0, &t, why, sizeof why);
+    ok(rc == 0 && strcmp(t.data, "\\d+x[\\p{Nd}.]\\D{2}\\p{Nl}") == 0,
+       "\\p{Nd} and \\P{Nd} outside brackets translate to \\d and \\D, and only they (%s)", rc == 0 ? t.data : why);
+    pa_buf_free(&t);
+    /* every code point but the surrogates, once */
+    UChar *text = pa_malloc(2 * 0x110000 * sizeof *text);
+    int32_t len = 0;
+    for (UChar32 c = 0; c <= 0x10FFFF; c++)
+        if (!U_IS_SURROGATE(c)) U16_APPEND_UNSAFE(text, len, c);
+    static const char *const pairs[][2] = {
+        {"\\d", "\\p{Nd}"}, {"(?i)\\d", "(?i)\\p{Nd}"}, {"\\D", "\\P{Nd}"}, {"(?i)\\D", "(?i)\\P{Nd}"}};
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        long na = 0, nb = 0;
+        long long ha = match_hash(pairs[k][0], text, len, &na), hb = match_hash(pairs[k][1], text, len, &nb);
+        ok(ha >= 0 && ha == hb && na == nb, "ICU's %s and %s match the same code points (%ld, %ld)", pairs[k][0],
+           pairs[k][1], na, nb);
+    }
+    pa_free(text);
+}
+
 /* The rules of SRX text `srx` (for any language) on the generated
  * paragraphs, then on texts chosen for them: each opening a paragraph, and
  * each alone, so that what they end with ends the text. Three TAP lines. */
@@ -381,5 +428,6 @@ int main(void)
                     fold_leads, (int)(sizeof fold_leads / sizeof *fold_leads));
     check_open_quote();
     check_property_backslash();
+    check_digit_class();
     return done_testing();
 }
