@@ -49,6 +49,11 @@ typedef struct crule {
     int is_break, line;
     int never;                /* neither pattern given: OmegaT never applies it */
     URegularExpression *test; /* lookingAt at p decides: (?<=B)(?=A), (?=A) or (?<=B) */
+    /* Shipped rules: the test's pattern, compiled by each matcher the first
+     * time it tests the rule (test_of), and the same without its guard,
+     * should ICU refuse the guard (NULL: none); test is then NULL. */
+    char *test_pat, *test_pat_unguarded;
+    int has_test;             /* test, or test_pat: NULL in neither means "always" */
     int test_scanned_b;       /* B cannot be a look-behind: scan it, then test A */
     URegularExpression *scan; /* B alone, searched through the text */
     URegularExpression *scan_a; /* A alone: the search pattern of a break rule driven by A */
@@ -699,7 +704,14 @@ static URegularExpression *side_regex(URegularExpression **alone, URegularExpres
     return re;
 }
 
-static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_t *nkeys, ccache *cc, pa_error *err)
+/* Compiles rule `sr` as rule idx of `rs`. With `lazy` (rules known to
+ * compile: the shipped ones, which rulecheck compiles whole), the test of
+ * a rule without back-references is left to the matchers, as a pattern:
+ * a text tests a few of a language's rules (six of English's 33 on 400
+ * lines of UN text), and each compile costs ICU its property classes anew
+ * (half of aligning a short document from raw text). */
+static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_t *nkeys, ccache *cc, int lazy,
+                        pa_error *err)
 {
     crule *c = &rs->r[idx];
     c->is_break = sr->is_break;
@@ -731,13 +743,18 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         if (sr->after) pa_buf_printf(&both, "(?=%s)", a.data);
         if (sr->before) pa_buf_printf(&both, "(?<=%s)", bb.data);
         const char *orig = sr->before ? sr->before : sr->after;
-        c->test = compile(rs, sr->line, "rule", orig, both.data, NULL);
-        if (!c->test && guard_len) /* a guard ICU refuses: without it */
-            c->test = compile(rs, sr->line, "rule", orig, both.data + guard_len, NULL);
+        if (lazy) {
+            c->test_pat = pa_strdup(both.data);
+            if (guard_len) c->test_pat_unguarded = pa_strdup(both.data + guard_len);
+        } else {
+            c->test = compile(rs, sr->line, "rule", orig, both.data, NULL);
+            if (!c->test && guard_len) /* a guard ICU refuses: without it */
+                c->test = compile(rs, sr->line, "rule", orig, both.data + guard_len, NULL);
+        }
         pa_buf_free(&gj);
         pa_buf_free(&g);
     }
-    if (!c->test) {
+    if (!c->test && !c->test_pat) {
         /* Each side alone first, so that a message points into the
          * user's pattern (where both compiled together, each alone
          * compiles too: it is only compiled where it is used). */
@@ -757,7 +774,7 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         /* Search with the more selective side. */
         c->drive = !sr->before ? 2 : (!sr->after || !broad(&c->last)) ? 1 : broad(&c->first) ? 1 : 2;
         const cfilter *f = c->drive == 1 ? &c->last : &c->first;
-        c->by_class = f->set != NULL && !c->test_scanned_b && c->test && !uset_contains(f->set, ' ');
+        c->by_class = f->set != NULL && !c->test_scanned_b && (c->test || c->test_pat) && !uset_contains(f->set, ' ');
     }
     /* The searches only where they run: a break rule found by its edge
      * class never searches (most break rules: English has 10 of 10), and
@@ -781,6 +798,7 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         goto out;
     c->gate_len = c->gate && !c->test_scanned_b ? pa_jregex_max_length(sr->before) : -1;
     if (sr->before && !c->test_scanned_b) index_suffixes(rs, idx, sr->before, nkeys);
+    c->has_test = c->test || c->test_pat;
     rc = 0;
 out:
     if (b_alone) uregex_close(b_alone);
@@ -839,7 +857,9 @@ static void free_ruleset(void *rs)
     pa_ruleset_free(rs);
 }
 
-pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules, size_t n, pa_error *err)
+/* pa_ruleset_compile, with compile_rule's `lazy`. */
+static pa_ruleset *ruleset_compile(const char *name, const pa_srx_rule *const *rules, size_t n, int lazy,
+                                   pa_error *err)
 {
     pa_ruleset *rs = pa_calloc(1, sizeof *rs);
     rs->name = pa_strdup(name);
@@ -854,7 +874,7 @@ pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules
     ccache *cc = pa_calloc(1, sizeof *cc);
     pa_alloc_defer(ccache_free, cc);
     for (size_t i = 0; i < n; i++)
-        if (compile_rule(rs, i, rules[i], &nkeys, cc, err) != 0) {
+        if (compile_rule(rs, i, rules[i], &nkeys, cc, lazy, err) != 0) {
             pa_alloc_undefer(cc);
             ccache_free(cc);
             pa_ruleset_free(rs);
@@ -877,6 +897,16 @@ pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules
     return rs;
 }
 
+pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules, size_t n, pa_error *err)
+{
+    return ruleset_compile(name, rules, n, 0, err);
+}
+
+pa_ruleset *pa_ruleset_compile_shipped(const char *name, const pa_srx_rule *const *rules, size_t n, pa_error *err)
+{
+    return ruleset_compile(name, rules, n, 1, err);
+}
+
 void pa_ruleset_free(pa_ruleset *rs)
 {
     if (!rs) return;
@@ -887,6 +917,7 @@ void pa_ruleset_free(pa_ruleset *rs)
         if (c->scan) uregex_close(c->scan);
         if (c->scan_a) uregex_close(c->scan_a);
         if (c->gate) uregex_close(c->gate);
+        pa_free(c->test_pat), pa_free(c->test_pat_unguarded);
         free_filter(&c->last);
         free_filter(&c->first);
         free_start(&c->start);
@@ -1011,6 +1042,38 @@ static int in_bmp(const uint8_t *bmp, const USet *set, UChar32 c)
     return uset_contains(set, c);
 }
 
+/* Rule r's test in this matcher, compiled now if the rule's pattern waits
+ * for its first use (compile_rule's lazy); NULL with `err` set when ICU
+ * refuses it, which the shipped rules never make it do. */
+static URegularExpression *test_of(pa_rulematch *m, size_t r, pa_error *err)
+{
+    mrule *mr = &m->m[r];
+    if (mr->test) return mr->test;
+    const crule *c = &m->rs->r[r];
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe = {0};
+    URegularExpression *re = pa_jregex_open(c->test_pat, UREGEX_DOTALL, &pe, &st);
+    if (!re && c->test_pat_unguarded) {
+        st = U_ZERO_ERROR;
+        re = pa_jregex_open(c->test_pat_unguarded, UREGEX_DOTALL, &pe, &st);
+    }
+    if (re) uregex_setTimeLimit(re, PA_JREGEX_TIME_LIMIT, &st);
+    if (!re || U_FAILURE(st)) {
+        if (re) uregex_close(re);
+        pa_error_set(err, PA_EINTERNAL, "%s:%d: rule is not a regular expression ICU accepts (%s)", m->rs->name, c->line,
+                     u_errorName(st));
+        return NULL;
+    }
+    return mr->test = re;
+}
+
+int pa_rulematch_compile_tests(pa_rulematch *m, pa_error *err)
+{
+    for (size_t r = 0; r < m->rs->n; r++)
+        if (m->rs->r[r].test_pat && !test_of(m, r, err)) return -1;
+    return 0;
+}
+
 /* Tests rule r at p with its full expression. */
 static int test_at(pa_rulematch *m, size_t r, int32_t p, pa_error *err)
 {
@@ -1020,9 +1083,11 @@ static int test_at(pa_rulematch *m, size_t r, int32_t p, pa_error *err)
     if (far >= 0 && p > far) return 0;
     if (!start_pass(&m->rs->r[r].start, m->text, m->len, p)) return 0;
     if (!tail_pass(&m->rs->r[r].tail, m->text, p)) return 0;
+    URegularExpression *test = test_of(m, r, err);
+    if (!test) return -1;
     UErrorCode st = U_ZERO_ERROR;
-    if (ready(m, mr->test, &mr->gen_test, &st) != 0) return icu_failed(m, r, st, err), -1;
-    UBool hit = uregex_lookingAt(mr->test, p, &st);
+    if (ready(m, test, &mr->gen_test, &st) != 0) return icu_failed(m, r, st, err), -1;
+    UBool hit = uregex_lookingAt(test, p, &st);
     if (U_FAILURE(st)) return icu_failed(m, r, st, err), -1;
     return hit;
 }
@@ -1206,13 +1271,12 @@ int pa_rulematch_decide(pa_rulematch *m, int32_t p, pa_error *err)
         if (c->never) continue;
         if (c->has_suffix && m->stamp[i] != m->cand) continue;
         if (!filter_pass(&c->last, before) || !filter_pass(&c->first, after)) continue;
-        mrule *mr = &m->m[i];
         if (c->test_scanned_b) {
             int e = scanned_b_ends_at(m, i, p, err);
             if (e < 0) return -2;
             if (!e) continue;
         }
-        if (!mr->test) return c->is_break;
+        if (!c->has_test) return c->is_break;
         int g = gate_open(m, i, err);
         if (g < 0) return -2;
         if (!g) continue;

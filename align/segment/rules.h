@@ -55,11 +55,21 @@ typedef struct pa_rulematch pa_rulematch;
 /* Compiles `n` rules; `name` (the SRX file) is used in messages, which give
  * the rule's line and the offending pattern. */
 pa_ruleset *pa_ruleset_compile(const char *name, const pa_srx_rule *const *rules, size_t n, pa_error *err);
+/* The same for rules known to compile (the shipped ones, which the tests
+ * compile whole): each matcher compiles a rule's test the first time it
+ * tests the rule, so a text pays for the few rules it needs; a rule ICU
+ * refused would then be an error of that evaluation, not of this call. */
+pa_ruleset *pa_ruleset_compile_shipped(const char *name, const pa_srx_rule *const *rules, size_t n, pa_error *err);
 void pa_ruleset_free(pa_ruleset *rs);
 
 /* A matcher for one thread. */
 pa_rulematch *pa_rulematch_new(const pa_ruleset *rs, pa_error *err);
 void pa_rulematch_free(pa_rulematch *m);
+
+/* Compiles now every test `m` would compile the first time it tests a rule
+ * (pa_ruleset_compile_shipped); -1 with `err` set at the first that ICU
+ * refuses. For the tests, which hold the shipped rules to compiling. */
+int pa_rulematch_compile_tests(pa_rulematch *m, pa_error *err);
 
 /* Sets the text to evaluate (not copied: it must outlive its use). */
 void pa_rulematch_set_text(pa_rulematch *m, const UChar *text, int32_t len);

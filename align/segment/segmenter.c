@@ -70,7 +70,8 @@ pa_segmenter *pa_segmenter_from_srx(const pa_srx *srx, const char *lang, pa_erro
     snprintf(s->lang, sizeof s->lang, "%s", lang);
     s->icu_base = pa_srx_icu_base(srx);
     int ok = pa_srx_rules_for(srx, lang, &list, &n, err) == 0 &&
-             (s->rules = pa_ruleset_compile(pa_srx_name(srx), list, n, err)) != NULL &&
+             (s->rules = pa_srx_shipped(srx) ? pa_ruleset_compile_shipped(pa_srx_name(srx), list, n, err)
+                                              : pa_ruleset_compile(pa_srx_name(srx), list, n, err)) != NULL &&
              (s->match = pa_rulematch_new(s->rules, err)) != NULL;
     pa_free(list);
     if (ok && s->icu_base) {

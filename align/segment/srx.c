@@ -32,6 +32,7 @@ struct pa_srx {
     char *name;
     int cascade;
     int icu_base;
+    int shipped; /* pa_srx_builtin's */
     langrule *lrs;
     size_t nlrs, cap_lrs;
     langmap *maps;
@@ -298,7 +299,9 @@ pa_srx *pa_srx_read_file(const char *path, pa_error *err)
 
 pa_srx *pa_srx_builtin(pa_error *err)
 {
-    return pa_srx_read_memory("<built-in rules>", (const char *)pa_builtin_srx_data, pa_builtin_srx_size, err);
+    pa_srx *x = pa_srx_read_memory("<built-in rules>", (const char *)pa_builtin_srx_data, pa_builtin_srx_size, err);
+    if (x) x->shipped = 1;
+    return x;
 }
 
 void pa_srx_free(pa_srx *x)
@@ -322,6 +325,8 @@ void pa_srx_free(pa_srx *x)
 const char *pa_srx_name(const pa_srx *x) { return x->name; }
 
 int pa_srx_icu_base(const pa_srx *x) { return x->icu_base; }
+
+int pa_srx_shipped(const pa_srx *x) { return x->shipped; }
 
 /* Whether language pattern `pat` (Java syntax) matches all of `lang`,
  * ignoring case; -1 when the pattern is not a valid expression. */

@@ -55,6 +55,9 @@ const char *pa_srx_name(const pa_srx *x);
 /* True when the file asks for ICU's break iterator as the base. */
 int pa_srx_icu_base(const pa_srx *x);
 
+/* True for pa_srx_builtin's rules, which the tests compile whole. */
+int pa_srx_shipped(const pa_srx *x);
+
 /* Collects the rules that apply to language `lang`, in order, into a new
  * array `*rules` (of `*n` pointers into x; the caller frees the array).
  * A language no map matches is an error naming the file. */

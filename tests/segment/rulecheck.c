@@ -196,16 +196,21 @@ out:
     return rc;
 }
 
-/* Checks one rule list on `ntexts` paragraphs; one TAP line. */
+/* Checks one rule list on `ntexts` paragraphs; one TAP line. `shipped`:
+ * compiled as the shipped rules are (pa_ruleset_compile_shipped: a rule's
+ * test on its first use), and every test is then compiled too; one more
+ * TAP line. The shipped rules are checked that way, as they run. */
 static void check_rules(const char *what, const pa_srx_rule **rules, size_t n, const char *const *leads, int ntexts,
-                        int32_t units)
+                        int32_t units, int shipped)
 {
     pa_error err;
     pa_error_clear(&err);
     URegularExpression **plain = pa_calloc(n ? n : 1, sizeof *plain);
     int expressible = 1;
     for (size_t i = 0; i < n && expressible; i++) expressible = oracle_rule(rules[i], &plain[i]) == 0;
-    pa_ruleset *rs = expressible ? pa_ruleset_compile(what, rules, n, &err) : NULL;
+    pa_ruleset *rs = !expressible ? NULL
+                     : shipped ? pa_ruleset_compile_shipped(what, rules, n, &err)
+                               : pa_ruleset_compile(what, rules, n, &err);
     pa_rulematch *m = rs ? pa_rulematch_new(rs, &err) : NULL;
     long positions = 0, wrong = 0, missed = 0, breaks = 0, nobreaks = 0;
     int32_t cap = units + 64;
@@ -253,6 +258,12 @@ static void check_rules(const char *what, const pa_srx_rule **rules, size_t n, c
        "%s: %zu rules agree with the plain evaluation at %ld positions (%ld breaks, %ld no-breaks)", what, n,
        positions, breaks, nobreaks);
     if (!m) diag("%s", expressible ? err.msg : "a rule the oracle cannot express");
+    if (shipped) {
+        pa_rulematch *all = rs ? pa_rulematch_new(rs, &err) : NULL;
+        int rc = all ? pa_rulematch_compile_tests(all, &err) : -1;
+        ok(rc == 0, "%s: every rule's test compiles on first use (%s)", what, rc == 0 ? "all" : err.msg);
+        pa_rulematch_free(all);
+    }
     pa_rulematch_free(m);
     pa_ruleset_free(rs);
     for (size_t i = 0; i < n; i++)
@@ -378,11 +389,11 @@ static void check_srx_cases(const char *what, const char *srx, size_t len, const
     size_t n = 0;
     if (x && pa_srx_rules_for(x, "xx", &list, &n, &err) == 0) {
         char name[128];
-        check_rules(what, list, n, leads, nleads, 2000);
+        check_rules(what, list, n, leads, nleads, 2000, 0);
         snprintf(name, sizeof name, "%s, chosen texts", what);
-        check_rules(name, list, n, chosen, nchosen, 200);
+        check_rules(name, list, n, chosen, nchosen, 200, 0);
         snprintf(name, sizeof name, "%s, chosen texts alone", what);
-        check_rules(name, list, n, chosen, nchosen, 1);
+        check_rules(name, list, n, chosen, nchosen, 1, 0);
     } else {
         ok(0, "%s: %s", what, err.msg);
     }
@@ -399,13 +410,13 @@ int main(void)
     static const char *const leads[] = {"", "1. ", "(a) ", "«", "Q ", "a. ", "Q 123456789 123456789 123456789 12345. "};
     int ntexts = (int)(sizeof leads / sizeof *leads);
     pa_srx *builtin = pa_srx_builtin(&err);
-    static const char *const langs[] = {"en", "zh", "fr", "es", "ru", "ar", "de"};
+    static const char *const langs[] = {"en", "zh", "fr", "es", "ru", "ar", "de", "ja"}; /* ja: the default rules */
     for (size_t i = 0; builtin && i < sizeof langs / sizeof *langs; i++) {
         const pa_srx_rule **list = NULL;
         size_t n = 0;
         char what[64];
         snprintf(what, sizeof what, "shipped rules, %s", langs[i]);
-        if (pa_srx_rules_for(builtin, langs[i], &list, &n, &err) == 0) check_rules(what, list, n, leads, ntexts, 1200);
+        if (pa_srx_rules_for(builtin, langs[i], &list, &n, &err) == 0) check_rules(what, list, n, leads, ntexts, 1200, 1);
         else ok(0, "%s: %s", what, err.msg);
         pa_free(list);
     }
@@ -414,10 +425,12 @@ int main(void)
     pa_srx *far = pa_srx_read_memory("far.srx", far_srx, sizeof far_srx - 1, &err);
     const pa_srx_rule **list = NULL;
     size_t n = 0;
-    if (far && pa_srx_rules_for(far, "xx", &list, &n, &err) == 0)
-        check_rules("rules needing far context", list, n, leads, ntexts, 2000);
-    else
+    if (far && pa_srx_rules_for(far, "xx", &list, &n, &err) == 0) {
+        check_rules("rules needing far context", list, n, leads, ntexts, 2000, 0);
+        check_rules("the same, tests compiled on first use", list, n, leads, ntexts, 2000, 1);
+    } else {
         ok(0, "far.srx: %s", err.msg);
+    }
     pa_free(list);
     pa_srx_free(far);
     check_srx_cases("afterbreaks opening with words", words_srx, sizeof words_srx - 1, leads, ntexts, word_leads,
