@@ -156,6 +156,41 @@ static int brute_decide(const brute *b, const pa_srx_rule *const *rules, int32_t
     return -1;
 }
 
+/* The same rules compiled as the shipped ones are (tests compiled on first
+ * use, pa_ruleset_compile_shipped) must decide as the whole compile did,
+ * `got` at positions 1 .. last - 1. A rule whose combined test ICU refuses
+ * (which the whole compile works around by searching its before-break) is
+ * an error there instead, naming the rule: the shipped rules have none
+ * (rulecheck compiles them all). */
+static void check_first_use(const pa_srx_rule *const *rules, size_t n, const UChar *text, int32_t len, const int *got,
+                            int32_t last)
+{
+    pa_error err;
+    pa_error_clear(&err);
+    pa_ruleset *rs = pa_ruleset_compile_shipped("fuzz", rules, n, &err);
+    FUZZ_CHECK(rs != NULL, "rules compiled whole, not for first use: %s", err.msg);
+    pa_rulematch *m = pa_rulematch_new(rs, &err);
+    FUZZ_CHECK(m != NULL, "%s", err.msg);
+    pa_rulematch_set_text(m, text, len);
+    int32_t *cand = NULL;
+    size_t ncand = 0, cap = 0;
+    int rc = pa_rulematch_break_candidates(m, &cand, &ncand, &cap, &err);
+    for (int32_t p = 1; rc == 0 && p < last; p++) {
+        if (U16_IS_TRAIL(text[p]) && U16_IS_LEAD(text[p - 1])) continue;
+        int d = pa_rulematch_decide(m, p, &err);
+        if (d == -2 && got[p] != -2) {
+            FUZZ_CHECK(strstr(err.msg, "not a regular expression ICU accepts") != NULL || strstr(err.msg, "ICU:"),
+                       "first-use compile failed otherwise: %s", err.msg);
+            break;
+        }
+        if (d == -2) break;
+        FUZZ_CHECK(d == got[p], "at %d the first-use matcher decides %d, the whole compile %d", (int)p, d, got[p]);
+    }
+    free(cand);
+    pa_rulematch_free(m);
+    pa_ruleset_free(rs);
+}
+
 /* Compiles `rules` and checks the matcher against the brute force on
  * text[0..len). Returns -1 when a pattern was too slow to run. */
 static int check_rules(const pa_srx_rule *const *rules, size_t n, const UChar *text, int32_t len)
@@ -183,15 +218,19 @@ static int check_rules(const pa_srx_rule *const *rules, size_t n, const UChar *t
         int rc = pa_rulematch_break_candidates(m, &cand, &ncand, &cap, &err);
         for (size_t k = 0; rc == 0 && k < ncand; k++)
             FUZZ_CHECK(cand[k] >= 0 && cand[k] <= len, "candidate %d outside the text", (int)cand[k]);
-        for (int32_t p = 1; rc == 0 && p < len; p++) {
+        int32_t last = 0; /* positions decided: 1 .. last - 1 */
+        int *got = pa_malloc(((size_t)len + 1) * sizeof *got);
+        for (int32_t p = 1; rc == 0 && p < len; p++, last = p) {
             if (U16_IS_TRAIL(text[p]) && U16_IS_LEAD(text[p - 1])) continue; /* inside a pair */
-            int d = pa_rulematch_decide(m, p, &err);
+            int d = got[p] = pa_rulematch_decide(m, p, &err);
             if (d == -2) break; /* an ICU failure, reported in err */
             if (!b.usable) continue;
             FUZZ_CHECK(d == want[p], "at %d the matcher decides %d, the rules in order %d", (int)p, d, want[p]);
         }
         free(cand);
         pa_rulematch_free(m);
+        check_first_use(rules, n, text, len, got, last);
+        free(got);
     }
     int slow = b.too_slow ? -1 : 0;
     free(want);
