@@ -156,6 +156,19 @@ static int brute_decide(const brute *b, const pa_srx_rule *const *rules, int32_t
     return -1;
 }
 
+/* A matcher of `rs` on text[0..len) and its break candidates (*rc: what
+ * pa_rulematch_break_candidates returned). */
+static pa_rulematch *matcher_on(const pa_ruleset *rs, const UChar *text, int32_t len, int32_t **cand, size_t *ncand,
+                                int *rc, pa_error *err)
+{
+    pa_rulematch *m = pa_rulematch_new(rs, err);
+    FUZZ_CHECK(m != NULL, "%s", err->msg);
+    pa_rulematch_set_text(m, text, len);
+    size_t cap = 0;
+    *rc = pa_rulematch_break_candidates(m, cand, ncand, &cap, err);
+    return m;
+}
+
 /* The same rules compiled as the shipped ones are (tests compiled on first
  * use, pa_ruleset_compile_shipped) must decide as the whole compile did,
  * `got` at positions 1 .. last - 1. A rule whose combined test ICU refuses
@@ -169,12 +182,10 @@ static void check_first_use(const pa_srx_rule *const *rules, size_t n, const UCh
     pa_error_clear(&err);
     pa_ruleset *rs = pa_ruleset_compile_shipped("fuzz", rules, n, &err);
     FUZZ_CHECK(rs != NULL, "rules compiled whole, not for first use: %s", err.msg);
-    pa_rulematch *m = pa_rulematch_new(rs, &err);
-    FUZZ_CHECK(m != NULL, "%s", err.msg);
-    pa_rulematch_set_text(m, text, len);
     int32_t *cand = NULL;
-    size_t ncand = 0, cap = 0;
-    int rc = pa_rulematch_break_candidates(m, &cand, &ncand, &cap, &err);
+    size_t ncand = 0;
+    int rc;
+    pa_rulematch *m = matcher_on(rs, text, len, &cand, &ncand, &rc, &err);
     for (int32_t p = 1; rc == 0 && p < last; p++) {
         if (U16_IS_TRAIL(text[p]) && U16_IS_LEAD(text[p - 1])) continue;
         int d = pa_rulematch_decide(m, p, &err);
@@ -210,12 +221,10 @@ static int check_rules(const pa_srx_rule *const *rules, size_t n, const UChar *t
         if (want[p] == -2) b.too_slow = 1;
     }
     if (!b.too_slow) {
-        pa_rulematch *m = pa_rulematch_new(rs, &err);
-        FUZZ_CHECK(m != NULL, "%s", err.msg);
-        pa_rulematch_set_text(m, text, len);
         int32_t *cand = NULL;
-        size_t ncand = 0, cap = 0;
-        int rc = pa_rulematch_break_candidates(m, &cand, &ncand, &cap, &err);
+        size_t ncand = 0;
+        int rc;
+        pa_rulematch *m = matcher_on(rs, text, len, &cand, &ncand, &rc, &err);
         for (size_t k = 0; rc == 0 && k < ncand; k++)
             FUZZ_CHECK(cand[k] >= 0 && cand[k] <= len, "candidate %d outside the text", (int)cand[k]);
         int32_t last = 0; /* positions decided: 1 .. last - 1 */
