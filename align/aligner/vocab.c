@@ -186,14 +186,18 @@ pa_vocab *pa_vocab_view(const char **p, const char *end)
  * entry (pa_vocab_view): an id whose offsets are out of order or out of
  * range becomes the empty string, and a string already seen keeps its
  * first id, so damaged bytes make a consistent vocabulary, never a read
- * outside the view (nor strings that overlap, which would overrun the copy). An intact view gives back its own ids and strings. */
+ * outside the view (nor strings that overlap, which would overrun the
+ * copy). An intact view gives back its own ids and strings. The copy's
+ * capacity is what was allocated, not what the strings took: damaged
+ * offsets can take more than the view's arena (a NUL for each id). */
 static void own(pa_vocab *v)
 {
     size_t n = v->n;
     const size_t *from = v->offset;
     const char *text = v->arena;
     size_t *offset = pa_malloc((n + 2) * sizeof *offset);
-    char *arena = pa_malloc(v->arena_len + n + 1);
+    size_t arena_cap = v->arena_len + n + 1; /* every string, and a NUL for each id */
+    char *arena = pa_malloc(arena_cap);
     uint32_t *slots = pa_calloc(v->n_slots, sizeof *slots);
     size_t at = 0, mask = v->n_slots - 1, lim = 0; /* lim: strings taken end there, so none overlap */
     offset[0] = 0;
@@ -217,6 +221,6 @@ static void own(pa_vocab *v)
     }
     v->offset = offset, v->cap = n + 2;
     v->slots = slots;
-    v->arena = arena, v->arena_len = at, v->arena_cap = v->arena_len + n + 1;
+    v->arena = arena, v->arena_len = at, v->arena_cap = arena_cap;
     v->borrowed = 0;
 }

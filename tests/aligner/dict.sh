@@ -154,6 +154,9 @@ index = pairs + npairs * 8
 if part == 'offsets':                    # all but the first and last
     for k in range(1, n):
         struct.pack_into('<Q', b, offsets + 8 * k, (k * 7919) % (alen + 50))
+elif part == 'collapsed':                # id 0 spans the arena, the others are empty
+    for k in range(1, n):                # (a copy takes more than the arena: a NUL each)
+        struct.pack_into('<Q', b, offsets + 8 * k, alen)
 elif part == 'slots':                    # every slot names id 1: no empty one
     for k in range(slots):
         struct.pack_into('<I', b, table + 4 * k, 1)
@@ -170,7 +173,7 @@ two_dicts() { # two_dicts CACHE-DIR OUT: cedict.txt (cached), then dict.tsv merg
   POLYALIGN_CACHE_DIR=$1 "$POLYALIGN" align --presplit -s zh -t en --dict "$scratch/cedict.txt" \
     --dict "$scratch/dict.tsv" -f beads -o "$2" "$scratch/doc.zh" "$scratch/doc.en"
 }
-for part in offsets slots pairs index; do
+for part in offsets collapsed slots pairs index; do
   cp "$scratch/intact.bin" "$entry"
   if damage $part; then
     dict_align "$C" "$scratch/damaged-$part.out" && [ "$(grep -c '' "$scratch/damaged-$part.out")" -ge 4 ]
