@@ -53,7 +53,7 @@ typedef struct crule {
      * time it tests the rule (test_of), and the same without its guard,
      * should ICU refuse the guard (NULL: none); test is then NULL. */
     char *test_pat, *test_pat_unguarded;
-    int has_test;             /* test, or test_pat: NULL in neither means "always" */
+    int has_test;             /* test or test_pat; 0: nothing left to test, decide applies the rule */
     int test_scanned_b;       /* B cannot be a look-behind: scan it, then test A */
     URegularExpression *scan; /* B alone, searched through the text */
     URegularExpression *scan_a; /* A alone: the search pattern of a break rule driven by A */
