@@ -334,7 +334,7 @@ void pa_dict_links(const pa_dict *d, const pa_pair_features *pf, pa_links *out)
         size_t len;
         const char *w = pa_vocab_string(pf->src.vocab, (uint32_t)k, &len);
         uint32_t id = pa_vocab_find(d->src, w, len);
-        if (id == UINT32_MAX || id >= n_at) continue;
+        if (id >= n_at) continue; /* absent (UINT32_MAX), or interned after the index */
         size_t a = at[id], z = at[id + 1];
         if (a > z || z > n_pairs) continue; /* a damaged cache entry's index */
         for (size_t q = a; q < z; q++) {

@@ -195,32 +195,27 @@ static void own(pa_vocab *v)
     size_t n = v->n;
     const size_t *from = v->offset;
     const char *text = v->arena;
-    size_t *offset = pa_malloc((n + 2) * sizeof *offset);
-    size_t arena_cap = v->arena_len + n + 1; /* every string, and a NUL for each id */
+    size_t text_len = v->arena_len;
+    size_t arena_cap = text_len + n + 1; /* every string, and a NUL for each id */
     char *arena = pa_malloc(arena_cap);
+    size_t *offset = pa_malloc((n + 2) * sizeof *offset);
     uint32_t *slots = pa_calloc(v->n_slots, sizeof *slots);
-    size_t at = 0, mask = v->n_slots - 1, lim = 0; /* lim: strings taken end there, so none overlap */
-    offset[0] = 0;
-    for (size_t id = 0; id < n; id++) {
-        size_t a = from[id], z = from[id + 1], len = a >= lim && a < z && z <= v->arena_len ? z - 1 - a : 0;
-        if (len) lim = z;
-        if (len) memcpy(arena + at, text + a, len);
-        arena[at + len] = '\0';
-        offset[id + 1] = at + len + 1;
-        size_t k = (size_t)hash_bytes(arena + at, len) & mask;
-        int seen = 0;
-        for (; slots[k]; k = (k + 1) & mask) {
-            size_t b = offset[slots[k] - 1];
-            if (offset[slots[k]] - 1 - b == len && memcmp(arena + b, arena + at, len) == 0) {
-                seen = 1;
-                break;
-            }
-        }
-        if (!seen) slots[k] = (uint32_t)id + 1;
-        at += len + 1;
-    }
+    /* all allocated (a failure leaves the view as it was): the copy is v's
+     * from here, and find_slot probes the ids copied so far */
+    v->arena = arena, v->arena_cap = arena_cap;
     v->offset = offset, v->cap = n + 2;
     v->slots = slots;
-    v->arena = arena, v->arena_len = at, v->arena_cap = arena_cap;
     v->borrowed = 0;
+    size_t at = 0, lim = 0; /* lim: strings taken end there, so none overlap */
+    v->offset[0] = 0;
+    for (size_t id = 0; id < n; id++) {
+        size_t a = from[id], z = from[id + 1], len = a >= lim && a < z && z <= text_len ? z - 1 - a : 0;
+        if (len) lim = z, memcpy(v->arena + at, text + a, len);
+        v->arena[at + len] = '\0';
+        v->offset[id + 1] = at + len + 1;
+        size_t k = find_slot(v, v->arena + at, len);
+        if (!v->slots[k]) v->slots[k] = (uint32_t)id + 1; /* a string seen before keeps its first id */
+        at += len + 1;
+    }
+    v->arena_len = at;
 }

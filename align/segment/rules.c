@@ -53,7 +53,6 @@ typedef struct crule {
      * time it tests the rule (test_of), and the same without its guard,
      * should ICU refuse the guard (NULL: none); test is then NULL. */
     char *test_pat, *test_pat_unguarded;
-    int has_test;             /* test or test_pat; 0: nothing left to test, decide applies the rule */
     int test_scanned_b;       /* B cannot be a look-behind: scan it, then test A */
     URegularExpression *scan; /* B alone, searched through the text */
     URegularExpression *scan_a; /* A alone: the search pattern of a break rule driven by A */
@@ -153,6 +152,21 @@ static URegularExpression *compile(const pa_ruleset *rs, int line, const char *w
     }
     return re;
 }
+
+/* A rule's combined test, `pat`, or `unguarded` (NULL: none) should ICU
+ * refuse the guard that `pat` begins with; NULL when ICU refuses both, with
+ * `err` (if not NULL) naming the rule. */
+static URegularExpression *compile_test(const pa_ruleset *rs, int line, const char *orig, const char *pat,
+                                        const char *unguarded, pa_error *err)
+{
+    URegularExpression *re = compile(rs, line, "rule", orig, pat, unguarded ? NULL : err);
+    if (!re && unguarded) re = compile(rs, line, "rule", orig, unguarded, err);
+    return re;
+}
+
+/* Whether rule `c` has an expression to test at a position (none: decide
+ * applies the rule wherever its filters and scanned before-break let it). */
+static int has_test(const crule *c) { return c->test || c->test_pat; }
 
 /* Translates Java pattern `java`; `bound` bounds repetition for use inside a
  * look-behind. */
@@ -747,14 +761,12 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
             c->test_pat = pa_strdup(both.data);
             if (guard_len) c->test_pat_unguarded = pa_strdup(both.data + guard_len);
         } else {
-            c->test = compile(rs, sr->line, "rule", orig, both.data, NULL);
-            if (!c->test && guard_len) /* a guard ICU refuses: without it */
-                c->test = compile(rs, sr->line, "rule", orig, both.data + guard_len, NULL);
+            c->test = compile_test(rs, sr->line, orig, both.data, guard_len ? both.data + guard_len : NULL, NULL);
         }
         pa_buf_free(&gj);
         pa_buf_free(&g);
     }
-    if (!c->test && !c->test_pat) {
+    if (!has_test(c)) {
         /* Each side alone first, so that a message points into the
          * user's pattern (where both compiled together, each alone
          * compiles too: it is only compiled where it is used). */
@@ -774,7 +786,7 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         /* Search with the more selective side. */
         c->drive = !sr->before ? 2 : (!sr->after || !broad(&c->last)) ? 1 : broad(&c->first) ? 1 : 2;
         const cfilter *f = c->drive == 1 ? &c->last : &c->first;
-        c->by_class = f->set != NULL && !c->test_scanned_b && (c->test || c->test_pat) && !uset_contains(f->set, ' ');
+        c->by_class = f->set != NULL && !c->test_scanned_b && has_test(c) && !uset_contains(f->set, ' ');
     }
     /* The searches only where they run: a break rule found by its edge
      * class never searches (most break rules: English has 10 of 10), and
@@ -798,7 +810,6 @@ static int compile_rule(pa_ruleset *rs, size_t idx, const pa_srx_rule *sr, size_
         goto out;
     c->gate_len = c->gate && !c->test_scanned_b ? pa_jregex_max_length(sr->before) : -1;
     if (sr->before && !c->test_scanned_b) index_suffixes(rs, idx, sr->before, nkeys);
-    c->has_test = c->test || c->test_pat;
     rc = 0;
 out:
     if (b_alone) uregex_close(b_alone);
@@ -1050,20 +1061,10 @@ static URegularExpression *test_of(pa_rulematch *m, size_t r, pa_error *err)
     mrule *mr = &m->m[r];
     if (mr->test) return mr->test;
     const crule *c = &m->rs->r[r];
+    URegularExpression *re = compile_test(m->rs, c->line, c->test_pat, c->test_pat, c->test_pat_unguarded, err);
+    if (!re) return NULL;
     UErrorCode st = U_ZERO_ERROR;
-    UParseError pe = {0};
-    URegularExpression *re = pa_jregex_open(c->test_pat, UREGEX_DOTALL, &pe, &st);
-    if (!re && c->test_pat_unguarded) {
-        st = U_ZERO_ERROR;
-        re = pa_jregex_open(c->test_pat_unguarded, UREGEX_DOTALL, &pe, &st);
-    }
-    if (re) uregex_setTimeLimit(re, PA_JREGEX_TIME_LIMIT, &st);
-    if (!re || U_FAILURE(st)) {
-        if (re) uregex_close(re);
-        pa_error_set(err, PA_EINTERNAL, "%s:%d: rule is not a regular expression ICU accepts (%s)", m->rs->name, c->line,
-                     u_errorName(st));
-        return NULL;
-    }
+    uregex_setTimeLimit(re, PA_JREGEX_TIME_LIMIT, &st); /* as clone() does for the whole compile's */
     return mr->test = re;
 }
 
@@ -1276,7 +1277,7 @@ int pa_rulematch_decide(pa_rulematch *m, int32_t p, pa_error *err)
             if (e < 0) return -2;
             if (!e) continue;
         }
-        if (!c->has_test) return c->is_break;
+        if (!has_test(c)) return c->is_break;
         int g = gate_open(m, i, err);
         if (g < 0) return -2;
         if (!g) continue;
