@@ -5,7 +5,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,10 +13,8 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
-#include <sys/random.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -79,7 +76,7 @@ static void host_tag(char tag[9])
 }
 
 /* The start of the temporary names this host gives "dir/name":
- * ".name.tmp-HOST-" (the pid and a random part follow). */
+ * ".name.tmp-HOST-" (a slot number follows). */
 static char *temp_prefix(const char *base)
 {
     char tag[9];
@@ -90,83 +87,145 @@ static char *temp_prefix(const char *base)
     return p;
 }
 
-/* Removes from `dir` the temporary files that a process of this host left
- * when it was killed (SIGKILL, a crash, a power cut): those whose pid is no
- * longer alive; only those of output `base` unless it is NULL. A live
- * writer's file, or another host's, is never touched. Returns the count. */
-static size_t sweep_temps(const char *dir, const char *base)
+/* Whether `fd`, locked, is still the file `name` names in directory `dir`
+ * (-1: the working directory): another process may have removed the name
+ * between our open and our lock. */
+static int still_named(int dir, const char *name, int fd)
+{
+    struct stat a, b;
+    return fstat(fd, &a) == 0 && fstatat(dir < 0 ? AT_FDCWD : dir, name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
+           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* Removes the temporary file `name` of `dir` (-1: the working directory)
+ * if no live writer holds it: a writer locks its file from creation to
+ * rename, so one that can be locked was left by a process that died
+ * (SIGKILL, a crash, a power cut). Returns 1 when removed. */
+static int remove_if_stale(int dir, const char *name)
+{
+    int fd = openat(dir < 0 ? AT_FDCWD : dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) return 0;
+    int removed = flock(fd, LOCK_EX | LOCK_NB) == 0 && still_named(dir, name, fd) &&
+                  unlinkat(dir < 0 ? AT_FDCWD : dir, name, 0) == 0;
+    close(fd);
+    return removed;
+}
+
+/* Removes from `dir` the temporary files of this host's outputs that no
+ * live writer holds. Another host's are never touched: its locks may not
+ * be visible from here. Returns the count. */
+static size_t sweep_temps(const char *dir)
 {
     char tag[9], mark[32];
     host_tag(tag);
     snprintf(mark, sizeof mark, ".tmp-%s-", tag);
-    char *prefix = base ? temp_prefix(base) : NULL;
     size_t removed = 0;
     DIR *d = opendir(dir);
     struct dirent *e;
-    while (d && (e = readdir(d)) != NULL) {
-        const char *at = prefix ? (strncmp(e->d_name, prefix, strlen(prefix)) == 0 ? e->d_name + strlen(prefix) : NULL)
-                                : (e->d_name[0] == '.' && strstr(e->d_name, mark) ? strstr(e->d_name, mark) + strlen(mark)
-                                                                                   : NULL);
-        if (!at) continue;
-        char *end;
-        long pid = strtol(at, &end, 10);
-        if (pid <= 0 || *end != '-' || pid == (long)getpid()) continue;
-        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue; /* alive, or not ours to know */
-        /* The pid can mislead (another pid namespace on this host, a host of
-         * the same name): a live writer holds a lock on its file. */
-        int fd = openat(dirfd(d), e->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (fd < 0) continue;
-        if (flock(fd, LOCK_EX | LOCK_NB) == 0) removed += unlinkat(dirfd(d), e->d_name, 0) == 0;
-        close(fd);
-    }
+    while (d && (e = readdir(d)) != NULL)
+        if (e->d_name[0] == '.' && strstr(e->d_name, mark)) removed += remove_if_stale(dirfd(d), e->d_name);
     if (d) closedir(d);
-    pa_free(prefix);
     return removed;
 }
 
 size_t pa_output_remove_stale(const char *dir)
 {
-    return sweep_temps(dir, NULL);
+    return sweep_temps(dir);
 }
 
-/* sweep_temps for the output `path`. */
-static void remove_stale_temps(const char *path)
+/* Temporary slots an output can have: one per concurrent writer of the
+ * same output on this host. */
+#define TEMP_SLOTS 64
+
+/* Opens slot `k` of "dir/.name.tmp-HOST-" (`t`, the name with room for the
+ * number) for writing, locked and empty: a new file, or one a dead writer
+ * left. Returns the descriptor, -1 when the slot is busy (a live writer's
+ * lock; not ours to reuse), -2 with errno set when the file cannot be
+ * made at all. */
+static int open_slot(char *t, size_t n, size_t stem, int k)
 {
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? pa_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : pa_strdup(".");
-    sweep_temps(dir, slash ? slash + 1 : path);
-    pa_free(dir);
+    snprintf(t + stem, n - stem, "%d", k);
+    for (int attempt = 0; attempt < 8; attempt++) {
+        int fd = open(t, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0666);
+        if (fd < 0) {
+            /* a name taken by something not ours to write is passed over;
+             * a folder we may not write to is an error */
+            struct stat st;
+            int e = errno, taken = e == ELOOP || e == EISDIR || e == ENXIO || (e == EACCES && lstat(t, &st) == 0);
+            errno = e;
+            return taken ? -1 : -2;
+        }
+        struct stat st;
+        /* only a plain file of ours, named once (truncating a hard link
+         * would empty another file) */
+        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() || st.st_nlink != 1) {
+            close(fd);
+            return -1;
+        }
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK); /* it was for a FIFO's open only */
+        if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            int busy = errno == EWOULDBLOCK;
+            close(fd);
+            if (busy) return -1;
+            /* no locks on this file system: a slot cannot tell a live
+             * writer from a dead one */
+            errno = ENOLCK;
+            return -2;
+        }
+        if (!still_named(-1, t, fd)) { /* a sweeper removed it before our lock: again */
+            close(fd);
+            continue;
+        }
+        if (ftruncate(fd, 0) != 0) {
+            int e = errno;
+            close(fd);
+            errno = e;
+            return -2;
+        }
+        return fd;
+    }
+    return -1;
 }
 
-/* Creates "dir/.name.tmp-HOST-PID-RANDOM" for "dir/name", in the same
- * directory so that the final rename cannot cross file systems. open() with
- * mode 0666 lets the umask set the permissions, as for any new file
- * (mkstemp's 0600 would need the process-wide umask changed to fix). */
+/* Creates "dir/.name.tmp-HOST-K" for "dir/name", in the same directory so
+ * that the final rename cannot cross file systems, K the first slot no
+ * live writer holds. The names are fixed, not random, so that a file a
+ * killed run left is found by name, reused by the next write of the same
+ * output, and removed with the slots above it that are stale too: no
+ * listing of the directory, which would cost every write the size of a
+ * folder of thousands of outputs. open() with mode 0666 lets the umask set
+ * the permissions, as for any new file. */
 static int create_temp(const char *path, char **tmpname)
 {
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
     char *prefix = temp_prefix(path + dirlen);
-    size_t n = strlen(path) + strlen(prefix) + 48;
+    size_t n = strlen(path) + strlen(prefix) + 16;
     char *t = pa_malloc(n);
-    for (int attempt = 0; attempt < 100; attempt++) {
-        uint64_t r = 0;
-        if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r)
-            r = (uint64_t)time(NULL) * 6364136223846793005ULL ^ (uint64_t)getpid() << 16 ^ (uint64_t)attempt;
-        snprintf(t, n, "%.*s%s%ld-%08llx", (int)dirlen, path, prefix, (long)getpid(),
-                 (unsigned long long)(r & 0xFFFFFFFFULL));
-        int fd = open(t, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) flock(fd, LOCK_EX | LOCK_NB); /* mine while I live (remove_stale_temps) */
-        if (fd >= 0 || errno != EEXIST) {
-            if (fd >= 0) *tmpname = t;
-            else pa_free(t);
-            pa_free(prefix);
-            return fd;
+    int stem = snprintf(t, n, "%.*s%s", (int)dirlen, path, prefix);
+    pa_free(prefix);
+    int fd = -1;
+    for (int k = 0; k < TEMP_SLOTS && fd == -1; k++) {
+        fd = open_slot(t, n, (size_t)stem, k);
+        if (fd >= 0) {
+            /* stale slots above ours, up to the first free one (named in
+             * t itself: nothing allocates once the file exists, so an
+             * allocation failure cannot leave it behind) */
+            for (int j = k + 1; j < TEMP_SLOTS; j++) {
+                snprintf(t + stem, n - (size_t)stem, "%d", j);
+                if (access(t, F_OK) != 0) break;
+                remove_if_stale(-1, t);
+            }
+            snprintf(t + stem, n - (size_t)stem, "%d", k);
         }
     }
-    pa_free(t), pa_free(prefix);
-    errno = EEXIST;
-    return -1;
+    if (fd < 0) {
+        if (fd == -1) errno = EBUSY; /* every slot held by a live writer */
+        pa_free(t);
+        return -1;
+    }
+    *tmpname = t;
+    return fd;
 }
 
 static void abort_output(void *o)
@@ -205,7 +264,6 @@ pa_output *pa_output_open(const char *path, int gzip, pa_error *err)
             /* a pipe or a device: written in place, there is nothing to rename */
             fd = open(target, O_WRONLY | O_CLOEXEC);
         } else {
-            remove_stale_temps(target);
             o->target = pa_strdup(target); /* before the file: nothing allocates once it exists */
             fd = create_temp(target, &o->tmpname);
         }

@@ -51,9 +51,11 @@ size_t pa_output_bytes(const pa_output *o);
 int pa_output_refuse_inputs(const char *path, const char *const *inputs, size_t n, pa_error *err);
 
 /* Removes the temporary files in `dir` that outputs of this host left when
- * their process died (see pa_output_open: each write of an output also
- * removes its own); a live writer's or another host's are kept. Returns how
- * many were removed. */
+ * their process died: those no live writer holds locked (a writer holds
+ * its file's lock until the rename). A live writer's or another host's are
+ * kept. Returns how many were removed. pa_output_open needs no such sweep:
+ * an output's temporary names are fixed slots (".NAME.tmp-HOST-N"), so it
+ * reuses a dead writer's slot, and removes the dead ones above it, by name. */
 size_t pa_output_remove_stale(const char *dir);
 
 /* True when `path` ends in ".gz" (case-insensitive). */

@@ -78,36 +78,51 @@ ok $? "align -f moses -o PREFIX whose PREFIX.en is an input: refused, nothing wr
 [ $? -eq 2 ] && cmp -s "$S/doc.en.txt" "$scratch/en.orig"; ok $? "lexicon train -o an input: refused, the input unchanged"
 ls -A "$S" | grep -q tmp; [ $? -ne 0 ]; ok $? "no temporary file left beside the inputs"
 
-# Temporary files that a killed run left (their pid dead, on this host) are
-# removed by the next write of the same output; a live writer's, or another
-# host's, never.
+# Temporary files that a killed run left (unlocked, on this host) are
+# reused or removed by the next write of the same output, found by their
+# fixed names (slots 0, 1, ...), not by listing the folder; a live
+# writer's (locked), another host's, or another output's, never.
 K=$scratch/stale
 mkdir -p "$K"
 tag=$(python3 -c 'import socket
 h = 2166136261
 for c in socket.gethostname().encode(): h = ((h ^ c) * 16777619) & 0xFFFFFFFF
 print("%08x" % h)')
-sh -c 'echo $$ > "$1"' sh "$scratch/deadpid"; dead=$(cat "$scratch/deadpid")
 other=$( [ "$tag" = 00000001 ] && echo 00000002 || echo 00000001 )
-: > "$K/.out.tsv.tmp-$tag-$dead-0badf00d"
-: > "$K/.out.tsv.tmp-$tag-$$-0badf00d"
-: > "$K/.out.tsv.tmp-$other-$dead-0badf00d"
+echo "half a dead run's output" > "$K/.out.tsv.tmp-$tag-0"
+: > "$K/.out.tsv.tmp-$tag-1"
+: > "$K/.out.tsv.tmp-$tag-2"
+: > "$K/.out.tsv.tmp-$other-0"
+: > "$K/.else.tsv.tmp-$tag-0"
 "$POLYALIGN" align -q "$IN/doc.zh.txt" "$IN/doc.en.txt" -o "$K/out.tsv"
-[ ! -e "$K/.out.tsv.tmp-$tag-$dead-0badf00d" ]; ok $? "a dead process's temporary file is removed"
-[ -e "$K/.out.tsv.tmp-$tag-$$-0badf00d" ] && [ -e "$K/.out.tsv.tmp-$other-$dead-0badf00d" ]
-ok $? "a live process's, and another host's, are kept"
+[ ! -e "$K/.out.tsv.tmp-$tag-0" ] && [ ! -e "$K/.out.tsv.tmp-$tag-1" ] && [ ! -e "$K/.out.tsv.tmp-$tag-2" ]
+ok $? "a dead run's temporary files are reused or removed"
+"$POLYALIGN" align -q "$IN/doc.zh.txt" "$IN/doc.en.txt" -o "$K/again.tsv"
+cmp -s "$K/out.tsv" "$K/again.tsv"; ok $? "the output written through a reused slot is whole (no stale bytes)"
+[ -e "$K/.out.tsv.tmp-$other-0" ] && [ -e "$K/.else.tsv.tmp-$tag-0" ]
+ok $? "another host's, and another output's, are kept"
 if command -v flock > /dev/null 2>&1; then
-  # a writer whose pid looks dead from here (another pid namespace) but
-  # that still holds its file's lock
-  : > "$K/.out.tsv.tmp-$tag-$dead-0000beef"
-  flock "$K/.out.tsv.tmp-$tag-$dead-0000beef" sleep 3 & holder=$!
+  # a live writer holds its file's lock: its slot is skipped, not emptied
+  echo "a live writer's" > "$K/.out.tsv.tmp-$tag-0"
+  flock "$K/.out.tsv.tmp-$tag-0" sleep 3 & holder=$!
   sleep 0.3
-  "$POLYALIGN" align -q "$IN/doc.zh.txt" "$IN/doc.en.txt" -o "$K/out.tsv"
-  [ -e "$K/.out.tsv.tmp-$tag-$dead-0000beef" ]; ok $? "a temporary file whose lock is held is kept, whatever its pid says"
+  "$POLYALIGN" align -q "$IN/doc.zh.txt" "$IN/doc.en.txt" -o "$K/out.tsv"; rc=$?
+  [ $rc -eq 0 ] && [ "$(cat "$K/.out.tsv.tmp-$tag-0")" = "a live writer's" ] && [ ! -e "$K/.out.tsv.tmp-$tag-1" ] &&
+    cmp -s "$K/out.tsv" "$K/again.tsv"
+  ok $? "a temporary file whose lock is held is kept as it is; the run writes through the next slot"
   kill $holder 2> /dev/null; wait $holder 2> /dev/null
+  rm -f "$K/.out.tsv.tmp-$tag-0"
 else
   diag "flock(1) not installed: the lock on temporary files is not checked"
 fi
+# a slot name that is not a plain file of ours is passed over, never emptied
+mkdir "$K/.out.tsv.tmp-$tag-0"
+echo precious > "$K/precious"; ln "$K/precious" "$K/.out.tsv.tmp-$tag-1"
+ln -s "$K/precious" "$K/.out.tsv.tmp-$tag-2"
+"$POLYALIGN" align -q "$IN/doc.zh.txt" "$IN/doc.en.txt" -o "$K/out.tsv"; rc=$?
+[ $rc -eq 0 ] && [ "$(cat "$K/precious")" = precious ] && [ -d "$K/.out.tsv.tmp-$tag-0" ] && cmp -s "$K/out.tsv" "$K/again.tsv"
+ok $? "slot names taken by a folder, a hard link and a symbolic link: passed over, the linked file untouched"
+rm -rf "$K/.out.tsv.tmp-$tag-0" "$K/.out.tsv.tmp-$tag-1" "$K/.out.tsv.tmp-$tag-2"
 
 # Past a file-size limit: a clean error (status 3), no temporary file, the
 # older output kept (SIGXFSZ is ignored, so the write fails instead).

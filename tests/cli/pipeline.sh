@@ -43,6 +43,10 @@ if command -v strace > /dev/null 2>&1; then
   strace -f -o "$W/trace" -e trace=fsync,rename "$P" align -q "$ZH" "$EN" -o "$W/durable.tmx" > /dev/null 2>&1
   awk '/fsync\(/ && !r { f = 1 } /rename\(/ && f { r = 1 } /fsync\(/ && r { d = 1 } END { exit !(f && r && d) }' "$W/trace"
   ok $? "the output is fsynced before the rename, and its directory after it"
+  # a folder of thousands of outputs: writing one must not read the folder
+  # (each write of a one-process-a-document run would cost its size)
+  strace -f -o "$W/trace" -e trace=getdents64,getdents "$P" align -q "$ZH" "$EN" -o "$W/listed.tmx" > /dev/null 2>&1
+  ! grep -q getdents "$W/trace"; ok $? "writing an output does not list its folder"
 else
   diag "strace not installed: the fsync order is not checked"
 fi
