@@ -103,6 +103,12 @@ static void set_level(scorer *s, unsigned shift, size_t *n, size_t *m)
 {
     s->shift = shift;
     s->tgt_unit = shift ? ldexp((double)s->m / (double)s->n, (int)shift) : 1.0;
+    /* A unit is never less than a sentence: where the target has under
+     * half the source's sentences, units of a fraction of a sentence made
+     * the coarse levels square, bigger than the sentence lattice itself
+     * (9,874 x 9,874 for 19,748 x 50 sentences), all but empty targets.
+     * Such a level coarsens the source side alone. */
+    if (s->tgt_unit < 1) s->tgt_unit = 1;
     *n = (s->n + ((size_t)1 << shift) - 1) >> shift;
     *m = shift ? (size_t)ceil((double)s->m / s->tgt_unit) : s->m;
     if (shift && s->tgt_at_shift != shift) {
