@@ -88,33 +88,32 @@ static char *temp_prefix(const char *base)
 }
 
 /* Whether `fd`, locked, is still the file `name` names in directory `dir`
- * (-1: the working directory): another process may have removed the name
- * between our open and our lock. */
+ * (AT_FDCWD: the working directory): another process may have removed the
+ * name between our open and our lock. */
 static int still_named(int dir, const char *name, int fd)
 {
     struct stat a, b;
-    return fstat(fd, &a) == 0 && fstatat(dir < 0 ? AT_FDCWD : dir, name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
+    return fstat(fd, &a) == 0 && fstatat(dir, name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
            a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-/* Removes the temporary file `name` of `dir` (-1: the working directory)
+/* Removes the temporary file `name` of `dir` (AT_FDCWD: the working directory)
  * if no live writer holds it: a writer locks its file from creation to
  * rename, so one that can be locked was left by a process that died
  * (SIGKILL, a crash, a power cut). Returns 1 when removed. */
 static int remove_if_stale(int dir, const char *name)
 {
-    int fd = openat(dir < 0 ? AT_FDCWD : dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    int fd = openat(dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) return 0;
     int removed = flock(fd, LOCK_EX | LOCK_NB) == 0 && still_named(dir, name, fd) &&
-                  unlinkat(dir < 0 ? AT_FDCWD : dir, name, 0) == 0;
+                  unlinkat(dir, name, 0) == 0;
     close(fd);
     return removed;
 }
 
-/* Removes from `dir` the temporary files of this host's outputs that no
- * live writer holds. Another host's are never touched: its locks may not
- * be visible from here. Returns the count. */
-static size_t sweep_temps(const char *dir)
+/* Another host's temporaries are never touched: its locks may not be
+ * visible from here. */
+size_t pa_output_remove_stale(const char *dir)
 {
     char tag[9], mark[32];
     host_tag(tag);
@@ -128,14 +127,16 @@ static size_t sweep_temps(const char *dir)
     return removed;
 }
 
-size_t pa_output_remove_stale(const char *dir)
-{
-    return sweep_temps(dir);
-}
-
 /* Temporary slots an output can have: one per concurrent writer of the
  * same output on this host. */
 #define TEMP_SLOTS 64
+
+/* Writes slot number `k` after the stem of the temporary name `t` (of
+ * `n` bytes). */
+static void name_slot(char *t, size_t n, size_t stem, int k)
+{
+    snprintf(t + stem, n - stem, "%d", k);
+}
 
 /* Opens slot `k` of "dir/.name.tmp-HOST-" (`t`, the name with room for the
  * number) for writing, locked and empty: a new file, or one a dead writer
@@ -144,7 +145,7 @@ size_t pa_output_remove_stale(const char *dir)
  * made at all. */
 static int open_slot(char *t, size_t n, size_t stem, int k)
 {
-    snprintf(t + stem, n - stem, "%d", k);
+    name_slot(t, n, stem, k);
     for (int attempt = 0; attempt < 8; attempt++) {
         int fd = open(t, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0666);
         if (fd < 0) {
@@ -172,11 +173,11 @@ static int open_slot(char *t, size_t n, size_t stem, int k)
             errno = ENOLCK;
             return -2;
         }
-        if (!still_named(-1, t, fd)) { /* a sweeper removed it before our lock: again */
+        if (!still_named(AT_FDCWD, t, fd)) { /* a sweeper removed it before our lock: again */
             close(fd);
             continue;
         }
-        if (ftruncate(fd, 0) != 0) {
+        if (st.st_size != 0 && ftruncate(fd, 0) != 0) { /* a dead writer's bytes */
             int e = errno;
             close(fd);
             errno = e;
@@ -204,20 +205,18 @@ static int create_temp(const char *path, char **tmpname)
     char *t = pa_malloc(n);
     int stem = snprintf(t, n, "%.*s%s", (int)dirlen, path, prefix);
     pa_free(prefix);
-    int fd = -1;
-    for (int k = 0; k < TEMP_SLOTS && fd == -1; k++) {
-        fd = open_slot(t, n, (size_t)stem, k);
-        if (fd >= 0) {
-            /* stale slots above ours, up to the first free one (named in
-             * t itself: nothing allocates once the file exists, so an
-             * allocation failure cannot leave it behind) */
-            for (int j = k + 1; j < TEMP_SLOTS; j++) {
-                snprintf(t + stem, n - (size_t)stem, "%d", j);
-                if (access(t, F_OK) != 0) break;
-                remove_if_stale(-1, t);
-            }
-            snprintf(t + stem, n - (size_t)stem, "%d", k);
+    int fd = -1, k = 0;
+    while (k < TEMP_SLOTS && (fd = open_slot(t, n, (size_t)stem, k)) == -1) k++;
+    if (fd >= 0) {
+        /* stale slots above ours, up to the first free one (named in t
+         * itself: nothing allocates once the file exists, so an allocation
+         * failure cannot leave it behind) */
+        for (int j = k + 1; j < TEMP_SLOTS; j++) {
+            name_slot(t, n, (size_t)stem, j);
+            if (access(t, F_OK) != 0) break;
+            remove_if_stale(AT_FDCWD, t);
         }
+        name_slot(t, n, (size_t)stem, k);
     }
     if (fd < 0) {
         if (fd == -1) errno = EBUSY; /* every slot held by a live writer */
