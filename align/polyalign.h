@@ -177,12 +177,21 @@ typedef struct pa_align_options {
     void *callback_data;   /* passed to `log` and `progress` */
     size_t max_input_bytes; /* an input larger (after gzip) is an error; 0 = 1 GiB */
     size_t max_sentences;  /* a document with more sentences is an error; 0 = 10 million */
+    /* Since version 2. Most threads pa_align runs at once: the pivot's
+     * pairs with the other versions are aligned side by side, one a thread,
+     * with the same result as one after another (0 or 1: all on the
+     * calling thread). With more than one, `log` is called from those
+     * threads (never two at once) and progress counts finished pairs. */
+    unsigned threads;
 } pa_align_options;
 
-#define PA_ALIGN_OPTIONS_VERSION 1
+#define PA_ALIGN_OPTIONS_VERSION 2
 #define PA_ALIGN_OPTIONS_INIT \
-    {PA_ALIGN_OPTIONS_VERSION, PA_SPLIT_AUTO, PA_REFLOW_AUTO, PA_MODEL_FULL, 6, NULL, PA_LOG_NOTE, NULL, NULL, 0, 0}
+    {PA_ALIGN_OPTIONS_VERSION, PA_SPLIT_AUTO, PA_REFLOW_AUTO, PA_MODEL_FULL, 6, NULL, PA_LOG_NOTE, NULL, NULL, 0, 0, 1}
 
+/* Fills `o` with the defaults of `version` (1 or 2; version 1 is the
+ * struct without `threads`, and only that much of `o` is written); -1 for
+ * an unknown version. */
 int pa_align_options_init(pa_align_options *o, unsigned version);
 
 /* ---- Aligning a document set into units ------------------------------ */

@@ -1,10 +1,11 @@
 #!/bin/sh
 # tsan.sh - the library's threads under ThreadSanitizer: `batch -j4` over
 # sets that share the context (segmenters taken from and given back to the
-# pool, dictionaries, --merge's writer), and test_threads (pa_align on
-# several threads at once). Builds a clean copy of the sources (make
-# distdir, done by `make check-tsan`) with clang -fsanitize=thread in
-# tsan-build/; any report fails (halt_on_error). Usage:
+# pool, dictionaries, --merge's writer), align -j4 (the pairs of one set
+# on threads at once) and test_threads (pa_align on several threads at
+# once). Builds a clean copy of the sources (make distdir, done by
+# `make check-tsan`) with clang -fsanitize=thread in tsan-build/; any
+# report fails (halt_on_error). Usage:
 #   tsan.sh SRCDIR BUILDDIR
 set -e
 src=$1 build=$2
@@ -28,5 +29,15 @@ for run in 1 2 3 4 5; do
   ./polyalign batch -q -j4 --dir sets -o out --merge out/all.tmx.gz
 done
 echo "tsan.sh: batch -j4 over 8 sets of three languages with --merge, five runs: no report"
+# align -j4: the five pairs of a set on threads at once (the pivot read by
+# all), their -vv messages through the one lock.
+mkdir -p six
+cp "$S/cd-note.zh.txt" six/d.zh.txt
+for l in en fr es ru ar; do sed "s/the /the $l /" "$S/cd-note.en.txt" > "six/d.$l.txt"; done
+for run in 1 2 3; do
+  ./polyalign align -vv -j4 six/d.zh.txt six/d.en.txt six/d.fr.txt six/d.es.txt six/d.ru.txt six/d.ar.txt \
+    -o six/out.tmx 2> six/log
+done
+echo "tsan.sh: align -j4 over six languages, three runs: no report"
 ./tests/aligner/test_threads > /dev/null
 echo "tsan.sh: test_threads: no report"

@@ -53,11 +53,19 @@ int cli_parse_align_option(const char *cmd, int opt, const char *value, pa_align
     "      --max-sentences N refuse a document of more than N sentences\n" \
     "                        (default 10000000)\n"
 
-/* Parses a number option; on error reports it and returns -1. */
 /* Parses a positive whole number for option `name`, with K, M, G (binary)
  * suffixes when `suffixes`; a usage error (-1) otherwise. */
 int cli_parse_size(const char *cmd, const char *name, const char *value, int suffixes, size_t *out);
+
+/* Parses a number option within [lo, hi]; on error reports it and returns -1. */
 int cli_parse_double(const char *cmd, const char *opt, const char *value, double lo, double hi, double *out);
+
+/* Parses --jobs N: a whole number from 1 to 1024; on error reports it and
+ * returns -1. */
+int cli_parse_jobs(const char *cmd, const char *value, unsigned *out);
+
+/* The cores online, 1 to 1024: what --jobs is when not given. */
+unsigned cli_online_cores(void);
 
 /* What a command says on stderr besides errors: notes ("polyalign: ..."),
  * -v messages from the library, and the progress line. */

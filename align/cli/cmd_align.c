@@ -63,6 +63,8 @@ static const char usage[] =
     "      --max-bead N      most sentences in one bead, both sides (2..6, default 6)\n"
     "      --model M         evidence to use: full (default), anchors (lengths and\n"
     "                        anchors only), length (Gale & Church), for comparison\n"
+    "  -j, --jobs N          language pairs aligned at once, a thread each\n"
+    "                        (default: the online cores); the output is the same\n"
     CLI_LIMIT_HELP
     "  -v, --verbose         report estimated parameters and counts on stderr\n"
     "  -q, --quiet           no progress and no notes on stderr (errors only)\n"
@@ -86,7 +88,8 @@ static const struct option options[] = {
     {"verbose", no_argument, NULL, 'v'},           {"quiet", no_argument, NULL, 'q'},
     {"progress", no_argument, NULL, OPT_PROGRESS}, {"help", no_argument, NULL, 'h'},
     {"pairs", no_argument, NULL, OPT_PAIRS},       {"report", required_argument, NULL, OPT_REPORT},
-    CLI_LIMIT_OPTIONS,                             {NULL, 0, NULL, 0},
+    {"jobs", required_argument, NULL, 'j'},        CLI_LIMIT_OPTIONS,
+    {NULL, 0, NULL, 0},
 };
 
 #define MAX_INPUTS 16
@@ -123,7 +126,7 @@ static int parse_args(int argc, char **argv, align_args *a)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "s:t:o:f:vqh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "s:t:o:f:j:vqh", options, NULL)) != -1) {
         switch (c) {
         case 's': a->lang[0] = optarg; break;
         case 't': a->lang[1] = optarg; break;
@@ -135,6 +138,9 @@ static int parse_args(int argc, char **argv, align_args *a)
         case OPT_PRESPLIT: a->presplit = 1; break;
         case OPT_PAIRS: a->pairs = 1; break;
         case OPT_REPORT: a->report = optarg; break;
+        case 'j':
+            if (cli_parse_jobs("align", optarg, &a->align.threads) != 0) return PA_EUSAGE;
+            break;
         case OPT_LANG_TAG:
             if (pa_tmx_langtags_set(a->tags_table, optarg, &err) != 0) return cli_report(&err);
             break;
@@ -327,6 +333,7 @@ int cmd_align(int argc, char **argv)
     memset(&a, 0, sizeof a);
     a.output = "-";
     pa_align_options_init(&a.align, PA_ALIGN_OPTIONS_VERSION);
+    a.align.threads = cli_online_cores();
     a.tags_table = pa_tmx_langtags_new();
     int rc = parse_args(argc, argv, &a);
     if (rc == 0) {

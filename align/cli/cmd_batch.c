@@ -148,7 +148,6 @@ static int parse_args(int argc, char **argv, batch_args *a)
 {
     pa_error err;
     pa_error_clear(&err);
-    double x;
     int c;
     optind = 1;
     opterr = 0;
@@ -157,9 +156,7 @@ static int parse_args(int argc, char **argv, batch_args *a)
         case OPT_DIR: a->dir = optarg; break;
         case 'o': a->outdir = optarg; break;
         case 'j':
-            if (cli_parse_double("batch", "--jobs", optarg, 1, 1024, &x) != 0) return PA_EUSAGE;
-            if (x != (int)x) return cli_usage_error("batch", "--jobs: '%s' is not a whole number", optarg);
-            a->jobs = (unsigned)x;
+            if (cli_parse_jobs("batch", optarg, &a->jobs) != 0) return PA_EUSAGE;
             break;
         case OPT_PIVOT: a->pivot = optarg; break;
         case 'f': a->format = optarg; break;
@@ -212,10 +209,7 @@ static int parse_args(int argc, char **argv, batch_args *a)
     char tag[64];
     pa_input in = {.lang = a->pivot};
     if (pa_input_language(&in, tag, sizeof tag, &err) != 0) return cli_usage_error("batch", "--pivot: %s", err.msg);
-    if (a->jobs == 0) {
-        long cores = sysconf(_SC_NPROCESSORS_ONLN);
-        a->jobs = cores > 0 ? (unsigned)(cores > 1024 ? 1024 : cores) : 1;
-    }
+    if (a->jobs == 0) a->jobs = cli_online_cores();
     return 0;
 }
 

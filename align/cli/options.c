@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A size or count given on the command line (see cli.h). */
 int cli_parse_size(const char *cmd, const char *name, const char *value, int suffixes, size_t *out)
@@ -59,3 +60,18 @@ int cli_parse_align_option(const char *cmd, int opt, const char *value, pa_align
     }
 }
 
+
+int cli_parse_jobs(const char *cmd, const char *value, unsigned *out)
+{
+    double x;
+    if (cli_parse_double(cmd, "--jobs", value, 1, 1024, &x) != 0) return -1;
+    if (x != (int)x) return cli_usage_error(cmd, "--jobs: '%s' is not a whole number", value), -1;
+    *out = (unsigned)x;
+    return 0;
+}
+
+unsigned cli_online_cores(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 0 ? (unsigned)(cores > 1024 ? 1024 : cores) : 1;
+}

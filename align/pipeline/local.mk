@@ -5,6 +5,7 @@ libpolyalign_la_SOURCES += \
 	align/pipeline/batch.c align/pipeline/batch.h \
 	align/pipeline/context.c align/pipeline/context.h \
 	align/pipeline/merge.c align/pipeline/merge.h \
+	align/pipeline/pairwise.c align/pipeline/pairwise.h \
 	align/pipeline/pipeline.c \
 	align/pipeline/units.c align/pipeline/units.h \
 	align/pipeline/train.c align/pipeline/train.h

@@ -5,15 +5,16 @@
  * units); every command that aligns goes through pa_align. */
 #include "config.h"
 
-#include "align/aligner/aligner.h"
 #include "align/pipeline/anchors.h"
 #include "align/pipeline/context.h"
+#include "align/pipeline/pairwise.h"
 #include "align/pipeline/units.h"
 #include "align/readers/layout.h"
 #include "align/readers/reader.h"
 #include "align/util/alloc.h"
 #include "align/util/log.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,19 @@ const char *pa_version(void)
     return PACKAGE_VERSION;
 }
 
+/* The size of version 1 of pa_align_options: everything before `threads`. */
+#define ALIGN_OPTIONS_V1_SIZE offsetof(pa_align_options, threads)
+
 int pa_align_options_init(pa_align_options *o, unsigned version)
 {
+    pa_align_options d = PA_ALIGN_OPTIONS_INIT;
+    if (version == 1) {
+        d.version = 1;
+        memcpy(o, &d, ALIGN_OPTIONS_V1_SIZE);
+        return 0;
+    }
     if (version != PA_ALIGN_OPTIONS_VERSION) return -1;
-    *o = (pa_align_options)PA_ALIGN_OPTIONS_INIT;
+    *o = d;
     return 0;
 }
 
@@ -71,15 +81,19 @@ int pa_input_language(const pa_input *in, char *tag, size_t size, pa_error *err)
     return 0;
 }
 
-/* Checks an options struct's version; NULL gives the defaults. */
+/* Checks an options struct's version; NULL gives the defaults, and a
+ * version 1 struct is read into `defaults` with the later fields' defaults. */
 static const pa_align_options *checked_options(const pa_align_options *o, pa_align_options *defaults, pa_error *err)
 {
-    if (!o) {
-        pa_align_options_init(defaults, PA_ALIGN_OPTIONS_VERSION);
+    pa_align_options_init(defaults, PA_ALIGN_OPTIONS_VERSION);
+    if (!o) return defaults;
+    if (o->version == 1) {
+        memcpy(defaults, o, ALIGN_OPTIONS_V1_SIZE);
         return defaults;
     }
     if (o->version != PA_ALIGN_OPTIONS_VERSION) {
-        pa_error_set(err, PA_EUSAGE, "align options of version %u, expected %u", o->version, PA_ALIGN_OPTIONS_VERSION);
+        pa_error_set(err, PA_EUSAGE, "align options of version %u, expected 1 to %u", o->version,
+                     PA_ALIGN_OPTIONS_VERSION);
         return NULL;
     }
     return o;
@@ -195,6 +209,7 @@ static pa_units *align_inputs(pa_context *c, const pa_input *inputs, size_t n, c
     pa_document **docs = pa_calloc(n, sizeof *docs);
     pa_anchors *anchors = pa_calloc(n, sizeof *anchors);
     pa_alignment *al = pa_calloc(n, sizeof *al);
+    pa_pairwise pairs = {al, n - 1};
     pa_units *u = NULL;
     pa_split used;
     size_t k;
@@ -212,23 +227,10 @@ static pa_units *align_inputs(pa_context *c, const pa_input *inputs, size_t n, c
     if (split_all(c, docs, n, o, &log, &used, err) != 0) goto done;
     int anchored = anchors_agree(docs, anchors, n, &log);
     for (k = 1; k < n; k++) warn_lengths(docs[0], docs[k], &log);
-    for (k = 1; k < n; k++) {
-        char phase[96];
-        snprintf(phase, sizeof phase, "aligning %s-%s (%zu+%zu sentences)", docs[0]->tag, docs[k]->tag,
-                 docs[0]->n_sents, docs[k]->n_sents);
-        pa_align_opts ao;
-        pa_align_opts_init(&ao);
-        ao.model = o->model;
-        ao.max_bead = o->max_bead;
-        ao.log = &log;
-        ao.phase = phase;
-        ao.dict = pa_context_dictionary(c, docs[0]->lang, docs[k]->lang);
-        if (anchored ? pa_anchors_align(docs[0], anchors[0].at, docs[k], anchors[k].at, anchors[0].n, &ao, &al[k - 1], err)
-                     : pa_align_documents(docs[0], docs[k], &ao, &al[k - 1], err))
-            goto done;
-    }
+    if (pa_align_pairwise(c, docs, anchors, anchored, n, o, &log, &pairs, err) != 0) goto done;
     u = pa_units_build(docs, n, al, input_label(&inputs[0]), used);
 done:
+    pa_pairwise_release(&pairs);
     for (k = 0; k < n; k++) pa_alignment_free(&al[k]), pa_document_free(docs[k]), pa_anchors_free(&anchors[k]);
     pa_free(al), pa_free(docs), pa_free(anchors);
     return u;

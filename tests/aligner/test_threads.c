@@ -4,7 +4,8 @@
  * dictionaries are what threads contend for). The sample pair is aligned
  * from raw text (so each thread segments, taking segmenters from the pool)
  * on one thread, then on four threads together, twice over; every thread
- * must produce exactly the single-threaded units and scores. */
+ * must produce exactly the single-threaded units and scores. Then the
+ * options' versions: 1 (before `threads`) still works, 3 is refused. */
 #include "align/polyalign.h"
 #include "tests/tap.h"
 
@@ -76,6 +77,27 @@ int main(void)
             pa_units_free(jobs[k].out);
         }
     }
+    /* Options of version 1, from before `threads`: init writes their part
+     * only, pa_align reads their part only (and runs on one thread); an
+     * unknown version is refused. */
+    struct {
+        pa_align_options o;
+        unsigned char after[16];
+    } v1;
+    memset(&v1, 0x5a, sizeof v1);
+    int init1 = pa_align_options_init(&v1.o, 1);
+    ok(init1 == 0 && v1.o.version == 1 && v1.o.max_bead == 6 && v1.o.threads == 0x5a5a5a5aU,
+       "pa_align_options_init(o, 1) fills version 1's fields and nothing past them");
+    pa_units *u1 = pa_align(ctx, in, 2, &v1.o, &err);
+    ok(same(u1, one.out), "pa_align with version 1 options: the same units and scores");
+    pa_units_free(u1);
+    pa_align_options o3;
+    ok(pa_align_options_init(&o3, 3) == -1, "pa_align_options_init refuses version 3");
+    pa_align_options_init(&o3, PA_ALIGN_OPTIONS_VERSION);
+    o3.version = 3;
+    pa_units *u3 = pa_align(ctx, in, 2, &o3, &err);
+    ok(!u3 && err.code == PA_EUSAGE, "pa_align refuses options of version 3: %s", err.msg);
+    pa_units_free(u3);
     pa_units_free(one.out);
     pa_context_free(ctx);
     xmlCleanupParser();

@@ -16,6 +16,8 @@
 #            text (segmentation rules made in the process)
 #   segment  English and Chinese UN dev set text, one sentence a paragraph
 #            and 80 sentences a paragraph (MB/s of CPU time)
+#   six      the UN dev set's six languages in one run, -j 1 and -j with
+#            one thread a core (the pairs on threads at once): wall time
 #   growth   MAC-dev 1x, 2x, 4x, 8x, 16x: time relative to 1x
 #
 # polyalign runs `align --presplit -s zh -t en -f beads` (the inputs hold one
@@ -183,6 +185,21 @@ row "loop: $(ls "$tmp/docs" | grep -c '^d\.zh') docs of 40, a process each" "$pc
   "x >= 0.67 (at most 1.5x hunalign)"
 measure "$REPEAT" sh "$tmp/loop.sh" $PA -o "$tmp/out.align"
 row "loop, each written to a file (-o)" "$cpu" "$wall" "$mb" "$hc" "$hw" "$hm" "(fsync and rename each)"
+
+# A six-language set: five pairs, which -j aligns on threads at once (one a
+# thread); wall time is what it gains, CPU time what it costs.
+echo
+echo "six languages, one process (UN dev set, $(grep -c '' "$U/UNv1.0.devset.zh") sentences each, zh the pivot, TMX out)"
+six=
+for l in zh en fr es ru ar; do
+  [ -f "$U/UNv1.0.devset.$l" ] && cp "$U/UNv1.0.devset.$l" "$tmp/six.$l.txt" && six="$six $tmp/six.$l.txt"
+done
+cores=$(nproc 2>/dev/null || echo 1)
+for j in 1 "$cores"; do
+  measure 1 "$POLYALIGN" align -q --presplit -j "$j" $six -o "$tmp/six.tmx"
+  [ "$j" = 1 ] && w1=$wall
+  printf '  -j %-3s CPU %7s s  wall %7s s (%s x faster than -j 1)  %5s MB\n' "$j" "$cpu" "$wall" "$(ratio "$w1" "$wall")" "$mb"
+done
 
 echo
 echo "segmentation (polyalign segment, MB per CPU second; target >= 20 MB/s, 80 a paragraph >= 0.7x one)"

@@ -3,7 +3,7 @@
 # the pair's own alignment: the zh-en file of a three-language run is what
 # aligning zh with en alone writes, without the units the multilingual
 # memory joins for the other language's sake; names carry the pair before
-# the extension.
+# the extension. -j runs the pairs on threads, with the same result.
 . "$top_srcdir/tests/lib.sh"
 P=$POLYALIGN
 S=$top_srcdir/corpora/sample
@@ -46,5 +46,26 @@ ok $? "moses: PREFIX.zh-en.zh, PREFIX.zh-en.en, PREFIX.zh-fr.fr"
 # usage: a file is needed; nothing is left behind on failure
 "$P" align -q --pairs "$ZH" "$EN" "$FR" 2> "$W/err"; [ $? -eq 2 ] && grep -q -- "--pairs" "$W/err"
 ok $? "--pairs without -o is a usage error"
+
+# -j: the pairs on threads, one a thread; the memory is the same on any
+# number (the progress and -v messages come from the threads)
+for l in es ru; do sed "s/the /$l /g" "$EN" > "$W/cd-note.$l.txt"; done
+FIVE="$ZH $EN $FR $W/cd-note.es.txt $W/cd-note.ru.txt"
+for j in 1 2 4; do
+  SOURCE_DATE_EPOCH=1700000000 "$P" align -q -j $j $FIVE -o "$W/j$j.tmx" 2> "$W/j$j.err"
+  ok $? "-j $j: five languages into one TMX"
+done
+cmp -s "$W/j1.tmx" "$W/j2.tmx" && cmp -s "$W/j1.tmx" "$W/j4.tmx"
+ok $? "-j 1, -j 2 and -j 4 write the same TMX ($(grep -c '<tu[ >]' "$W/j1.tmx") units)"
+"$P" align -q --pairs -j 3 $FIVE -o "$W/pj.tsv" && "$P" align -q $ZH $FR -o "$W/alone.fr.tsv" &&
+  cmp -s "$W/pj.zh-fr.tsv" "$W/alone.fr.tsv"
+ok $? "--pairs -j 3: the zh-fr file is zh aligned with fr alone"
+"$P" align -vv -j 1 $FIVE -o "$W/v1.tsv" 2> "$W/v1.err" && "$P" align -vv -j 2 $FIVE -o "$W/v2.tsv" 2> "$W/v2.err" &&
+  sort "$W/v1.err" > "$W/v1.sorted" && sort "$W/v2.err" > "$W/v2.sorted" && cmp -s "$W/v1.sorted" "$W/v2.sorted"
+ok $? "-vv -j 2 says what -vv -j 1 says, in whole lines ($(wc -l < "$W/v1.err") of them), in another order"
+for bad in 0 2.5 x 1025; do
+  "$P" align -q -j "$bad" "$ZH" "$EN" 2> "$W/err"; [ $? -eq 2 ] && grep -q -- "--jobs" "$W/err"
+  ok $? "-j $bad is a usage error"
+done
 ls -A "$W" | grep -q '\.tmp'; [ $? -ne 0 ]; ok $? "no temporary file left"
 done_testing

@@ -9,7 +9,8 @@
  * memory"; never crash. After a failure the objects made so far are freed,
  * no temporary file is left beside the output, an older output is left
  * alone, and the context (when there is one) still writes the reference
- * TMX. Leaks and bad frees are the sanitizers' to report
+ * TMX. Then the same for a three-language set aligned on two threads (the
+ * calling thread's allocations). Leaks and bad frees are the sanitizers' to report
  * (make check-sanitizers runs this test too).
  *
  * OOM_STRIDE=K tries every K-th N only (for a quick look by hand). */
@@ -155,6 +156,56 @@ static void run_calls(pa_context *ctx, run_result *r)
     STEP(7);
 }
 
+/* The pair plus a third version (the English text standing for French)
+ * aligned on two threads: the calling thread's allocations fail in turn,
+ * among them those made after the threads have aligned the pairs (the
+ * units), when a cleanup must free what the threads made. The units, or 0
+ * with `err` set. */
+static size_t align_on_threads(pa_context *ctx, pa_error *err)
+{
+    pa_input in[3] = {{.bytes = zh_text, .len = sizeof zh_text - 1, .lang = "zh", .label = "cd"},
+                      {.bytes = en_text, .len = sizeof en_text - 1, .lang = "en", .label = "cd"},
+                      {.bytes = en_text, .len = sizeof en_text - 1, .lang = "fr", .label = "cd"}};
+    pa_align_options o = PA_ALIGN_OPTIONS_INIT;
+    o.threads = 2;
+    pa_units *u = pa_align(ctx, in, 3, &o, err);
+    if (!u) return 0;
+    size_t n = pa_units_count(u);
+    pa_units_free(u);
+    return n;
+}
+
+/* align_on_threads with each allocation of the calling thread failing in
+ * turn: every run must fail with "out of memory", and the context then
+ * align as before. */
+static void oom_on_threads(void)
+{
+    pa_error err = {0};
+    pa_context *ctx = pa_context_new(NULL, &err);
+    if (!ok(ctx != NULL, "a context for the threads' runs")) return;
+    /* counted on the second run: the first also fills the context's pools */
+    size_t ref = align_on_threads(ctx, &err);
+    unsigned long before = pa_alloc_count();
+    ref = ref ? align_on_threads(ctx, &err) : 0;
+    unsigned long count = pa_alloc_count() - before;
+    ok(ref >= 4, "three versions on two threads: %zu units, %lu allocations of the calling thread", ref, count);
+    unsigned long tried = 0, oom = 0, bad = 0, again_bad = 0;
+    for (unsigned long n = 1; n <= count; n++) {
+        pa_error_clear(&err);
+        pa_alloc_fail_at(n);
+        size_t got = align_on_threads(ctx, &err);
+        pa_alloc_fail_at(0);
+        tried++;
+        if (got == 0 && is_oom(&err)) oom++;
+        else if (bad++ < 5) diag("allocation %lu: %zu units, '%s'", n, got, err.msg);
+        if (align_on_threads(ctx, &err) != ref && again_bad++ < 5) diag("allocation %lu: the context then failed", n);
+    }
+    ok(tried > 0 && oom == tried, "on two threads, each of %lu failing allocations failed the call with out of "
+       "memory (%lu did)", tried, oom);
+    ok(again_bad == 0, "after each, the context aligned the three versions again (%lu times it did not)", again_bad);
+    pa_context_free(ctx);
+}
+
 /* The whole run; the context is freed unless `keep` takes it. */
 static void run(run_result *r, pa_context **keep)
 {
@@ -252,6 +303,8 @@ int main(void)
     ok(oom_failures == tried, "every failing allocation made the run fail (%lu of %lu)", oom_failures, tried);
     ok(temps == 0, "no temporary file left after a failed run (%lu left one)", temps);
     ok(reruns_bad == 0, "after each failure the context writes the reference TMX again (%lu runs did not)", reruns_bad);
+
+    oom_on_threads();
 
     unlink(out_path);
     unlink(dict_path);
