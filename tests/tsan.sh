@@ -2,7 +2,8 @@
 # tsan.sh - the library's threads under ThreadSanitizer: `batch -j4` over
 # sets that share the context (segmenters taken from and given back to the
 # pool, dictionaries, --merge's writer), align -j4 (the pairs of one set
-# on threads at once) and test_threads (pa_align on several threads at
+# on threads at once), align -j2 on a big pair (tests/aligner/beside.sh:
+# a backward pass beside its forward pass) and test_threads (pa_align on several threads at
 # once). Builds a clean copy of the sources (make distdir, done by
 # `make check-tsan`) with clang -fsanitize=thread in tsan-build/; any
 # report fails (halt_on_error). Usage:
@@ -39,5 +40,10 @@ for run in 1 2 3; do
     -o six/out.tmx 2> six/log
 done
 echo "tsan.sh: align -j4 over six languages, three runs: no report"
+# align -j2 on one pair of 3,800 sentences (the sample repeated): the last
+# pass's backward table on a second thread beside the forward pass
+top_srcdir=$src POLYALIGN=$PWD/polyalign sh "$src/tests/aligner/beside.sh" > beside.log 2>&1 || { cat beside.log; exit 1; }
+grep -q "^not ok" beside.log && { cat beside.log; exit 1; }
+echo "tsan.sh: align -j2, the backward pass beside the forward pass: no report"
 ./tests/aligner/test_threads > /dev/null
 echo "tsan.sh: test_threads: no report"

@@ -30,6 +30,8 @@ typedef struct pa_align_opts {
     const pa_logger *log; /* estimated parameters (PA_LOG_DEBUG), progress; NULL = none */
     const char *phase;    /* progress phase name ("aligning zh-en"), NULL = no progress */
     const pa_dict *dict;  /* bilingual dictionary or lexicon file, NULL = none (shared, read-only) */
+    unsigned threads;     /* most threads at once (default 1): with 2, a big band's backward
+                             pass runs beside its forward pass, with the same result */
 } pa_align_opts;
 
 void pa_align_opts_init(pa_align_opts *o);

@@ -53,7 +53,7 @@ tests_aligner_test_search_LDADD = libpolyalign.la
 tests_aligner_test_romanize_LDADD = libpolyalign.la $(ICU_LIBS)
 tests_aligner_test_threads_LDADD = libpolyalign.la
 ALIGNER_SCRIPT_TESTS = tests/aligner/test_cases.sh tests/aligner/quality.sh \
-	tests/aligner/dict.sh tests/aligner/coverage.py tests/aligner/levels.sh
+	tests/aligner/dict.sh tests/aligner/coverage.py tests/aligner/levels.sh tests/aligner/beside.sh
 TESTS += tests/aligner/test_search tests/aligner/test_threads tests/aligner/test_romanize tests/aligner/test_lexicon \
 	tests/aligner/test_lengthmodel tests/aligner/test_wordbreak tests/aligner/test_pairs \
 	$(ALIGNER_SCRIPT_TESTS)

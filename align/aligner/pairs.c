@@ -289,14 +289,62 @@ void pa_pair_table_set_band(pa_pair_table *pt, const pa_band *band, size_t max_s
     for (int r = 0; r < PA_PAIR_ROWS; r++) pt->row_of[r] = pt->win_of[r] = pt->block_row[r] = SIZE_MAX;
 }
 
-void pa_pair_table_free(pa_pair_table *pt)
+/* What a table owns besides its slots: ranges, ring, scratch, marks. */
+static void free_search_parts(pa_pair_table *pt)
 {
     pa_free(pt->lo), pa_free(pt->hi);
     for (int r = 0; r < PA_PAIR_ROWS; r++) pa_free(pt->block[r]);
     for (int r = 0; r < PA_PAIR_ROWS; r++) pa_free(pt->row[r]), pa_free(pt->src_win[r]), pa_free(pt->tgt_win[r]);
+    pa_free(pt->col);
+    pa_free(pt->reach_mask), pa_free(pt->reach_stamp);
+}
+
+void pa_pair_table_free(pa_pair_table *pt)
+{
+    free_search_parts(pt);
     slots_free(&pt->src);
     slots_free(&pt->tgt);
-    pa_free(pt->reach_mask), pa_free(pt->reach_stamp);
+    memset(pt, 0, sizeof *pt);
+}
+
+void pa_pair_table_copy(pa_pair_table *dst, const pa_pair_table *src)
+{
+    *dst = *src;
+    size_t n = src->n, widest = 1;
+    dst->lo = pa_malloc((n + 1) * sizeof *dst->lo);
+    dst->hi = pa_malloc((n + 1) * sizeof *dst->hi);
+    memcpy(dst->lo, src->lo, (n + 1) * sizeof *dst->lo);
+    memcpy(dst->hi, src->hi, (n + 1) * sizeof *dst->hi);
+    size_t K = src->max_side, block_w = 1; /* block_w: as pa_pair_table_block_row measures it */
+    for (size_t a = 0; a < n; a++) {
+        if (src->hi[a] >= src->lo[a] && src->hi[a] - src->lo[a] + 1 > widest) widest = src->hi[a] - src->lo[a] + 1;
+        size_t lo = SIZE_MAX, hi = 0;
+        for (size_t u = 0; u < K && u <= a; u++)
+            if (src->hi[a - u] >= src->lo[a - u]) {
+                if (src->lo[a - u] < lo) lo = src->lo[a - u];
+                if (src->hi[a - u] + 1 > hi) hi = src->hi[a - u] + 1;
+            }
+        if (lo != SIZE_MAX && hi - lo > block_w) block_w = hi - lo;
+    }
+    for (int r = 0; r < PA_PAIR_ROWS; r++) {
+        dst->row[r] = pa_malloc(widest * sizeof *dst->row[r]), dst->row_cap[r] = widest;
+        dst->src_win[r] = pa_malloc(widest * K * sizeof *dst->src_win[r]), dst->src_win_cap[r] = widest * K;
+        dst->tgt_win[r] = pa_malloc(widest * K * sizeof *dst->tgt_win[r]), dst->tgt_win_cap[r] = widest * K;
+        dst->block[r] = pa_malloc((K + 1) * (block_w + 1) * sizeof *dst->block[r]);
+        dst->block_cap[r] = (K + 1) * (block_w + 1);
+        dst->row_of[r] = dst->win_of[r] = dst->block_row[r] = SIZE_MAX;
+    }
+    dst->col = pa_malloc(widest * sizeof *dst->col), dst->col_cap = widest;
+    if (src->reach_n) {
+        dst->reach_mask = pa_malloc(src->reach_n * sizeof *dst->reach_mask);
+        dst->reach_stamp = pa_calloc(src->reach_n, sizeof *dst->reach_stamp);
+    }
+    dst->reach_row = SIZE_MAX, dst->reach_cur = 0;
+}
+
+void pa_pair_table_free_copy(pa_pair_table *pt)
+{
+    free_search_parts(pt);
     memset(pt, 0, sizeof *pt);
 }
 
@@ -342,7 +390,8 @@ void pa_pair_table_windows(pa_pair_table *pt, size_t a)
         tw[(b - lo) * K] = row[b - lo].tgt_gain;
     }
     /* target windows: the rows below, a column at a time */
-    uint64_t *col = pa_malloc(w * sizeof *col);
+    PA_GROW(pt->col, pt->col_cap, w);
+    uint64_t *col = pt->col;
     for (size_t b = lo; b <= hi; b++) col[b - lo] = row[b - lo].tgt_mask;
     for (size_t k = 2; k <= K; k++) {
         size_t p = a + k - 1, plo = 1, phi = 0;
@@ -352,7 +401,6 @@ void pa_pair_table_windows(pa_pair_table *pt, size_t a)
             tw[(b - lo) * K + k - 1] = masked_gain(&pt->tgt, b, col[b - lo], k);
         }
     }
-    pa_free(col);
 }
 
 /* The bead's cells one by one: for beads that reach outside the rows'

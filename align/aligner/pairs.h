@@ -118,6 +118,8 @@ typedef struct pa_pair_table {
     size_t block_row[PA_PAIR_ROWS], block_t[PA_PAIR_ROWS], block_lo[PA_PAIR_ROWS], block_w[PA_PAIR_ROWS];
     size_t block_cap[PA_PAIR_ROWS];
     int block_ok;
+    uint64_t *col; /* scratch of pa_pair_table_windows: a row's target masks */
+    size_t col_cap;
 } pa_pair_table;
 
 /* Prepares the per-sentence slots. With weights `w`, only classes with a
@@ -133,6 +135,15 @@ void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_
 void pa_pair_table_set_band(pa_pair_table *pt, const pa_band *band, size_t max_side);
 
 void pa_pair_table_free(pa_pair_table *pt);
+
+/* A copy of `src` (whose band is set) for a search over the same band on
+ * another thread: it reads src's slots and links, which must outlive it,
+ * and has its own rows' ranges, ring and scratch, sized for the widest row
+ * so that scoring beads with it never allocates (a thread without an
+ * allocation frame of its own must not). Free it with
+ * pa_pair_table_free_copy. */
+void pa_pair_table_copy(pa_pair_table *dst, const pa_pair_table *src);
+void pa_pair_table_free_copy(pa_pair_table *pt);
 
 /* Match counts by class and side of source sentence a against target
  * sentence b (m[c][0]: a's tokens that b matches), and the number of slotted

@@ -10,6 +10,7 @@
 #include "align/util/alloc.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -213,22 +214,26 @@ static inline void pa_search_trace(const pa_search_state *st, pa_alignment *path
     }
 }
 
-/* The backward pass of a forward pass run with posteriors: bwd[i,j] is the
- * log-probability of all paths from (i,j) to the end, and with fwd it gives
- * each bead of `path` (the trace) its posterior. Returns log Z. */
-static inline __attribute__((always_inline)) double pa_search_backward(pa_search_state *st, pa_bead_logp_fn logp,
-                                                                       void *ctx, pa_alignment *path)
+/* The backward table over `band`: bwd[c], the log of the summed scores of
+ * the paths from cell c to the end, for the rows `top` and above (the
+ * rows below filled already: a cell depends on the rows below it only).
+ * Edge scores come from `edges` where the forward pass cached them (NULL:
+ * none cached). `spans` (3 n_types + 1) and `terms` (n_types + 1) are
+ * scratch. It reads nothing of the forward pass but its cache, so it can
+ * run beside the forward pass over the same band, on another thread with
+ * a scorer of its own; that thread is told to give up by `stop` (NULL:
+ * never), read once a row. Returns 0, or -1 when it gave up (the table
+ * unfinished). */
+static inline __attribute__((always_inline)) int pa_search_backward_table(const pa_band *band,
+                                                                          const pa_bead_type *types, size_t n_types,
+                                                                          const double *edges, pa_bead_logp_fn logp,
+                                                                          void *ctx, size_t *spans, double *terms,
+                                                                          double *bwd, size_t top, atomic_int *stop)
 {
-    const pa_band *band = st->band;
-    const pa_bead_type *types = st->types;
-    size_t n = band->n, m = band->m, n_types = st->n_types;
-    const double *edges = st->edges, *fwd = st->fwd;
-    double *terms = st->terms;
-    double log_z = fwd[pa_band_cell(band, n, m)];
-    double *bwd = pa_malloc(band->cells * sizeof *bwd);
-    size_t *spans = st->spans;
+    size_t n = band->n, m = band->m;
     const size_t *span_lo = spans, *span_hi = spans + n_types, *span_base = spans + 2 * n_types;
-    for (size_t i = n + 1; i-- > 0;) {
+    for (size_t i = (top < n ? top : n) + 1; i-- > 0;) {
+        if (stop && atomic_load_explicit(stop, memory_order_relaxed)) return -1;
         if (band->hi[i] < band->lo[i]) continue;
         pa_search_row_spans(band, types, n_types, i, 1, spans);
         for (size_t j = band->hi[i] + 1; j-- > band->lo[i];) {
@@ -246,13 +251,37 @@ static inline __attribute__((always_inline)) double pa_search_backward(pa_search
             bwd[pa_band_cell(band, i, j)] = pa_search_log_sum(terms, nt_terms);
         }
     }
+    return 0;
+}
+
+/* Sets the scores of `path` (the Viterbi path of the forward state `st`)
+ * to their posteriors, from `bwd`, the backward table over st's band;
+ * returns log Z. */
+static inline __attribute__((always_inline)) double pa_search_posteriors(const pa_search_state *st, const double *bwd,
+                                                                       pa_bead_logp_fn logp, void *ctx,
+                                                                       pa_alignment *path)
+{
+    const pa_band *band = st->band;
+    double log_z = st->fwd[pa_band_cell(band, band->n, band->m)];
     for (size_t k = 0; k < path->n; k++) {
         pa_bead *b = &path->beads[k];
         size_t c = pa_band_cell(band, b->src + b->n_src, b->tgt + b->n_tgt), t = st->back[c];
-        double lp = pa_search_edge_logp(edges, c, t, n_types, logp, ctx, b->src, b->n_src, b->tgt, b->n_tgt);
-        double post = exp(fwd[pa_band_cell(band, b->src, b->tgt)] + lp + bwd[c] - log_z);
+        double lp = pa_search_edge_logp(st->edges, c, t, st->n_types, logp, ctx, b->src, b->n_src, b->tgt, b->n_tgt);
+        double post = exp(st->fwd[pa_band_cell(band, b->src, b->tgt)] + lp + bwd[c] - log_z);
         b->score = post > 1 ? 1 : post;
     }
+    return log_z;
+}
+
+/* The backward pass of a forward pass with posteriors: every bead of
+ * `path` (its Viterbi path) gets its posterior as its score; returns log Z. */
+static inline __attribute__((always_inline)) double pa_search_backward(pa_search_state *st, pa_bead_logp_fn logp,
+                                                                       void *ctx, pa_alignment *path)
+{
+    double *bwd = pa_malloc(st->band->cells * sizeof *bwd);
+    pa_search_backward_table(st->band, st->types, st->n_types, st->edges, logp, ctx, st->spans, st->terms, bwd,
+                             st->band->n, NULL);
+    double log_z = pa_search_posteriors(st, bwd, logp, ctx, path);
     pa_free(bwd);
     return log_z;
 }

@@ -63,8 +63,10 @@ static const char usage[] =
     "      --max-bead N      most sentences in one bead, both sides (2..6, default 6)\n"
     "      --model M         evidence to use: full (default), anchors (lengths and\n"
     "                        anchors only), length (Gale & Church), for comparison\n"
-    "  -j, --jobs N          language pairs aligned at once, a thread each\n"
-    "                        (default: the online cores); the output is the same\n"
+    "  -j, --jobs N          threads: language pairs aligned at once, a thread\n"
+    "                        each, and a big pair's last backward pass beside its\n"
+    "                        forward pass (default: the online cores); the output\n"
+    "                        is the same\n"
     CLI_LIMIT_HELP
     "  -v, --verbose         report estimated parameters and counts on stderr\n"
     "  -q, --quiet           no progress and no notes on stderr (errors only)\n"

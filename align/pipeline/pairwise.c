@@ -18,9 +18,10 @@ typedef struct pair_job {
     pa_alignment *al;
 } pair_job;
 
-/* Aligns pair k (docs[0] with docs[k + 1]); `phase` names its progress
- * (NULL: none). */
-static int align_pair(const pair_job *job, size_t k, const pa_logger *log, const char *phase, pa_error *err)
+/* Aligns pair k (docs[0] with docs[k + 1]) on up to `threads` threads;
+ * `phase` names its progress (NULL: none). */
+static int align_pair(const pair_job *job, size_t k, unsigned threads, const pa_logger *log, const char *phase,
+                      pa_error *err)
 {
     const pa_document *src = job->docs[0], *tgt = job->docs[k + 1];
     pa_align_opts ao;
@@ -30,6 +31,7 @@ static int align_pair(const pair_job *job, size_t k, const pa_logger *log, const
     ao.log = log;
     ao.phase = phase;
     ao.dict = job->dicts[k];
+    ao.threads = threads ? threads : 1;
     if (job->anchored)
         return pa_anchors_align(src, job->anchors[0].at, tgt, job->anchors[k + 1].at, job->anchors[0].n, &ao,
                                 &job->al[k], err);
@@ -44,6 +46,7 @@ typedef struct pair_pool {
     int failed;
     size_t failed_at;
     pa_error err;
+    unsigned threads_each; /* what each pair may use */
     pthread_mutex_t lock;
     const pa_logger *log; /* the caller's */
     pa_logger locked;     /* the caller's messages, under `lock` */
@@ -62,7 +65,7 @@ static void locked_message(void *data, int level, const char *message)
 static int align_pair_framed(pair_pool *p, size_t k, pa_error *err)
 {
     int rc;
-    PA_ALLOC_CALL(rc, align_pair(p->job, k, &p->locked, NULL, err), err, -1);
+    PA_ALLOC_CALL(rc, align_pair(p->job, k, p->threads_each, &p->locked, NULL, err), err, -1);
     return rc;
 }
 
@@ -116,7 +119,7 @@ int pa_align_pairwise(pa_context *c, pa_document *const *docs, const pa_anchors 
     unsigned threads = o->threads < n_pairs ? o->threads : (unsigned)n_pairs;
     int rc = 0;
     if (threads > 1) {
-        pair_pool p = {.job = &job, .n_pairs = n_pairs, .log = log};
+        pair_pool p = {.job = &job, .n_pairs = n_pairs, .log = log, .threads_each = o->threads / threads};
         p.locked = (pa_logger){log->fn ? locked_message : NULL, &p, log->level, NULL};
         pthread_mutex_init(&p.lock, NULL);
         /* registered before any thread starts: nothing of this thread
@@ -138,7 +141,7 @@ int pa_align_pairwise(pa_context *c, pa_document *const *docs, const pa_anchors 
         char phase[96];
         snprintf(phase, sizeof phase, "aligning %s-%s (%zu+%zu sentences)", docs[0]->tag, docs[k + 1]->tag,
                  docs[0]->n_sents, docs[k + 1]->n_sents);
-        rc = align_pair(&job, k, log, phase, err);
+        rc = align_pair(&job, k, o->threads, log, phase, err);
     }
     pa_free(dicts);
     return rc;

@@ -10,7 +10,9 @@
  * no temporary file is left beside the output, an older output is left
  * alone, and the context (when there is one) still writes the reference
  * TMX. Then the same for a three-language set aligned on two threads (the
- * calling thread's allocations). Leaks and bad frees are the sanitizers' to report
+ * calling thread's allocations), and for a pair big enough that its last
+ * pass's backward table is made on a second thread, a few allocations
+ * failing while that thread runs. Leaks and bad frees are the sanitizers' to report
  * (make check-sanitizers runs this test too).
  *
  * OOM_STRIDE=K tries every K-th N only (for a quick look by hand). */
@@ -206,6 +208,84 @@ static void oom_on_threads(void)
     pa_context_free(ctx);
 }
 
+/* A pair big enough that the last pass's backward table is made on a
+ * second thread (aligner.c: a band of 500,000 cells or more): n sentences
+ * a side, one a line, of random lengths (seeded), the English ones about
+ * three times as long. */
+static char *big_side(size_t n, int zh, unsigned seed)
+{
+    char *text = malloc(n * 200 + 1), *p = text;
+    if (!text) exit(1);
+    for (size_t i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned words = 3 + (seed >> 16) % 25;
+        for (unsigned w = 0; w < words; w++) {
+            if (zh) p += sprintf(p, "%s", "字");
+            else p += sprintf(p, "%sw%u", w ? " " : "", (seed >> (w % 16)) % 97);
+        }
+        p += sprintf(p, "%s\n", zh ? "。" : ".");
+    }
+    *p = '\0';
+    return text;
+}
+
+/* The aligner's debug line says when the backward job starts; the
+ * callback runs on the calling thread, so it can make the `fail_after`-th
+ * allocation of that thread from then on fail. */
+static unsigned long fail_after;
+static int job_seen;
+static void note_job(void *data, int level, const char *message)
+{
+    (void)data, (void)level;
+    if (!strstr(message, "the backward pass on a second thread")) return;
+    job_seen = 1;
+    if (fail_after) pa_alloc_fail_at(fail_after);
+}
+
+/* The big pair on two threads, the calling thread's allocations failing
+ * while the backward job runs beside the forward pass (the 1st, 4th, 16th
+ * and 64th after it starts): the call must fail with out of memory (its
+ * cleanup stops and joins the job before the frame frees what the job
+ * reads; the sanitizers see to the rest), and the context then align the
+ * pair as before. */
+static void oom_beside_job(void)
+{
+    const size_t n = 16000;
+    char *zh = big_side(n, 1, 7), *en = big_side(n, 0, 7);
+    pa_input in[2] = {{.bytes = zh, .len = strlen(zh), .lang = "zh", .label = "big"},
+                      {.bytes = en, .len = strlen(en), .lang = "en", .label = "big"}};
+    pa_align_options o = PA_ALIGN_OPTIONS_INIT;
+    o.threads = 2, o.split = PA_SPLIT_LINES, o.log = note_job, o.log_level = PA_LOG_DEBUG;
+    pa_error err = {0};
+    pa_context *ctx = pa_context_new(NULL, &err);
+    fail_after = 0, job_seen = 0;
+    pa_units *u = ctx ? pa_align(ctx, in, 2, &o, &err) : NULL;
+    size_t ref = u ? pa_units_count(u) : 0;
+    pa_units_free(u);
+    if (ok(ref > 0 && job_seen, "a %zu-sentence pair on two threads: %zu units, the backward job ran", n, ref)) {
+        unsigned long bad = 0;
+        const unsigned long at[] = {1, 4, 16, 64};
+        for (size_t k = 0; k < sizeof at / sizeof *at; k++) {
+            pa_error_clear(&err);
+            fail_after = at[k], job_seen = 0;
+            u = pa_align(ctx, in, 2, &o, &err);
+            pa_alloc_fail_at(0);
+            fail_after = 0;
+            if (u || !job_seen || !is_oom(&err)) {
+                if (bad++ < 3) diag("allocation %lu after the job's start: %s '%s'", at[k], u ? "succeeded" : "failed", err.msg);
+            }
+            pa_units_free(u);
+        }
+        ok(bad == 0, "the 1st, 4th, 16th or 64th allocation after the job's start failing fails the call with out of "
+           "memory (%lu did not)", bad);
+        u = pa_align(ctx, in, 2, &o, &err);
+        ok(u && pa_units_count(u) == ref, "then the context aligns the pair as before");
+        pa_units_free(u);
+    }
+    pa_context_free(ctx);
+    free(zh), free(en);
+}
+
 /* The whole run; the context is freed unless `keep` takes it. */
 static void run(run_result *r, pa_context **keep)
 {
@@ -305,6 +385,7 @@ int main(void)
     ok(reruns_bad == 0, "after each failure the context writes the reference TMX again (%lu runs did not)", reruns_bad);
 
     oom_on_threads();
+    oom_beside_job();
 
     unlink(out_path);
     unlink(dict_path);
