@@ -51,11 +51,13 @@ ok $? "--pairs without -o is a usage error"
 # number (the progress and -v messages come from the threads)
 for l in es ru; do sed "s/the /$l /g" "$EN" > "$W/cd-note.$l.txt"; done
 FIVE="$ZH $EN $FR $W/cd-note.es.txt $W/cd-note.ru.txt"
+# (the creation dates blanked: a run may start in the next second)
 for j in 1 2 4; do
-  SOURCE_DATE_EPOCH=1700000000 "$P" align -q -j $j $FIVE -o "$W/j$j.tmx" 2> "$W/j$j.err"
+  "$P" align -q -j $j $FIVE -o "$W/j$j.tmx" 2> "$W/j$j.err"
   ok $? "-j $j: five languages into one TMX"
+  sed 's/creationdate="[0-9TZ]*"//g' "$W/j$j.tmx" > "$W/j$j.nodate"
 done
-cmp -s "$W/j1.tmx" "$W/j2.tmx" && cmp -s "$W/j1.tmx" "$W/j4.tmx"
+cmp -s "$W/j1.nodate" "$W/j2.nodate" && cmp -s "$W/j1.nodate" "$W/j4.nodate"
 ok $? "-j 1, -j 2 and -j 4 write the same TMX ($(grep -c '<tu[ >]' "$W/j1.tmx") units)"
 "$P" align -q --pairs -j 3 $FIVE -o "$W/pj.tsv" && "$P" align -q $ZH $FR -o "$W/alone.fr.tsv" &&
   cmp -s "$W/pj.zh-fr.tsv" "$W/alone.fr.tsv"
