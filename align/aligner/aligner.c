@@ -336,11 +336,19 @@ static void backward_job_cancel(void *arg)
     backward_job_wait(arg, 1);
 }
 
+/* Frees a job that has been waited for. */
 static void backward_job_free(backward_job *j)
 {
     pa_alloc_undefer(j);
     pa_pair_table_free_copy(&j->s.pt);
     pa_free(j->spans), pa_free(j->terms), pa_free(j->bwd);
+}
+
+/* Ends a job whose table is not wanted: stops it, waits, frees. */
+static void backward_job_drop(backward_job *j)
+{
+    backward_job_wait(j, 1);
+    backward_job_free(j);
 }
 
 /* Starts the backward table of `band` (at the sentence level) on a thread
@@ -374,6 +382,8 @@ static int backward_job_start(backward_job *j, const scorer *s, const pa_band *b
     atomic_init(&j->stop, 0);
     pa_alloc_defer(backward_job_cancel, j);
     j->running = pthread_create(&j->thread, NULL, backward_thread, j) == 0;
+    pa_log(plan->log, PA_LOG_DEBUG, "level 0: %zu cells, the backward pass on %s (rows 0-%zu)", band->cells,
+           j->running ? "a second thread" : "this thread (no second one could be started)", j->top);
     if (!j->running) backward_job_free(j);
     return j->running;
 }
@@ -396,14 +406,15 @@ static int backward_beside(const scorer *s, const pa_band *band, const search_pl
            band->cells > EDGE_CACHE_BYTES / sizeof(double) / plan->n_types && band->cells >= BACKWARD_JOB_MIN_CELLS;
 }
 
-/* The posteriors of `path` from the forward state `st` and the job's
- * table; the backward pass here if the job gave up. Ends the job. */
-static void backward_job_finish(backward_job *j, scorer *s, pa_search_state *st, pa_alignment *path)
+/* The posteriors of `path` from the forward state `st`: from the job's
+ * table, which ends the job; from a backward pass here when there is no
+ * job (NULL) or it gave up. */
+static void backward_posteriors(backward_job *j, scorer *s, pa_search_state *st, pa_alignment *path)
 {
-    backward_job_wait(j, 0);
-    if (j->finished) pa_search_posteriors(st, j->bwd, bead_logp_fine, s, path);
+    if (j) backward_job_wait(j, 0);
+    if (j && j->finished) pa_search_posteriors(st, j->bwd, bead_logp_fine, s, path);
     else backward_level(s, st, path);
-    backward_job_free(j);
+    if (j) backward_job_free(j);
 }
 
 /* run_level with posteriors, the backward table made by a job while this
@@ -417,17 +428,14 @@ static int run_level_beside(scorer *s, const pa_band *band, const search_plan *p
     if (spec) backward_job_wait(spec, 0);
     int beside = backward_job_start(&j, s, band, plan, spec);
     if (spec) backward_job_free(spec);
-    pa_log(plan->log, PA_LOG_DEBUG, "level 0: %zu cells, the backward pass on %s (rows 0-%zu)", band->cells,
-           beside ? "a second thread" : "this thread (no second one could be started)", j.top);
     memset(r, 0, sizeof *r);
     pa_search_state st;
     if (forward_level(s, band, plan, 1, &st, prev) != 0) {
-        if (beside) backward_job_wait(&j, 1), backward_job_free(&j);
+        if (beside) backward_job_drop(&j);
         return -1;
     }
     pa_search_trace(&st, &r->path);
-    if (beside) backward_job_finish(&j, s, &st, &r->path);
-    else backward_level(s, &st, &r->path);
+    backward_posteriors(beside ? &j : NULL, s, &st, &r->path);
     pa_search_state_free(&st);
     return 0;
 }
@@ -597,10 +605,8 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     backward_job spec;
     int speculating =
         posteriors && backward_beside(s, &band, plan) && backward_job_start(&spec, s, &band, plan, NULL);
-    if (speculating)
-        pa_log(plan->log, PA_LOG_DEBUG, "level 0: %zu cells, the backward pass on a second thread", band.cells);
     if (forward_level(s, &band, plan, posteriors, &st, NULL) != 0) {
-        if (speculating) backward_job_wait(&spec, 1), backward_job_free(&spec);
+        if (speculating) backward_job_drop(&spec);
         pa_band_free(&band);
         return -1;
     }
@@ -643,8 +649,8 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
     }
     if (posteriors && !widened) {
         /* the path never left the first band: its forward pass stands */
-        if (speculating) backward_job_finish(&spec, s, &st, &path), speculating = 0;
-        else backward_level(s, &st, &path);
+        backward_posteriors(speculating ? &spec : NULL, s, &st, &path);
+        speculating = 0;
     } else if (posteriors && rc == 0) {
         pa_alignment_free(&path);
         pa_search_result r;
@@ -653,14 +659,14 @@ static int search_band(scorer *s, const search_plan *plan, unsigned shift, pa_ba
         if (backward_beside(s, &band, plan)) {
             rc = run_level_beside(s, &band, plan, &st, speculating ? &spec : NULL, &r);
         } else {
-            if (speculating) backward_job_wait(&spec, 1), backward_job_free(&spec);
+            if (speculating) backward_job_drop(&spec);
             rc = run_level(s, &band, plan, 1, &st, &r);
         }
         speculating = 0;
         if (rc == 0) path = r.path;
         else memset(&path, 0, sizeof path);
     }
-    if (speculating) backward_job_wait(&spec, 1), backward_job_free(&spec); /* a failed widening */
+    if (speculating) backward_job_drop(&spec); /* a failed widening */
     if (posteriors) pa_search_state_free(&st);
     pa_band_free(&first); /* empty unless widened with posteriors */
     pa_band_free(&band);

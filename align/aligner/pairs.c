@@ -307,6 +307,24 @@ void pa_pair_table_free(pa_pair_table *pt)
     memset(pt, 0, sizeof *pt);
 }
 
+/* The columns of every bead whose sources end at row r - 1 (rows r - K ..
+ * r - 1, K = max_side): [*lo, lo + width), the width returned; 0 columns,
+ * *lo = 0, when those rows have no cells. pa_pair_table_block_row's span,
+ * and what a copy sizes its blocks for. */
+static size_t block_span(const pa_pair_table *pt, size_t r, size_t *lo_out)
+{
+    size_t lo = SIZE_MAX, hi = 0;
+    for (size_t u = 1; u <= pt->max_side && u <= r; u++) {
+        size_t a = r - u;
+        if (a >= pt->n || pt->hi[a] < pt->lo[a]) continue;
+        if (pt->lo[a] < lo) lo = pt->lo[a];
+        if (pt->hi[a] + 1 > hi) hi = pt->hi[a] + 1;
+    }
+    if (lo == SIZE_MAX) lo = hi = 0; /* no cells: every block is empty */
+    *lo_out = lo;
+    return hi - lo;
+}
+
 void pa_pair_table_copy(pa_pair_table *dst, const pa_pair_table *src)
 {
     *dst = *src;
@@ -315,16 +333,11 @@ void pa_pair_table_copy(pa_pair_table *dst, const pa_pair_table *src)
     dst->hi = pa_malloc((n + 1) * sizeof *dst->hi);
     memcpy(dst->lo, src->lo, (n + 1) * sizeof *dst->lo);
     memcpy(dst->hi, src->hi, (n + 1) * sizeof *dst->hi);
-    size_t K = src->max_side, block_w = 1; /* block_w: as pa_pair_table_block_row measures it */
+    size_t K = src->max_side, block_w = 1, lo;
     for (size_t a = 0; a < n; a++) {
         if (src->hi[a] >= src->lo[a] && src->hi[a] - src->lo[a] + 1 > widest) widest = src->hi[a] - src->lo[a] + 1;
-        size_t lo = SIZE_MAX, hi = 0;
-        for (size_t u = 0; u < K && u <= a; u++)
-            if (src->hi[a - u] >= src->lo[a - u]) {
-                if (src->lo[a - u] < lo) lo = src->lo[a - u];
-                if (src->hi[a - u] + 1 > hi) hi = src->hi[a - u] + 1;
-            }
-        if (lo != SIZE_MAX && hi - lo > block_w) block_w = hi - lo;
+        size_t w = block_span(src, a + 1, &lo);
+        if (w > block_w) block_w = w;
     }
     for (int r = 0; r < PA_PAIR_ROWS; r++) {
         dst->row[r] = pa_malloc(widest * sizeof *dst->row[r]), dst->row_cap[r] = widest;
@@ -435,16 +448,7 @@ void pa_pair_table_block_row(pa_pair_table *pt, size_t r, size_t t)
 {
     size_t K = pt->max_side, slot = r % PA_PAIR_ROWS;
     if (pt->block_row[slot] != r) {
-        /* the columns of every bead that can end here */
-        size_t lo = SIZE_MAX, hi = 0;
-        for (size_t u = 1; u <= K && u <= r; u++) {
-            size_t a = r - u;
-            if (a >= pt->n || pt->hi[a] < pt->lo[a]) continue;
-            if (pt->lo[a] < lo) lo = pt->lo[a];
-            if (pt->hi[a] + 1 > hi) hi = pt->hi[a] + 1;
-        }
-        if (lo == SIZE_MAX) lo = hi = 0; /* no cells: every block is empty */
-        size_t w = hi - lo;
+        size_t lo, w = block_span(pt, r, &lo); /* the columns of every bead that can end here */
         PA_GROW(pt->block[slot], pt->block_cap[slot], (K + 1) * (w + 1));
         memset(pt->block[slot], 0, (w + 1) * sizeof *pt->block[slot]);
         pt->block_row[slot] = r, pt->block_t[slot] = 0, pt->block_lo[slot] = lo, pt->block_w[slot] = w;

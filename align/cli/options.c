@@ -60,7 +60,6 @@ int cli_parse_align_option(const char *cmd, int opt, const char *value, pa_align
     }
 }
 
-
 int cli_parse_jobs(const char *cmd, const char *value, unsigned *out)
 {
     double x;
