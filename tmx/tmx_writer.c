@@ -137,8 +137,30 @@ static void free_writer(void *w)
     pa_tmx_writer_free(w);
 }
 
+int pa_tmx_creation_time(time_t *out, pa_error *err)
+{
+    const char *v = getenv("SOURCE_DATE_EPOCH");
+    if (!v || !*v) {
+        *out = time(NULL);
+        return 0;
+    }
+    /* digits only (no sign, no spaces), and a time gmtime can write in
+     * the four-digit years of the format */
+    unsigned long long t = 0;
+    const char *p = v;
+    while (*p >= '0' && *p <= '9' && t <= 253402300799ULL) t = t * 10 + (unsigned)(*p++ - '0');
+    if (*p || t > 253402300799ULL) { /* 9999-12-31T23:59:59Z */
+        return pa_error_set(err, PA_EUSAGE, "SOURCE_DATE_EPOCH: '%.40s' is not a number of seconds since 1970 "
+                                            "(up to 253402300799)", v);
+    }
+    *out = (time_t)t;
+    return 0;
+}
+
 pa_tmx_writer *pa_tmx_writer_open(pa_output *out, const pa_tmx_header_info *h, pa_error *err)
 {
+    time_t t = h->creation_time;
+    if (!t && pa_tmx_creation_time(&t, err) != 0) return NULL;
     xmlInitParser();
     pa_tmx_writer *w = pa_calloc(1, sizeof *w);
     w->out = out;
@@ -153,7 +175,6 @@ pa_tmx_writer *pa_tmx_writer_open(pa_output *out, const pa_tmx_header_info *h, p
     }
     pa_alloc_defer(free_writer, w); /* the libxml2 writer, if the call fails */
     pa_buf_reserve(&w->clean, 256); /* now: what an add allocates, a failing add frees */
-    time_t t = h->creation_time ? h->creation_time : time(NULL);
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(w->date, sizeof w->date, "%Y%m%dT%H%M%SZ", &tm);

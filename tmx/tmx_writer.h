@@ -29,8 +29,16 @@ typedef struct pa_tmx_header_info {
     const char *segtype;      /* NULL = "sentence" */
     const char *o_tmf;        /* NULL = "polyalign" */
     const char *datatype;     /* NULL = "plaintext" */
-    time_t creation_time;     /* 0 = now; written as YYYYMMDDThhmmssZ (UTC) */
+    time_t creation_time;     /* 0 = pa_tmx_creation_time's; written as YYYYMMDDThhmmssZ (UTC) */
 } pa_tmx_header_info;
+
+/* The creation time of a memory that gives none: SOURCE_DATE_EPOCH when
+ * the environment sets it (seconds since 1970, the reproducible-builds
+ * convention: the same inputs then make the same memory, byte for byte),
+ * else now. A SOURCE_DATE_EPOCH that is not such a number is a usage
+ * error (PA_EUSAGE), as the convention asks: a memory would otherwise be
+ * dated now without a word. */
+int pa_tmx_creation_time(time_t *out, pa_error *err);
 
 /* One language version of a unit. `text` is UTF-8 of `len` bytes (it may
  * contain any character; forbidden ones are not written). */

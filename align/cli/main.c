@@ -4,6 +4,7 @@
 #include "align/cli/cli.h"
 #include "align/cli/suggest.h"
 #include "align/util/alloc.h"
+#include "tmx/tmx_writer.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -105,10 +106,10 @@ static void out_of_memory(size_t size)
 static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
+    int dates_tmx; /* can write a TMX memory, dated by SOURCE_DATE_EPOCH */
 } commands[] = {
-    {"align", cmd_align}, {"batch", cmd_batch}, {"segment", cmd_segment}, {"eval", cmd_eval}, {"lexicon", cmd_lexicon},
-    {"tmx", cmd_tmx},
-    {"report", cmd_report},
+    {"align", cmd_align, 1}, {"batch", cmd_batch, 1}, {"segment", cmd_segment, 0}, {"eval", cmd_eval, 0},
+    {"lexicon", cmd_lexicon, 0}, {"tmx", cmd_tmx, 1}, {"report", cmd_report, 0},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
@@ -173,6 +174,16 @@ int main(int argc, char **argv)
      * first). Plain text never pays for it: 0.3 ms of a 40-sentence
      * alignment's 8 ms. xmlCleanupParser does nothing when it was not. */
     const struct command *c = find_command(cmd);
+    /* A bad SOURCE_DATE_EPOCH is refused before any work, not when the
+     * first memory is written (after a whole alignment, or in every
+     * document of a batch). */
+    time_t date;
+    pa_error err;
+    pa_error_clear(&err);
+    if (c && c->dates_tmx && pa_tmx_creation_time(&date, &err) != 0) {
+        fprintf(stderr, "polyalign: %s\n", err.msg);
+        return err.code;
+    }
     int rc = c ? c->run(argc - 1, argv + 1) : unknown_command(cmd);
     xmlCleanupParser();
     u_cleanup(); /* ICU's caches (transliterators, break rules): leak checkers see a clean exit */

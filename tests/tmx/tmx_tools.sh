@@ -229,4 +229,30 @@ ok $? "a language the memory lacks is one line, status 1: $(cat "$W/err")"
 "$P" align -q "$W/para.tmx" -o "$W/x.tsv" 2> "$W/err"
 [ $? -eq 2 ]
 ok $? "one memory without -s and -t is a usage error: $(cat "$W/err")"
+# SOURCE_DATE_EPOCH dates the memories (the reproducible-builds convention):
+# the same inputs then make the same bytes, whenever they are run
+for f in r1.tmx r2.tmx.gz; do
+  SOURCE_DATE_EPOCH=1700000000 "$P" align -q "$S/cd-note.zh.txt" "$S/cd-note.en.txt" -o "$W/$f" || echo failed
+  sleep 1
+done
+SOURCE_DATE_EPOCH=1700000000 "$P" align -q "$S/cd-note.zh.txt" "$S/cd-note.en.txt" -o "$W/r3.tmx"
+SOURCE_DATE_EPOCH=1700000000 "$P" align -q "$S/cd-note.zh.txt" "$S/cd-note.en.txt" -o "$W/r4.tmx.gz"
+dates=$(grep -o 'creationdate="[^"]*"' "$W/r1.tmx" | sort | uniq -c | awk '{ print $1, $2 }')
+cmp -s "$W/r1.tmx" "$W/r3.tmx" && cmp -s "$W/r2.tmx.gz" "$W/r4.tmx.gz" &&
+  [ "$dates" = "$(($(tools count "$W/r1.tmx") + 1)) creationdate=\"20231114T221320Z\"" ]
+ok $? "SOURCE_DATE_EPOCH=1700000000: runs a second apart write the same .tmx and .tmx.gz, every date $dates"
+SOURCE_DATE_EPOCH=1700000000 "$P" tmx merge -q -o "$W/m1.tmx" "$W/r1.tmx" "$W/a.tmx"
+sleep 1
+SOURCE_DATE_EPOCH=1700000000 "$P" tmx merge -q -o "$W/m2.tmx" "$W/r1.tmx" "$W/a.tmx"
+cmp -s "$W/m1.tmx" "$W/m2.tmx" && grep -q '<header [^>]*creationdate="20231114T221320Z"' "$W/m1.tmx"
+ok $? "SOURCE_DATE_EPOCH dates tmx merge's memory too, the same bytes a second apart"
+for v in abc -5 1e9 "1700000000 " 99999999999999999999; do
+  SOURCE_DATE_EPOCH=$v "$P" align -q "$S/cd-note.zh.txt" "$S/cd-note.en.txt" -o "$W/bad.tmx" 2> "$W/err"
+  rc=$?
+  [ $rc -eq 2 ] && [ "$(wc -l < "$W/err")" = 1 ] && grep -q "SOURCE_DATE_EPOCH: '$v' is not a number of seconds" "$W/err" &&
+    [ ! -e "$W/bad.tmx" ] && [ -z "$(ls "$W" | grep -v '^[a-z0-9.]*$')" ]
+  ok $? "SOURCE_DATE_EPOCH='$v' is refused before any work, status $rc, no output: $(cat "$W/err")"
+done
+SOURCE_DATE_EPOCH=abc "$P" segment --lang en "$S/cd-note.en.txt" > "$W/seg.sde" && cmp -s "$W/seg.sde" "$W/seg.direct"
+ok $? "segment, which writes no memory, does not read SOURCE_DATE_EPOCH"
 done_testing
