@@ -4,6 +4,7 @@ libpolyalign_la_SOURCES += \
 	align/segment/jregex.c align/segment/jregex.h \
 	align/segment/srx.c align/segment/srx.h \
 	align/segment/rules.c align/segment/rules.h \
+	align/segment/uclass.c align/segment/uclass.h \
 	align/segment/segmenter.c align/segment/segmenter.h
 
 # The shipped rules are compiled into the library (a generated C array), so
@@ -26,16 +27,20 @@ align/segment/builtin_srx.c: $(top_srcdir)/corpora/srx/polyalign.srx
 
 # Tests: data-driven cases, the accuracy table, the seed and sample
 # documents, SRX files, encodings, repair. srxcheck compiles SRX files.
-check_PROGRAMS += tests/segment/srxcheck tests/segment/rulecheck
+check_PROGRAMS += tests/segment/srxcheck tests/segment/rulecheck tests/segment/test_uclass
 tests_segment_srxcheck_LDADD = libpolyalign.la $(LIBXML2_LIBS) $(ICU_LIBS) $(ZLIB_LIBS)
 # rulecheck: the shortcuts of rules.c against a plain evaluation of every
 # rule at every position of long generated paragraphs.
 tests_segment_rulecheck_LDADD = libpolyalign.la $(LIBXML2_LIBS) $(ICU_LIBS) $(ZLIB_LIBS)
 TESTS += tests/segment/rulecheck
+# test_uclass: the class patterns built from cached properties against
+# ICU's own reading (tests/segment/uclass.cases).
+tests_segment_test_uclass_LDADD = libpolyalign.la $(ICU_LIBS)
+TESTS += tests/segment/test_uclass
 TESTS += tests/segment/cases.py tests/segment/eval.py tests/segment/seed.py \
 	tests/segment/sample.sh tests/segment/srx.sh tests/segment/encodings.sh \
 	tests/segment/reflow.sh tests/segment/nfc.sh
-EXTRA_DIST += tests/segment/cases.txt tests/segment/ar-pysbd.srx tests/segment/nfc.txt \
+EXTRA_DIST += tests/segment/cases.txt tests/segment/ar-pysbd.srx tests/segment/nfc.txt tests/segment/uclass.cases \
 	tests/segment/cases.py tests/segment/eval.py tests/segment/seed.py \
 	tests/segment/sample.sh tests/segment/srx.sh tests/segment/encodings.sh \
 	tests/segment/reflow.sh tests/segment/nfc.sh

@@ -1,6 +1,7 @@
 /* rules.c - see rules.h. */
 #include "align/segment/rules.h"
 #include "align/segment/jregex.h"
+#include "align/segment/uclass.h"
 #include "align/util/alloc.h"
 #include "align/util/buf.h"
 
@@ -188,9 +189,10 @@ typedef struct expansion {
 #define MAX_EXPANSIONS 256 /* Unicode 15 has 104 */
 
 /* The classes built while one ruleset compiles, by pattern text: rules
- * share a few ("\\s" above all), and ICU takes some 0.2M instructions to
- * build a class with a property; and the characters (?i) can expand.
- * Owned by pa_ruleset_compile. */
+ * share a few ("\\s" above all), and ICU takes some 0.3M instructions to
+ * build a class with a property (uc builds each property once for all
+ * the patterns); and the characters (?i) can expand. Owned by
+ * pa_ruleset_compile. */
 typedef struct ccache {
     expansion exp[MAX_EXPANSIONS];
     int n_exp;
@@ -198,6 +200,7 @@ typedef struct ccache {
     char **key;  /* "0" or "1" (ci), then the UnicodeSet pattern */
     cfilter *f;  /* set NULL: ICU refused the pattern */
     size_t n, cap_key, cap_f;
+    pa_uclass_cache *uc; /* the properties the patterns name, each built once */
 } ccache;
 
 /* Lists, once a compilation, the characters whose full case folding is
@@ -287,12 +290,10 @@ static void class_filter(ccache *cc, const char *cls, size_t n, int ci, cfilter 
     k[0] = (char)('0' + ci);
     memcpy(k + 1, cls, n);
     k[n + 1] = 0;
+    if (!cc->uc) cc->uc = pa_uclass_cache_new();
     UErrorCode st = U_ZERO_ERROR;
-    int32_t ulen = 0;
-    UChar u[1024];
-    u_strFromUTF8(u, 1024, &ulen, cls, (int32_t)n, &st);
     /* white space in a class is literal, as in the regex (not ignored) */
-    USet *set = U_SUCCESS(st) ? uset_openPatternOptions(u, ulen, 0, &st) : NULL;
+    USet *set = pa_uclass_open(cc->uc, cls, n, &st, NULL);
     if (U_SUCCESS(st) && set && ci && close_over_folding(cc, set) != 0) {
         uset_close(set);
         set = NULL;
@@ -321,6 +322,7 @@ static void ccache_free(void *p)
     }
     pa_free(cc->key);
     pa_free(cc->f);
+    pa_uclass_cache_free(cc->uc);
     pa_free(cc);
 }
 
