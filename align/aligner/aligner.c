@@ -889,14 +889,18 @@ static int align_units(const pa_document *src, const pa_document *tgt, const pa_
         if (plan.types[t].nt > plan.max_side) plan.max_side = plan.types[t].nt;
     }
 
-    pa_feature_extractor *fx = pa_feature_extractor_new(err);
-    if (!fx) return -1;
     pa_pair_features pf;
-    if (pa_pair_features_build(fx, src, tgt, &pf, err) != 0) {
+    if (opts->model == PA_MODEL_LENGTH) {
+        pa_pair_features_build_lengths(src, tgt, &pf);
+    } else {
+        pa_feature_extractor *fx = pa_feature_extractor_new(err);
+        if (!fx) return -1;
+        if (pa_pair_features_build(fx, src, tgt, &pf, err) != 0) {
+            pa_feature_extractor_free(fx);
+            return -1;
+        }
         pa_feature_extractor_free(fx);
-        return -1;
     }
-    pa_feature_extractor_free(fx);
 
     scorer s;
     memset(&s, 0, sizeof s);

@@ -487,6 +487,18 @@ static uint32_t cognate_of(pa_feature_extractor *fx, pa_pair_features *pf, side_
  * words that never appear in lower case become name anchors (the other side
  * is Chinese); with `match_names`, the pinyin of Chinese character runs is
  * looked up among the names already known (this side is Chinese). */
+/* A sentence's length: its code points other than spaces, tabs and line
+ * breaks. */
+static double sentence_length(const char *s, size_t len)
+{
+    double chars = 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)s[k];
+        chars += (c & 0xC0) != 0x80 && c != ' ' && c != '\t' && c != '\n';
+    }
+    return chars;
+}
+
 static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_document *d, pa_doc_features *df,
                       int names_for_other, int match_names, pa_error *err)
 {
@@ -512,12 +524,7 @@ static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_d
     for (size_t i = 0; i < d->n_sents && rc == 0; i++) {
         const char *s = pa_sentence_text(d, i);
         size_t len = d->sents[i].span.len;
-        double chars = 0;
-        for (size_t k = 0; k < len; k++) {
-            unsigned char c = (unsigned char)s[k];
-            chars += (c & 0xC0) != 0x80 && c != ' ' && c != '\t' && c != '\n';
-        }
-        df->len[i] = chars;
+        df->len[i] = sentence_length(s, len);
         const pa_word_boundary *bounds;
         pa_error berr;
         long n_bounds = pa_word_breaker_run(brk, s, len, &bounds, &berr);
@@ -672,6 +679,26 @@ int pa_pair_features_build(pa_feature_extractor *fx, const pa_document *src, con
     }
     if (rc != 0) pa_pair_features_free(out);
     return rc;
+}
+
+/* One side's lengths, and empty anchors and words. */
+static void lengths_side(const pa_document *d, pa_doc_features *df)
+{
+    snprintf(df->lang, sizeof df->lang, "%s", d->lang);
+    df->n = d->n_sents;
+    df->vocab = pa_vocab_new();
+    df->len = pa_malloc((d->n_sents + 1) * sizeof *df->len);
+    df->anc_at = pa_calloc(d->n_sents + 1, sizeof *df->anc_at);
+    df->word_at = pa_calloc(d->n_sents + 1, sizeof *df->word_at);
+    for (size_t i = 0; i < d->n_sents; i++) df->len[i] = sentence_length(pa_sentence_text(d, i), d->sents[i].span.len);
+}
+
+void pa_pair_features_build_lengths(const pa_document *src, const pa_document *tgt, pa_pair_features *out)
+{
+    memset(out, 0, sizeof *out);
+    out->anchors = pa_vocab_new();
+    lengths_side(src, &out->src);
+    lengths_side(tgt, &out->tgt);
 }
 
 static void doc_features_free(pa_doc_features *df)

@@ -78,6 +78,11 @@ int pa_pair_features_build(pa_feature_extractor *fx, const pa_document *src, con
                            pa_pair_features *out, pa_error *err);
 void pa_pair_features_free(pa_pair_features *pf);
 
+/* The sentence lengths of both documents alone, anchors and words left
+ * empty: all that a lengths-only model reads, without the word breaking
+ * and anchor scanning that are most of the features' time. */
+void pa_pair_features_build_lengths(const pa_document *src, const pa_document *tgt, pa_pair_features *out);
+
 /* Word key of a token for the lexicon: case-folded UTF-8 (as stored in the
  * word vocabularies); exposed so that lexicon files use the same keys. */
 void pa_word_key(const char *s, size_t len, char *out, size_t *out_len, size_t cap);

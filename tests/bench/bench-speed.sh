@@ -190,6 +190,10 @@ row "loop: $(ls "$tmp/docs" | grep -c '^d\.zh') docs of 40, a process each" "$pc
   "x >= 0.67 (at most 1.5x hunalign)"
 measure "$REPEAT" sh "$tmp/loop.sh" $PA -o "$tmp/out.align"
 row "loop, each written to a file (-o)" "$cpu" "$wall" "$mb" "$hc" "$hw" "$hm" "(fsync and rename each)"
+# lengths only (Gale & Church, the comparison model): no word breaking,
+# anchors or lexicon, the nearest to what hunalign does without a dictionary
+measure "$REPEAT" sh "$tmp/loop.sh" $PA --model length
+row "loop, --model length" "$cpu" "$wall" "$mb" "$hc" "$hw" "$hm" "(lengths only)"
 
 # A six-language set: five pairs, which -j aligns on threads at once (one a
 # thread); wall time is what it gains, CPU time what it costs.
