@@ -499,17 +499,23 @@ static double sentence_length(const char *s, size_t len)
     return chars;
 }
 
-static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_document *d, pa_doc_features *df,
-                      int names_for_other, int match_names, pa_error *err)
+/* One side's arrays, sized for its sentences: anchors and words empty. */
+static void side_init(const pa_document *d, pa_doc_features *df)
 {
-    pa_word_breaker *brk = word_breaker_for(fx, d->lang, err);
-    if (!brk) return -1;
     snprintf(df->lang, sizeof df->lang, "%s", d->lang);
     df->n = d->n_sents;
     df->vocab = pa_vocab_new();
     df->len = pa_malloc((d->n_sents + 1) * sizeof *df->len);
     df->anc_at = pa_calloc(d->n_sents + 1, sizeof *df->anc_at);
     df->word_at = pa_calloc(d->n_sents + 1, sizeof *df->word_at);
+}
+
+static int build_side(pa_feature_extractor *fx, pa_pair_features *pf, const pa_document *d, pa_doc_features *df,
+                      int names_for_other, int match_names, pa_error *err)
+{
+    pa_word_breaker *brk = word_breaker_for(fx, d->lang, err);
+    if (!brk) return -1;
+    side_init(d, df);
     size_t n_words = 0, cap_words = 0, n_anc = 0, cap_anc = 0;
     anchor_list l = {0};
     side_state ss = {0};
@@ -684,12 +690,7 @@ int pa_pair_features_build(pa_feature_extractor *fx, const pa_document *src, con
 /* One side's lengths, and empty anchors and words. */
 static void lengths_side(const pa_document *d, pa_doc_features *df)
 {
-    snprintf(df->lang, sizeof df->lang, "%s", d->lang);
-    df->n = d->n_sents;
-    df->vocab = pa_vocab_new();
-    df->len = pa_malloc((d->n_sents + 1) * sizeof *df->len);
-    df->anc_at = pa_calloc(d->n_sents + 1, sizeof *df->anc_at);
-    df->word_at = pa_calloc(d->n_sents + 1, sizeof *df->word_at);
+    side_init(d, df);
     for (size_t i = 0; i < d->n_sents; i++) df->len[i] = sentence_length(pa_sentence_text(d, i), d->sents[i].span.len);
 }
 
