@@ -8,6 +8,7 @@
 #include "align/segment/uclass.h"
 #include "align/util/alloc.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -70,22 +71,23 @@ static int hex_digit(char ch)
     return -1;
 }
 
-/* Exactly `digits` hex digits at p[*i]; -1 if not. */
+/* Exactly `digits` hex digits at p[*i], a code point; -1 if not. */
 static UChar32 read_hex(const char *p, size_t n, size_t *i, int digits)
 {
-    UChar32 v = 0;
+    uint32_t v = 0; /* eight digits may pass INT32_MAX */
     for (int d = 0; d < digits; d++) {
         int h = *i + (size_t)d < n ? hex_digit(p[*i + (size_t)d]) : -1;
         if (h < 0) return -1;
-        v = v * 16 + h;
+        v = v * 16 + (uint32_t)h;
     }
+    if (v > 0x10FFFF) return -1;
     *i += (size_t)digits;
-    return v;
+    return (UChar32)v;
 }
 
 /* One character at p[*i]: UTF-8, or an escape this reader knows (\t \n \f
- * \r \xhh \uhhhh \Uhhhhhhhh, or a backslash before ASCII punctuation);
- * -1 for anything else. */
+ * \r \xhh \uhhhh \Uhhhhhhhh but for surrogates, or a backslash before
+ * ASCII punctuation); -1 for anything else. */
 static UChar32 read_char(const char *p, size_t n, size_t *i)
 {
     if (p[*i] != '\\') {
@@ -115,7 +117,9 @@ static UChar32 read_char(const char *p, size_t n, size_t *i)
             return -1;
         c = (unsigned char)e;
     }
-    if (c < 0 || c > 0x10FFFF) return -1;
+    /* a surrogate's escape may pair with the next one ("\\uD83D\\uDE00" is
+     * U+1F600 to ICU): ICU reads them */
+    if (c < 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return -1;
     *i = k;
     return c;
 }
@@ -162,7 +166,7 @@ static int read_set(pa_uclass_cache *c, const char *p, size_t n, size_t *i, USet
             UChar32 hi;
             if (last >= 0 && q < n && !strchr("[]-&^${}", p[q]) && !property_at(p, n, q) &&
                 (hi = read_char(p, n, &q)) >= 0) {
-                if (hi < last) goto out; /* ICU refuses a reversed range */
+                if (hi <= last) goto out; /* ICU refuses a reversed range, and "a-a" */
                 if (s) uset_addRange(s, last, hi);
                 k = q;
                 last = -1;
