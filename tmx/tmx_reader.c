@@ -36,6 +36,21 @@ typedef xmlError *pa_tmx_xml_error;
 /* Bytes kept between reads to find "<!ENTITY" split across them. */
 #define GUARD_TAIL 14
 
+/* libxml2 raises some errors (input conversion, I/O) outside the parser
+ * context, through its per-thread global handlers, which print them on
+ * stderr ("xmlParseChunk: encoder error" even directly). While the reader
+ * parses they go to its own handler instead: quiet_begin installs it,
+ * quiet_end restores the caller's handlers. The handlers are per-thread
+ * globals that libxml2 reads through function calls: they are swapped
+ * once a call of the reader's (pa_tmx_reader_next, the opening), not once
+ * a node, which took a tenth of reading a memory. */
+typedef struct quiet_state {
+    xmlStructuredErrorFunc fn;
+    void *ctx;
+    xmlGenericErrorFunc gfn;
+    void *gctx;
+} quiet_state;
+
 struct pa_tmx_reader {
     xmlTextReaderPtr xr;
     pa_source *src;
@@ -65,6 +80,7 @@ struct pa_tmx_reader {
     pa_tmx_read_unit unit;      /* the current unit */
     size_t variants_cap, props_cap;
     pa_buf text;             /* scratch for element content */
+    quiet_state outer;       /* the caller's handlers, while the reader's are installed */
 };
 
 static const char *reader_name(const pa_tmx_reader *r) { return r->src ? pa_source_name(r->src) : r->mem_name; }
@@ -153,17 +169,6 @@ static void keep_xml_error(void *ctx, pa_tmx_xml_error e)
  * behind it reaches keep_xml_error too). */
 static void ignore_generic_error(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
 
-/* libxml2 raises some errors (input conversion, I/O) outside the parser
- * context, through its per-thread global handlers, which print them on
- * stderr ("xmlParseChunk: encoder error" even directly). While the reader
- * parses they go to its own handler instead: quiet_begin installs it,
- * quiet_end restores the caller's handlers. */
-typedef struct quiet_state {
-    xmlStructuredErrorFunc fn;
-    void *ctx;
-    xmlGenericErrorFunc gfn;
-    void *gctx;
-} quiet_state;
 
 static quiet_state quiet_begin(pa_tmx_reader *r)
 {
@@ -224,9 +229,8 @@ static int fail_parse(pa_tmx_reader *r, pa_error *err)
  * node, 0 at the end of the document, -1 on error. */
 static int advance(pa_tmx_reader *r, int skip, pa_error *err)
 {
-    quiet_state q = quiet_begin(r);
+    /* the reader's handlers are in place: its callers install them */
     int rc = skip ? xmlTextReaderNext(r->xr) : xmlTextReaderRead(r->xr);
-    quiet_end(q);
     if (rc < 0 || r->src_failed || r->xml_err[0]) return fail_parse(r, err);
     if (rc == 1 && xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_ENTITY_REFERENCE)
         return fail_at(r, err, "reference to an undeclared entity &%s;",
@@ -361,20 +365,21 @@ static void pass_validity_error(void *ctx, pa_tmx_xml_error e)
 static int validate_subtree(pa_tmx_reader *r, pa_error *err)
 {
     if (!r->dtd) return 0;
-    quiet_state q = quiet_begin(r);
-    xmlNodePtr node = xmlTextReaderExpand(r->xr);
-    quiet_end(q);
+    xmlNodePtr node = xmlTextReaderExpand(r->xr); /* under the reader's handlers */
     if (!node || r->src_failed || r->xml_err[0]) return fail_parse(r, err);
     xmlDocPtr doc = node->doc;
     xmlValidCtxtPtr vc = xmlNewValidCtxt();
     if (!vc) return pa_error_set(err, PA_EINTERNAL, "%s: out of libxml2 memory", reader_name(r));
     xmlDtdPtr own = doc->intSubset, ext = doc->extSubset;
     doc->intSubset = r->dtd, doc->extSubset = NULL;
+    /* the caller's problem function runs with the caller's handlers */
+    quiet_end(r->outer);
     xmlStructuredErrorFunc fn = xmlStructuredError;
     void *ctx = xmlStructuredErrorContext;
     xmlSetStructuredErrorFunc(r, pass_validity_error);
     xmlValidateElement(vc, doc, node);
     xmlSetStructuredErrorFunc(ctx, fn);
+    r->outer = quiet_begin(r);
     doc->intSubset = own, doc->extSubset = ext;
     xmlFreeValidCtxt(vc);
     return 0;
@@ -534,7 +539,10 @@ static pa_tmx_reader *reader_start(pa_tmx_reader *r, const pa_tmx_reader_options
         return NULL;
     }
     xmlTextReaderSetStructuredErrorHandler(r->xr, keep_xml_error, r);
-    if (read_to_body(r, err) < 0) {
+    r->outer = quiet_begin(r);
+    int rc = read_to_body(r, err);
+    quiet_end(r->outer);
+    if (rc < 0) {
         pa_tmx_reader_close(r);
         return NULL;
     }
@@ -576,7 +584,8 @@ const char *pa_tmx_reader_header(const pa_tmx_reader *r, const char *name)
     return NULL;
 }
 
-int pa_tmx_reader_next(pa_tmx_reader *r, const pa_tmx_read_unit **u, pa_error *err)
+/* pa_tmx_reader_next, with the reader's error handlers installed. */
+static int next_unit(pa_tmx_reader *r, const pa_tmx_read_unit **u, pa_error *err)
 {
     if (r->failed)
         return pa_error_set(err, PA_EINPUT, "%s: reading stopped at an earlier error",
@@ -601,6 +610,14 @@ int pa_tmx_reader_next(pa_tmx_reader *r, const pa_tmx_read_unit **u, pa_error *e
         if (xmlTextReaderDepth(r->xr) == 0 &&
             xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_END_ELEMENT)
             r->root_done = 1;
+    return rc;
+}
+
+int pa_tmx_reader_next(pa_tmx_reader *r, const pa_tmx_read_unit **u, pa_error *err)
+{
+    r->outer = quiet_begin(r);
+    int rc = next_unit(r, u, err);
+    quiet_end(r->outer);
     return rc;
 }
 

@@ -1,10 +1,14 @@
 /* test_tmx_reader.c - reader behaviour that needs generated input or a
  * program around it: entity declarations split across the reads libxml2
- * makes, x-score parsing, standard input, errors that stick, and readers in
- * parallel threads keeping their errors apart. */
+ * makes, x-score parsing, standard input, errors that stick, readers in
+ * parallel threads keeping their errors apart, and libxml2's global error
+ * handlers: the caller's outside the reader's calls and in its problem
+ * function. */
 #include "tmx/tmx_reader.h"
 #include "align/util/buf.h"
 #include "tests/tap.h"
+
+#include <libxml/xmlerror.h>
 
 #include <fcntl.h>
 #include <pthread.h>
@@ -207,6 +211,65 @@ static void check_threads(void)
     }
 }
 
+/* The caller's handlers, which the reader must leave in place. */
+static void callers_generic(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
+static void callers_structured(void *ctx, const xmlError *e) { (void)ctx, (void)e; }
+static int callers_in_place(void)
+{
+    return xmlGenericError == (xmlGenericErrorFunc)callers_generic && xmlGenericErrorContext == dir &&
+           xmlStructuredError == (xmlStructuredErrorFunc)callers_structured && xmlStructuredErrorContext == dir;
+}
+
+typedef struct problems {
+    int n, in_place;
+} problems;
+
+static void count_problem(void *data, long line, const char *msg)
+{
+    problems *p = data;
+    (void)line, (void)msg;
+    p->n++;
+    /* the structured one is the reader's, which hands the DTD's complaints here */
+    p->in_place += xmlGenericError == (xmlGenericErrorFunc)callers_generic && xmlGenericErrorContext == dir;
+}
+
+/* The reader installs its own handlers only inside its calls (libxml2
+ * raises some errors through them), once a call, and gives the caller's
+ * back at each return; while the caller's problem function runs, the
+ * caller's generic handler is in place. */
+static void check_handlers(void)
+{
+    const char *dtd = "<!ELEMENT tmx (header, body)><!ATTLIST tmx version CDATA #REQUIRED>"
+                      "<!ELEMENT header EMPTY><!ATTLIST header srclang CDATA #IMPLIED>"
+                      "<!ELEMENT body (tu*)><!ELEMENT tu (tuv+)>"
+                      "<!ELEMENT tuv (seg)><!ATTLIST tuv xml:lang CDATA #IMPLIED><!ELEMENT seg (#PCDATA)>";
+    char dtd_path[4096];
+    snprintf(dtd_path, sizeof dtd_path, "%s", put_file("h.dtd", dtd, strlen(dtd)));
+    const char *doc = "<tmx version=\"1.4\"><header srclang=\"en\"/><body>"
+                      "<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>"
+                      "<tu><tuv xml:lang=\"en\"><seg>b</seg></tuv><note>not in the DTD</note></tu>"
+                      "<tu><tuv xml:lang=\"en\"><seg>c</seg></tuv></tu></body></tmx>";
+    const char *path = put_file("handlers.tmx", doc, strlen(doc));
+    xmlSetGenericErrorFunc(dir, callers_generic);
+    xmlSetStructuredErrorFunc(dir, (xmlStructuredErrorFunc)callers_structured);
+    problems p = {0, 0};
+    pa_tmx_reader_options o = {.dtd = dtd_path, .problem = count_problem, .data = &p};
+    pa_error err;
+    pa_tmx_reader *r = pa_tmx_reader_open_with(path, &o, &err);
+    int after_open = callers_in_place();
+    const pa_tmx_read_unit *u;
+    int units = 0, after_next = 1, rc;
+    while (r && (rc = pa_tmx_reader_next(r, &u, &err)) > 0) units++, after_next &= callers_in_place();
+    after_next &= callers_in_place();
+    pa_tmx_reader_close(r);
+    ok(r && units == 3 && after_open && after_next, "the caller's handlers after opening and after each of %d units",
+       units);
+    ok(p.n > 0 && p.in_place == p.n, "the caller's generic handler in the problem function, %d of %d times", p.in_place,
+       p.n);
+    xmlSetGenericErrorFunc(NULL, NULL);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -218,8 +281,9 @@ int main(void)
     check_stdin();
     check_sticky_error();
     check_threads();
+    check_handlers();
     static const char *const names[] = {"guard.tmx", "score.tmx", "stdin.tmx", "sticky.tmx",
-                                        "good.tmx", "bad.tmx"};
+                                        "good.tmx", "bad.tmx", "h.dtd", "handlers.tmx"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
