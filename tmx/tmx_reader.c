@@ -171,7 +171,6 @@ static void keep_xml_error(void *ctx, pa_tmx_xml_error e)
  * behind it reaches keep_xml_error too). */
 static void ignore_generic_error(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
 
-
 static quiet_state quiet_begin(pa_tmx_reader *r)
 {
     quiet_state q = {xmlStructuredError, xmlStructuredErrorContext, xmlGenericError, xmlGenericErrorContext};

@@ -180,10 +180,7 @@ int main(int argc, char **argv)
     time_t date;
     pa_error err;
     pa_error_clear(&err);
-    if (c && c->dates_tmx && pa_tmx_creation_time(&date, &err) != 0) {
-        fprintf(stderr, "polyalign: %s\n", err.msg);
-        return err.code;
-    }
+    if (c && c->dates_tmx && pa_tmx_creation_time(&date, &err) != 0) return cli_report(&err);
     int rc = c ? c->run(argc - 1, argv + 1) : unknown_command(cmd);
     xmlCleanupParser();
     u_cleanup(); /* ICU's caches (transliterators, break rules): leak checkers see a clean exit */

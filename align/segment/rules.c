@@ -290,7 +290,6 @@ static void class_filter(ccache *cc, const char *cls, size_t n, int ci, cfilter 
     k[0] = (char)('0' + ci);
     memcpy(k + 1, cls, n);
     k[n + 1] = 0;
-    if (!cc->uc) cc->uc = pa_uclass_cache_new();
     UErrorCode st = U_ZERO_ERROR;
     /* white space in a class is literal, as in the regex (not ignored) */
     USet *set = pa_uclass_open(cc->uc, cls, n, &st, NULL);
@@ -886,6 +885,7 @@ static pa_ruleset *ruleset_compile(const char *name, const pa_srx_rule *const *r
      * the cleanup runs */
     ccache *cc = pa_calloc(1, sizeof *cc);
     pa_alloc_defer(ccache_free, cc);
+    cc->uc = pa_uclass_cache_new();
     for (size_t i = 0; i < n; i++)
         if (compile_rule(rs, i, rules[i], &nkeys, cc, lazy, err) != 0) {
             pa_alloc_undefer(cc);

@@ -9,6 +9,7 @@
 #include "align/util/alloc.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -36,6 +37,24 @@ void pa_uclass_cache_free(pa_uclass_cache *c)
     pa_free(c->key), pa_free(c->set), pa_free(c);
 }
 
+/* ICU's reading of the whole pattern `pat` (UTF-8, `len` bytes): a new
+ * set, or NULL with `*st` telling why. */
+static USet *icu_open(const char *pat, size_t len, UErrorCode *st)
+{
+    UChar buf[1024], *u = buf;
+    int32_t ulen = 0;
+    *st = U_ZERO_ERROR;
+    u_strFromUTF8(NULL, 0, &ulen, pat, (int32_t)len, st);
+    if (*st == U_BUFFER_OVERFLOW_ERROR) *st = U_ZERO_ERROR;
+    if (U_FAILURE(*st)) return NULL;
+    if ((size_t)ulen + 1 > sizeof buf / sizeof *buf) u = pa_malloc(((size_t)ulen + 1) * sizeof *u);
+    u_strFromUTF8(u, ulen + 1, NULL, pat, (int32_t)len, st);
+    USet *s = U_SUCCESS(*st) ? uset_openPatternOptions(u, ulen, 0, st) : NULL;
+    if (u != buf) pa_free(u);
+    if (U_FAILURE(*st) && s) uset_close(s), s = NULL;
+    return s;
+}
+
 /* The cached set of property `prop` (`len` bytes), made if `make`; NULL
  * when it is not there, or ICU refused it. */
 static const USet *property(pa_uclass_cache *c, const char *prop, size_t len, int make)
@@ -47,17 +66,10 @@ static const USet *property(pa_uclass_cache *c, const char *prop, size_t len, in
     PA_GROW(c->key, c->cap_key, c->n + 1);
     PA_GROW(c->set, c->cap_set, c->n + 1);
     c->key[c->n] = pa_strndup(prop, len);
-    UChar u[MAX_PROPERTY + 2];
-    int32_t ulen = 0;
-    UErrorCode st = U_ZERO_ERROR;
-    u[0] = '[';
-    u_strFromUTF8(u + 1, MAX_PROPERTY, &ulen, prop, (int32_t)len, &st);
-    USet *s = NULL;
-    if (U_SUCCESS(st) && ulen < MAX_PROPERTY) {
-        u[ulen + 1] = ']';
-        s = uset_openPatternOptions(u, ulen + 2, 0, &st);
-        if (U_FAILURE(st) && s) uset_close(s), s = NULL;
-    }
+    char pat[MAX_PROPERTY + 3]; /* property_at keeps `len` below MAX_PROPERTY */
+    snprintf(pat, sizeof pat, "[%.*s]", (int)len, prop);
+    UErrorCode st;
+    USet *s = icu_open(pat, strlen(pat), &st);
     if (s) uset_freeze(s);
     c->set[c->n++] = s;
     return s;
@@ -214,17 +226,5 @@ USet *pa_uclass_open(pa_uclass_cache *c, const char *pat, size_t len, UErrorCode
         }
         if (s) uset_close(s);
     }
-    /* ICU, whole */
-    UChar buf[1024], *u = buf;
-    int32_t ulen = 0;
-    *st = U_ZERO_ERROR;
-    u_strFromUTF8(NULL, 0, &ulen, pat, (int32_t)len, st);
-    if (*st == U_BUFFER_OVERFLOW_ERROR) *st = U_ZERO_ERROR;
-    if (U_FAILURE(*st)) return NULL;
-    if ((size_t)ulen + 1 > sizeof buf / sizeof *buf) u = pa_malloc(((size_t)ulen + 1) * sizeof *u);
-    u_strFromUTF8(u, ulen + 1, NULL, pat, (int32_t)len, st);
-    USet *s = U_SUCCESS(*st) ? uset_openPatternOptions(u, ulen, 0, st) : NULL;
-    if (u != buf) pa_free(u);
-    if (U_FAILURE(*st) && s) uset_close(s), s = NULL;
-    return s;
+    return icu_open(pat, len, st);
 }
