@@ -412,7 +412,7 @@ static int backward_beside(const scorer *s, const pa_band *band, const search_pl
 static void backward_posteriors(backward_job *j, scorer *s, pa_search_state *st, pa_alignment *path)
 {
     if (j) backward_job_wait(j, 0);
-    if (j && j->finished) pa_search_posteriors(st, j->bwd, bead_logp_fine, s, path);
+    if (j && j->finished) pa_search_posteriors(st, j->bwd, path);
     else backward_level(s, st, path);
     if (j) backward_job_free(j);
 }

@@ -66,13 +66,20 @@ typedef struct pa_search_state {
     const pa_bead_type *types;
     size_t n_types;
     double *vit, *fwd, *edges, *terms; /* fwd, edges: NULL without posteriors */
+    /* With posteriors, the score of each cell's Viterbi entry (the bead
+     * back[] names): the posteriors of the path read it here, where
+     * scoring the path's beads again, after a backward pass that left the
+     * pair table's ring at the top rows, computed every row's evidence
+     * once more (a fifth of a chapter's last pass). */
+    double *entry;
     uint8_t *back;
     size_t *spans; /* per bead type: the row's reach (pa_search_row_spans) */
 } pa_search_state;
 
 static inline void pa_search_state_free(pa_search_state *st)
 {
-    pa_free(st->vit), pa_free(st->fwd), pa_free(st->back), pa_free(st->terms), pa_free(st->edges);
+    pa_free(st->vit), pa_free(st->fwd), pa_free(st->entry), pa_free(st->back), pa_free(st->terms),
+        pa_free(st->edges);
     pa_free(st->spans);
     memset(st, 0, sizeof *st);
 }
@@ -130,10 +137,12 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
     int use_above = above != NULL && !posteriors;
     double *vit = pa_malloc(band->cells * sizeof *vit);
     double *fwd = posteriors ? pa_malloc(band->cells * sizeof *fwd) : NULL;
+    double *entry = posteriors ? pa_malloc(band->cells * sizeof *entry) : NULL;
     uint8_t *back = pa_malloc(band->cells);
     double *terms = pa_malloc((n_types + 1) * sizeof *terms);
     size_t *spans = pa_malloc((3 * n_types + 1) * sizeof *spans);
-    st->vit = vit, st->fwd = fwd, st->edges = edges, st->back = back, st->terms = terms, st->spans = spans;
+    st->vit = vit, st->fwd = fwd, st->entry = entry, st->edges = edges, st->back = back, st->terms = terms;
+    st->spans = spans;
     const size_t *span_lo = spans, *span_hi = spans + n_types, *span_base = spans + 2 * n_types;
 
     /* The rows before the first whose span differs from prev's band hold
@@ -146,7 +155,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
         size_t c = first <= n ? band->off[first] : band->cells;
         memcpy(vit, prev->vit, c * sizeof *vit);
         memcpy(back, prev->back, c);
-        if (fwd) memcpy(fwd, prev->fwd, c * sizeof *fwd);
+        if (fwd) memcpy(fwd, prev->fwd, c * sizeof *fwd), memcpy(entry, prev->entry, c * sizeof *entry);
         if (edges) memcpy(edges, prev->edges, c * n_types * sizeof *edges);
     }
     for (size_t i = first; i <= n; i++) {
@@ -154,7 +163,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
         pa_search_row_spans(band, types, n_types, i, 0, spans);
         for (size_t j = band->lo[i]; j <= band->hi[i]; j++) {
             size_t c = pa_band_cell(band, i, j);
-            double best = -INFINITY;
+            double best = -INFINITY, best_lp = -INFINITY;
             uint8_t arg = 0xFF;
             size_t nt_terms = 0;
             if (i == 0 && j == 0) best = 0, terms[nt_terms++] = 0;
@@ -171,12 +180,12 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
                 if (edge) edge[t] = lp;
                 if (lp == -INFINITY) continue;
                 double v = vit[p] + lp;
-                if (v > best) best = v, arg = (uint8_t)t;
+                if (v > best) best = v, arg = (uint8_t)t, best_lp = lp;
                 if (fwd) terms[nt_terms++] = fwd[p] + lp;
             }
             vit[c] = best;
             back[c] = arg;
-            if (fwd) fwd[c] = pa_search_log_sum(terms, nt_terms);
+            if (fwd) fwd[c] = pa_search_log_sum(terms, nt_terms), entry[c] = best_lp;
         }
     }
     if (!pa_band_in_row(band, n, m) || vit[pa_band_cell(band, n, m)] == -INFINITY) {
@@ -257,17 +266,14 @@ static inline __attribute__((always_inline)) int pa_search_backward_table(const 
 /* Sets the scores of `path` (the Viterbi path of the forward state `st`)
  * to their posteriors, from `bwd`, the backward table over st's band;
  * returns log Z. */
-static inline __attribute__((always_inline)) double pa_search_posteriors(const pa_search_state *st, const double *bwd,
-                                                                       pa_bead_logp_fn logp, void *ctx,
-                                                                       pa_alignment *path)
+static inline double pa_search_posteriors(const pa_search_state *st, const double *bwd, pa_alignment *path)
 {
     const pa_band *band = st->band;
     double log_z = st->fwd[pa_band_cell(band, band->n, band->m)];
     for (size_t k = 0; k < path->n; k++) {
         pa_bead *b = &path->beads[k];
-        size_t c = pa_band_cell(band, b->src + b->n_src, b->tgt + b->n_tgt), t = st->back[c];
-        double lp = pa_search_edge_logp(st->edges, c, t, st->n_types, logp, ctx, b->src, b->n_src, b->tgt, b->n_tgt);
-        double post = exp(st->fwd[pa_band_cell(band, b->src, b->tgt)] + lp + bwd[c] - log_z);
+        size_t c = pa_band_cell(band, b->src + b->n_src, b->tgt + b->n_tgt);
+        double post = exp(st->fwd[pa_band_cell(band, b->src, b->tgt)] + st->entry[c] + bwd[c] - log_z);
         b->score = post > 1 ? 1 : post;
     }
     return log_z;
@@ -281,7 +287,7 @@ static inline __attribute__((always_inline)) double pa_search_backward(pa_search
     double *bwd = pa_malloc(st->band->cells * sizeof *bwd);
     pa_search_backward_table(st->band, st->types, st->n_types, st->edges, logp, ctx, st->spans, st->terms, bwd,
                              st->band->n, NULL);
-    double log_z = pa_search_posteriors(st, bwd, logp, ctx, path);
+    double log_z = pa_search_posteriors(st, bwd, path);
     pa_free(bwd);
     return log_z;
 }
