@@ -29,6 +29,15 @@
  * this many cells (25 bytes each), or this radius. */
 #define MAX_EXTRA_CELLS ((size_t)1 << 20)
 #define MAX_RADIUS 256
+/* Posterior from which a paragraph bead is sure: its sentences may not
+ * leave its group, whatever the sentence passes find, so it must be all
+ * but certain. The paragraph model sums the evidence of whole paragraphs
+ * as if their tokens were independent, and its posteriors run high: at
+ * 0.9, a fifth of the paragraph beads of MAC-dev chapters paragraphed
+ * differently on the two sides (tests/bench/bench-paragraphs.sh) were
+ * sure and wrong, and the chapters scored 0.735-0.790 strict F1 where
+ * without paragraphs they score 0.788. */
+#define PARA_SURE_POSTERIOR 0.999
 /* Beads over a paragraph boundary of one side: log-probability penalty. */
 #define PARA_CROSS_LOGP (-6.9) /* log(0.001) */
 /* Relative standard deviation of translated sentence lengths assumed before
@@ -73,7 +82,7 @@ typedef struct scorer {
     int have_pt;
     const pa_band *region; /* where sentence beads may go at all (paragraph groups), NULL = anywhere */
     const size_t *src_group, *tgt_group; /* paragraph bead of each sentence, NULL = none */
-    const uint8_t *group_sure;           /* per paragraph bead: its posterior is 0.9 or more */
+    const uint8_t *group_sure;           /* per paragraph bead: its posterior is PARA_SURE_POSTERIOR or more */
 } scorer;
 
 /* Units of a level: source units are 2^shift sentences, target units
@@ -750,11 +759,11 @@ static pa_document *paragraph_document(const pa_document *d, size_t *sent_at)
 }
 
 /* Pass 0 for documents with paragraphs: align the paragraphs (with the
- * full model), then search sentences in the paragraph groups found: only
- * inside a group whose paragraph bead is sure (posterior 0.9 or more), with
- * the plan's radius around the others. Every later pass searches around
- * this path, so sentences stay in their paragraph groups unless the
- * paragraphs' alignment was in doubt. */
+ * full model, but no dictionary), then search sentences in the paragraph
+ * groups found: only inside a group whose paragraph bead is sure
+ * (PARA_SURE_POSTERIOR), with the plan's radius around the others. Every
+ * later pass searches around this path, so sentences stay in their
+ * paragraph groups unless the paragraphs' alignment was in doubt. */
 static int align_units(const pa_document *src, const pa_document *tgt, const pa_align_opts *opts, int paragraph_units,
                        pa_alignment *out, pa_error *err);
 
@@ -772,6 +781,12 @@ static int paragraphs_first(scorer *s, const search_plan *plan, const pa_documen
     pa_align_opts po = *opts;
     po.paragraphs_first = 0;
     po.phase = NULL;
+    /* A dictionary links words of any two long paragraphs by chance, and
+     * its evidence made the paragraph beads wrong and sure: with CC-CEDICT,
+     * MAC-dev chapters with the same paragraphs on both sides fell from
+     * 0.869 strict F1 (no paragraphs) to 0.786 for one of three sets of
+     * breaks (bench-paragraphs.sh). The sentence passes use it. */
+    po.dict = NULL;
     pa_alignment pal = {0};
     int rc = align_units(ps, pt, &po, 1, &pal, err);
     if (rc == 0) {
@@ -784,8 +799,10 @@ static int paragraphs_first(scorer *s, const search_plan *plan, const pa_documen
             const pa_bead *b = &pal.beads[k];
             pi[k + 1] = sa[smap[b->src + b->n_src]];
             pj[k + 1] = ta[tmap[b->tgt + b->n_tgt]];
-            rad[k] = b->score >= 0.9 ? 0 : plan->radius;
-            (*sure)[k] = b->score >= 0.9;
+            (*sure)[k] = b->score >= PARA_SURE_POSTERIOR;
+            rad[k] = (*sure)[k] ? 0 : plan->radius;
+            pa_log(opts->log, PA_LOG_TRACE, "  paragraph bead %zu: sentences %zu-%zu : %zu-%zu, posterior %.6f%s", k,
+                   pi[k], pi[k + 1], pj[k], pj[k + 1], b->score, (*sure)[k] ? ", sure" : "");
             for (size_t i = pi[k]; i < pi[k + 1]; i++) (*groups)[i] = k;
             for (size_t j = pj[k]; j < pj[k + 1]; j++) (*groups)[s->n + j] = k;
         }

@@ -193,4 +193,24 @@ printf '雨 雨 [yu3] /rainfall/\n' | cat "$scratch/cedict.txt" - > "$scratch/ce
 dict_align "$C" "$scratch/changed.out" "$scratch/cedict2.txt"
 n=$(ls "$C" | grep -c '^dict-zh-en-.*\.bin$')
 [ "$n" -eq 2 ]; ok $? "a dictionary with other bytes gets an entry of its own ($n entries)"
+
+# The paragraph pass of a document with paragraphs reads no dictionary
+# (chance links across long paragraphs made its beads wrong and sure): its
+# paragraph beads and posteriors (-vvv) are the same with and without one,
+# while the dictionary still reaches the sentence passes.
+printf '裁军\tdisarmament\n核查\tverification\n会议\tconference\n秘书处\tsecretariat\n声明\tstatement\n核\tnuclear\n武器\tweapons\n代表团\tmission\n' > "$scratch/para.tsv"
+sample=$top_srcdir/corpora/sample
+"$POLYALIGN" align -vvv -f tsv "$sample/cd-note.zh.txt" "$sample/cd-note.en.txt" > /dev/null 2> "$scratch/para-plain.log"
+ok $? "align the sample (paragraphs on both sides), -vvv"
+"$POLYALIGN" align -vvv -f tsv --dict "$scratch/para.tsv" "$sample/cd-note.zh.txt" "$sample/cd-note.en.txt" \
+  > /dev/null 2> "$scratch/para-dict.log"
+ok $? "... with a dictionary"
+grep 'paragraph bead' "$scratch/para-plain.log" > "$scratch/para-plain.beads"
+grep 'paragraph bead' "$scratch/para-dict.log" > "$scratch/para-dict.beads"
+[ "$(grep -c sure "$scratch/para-plain.beads")" -ge 10 ]
+ok $? "the paragraph pass reports its beads and the sure ones ($(grep -c sure "$scratch/para-plain.beads") sure)"
+cmp -s "$scratch/para-plain.beads" "$scratch/para-dict.beads"
+ok $? "the paragraph beads and their posteriors are the same with the dictionary"
+[ "$(dict_matches "$scratch/para-dict.log")" -gt 0 ]
+ok $? "the dictionary's links reach the sentence passes ($(dict_matches "$scratch/para-dict.log") matched tokens)"
 done_testing

@@ -1,0 +1,80 @@
+#!/bin/sh
+# bench-paragraphs.sh - what paragraph breaks do to accuracy. The MAC-dev
+# chapters (pre-split, with gold beads) are aligned three ways: as they are
+# (no paragraphs), with the same paragraph breaks on both sides, and with
+# the target's paragraphs joined and split apart from the source's
+# (paragraphs.py: breaks only at gold bead ends, so the gold never crosses a
+# paragraph). A document with paragraphs is aligned paragraphs first, and
+# its sentences then kept inside the paragraph groups the paragraph pass is
+# sure of; so the third row measures how that pass fares where the versions
+# are paragraphed differently, as after a PDF extraction. Strict and lax F1
+# against the gold, plain and with CC-CEDICT where the shared data has it,
+# over three seeds of the breaks. Asserts nothing. Run by `make bench`, or:
+#   POLYALIGN=./polyalign SHARED=../shared sh tests/bench/bench-paragraphs.sh
+: "${POLYALIGN:=${top_builddir:-.}/polyalign}"
+: "${SHARED:=${top_srcdir:-.}/../shared}"
+: "${PYTHON3:=python3}"
+here=$(dirname "$0")
+MAC=$SHARED/eval/alignment/mac-dev
+CEDICT=$SHARED/dict/cedict_ts.u8.gz
+me=bench-paragraphs.sh
+if [ ! -d "$MAC/zh" ] || [ ! -d "$MAC/gold" ]; then
+  echo "$me: skipped: no MAC-dev data under $MAC (set SHARED)"
+  exit 0
+fi
+if ! command -v "$PYTHON3" > /dev/null 2>&1; then
+  echo "$me: skipped: needs python3"
+  exit 0
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-paragraphs.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# score KIND SEED [OPTIONS]: F1 of the chapters made KIND (plain, same,
+# diff) with SEED's breaks, as "strict lax"
+score() {
+  kind=$1 seed=$2
+  shift 2
+  gold= test=
+  for z in "$MAC"/zh/*; do
+    d=$(basename "$z")
+    case $kind in
+      plain) src=$z tgt=$MAC/en/$d ;;
+      *) src=$tmp/$d.$seed.$kind.src tgt=$tmp/$d.$seed.$kind.tgt ;;
+    esac
+    "$POLYALIGN" align -q --presplit -s zh -t en -f beads "$@" -o "$tmp/out.$d" "$src" "$tgt" || return 1
+    gold="$gold $MAC/gold/$d.align" test="$test $tmp/out.$d"
+  done
+  # shellcheck disable=SC2086
+  "$POLYALIGN" eval --json --gold $gold --test $test |
+    sed -n 's/.*"f1_strict": \([0-9.]*\).*"f1_lax": \([0-9.]*\).*/\1 \2/p'
+}
+
+seeds="1 2 3"
+for seed in $seeds; do
+  for z in "$MAC"/zh/*; do
+    d=$(basename "$z")
+    "$PYTHON3" "$here/paragraphs.py" "$MAC/gold/$d.align" "$z" "$MAC/en/$d" "$tmp/$d.$seed" "$seed" || exit 1
+  done
+done
+configs="plain"
+[ -f "$CEDICT" ] && configs="plain dict"
+echo "MAC-dev, 6 chapters; paragraphs at 15% of the gold bead ends (seeds $seeds: strict F1 each, then lax)"
+printf '%-6s | %-32s | %s\n' model paragraphs "strict F1 (lax F1) by seed"
+for c in $configs; do
+  set --
+  [ "$c" = dict ] && set -- --dict "$CEDICT"
+  for kind in plain same diff; do
+    case $kind in
+      plain) what="none (one sentence a line)" ;;
+      same) what="the same on both sides" ;;
+      diff) what="target's joined and split" ;;
+    esac
+    row=
+    for seed in $seeds; do
+      r=$(score $kind $seed "$@") || { row="$row failed"; continue; }
+      row="$row $(printf '%.3f (%.3f)' "${r% *}" "${r#* }")"
+      [ $kind = plain ] && break # no breaks: the seed changes nothing
+    done
+    printf '%-6s | %-32s |%s\n' "$c" "$what" "$row"
+  done
+done
