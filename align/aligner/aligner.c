@@ -758,11 +758,11 @@ static pa_document *paragraph_document(const pa_document *d, size_t *sent_at)
     return p;
 }
 
-/* Pass 0 for documents with paragraphs: align the paragraphs (with the
- * full model, but no dictionary), then search sentences in the paragraph
- * groups found: only inside a group whose paragraph bead is sure
- * (PARA_SURE_POSTERIOR), with the plan's radius around the others. Every
- * later pass searches around this path, so sentences stay in their
+/* Pass 0 for documents with paragraphs: align the paragraphs (with
+ * lengths and anchors: no lexicon, no dictionary), then search sentences
+ * in the paragraph groups found: only inside a group whose paragraph bead
+ * is sure (PARA_SURE_POSTERIOR), with the plan's radius around the others.
+ * Every later pass searches around this path, so sentences stay in their
  * paragraph groups unless the paragraphs' alignment was in doubt. */
 static int align_units(const pa_document *src, const pa_document *tgt, const pa_align_opts *opts, int paragraph_units,
                        pa_alignment *out, pa_error *err);
@@ -787,6 +787,14 @@ static int paragraphs_first(scorer *s, const search_plan *plan, const pa_documen
      * 0.869 strict F1 (no paragraphs) to 0.786 for one of three sets of
      * breaks (bench-paragraphs.sh). The sentence passes use it. */
     po.dict = NULL;
+    /* Nor a lexicon: learned from a few dozen paragraph beads, it cost up
+     * to a third of the work of a paragraphed document (the sample from
+     * raw text 80.7M -> 73.0M instructions; 1,500 UN sentences, their
+     * paragraphs joined and split on one side, 2.83G -> 2.11G), and
+     * lengths and anchors did as well without it: bench-paragraphs.sh's
+     * F1 moved by at most 0.007 a set of breaks, either way, and the
+     * sample's alignment and UDHR's pair counts not at all. */
+    if (po.model == PA_MODEL_FULL) po.model = PA_MODEL_ANCHORS;
     pa_alignment pal = {0};
     int rc = align_units(ps, pt, &po, 1, &pal, err);
     if (rc == 0) {

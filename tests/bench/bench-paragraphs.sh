@@ -9,7 +9,9 @@
 # sure of; so the third row measures how that pass fares where the versions
 # are paragraphed differently, as after a PDF extraction. Strict and lax F1
 # against the gold, plain and with CC-CEDICT where the shared data has it,
-# over three seeds of the breaks. Asserts nothing. Run by `make bench`, or:
+# over three seeds of the breaks. The same for the first 1,500 lines of the
+# UN Parallel Corpus dev set, Chinese with each other language (the gold
+# is line for line), one seed. Asserts nothing. Run by `make bench`, or:
 #   POLYALIGN=./polyalign SHARED=../shared sh tests/bench/bench-paragraphs.sh
 : "${POLYALIGN:=${top_builddir:-.}/polyalign}"
 : "${SHARED:=${top_srcdir:-.}/../shared}"
@@ -77,4 +79,41 @@ for c in $configs; do
     done
     printf '%-6s | %-32s |%s\n' "$c" "$what" "$row"
   done
+done
+
+U=$SHARED/corpora/unpc-devset
+if [ ! -f "$U/UNv1.0.devset.zh" ]; then
+  echo "$me: no UN dev set under $U: its rows are skipped"
+  exit 0
+fi
+n=1500
+awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) print "[" i "]:[" i "]" }' > "$tmp/un.gold"
+for l in zh en fr es ru ar; do head -n $n "$U/UNv1.0.devset.$l" > "$tmp/un.$l"; done
+echo
+echo "UN dev set, first $n sentences a language, zh to each; the same breaks (seed 1): strict F1"
+printf '%-32s |' paragraphs
+for t in en fr es ru ar; do printf ' %5s' "zh-$t"; done
+echo
+for kind in plain same diff; do
+  case $kind in
+    plain) what="none (one sentence a line)" ;;
+    same) what="the same on both sides" ;;
+    diff) what="target's joined and split" ;;
+  esac
+  printf '%-32s |' "$what"
+  for t in en fr es ru ar; do
+    src=$tmp/un.zh tgt=$tmp/un.$t
+    if [ $kind != plain ]; then
+      "$PYTHON3" "$here/paragraphs.py" "$tmp/un.gold" "$tmp/un.zh" "$tmp/un.$t" "$tmp/un.$t.1" 1 || exit 1
+      src=$tmp/un.$t.1.$kind.src tgt=$tmp/un.$t.1.$kind.tgt
+    fi
+    if "$POLYALIGN" align -q --presplit -s zh -t $t -f beads -o "$tmp/un.out" "$src" "$tgt"; then
+      f=$("$POLYALIGN" eval --json --gold "$tmp/un.gold" --test "$tmp/un.out" |
+        sed -n 's/.*"f1_strict": \([0-9.]*\).*/\1/p')
+      printf ' %5.3f' "$f"
+    else
+      printf ' %5s' failed
+    fi
+  done
+  echo
 done
