@@ -51,6 +51,15 @@ score() {
     sed -n 's/.*"f1_strict": \([0-9.]*\).*"f1_lax": \([0-9.]*\).*/\1 \2/p'
 }
 
+# describe KIND: a row's name
+describe() {
+  case $1 in
+    plain) echo "none (one sentence a line)" ;;
+    same) echo "the same on both sides" ;;
+    diff) echo "target's joined and split" ;;
+  esac
+}
+
 seeds="1 2 3"
 for seed in $seeds; do
   for z in "$MAC"/zh/*; do
@@ -66,11 +75,7 @@ for c in $configs; do
   set --
   [ "$c" = dict ] && set -- --dict "$CEDICT"
   for kind in plain same diff; do
-    case $kind in
-      plain) what="none (one sentence a line)" ;;
-      same) what="the same on both sides" ;;
-      diff) what="target's joined and split" ;;
-    esac
+    what=$(describe $kind)
     row=
     for seed in $seeds; do
       r=$(score $kind $seed "$@") || { row="$row failed"; continue; }
@@ -95,11 +100,7 @@ printf '%-32s |' paragraphs
 for t in en fr es ru ar; do printf ' %5s' "zh-$t"; done
 echo
 for kind in plain same diff; do
-  case $kind in
-    plain) what="none (one sentence a line)" ;;
-    same) what="the same on both sides" ;;
-    diff) what="target's joined and split" ;;
-  esac
+  what=$(describe $kind)
   printf '%-32s |' "$what"
   for t in en fr es ru ar; do
     src=$tmp/un.zh tgt=$tmp/un.$t
