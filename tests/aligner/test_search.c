@@ -3,8 +3,11 @@
  * On small lattices with pseudo-random bead scores, every path is
  * enumerated: the search's Viterbi path must be the best one, each bead's
  * posterior must equal the summed probability of the paths through it, and
- * a band must restrict the search to the paths inside it. */
+ * a band must restrict the search to the paths inside it. A forward pass
+ * that starts from an earlier one's rows (a widened band) must hold what a
+ * fresh one holds, cell for cell. */
 #include "align/aligner/search.h"
+#include "align/aligner/search_run.h"
 #include "tests/tap.h"
 
 #include <math.h>
@@ -97,6 +100,54 @@ static void check(const pa_band *band, unsigned seed, const char *what)
     free(br.post);
 }
 
+/* Whether the first `cells` values of two tables are the same bits. */
+static int same_cells(const void *a, const void *b, size_t cells, size_t size)
+{
+    return (!a && !b) || (a && b && memcmp(a, b, cells * size) == 0);
+}
+
+/* A forward pass over a band widened at its end, started from the rows a
+ * pass over the narrower band shares with it (pa_search_forward_from with
+ * prev), against a fresh pass over the wider band: every table the
+ * posteriors read (Viterbi, forward sums, entry scores, back pointers, edge
+ * cache) is the same, and so are the path's posteriors. */
+static void check_resume(unsigned seed)
+{
+    size_t pi[] = {0, 1, 2, 3, 4, 5, 6}, pj[] = {0, 1, 2, 4, 5, 6, 7};
+    pa_band narrow, wide;
+    pa_band_init(&narrow, 6, 7);
+    pa_band_add_path(&narrow, pi, pj, 7, NULL, 1);
+    pa_band_copy(&wide, &narrow);
+    for (size_t r = 4; r <= 6; r++) wide.lo[r] = 0, wide.hi[r] = 7; /* the last rows whole */
+    pa_band_update(&wide);
+    size_t first = 0;
+    while (first <= 6 && narrow.lo[first] == wide.lo[first] && narrow.hi[first] == wide.hi[first]) first++;
+    ok(first > 0 && wide.cells > narrow.cells, "seed %u: the wider band differs from row %zu on", seed, first);
+    pa_search_state st_narrow, st_fresh, st_resumed;
+    int rc = pa_search_forward(&st_narrow, &narrow, types, N_TYPES, fake_logp, &seed, NULL, 1);
+    rc |= pa_search_forward(&st_fresh, &wide, types, N_TYPES, fake_logp, &seed, NULL, 1);
+    rc |= pa_search_forward_from(&st_resumed, &wide, types, N_TYPES, fake_logp, NULL, &seed, NULL, 1, &st_narrow);
+    ok(rc == 0, "seed %u: the three forward passes find a path", seed);
+    if (rc != 0) return;
+    size_t c = wide.cells;
+    ok(same_cells(st_fresh.vit, st_resumed.vit, c, sizeof(double)) &&
+           same_cells(st_fresh.fwd, st_resumed.fwd, c, sizeof(double)) &&
+           same_cells(st_fresh.entry, st_resumed.entry, c, sizeof(double)) &&
+           same_cells(st_fresh.back, st_resumed.back, c, 1) &&
+           same_cells(st_fresh.edges, st_resumed.edges, c * N_TYPES, sizeof(double)),
+       "seed %u: resumed from the narrower band's rows, every table equals a fresh pass's", seed);
+    pa_alignment fresh, resumed;
+    pa_search_trace(&st_fresh, &fresh);
+    pa_search_trace(&st_resumed, &resumed);
+    pa_search_backward(&st_fresh, fake_logp, &seed, &fresh);
+    pa_search_backward(&st_resumed, fake_logp, &seed, &resumed);
+    ok(fresh.n == resumed.n && memcmp(fresh.beads, resumed.beads, fresh.n * sizeof *fresh.beads) == 0,
+       "seed %u: the same path and posteriors", seed);
+    pa_alignment_free(&fresh), pa_alignment_free(&resumed);
+    pa_search_state_free(&st_narrow), pa_search_state_free(&st_fresh), pa_search_state_free(&st_resumed);
+    pa_band_free(&narrow), pa_band_free(&wide);
+}
+
 int main(void)
 {
     for (unsigned seed = 1; seed <= 3; seed++) {
@@ -114,6 +165,7 @@ int main(void)
         check(&tube, seed, "radius-1 tube");
         pa_band_free(&tube);
     }
+    for (unsigned seed = 1; seed <= 3; seed++) check_resume(seed);
     /* widening keeps what the band had */
     pa_band b;
     pa_band_init(&b, 4, 4);
