@@ -31,6 +31,11 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-paragraphs.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
+# f1 EVAL-ARGS...: `polyalign eval`'s strict and lax F1, as "strict lax"
+f1() {
+  "$POLYALIGN" eval --json "$@" | sed -n 's/.*"f1_strict": \([0-9.]*\).*"f1_lax": \([0-9.]*\).*/\1 \2/p'
+}
+
 # score KIND SEED [OPTIONS]: F1 of the chapters made KIND (plain, same,
 # diff) with SEED's breaks, as "strict lax"
 score() {
@@ -47,8 +52,7 @@ score() {
     gold="$gold $MAC/gold/$d.align" test="$test $tmp/out.$d"
   done
   # shellcheck disable=SC2086
-  "$POLYALIGN" eval --json --gold $gold --test $test |
-    sed -n 's/.*"f1_strict": \([0-9.]*\).*"f1_lax": \([0-9.]*\).*/\1 \2/p'
+  f1 --gold $gold --test $test
 }
 
 # describe KIND: a row's name
@@ -94,6 +98,9 @@ fi
 n=1500
 awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) print "[" i "]:[" i "]" }' > "$tmp/un.gold"
 for l in zh en fr es ru ar; do head -n $n "$U/UNv1.0.devset.$l" > "$tmp/un.$l"; done
+for t in en fr es ru ar; do
+  "$PYTHON3" "$here/paragraphs.py" "$tmp/un.gold" "$tmp/un.zh" "$tmp/un.$t" "$tmp/un.$t.1" 1 || exit 1
+done
 echo
 echo "UN dev set, first $n sentences a language, zh to each; the same breaks (seed 1): strict F1"
 printf '%-32s |' paragraphs
@@ -104,14 +111,10 @@ for kind in plain same diff; do
   printf '%-32s |' "$what"
   for t in en fr es ru ar; do
     src=$tmp/un.zh tgt=$tmp/un.$t
-    if [ $kind != plain ]; then
-      "$PYTHON3" "$here/paragraphs.py" "$tmp/un.gold" "$tmp/un.zh" "$tmp/un.$t" "$tmp/un.$t.1" 1 || exit 1
-      src=$tmp/un.$t.1.$kind.src tgt=$tmp/un.$t.1.$kind.tgt
-    fi
+    [ $kind = plain ] || src=$tmp/un.$t.1.$kind.src tgt=$tmp/un.$t.1.$kind.tgt
     if "$POLYALIGN" align -q --presplit -s zh -t $t -f beads -o "$tmp/un.out" "$src" "$tgt"; then
-      f=$("$POLYALIGN" eval --json --gold "$tmp/un.gold" --test "$tmp/un.out" |
-        sed -n 's/.*"f1_strict": \([0-9.]*\).*/\1/p')
-      printf ' %5.3f' "$f"
+      f=$(f1 --gold "$tmp/un.gold" --test "$tmp/un.out")
+      printf ' %5.3f' "${f% *}"
     else
       printf ' %5s' failed
     fi
