@@ -249,6 +249,57 @@ static inline __attribute__((always_inline)) double bead_logp_fine(void *ctx, si
     return bead_score(ctx, i, ns, j, nt, 1);
 }
 
+/* bead_score of the beads of type (ns, nt) that end in row i at columns
+ * j0..j1 at the sentence level (pa_bead_row_fn). */
+static inline __attribute__((always_inline)) void bead_row_fine(void *ctx, size_t i, size_t ns, size_t nt, size_t j0,
+                                                                size_t j1, double *out)
+{
+    scorer *s = ctx;
+    pa_pair_table *pt = &s->pt;
+    size_t a = i - ns, K = pt->max_side;
+    /* The beads the loop below scores as bead_score does, with what they
+     * share worked out once: 1-1 and longer beads with evidence from the
+     * rows' window sums, outside paragraph groups. The others (and the
+     * columns where a row's range does not hold the targets) one by one. */
+    size_t f0 = j1 + 1, f1 = j1; /* the columns of the loop: none yet */
+    if (ns && nt && s->have_pt && !s->src_group && ns <= K && nt <= K) {
+        f0 = j0 > nt + pt->lo[a] ? j0 : nt + pt->lo[a];
+        for (size_t r = a; r < i; r++) {
+            if (pt->hi[r] < pt->lo[r]) f0 = j1 + 1;
+            if (nt + pt->lo[r] > f0) f0 = nt + pt->lo[r];
+            if (pt->hi[r] + 1 < f1) f1 = pt->hi[r] + 1;
+        }
+        if (f0 > f1) f0 = j1 + 1, f1 = j1;
+    }
+    for (size_t j = j0; j <= j1 && j < f0; j++) out[j - j0] = bead_score(s, a, ns, j - nt, nt, 1);
+    if (f0 <= f1) {
+        double prior = s->sm.log_prior[ns << 4 | nt], ls = s->src_pre[i] - s->src_pre[a];
+        double src_const = pt->src.const_pre[nt][i] - pt->src.const_pre[nt][a];
+        const double *tgt_const = pt->tgt.const_pre[ns];
+        const double *win[PA_MAX_SIDE];
+        size_t win_lo[PA_MAX_SIDE];
+        for (size_t r = a; r < i; r++) {
+            win[r - a] = pt->src_win[pa_pair_table_windows_at(pt, r)] + nt - 1;
+            win_lo[r - a] = pt->lo[r];
+        }
+        const double *tw = pt->tgt_win[pa_pair_table_windows_at(pt, a)] + ns - 1;
+        double src_cross = crosses(s->src_para, a, i) ? PARA_CROSS_LOGP : 0;
+        for (size_t j = f0; j <= f1; j++) {
+            size_t c = j - nt;
+            double lp = prior + pa_score_length(&s->sm, ls, s->tgt_pre[j] - s->tgt_pre[c]);
+            double v = src_const + tgt_const[j] - tgt_const[c];
+            for (size_t r = 0; r < ns; r++) v += win[r][(c - win_lo[r]) * K];
+            const double *t = tw + (c - win_lo[0]) * K;
+            for (size_t b = 0; b < nt; b++) v += t[b * K];
+            lp += v;
+            if (src_cross) lp += src_cross;
+            if (crosses(s->tgt_para, c, j)) lp += PARA_CROSS_LOGP;
+            out[j - j0] = lp;
+        }
+    }
+    for (size_t j = f1 + 1; j <= j1; j++) out[j - j0] = bead_score(s, a, ns, j - nt, nt, 1);
+}
+
 /* What every level's search shares. */
 typedef struct search_plan {
     pa_bead_type types[64];
@@ -280,6 +331,8 @@ static int forward_level(scorer *s, const pa_band *band, const search_plan *plan
 {
     double bound[64];
     const double *b = score_bounds(s, plan, bound);
+    if (s->shift == 0 && s->have_pt)
+        return pa_search_forward_rows_from(st, band, plan->types, plan->n_types, bead_row_fine, s, posteriors, prev);
     if (s->shift == 0)
         return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp_fine, bead_above_fine, s, b,
                                       posteriors, prev);
@@ -289,7 +342,8 @@ static int forward_level(scorer *s, const pa_band *band, const search_plan *plan
 /* The backward pass of forward_level's state, into `path`'s posteriors. */
 static void backward_level(scorer *s, pa_search_state *st, pa_alignment *path)
 {
-    if (s->shift == 0) pa_search_backward(st, bead_logp_fine, s, path);
+    if (s->shift == 0 && s->have_pt) pa_search_backward_by_rows(st, bead_row_fine, s, path);
+    else if (s->shift == 0) pa_search_backward(st, bead_logp_fine, s, path);
     else pa_search_backward(st, bead_logp, s, path);
 }
 
@@ -316,7 +370,7 @@ typedef struct backward_job {
     pa_band band; /* the caller's arrays, which must outlive the job */
     const search_plan *plan;
     size_t *spans;
-    double *terms, *bwd;
+    double *terms, *bwd, *scratch;
     size_t top; /* the lowest row to compute (the rows below it are copied) */
     atomic_int stop;
     pthread_t thread;
@@ -326,8 +380,8 @@ typedef struct backward_job {
 static void *backward_thread(void *arg)
 {
     backward_job *j = arg;
-    j->finished = pa_search_backward_table(&j->band, j->plan->types, j->plan->n_types, NULL, bead_logp_fine, &j->s,
-                                           j->spans, j->terms, j->bwd, j->top, &j->stop) == 0;
+    j->finished = pa_search_backward_rows(&j->band, j->plan->types, j->plan->n_types, NULL, bead_row_fine, &j->s,
+                                          j->spans, j->terms, j->scratch, j->bwd, j->top, &j->stop) == 0;
     return NULL;
 }
 
@@ -351,7 +405,7 @@ static void backward_job_free(backward_job *j)
 {
     pa_alloc_undefer(j);
     pa_pair_table_free_copy(&j->s.pt);
-    pa_free(j->spans), pa_free(j->terms), pa_free(j->bwd);
+    pa_free(j->spans), pa_free(j->terms), pa_free(j->bwd), pa_free(j->scratch);
 }
 
 /* Ends a job whose table is not wanted: stops it, waits, frees. */
@@ -378,6 +432,10 @@ static int backward_job_start(backward_job *j, const scorer *s, const pa_band *b
     j->spans = pa_malloc((3 * plan->n_types + 1) * sizeof *j->spans);
     j->terms = pa_malloc((plan->n_types + 1) * sizeof *j->terms);
     j->bwd = pa_malloc(band->cells * sizeof *j->bwd);
+    size_t w = 1;
+    for (size_t i = 0; i <= band->n; i++)
+        if (band->hi[i] >= band->lo[i] && band->hi[i] - band->lo[i] + 1 > w) w = band->hi[i] - band->lo[i] + 1;
+    j->scratch = pa_malloc(2 * plan->n_types * w * sizeof *j->scratch);
     j->top = band->n;
     if (prev && prev->finished && prev->band.n == band->n && prev->band.m == band->m) {
         const pa_band *p = &prev->band;

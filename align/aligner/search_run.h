@@ -74,13 +74,15 @@ typedef struct pa_search_state {
     double *entry;
     uint8_t *back;
     size_t *spans; /* per bead type: the row's reach (pa_search_row_spans) */
+    double *rows;  /* scratch of the row-wise passes (pa_search_row_scratch) */
+    uint8_t *row_arg;
 } pa_search_state;
 
 static inline void pa_search_state_free(pa_search_state *st)
 {
     pa_free(st->vit), pa_free(st->fwd), pa_free(st->entry), pa_free(st->back), pa_free(st->terms),
         pa_free(st->edges);
-    pa_free(st->spans);
+    pa_free(st->spans), pa_free(st->rows), pa_free(st->row_arg);
     memset(st, 0, sizeof *st);
 }
 
@@ -108,6 +110,40 @@ static inline void pa_search_row_spans(const pa_band *band, const pa_bead_type *
     }
 }
 
+/* The tables of a forward pass over `band` into `st`, allocated; with
+ * `prev` (a forward pass over a band of the same lattice), the rows before
+ * the first whose span differs from prev's hold the same cells at the same
+ * offsets, and a cell depends only on rows above it: their values are
+ * prev's, copied. Returns the first row left to compute. */
+static inline size_t pa_search_begin(pa_search_state *st, const pa_band *band, const pa_bead_type *types,
+                                     size_t n_types, int posteriors, const pa_search_state *prev)
+{
+    size_t n = band->n, m = band->m;
+    memset(st, 0, sizeof *st);
+    st->band = band, st->types = types, st->n_types = n_types;
+    if (posteriors && n_types && band->cells <= EDGE_CACHE_BYTES / sizeof *st->edges / n_types)
+        st->edges = pa_malloc(band->cells * n_types * sizeof *st->edges);
+    st->vit = pa_malloc(band->cells * sizeof *st->vit);
+    st->fwd = posteriors ? pa_malloc(band->cells * sizeof *st->fwd) : NULL;
+    st->entry = posteriors ? pa_malloc(band->cells * sizeof *st->entry) : NULL;
+    st->back = pa_malloc(band->cells);
+    st->terms = pa_malloc((n_types + 1) * sizeof *st->terms);
+    st->spans = pa_malloc((3 * n_types + 1) * sizeof *st->spans);
+    size_t first = 0;
+    if (prev && prev->band->n == n && prev->band->m == m && !!prev->fwd == !!st->fwd &&
+        (!st->edges || prev->edges)) {
+        while (first <= n && prev->band->lo[first] == band->lo[first] && prev->band->hi[first] == band->hi[first])
+            first++;
+        size_t c = first <= n ? band->off[first] : band->cells;
+        memcpy(st->vit, prev->vit, c * sizeof *st->vit);
+        memcpy(st->back, prev->back, c);
+        if (st->fwd)
+            memcpy(st->fwd, prev->fwd, c * sizeof *st->fwd), memcpy(st->entry, prev->entry, c * sizeof *st->entry);
+        if (st->edges) memcpy(st->edges, prev->edges, c * n_types * sizeof *st->edges);
+    }
+    return first;
+}
+
 /* The forward pass over `band`: Viterbi, and with `posteriors` the
  * sum-product too. Returns -1 (and frees `st`) when no path reaches the
  * end. `bound`, when not NULL, holds for each bead type a number no bead of
@@ -124,40 +160,17 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
                                                                         const double *bound, int posteriors,
                                                                         const pa_search_state *prev)
 {
-    size_t n = band->n, m = band->m;
-    memset(st, 0, sizeof *st);
-    st->band = band, st->types = types, st->n_types = n_types;
-    double *edges = NULL;
     if (posteriors) bound = NULL; /* forward sums need every bead */
-    if (posteriors && n_types && band->cells <= EDGE_CACHE_BYTES / sizeof *edges / n_types)
-        edges = pa_malloc(band->cells * n_types * sizeof *edges);
+    size_t first = pa_search_begin(st, band, types, n_types, posteriors, prev);
+    size_t n = band->n, m = band->m;
+    double *vit = st->vit, *fwd = st->fwd, *entry = st->entry, *edges = st->edges, *terms = st->terms;
+    uint8_t *back = st->back;
+    size_t *spans = st->spans;
+    const size_t *span_lo = spans, *span_hi = spans + n_types, *span_base = spans + 2 * n_types;
     /* Only a Viterbi search skips beads: in a forward-backward one, the
      * bound cut only a quarter of the beads, and cost more than it saved
      * (above stays the caller's constant, to be inlined). */
     int use_above = above != NULL && !posteriors;
-    double *vit = pa_malloc(band->cells * sizeof *vit);
-    double *fwd = posteriors ? pa_malloc(band->cells * sizeof *fwd) : NULL;
-    double *entry = posteriors ? pa_malloc(band->cells * sizeof *entry) : NULL;
-    uint8_t *back = pa_malloc(band->cells);
-    double *terms = pa_malloc((n_types + 1) * sizeof *terms);
-    size_t *spans = pa_malloc((3 * n_types + 1) * sizeof *spans);
-    st->vit = vit, st->fwd = fwd, st->entry = entry, st->edges = edges, st->back = back, st->terms = terms;
-    st->spans = spans;
-    const size_t *span_lo = spans, *span_hi = spans + n_types, *span_base = spans + 2 * n_types;
-
-    /* The rows before the first whose span differs from prev's band hold
-     * the same cells at the same offsets, and a cell depends only on rows
-     * above it: their values are prev's, copied. */
-    size_t first = 0;
-    if (prev && prev->band->n == n && prev->band->m == m && !!prev->fwd == !!fwd && (!edges || prev->edges)) {
-        while (first <= n && prev->band->lo[first] == band->lo[first] && prev->band->hi[first] == band->hi[first])
-            first++;
-        size_t c = first <= n ? band->off[first] : band->cells;
-        memcpy(vit, prev->vit, c * sizeof *vit);
-        memcpy(back, prev->back, c);
-        if (fwd) memcpy(fwd, prev->fwd, c * sizeof *fwd), memcpy(entry, prev->entry, c * sizeof *entry);
-        if (edges) memcpy(edges, prev->edges, c * n_types * sizeof *edges);
-    }
     for (size_t i = first; i <= n; i++) {
         if (band->hi[i] < band->lo[i]) continue;
         pa_search_row_spans(band, types, n_types, i, 0, spans);
@@ -202,6 +215,119 @@ static inline __attribute__((always_inline)) int pa_search_forward(pa_search_sta
                                                                    const double *bound, int posteriors)
 {
     return pa_search_forward_from(st, band, types, n_types, logp, NULL, ctx, bound, posteriors, NULL);
+}
+
+/* Scores of the beads of type (ns, nt) that end in row i at the columns
+ * j0..j1: out[j - j0] = the score of the bead of source units [i - ns, i)
+ * and target units [j - nt, j) (a pa_bead_logp_fn's, bit for bit). A row
+ * and a bead type at a time, a scorer works out once what the beads
+ * share (their sources' lengths, evidence rows and paragraphs), which a
+ * bead at a time it did for each of them. */
+typedef void (*pa_bead_row_fn)(void *ctx, size_t i, size_t ns, size_t nt, size_t j0, size_t j1, double *out);
+
+/* Scratch of the row-wise passes, sized for the band's widest row: per
+ * cell of a row, its best entry and that entry's score, and per bead type
+ * the scores of the beads into it and the terms of its sum. */
+static inline void pa_search_row_scratch(pa_search_state *st)
+{
+    const pa_band *band = st->band;
+    size_t w = 1;
+    for (size_t i = 0; i <= band->n; i++)
+        if (band->hi[i] >= band->lo[i] && band->hi[i] - band->lo[i] + 1 > w) w = band->hi[i] - band->lo[i] + 1;
+    st->rows = pa_malloc((2 + 2 * st->n_types) * w * sizeof *st->rows);
+    st->row_arg = pa_malloc(w);
+}
+
+/* The log of the sum of exp(v[t * stride]), t < n, after 0 when
+ * `has_first`: pa_search_log_sum of the terms that are not -INFINITY, in
+ * the same order (a cell's column of the row-wise passes' terms). */
+static inline double pa_search_log_sum_column(const double *v, size_t n, size_t stride, int has_first, double *terms)
+{
+    size_t k = 0;
+    if (has_first) terms[k++] = 0;
+    for (size_t t = 0; t < n; t++)
+        if (v[t * stride] != -INFINITY) terms[k++] = v[t * stride];
+    return pa_search_log_sum(terms, k);
+}
+
+/* Sets t's terms (a row of `w`) to -INFINITY outside columns x0..x1 (all
+ * of them when x0 > x1). */
+static inline void pa_search_clear_outside(double *tt, size_t w, size_t x0, size_t x1)
+{
+    if (x0 > x1) x0 = w, x1 = w - 1;
+    for (size_t x = 0; x < x0 && x < w; x++) tt[x] = -INFINITY;
+    for (size_t x = x1 + 1; x < w; x++) tt[x] = -INFINITY;
+}
+
+/* pa_search_forward_from, its beads scored a row and a type at a time by
+ * `row`, with posteriors or without (then every bead is scored, where the
+ * other skips those a bound rules out: the same path, as a skipped bead
+ * could not have been taken). The same tables, bit for bit: a cell's
+ * Viterbi entry is the first type, in type order, to reach the best
+ * score, and its sum takes the same terms in the same order. Types whose
+ * beads start in the row itself (no source unit) come last, a cell at a
+ * time, as their predecessors are the row's cells to the left. */
+static inline __attribute__((always_inline)) int pa_search_forward_rows_from(pa_search_state *st,
+                                                                             const pa_band *band,
+                                                                             const pa_bead_type *types,
+                                                                             size_t n_types, pa_bead_row_fn row,
+                                                                             void *ctx, int posteriors,
+                                                                             const pa_search_state *prev)
+{
+    size_t first = pa_search_begin(st, band, types, n_types, posteriors, prev);
+    pa_search_row_scratch(st);
+    size_t n = band->n, m = band->m;
+    double *vit = st->vit, *fwd = st->fwd, *entry = st->entry, *edges = st->edges;
+    uint8_t *back = st->back, *arg = st->row_arg;
+    const size_t *span_lo = st->spans, *span_hi = st->spans + n_types, *span_base = st->spans + 2 * n_types;
+    for (size_t i = first; i <= n; i++) {
+        if (band->hi[i] < band->lo[i]) continue;
+        size_t lo = band->lo[i], hi = band->hi[i], w = hi - lo + 1, c0 = band->off[i];
+        pa_search_row_spans(band, types, n_types, i, 0, st->spans);
+        double *best = st->rows, *best_lp = best + w, *term = best_lp + w, *score = term + n_types * w;
+        for (size_t x = 0; x < w; x++) best[x] = -INFINITY, best_lp[x] = -INFINITY, arg[x] = 0xFF;
+        int origin = i == 0 && lo == 0;
+        if (origin) best[0] = 0;
+        if (edges)
+            for (size_t e = 0; e < w * n_types; e++) edges[c0 * n_types + e] = NAN;
+        for (size_t t = 0; t < n_types; t++) {
+            double *tt = term + t * w, *lp = score + t * w;
+            size_t j0 = span_lo[t] > lo ? span_lo[t] : lo, j1 = span_hi[t] < hi ? span_hi[t] : hi;
+            if (fwd) pa_search_clear_outside(tt, w, j0 - lo, j1 >= lo ? j1 - lo : 0);
+            if (j0 > j1) continue;
+            row(ctx, i, types[t].ns, types[t].nt, j0, j1, lp);
+            if (types[t].ns == 0) continue; /* below, a cell at a time */
+            for (size_t j = j0; j <= j1; j++) {
+                size_t x = j - lo, p = j + span_base[t];
+                double l = lp[j - j0], v = vit[p] + l;
+                if (edges) edges[(c0 + x) * n_types + t] = l;
+                if (v > best[x]) best[x] = v, arg[x] = (uint8_t)t, best_lp[x] = l;
+                if (fwd) tt[x] = fwd[p] + l;
+            }
+        }
+        for (size_t x = 0; x < w; x++) {
+            size_t j = lo + x;
+            for (size_t t = 0; t < n_types; t++) {
+                if (types[t].ns != 0 || j < span_lo[t] || j > span_hi[t]) continue;
+                size_t j0 = span_lo[t] > lo ? span_lo[t] : lo, p = j + span_base[t];
+                double l = score[t * w + (j - j0)], v = vit[p] + l;
+                if (edges) edges[(c0 + x) * n_types + t] = l;
+                /* the first type to reach the best score, as in type order */
+                if (v > best[x] || (v == best[x] && v != -INFINITY && t < arg[x]))
+                    best[x] = v, arg[x] = (uint8_t)t, best_lp[x] = l;
+                if (fwd) term[t * w + x] = fwd[p] + l;
+            }
+            vit[c0 + x] = best[x], back[c0 + x] = arg[x];
+            if (fwd)
+                fwd[c0 + x] = pa_search_log_sum_column(term + x, n_types, w, origin && x == 0, st->terms),
+                         entry[c0 + x] = best_lp[x];
+        }
+    }
+    if (!pa_band_in_row(band, n, m) || vit[pa_band_cell(band, n, m)] == -INFINITY) {
+        pa_search_state_free(st);
+        return -1;
+    }
+    return 0;
 }
 
 /* The Viterbi path of a forward pass, every bead scored 1. */
@@ -263,6 +389,64 @@ static inline __attribute__((always_inline)) int pa_search_backward_table(const 
     return 0;
 }
 
+/* pa_search_backward_table, its beads scored a row and a type at a time
+ * by `row` where `edges` holds no score; the same table, bit for bit.
+ * Types whose beads end in the row itself come last, a cell at a time,
+ * from the right. `scratch` holds 2 n_types x the band's widest row (the
+ * `rows` of pa_search_row_scratch). */
+static inline __attribute__((always_inline)) int pa_search_backward_rows(const pa_band *band,
+                                                                         const pa_bead_type *types, size_t n_types,
+                                                                         const double *edges, pa_bead_row_fn row,
+                                                                         void *ctx, size_t *spans, double *terms,
+                                                                         double *scratch, double *bwd, size_t top,
+                                                                         atomic_int *stop)
+{
+    size_t n = band->n, m = band->m;
+    const size_t *span_lo = spans, *span_hi = spans + n_types, *span_base = spans + 2 * n_types;
+    for (size_t i = (top < n ? top : n) + 1; i-- > 0;) {
+        if (stop && atomic_load_explicit(stop, memory_order_relaxed)) return -1;
+        if (band->hi[i] < band->lo[i]) continue;
+        size_t lo = band->lo[i], hi = band->hi[i], w = hi - lo + 1, c0 = band->off[i];
+        pa_search_row_spans(band, types, n_types, i, 1, spans);
+        double *term = scratch, *score = scratch + n_types * w;
+        for (size_t t = 0; t < n_types; t++) {
+            size_t ns = types[t].ns, nt = types[t].nt;
+            double *tt = term + t * w, *lp = score + t * w;
+            /* the beads from (i, j) whose ends (i + ns, j + nt) are in the band */
+            size_t j0 = span_lo[t] >= nt ? span_lo[t] - nt : 0, j1 = span_hi[t] >= nt ? span_hi[t] - nt : 0;
+            if (j0 < lo) j0 = lo;
+            if (j1 > hi) j1 = hi;
+            if (span_hi[t] < nt || span_lo[t] > span_hi[t]) j0 = hi + 1;
+            pa_search_clear_outside(tt, w, j0 - lo, j1 >= lo ? j1 - lo : 0);
+            if (j0 > j1) continue;
+            for (size_t j = j0; j <= j1; j++) {
+                size_t q = j + nt + span_base[t];
+                lp[j - j0] = edges ? edges[q * n_types + t] : NAN;
+                if (isnan(lp[j - j0])) {
+                    if (!edges) { /* the whole row's beads of the type at once */
+                        row(ctx, i + ns, ns, nt, j0 + nt, j1 + nt, lp);
+                        break;
+                    }
+                    row(ctx, i + ns, ns, nt, j + nt, j + nt, lp + (j - j0));
+                }
+            }
+            if (ns == 0) continue; /* below, a cell at a time */
+            for (size_t j = j0; j <= j1; j++) tt[j - lo] = bwd[j + nt + span_base[t]] + lp[j - j0];
+        }
+        for (size_t x = w; x-- > 0;) {
+            size_t j = lo + x;
+            for (size_t t = 0; t < n_types; t++) {
+                size_t nt = types[t].nt;
+                if (types[t].ns != 0 || j + nt < span_lo[t] || j + nt > span_hi[t]) continue;
+                size_t j0 = span_lo[t] >= nt + lo ? span_lo[t] - nt : lo;
+                term[t * w + x] = bwd[j + nt + span_base[t]] + score[t * w + (j - j0)];
+            }
+            bwd[c0 + x] = pa_search_log_sum_column(term + x, n_types, w, i == n && j == m, terms);
+        }
+    }
+    return 0;
+}
+
 /* Sets the scores of `path` (the Viterbi path of the forward state `st`)
  * to their posteriors, from `bwd`, the backward table over st's band;
  * returns log Z. */
@@ -287,6 +471,21 @@ static inline __attribute__((always_inline)) double pa_search_backward(pa_search
     double *bwd = pa_malloc(st->band->cells * sizeof *bwd);
     pa_search_backward_table(st->band, st->types, st->n_types, st->edges, logp, ctx, st->spans, st->terms, bwd,
                              st->band->n, NULL);
+    double log_z = pa_search_posteriors(st, bwd, path);
+    pa_free(bwd);
+    return log_z;
+}
+
+/* pa_search_backward with the beads scored by `row` (the state of
+ * pa_search_forward_rows_from, or of pa_search_forward_from). */
+static inline __attribute__((always_inline)) double pa_search_backward_by_rows(pa_search_state *st,
+                                                                               pa_bead_row_fn row, void *ctx,
+                                                                               pa_alignment *path)
+{
+    if (!st->rows) pa_search_row_scratch(st);
+    double *bwd = pa_malloc(st->band->cells * sizeof *bwd);
+    pa_search_backward_rows(st->band, st->types, st->n_types, st->edges, row, ctx, st->spans, st->terms, st->rows,
+                            bwd, st->band->n, NULL);
     double log_z = pa_search_posteriors(st, bwd, path);
     pa_free(bwd);
     return log_z;

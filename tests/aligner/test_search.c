@@ -11,6 +11,7 @@
 #include "tests/tap.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,6 +149,74 @@ static void check_resume(unsigned seed)
     pa_band_free(&narrow), pa_band_free(&wide);
 }
 
+/* fake_logp with scores of a few values only, so that many beads into a
+ * cell tie (the row-wise passes must break ties as the other does). */
+static double tied_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
+{
+    return floor(fake_logp(ctx, i, ns, j, nt));
+}
+
+typedef struct row_ctx {
+    unsigned seed;
+    int tied;
+} row_ctx;
+
+static double ctx_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
+{
+    row_ctx *r = ctx;
+    return r->tied ? tied_logp(&r->seed, i, ns, j, nt) : fake_logp(&r->seed, i, ns, j, nt);
+}
+
+/* The same scores a row at a time (pa_bead_row_fn). */
+static void ctx_row(void *ctx, size_t i, size_t ns, size_t nt, size_t j0, size_t j1, double *out)
+{
+    for (size_t j = j0; j <= j1; j++) out[j - j0] = ctx_logp(ctx, i - ns, ns, j - nt, nt);
+}
+
+/* The row-wise passes (pa_search_forward_rows_from, pa_search_backward_rows)
+ * against the others on the same band: every table the same bits, with
+ * posteriors and without, with and without the edge cache, started fresh
+ * and from a narrower band's rows. */
+static void check_rows(const pa_band *band, const pa_band *narrow, row_ctx *rc, const char *what)
+{
+    for (int posteriors = 0; posteriors <= 1; posteriors++) {
+        pa_search_state a, b, pn, bn;
+        int r = pa_search_forward(&a, band, types, N_TYPES, ctx_logp, rc, NULL, posteriors);
+        r |= pa_search_forward_rows_from(&b, band, types, N_TYPES, ctx_row, rc, posteriors, NULL);
+        r |= pa_search_forward(&pn, narrow, types, N_TYPES, ctx_logp, rc, NULL, posteriors);
+        r |= pa_search_forward_rows_from(&bn, band, types, N_TYPES, ctx_row, rc, posteriors, &pn);
+        ok(r == 0, "%s%s: the forward passes find a path", what, posteriors ? ", posteriors" : "");
+        if (r != 0) continue;
+        size_t c = band->cells;
+        int same = 1;
+        for (int k = 0; k < 2; k++) {
+            pa_search_state *x = k ? &bn : &b;
+            same &= same_cells(a.vit, x->vit, c, sizeof(double)) && same_cells(a.fwd, x->fwd, c, sizeof(double)) &&
+                    same_cells(a.entry, x->entry, c, sizeof(double)) && same_cells(a.back, x->back, c, 1);
+        }
+        ok(same, "%s%s: row-wise, fresh and resumed, every table equals the bead-wise pass's", what,
+           posteriors ? ", posteriors" : "");
+        if (posteriors) {
+            /* the edges the bead-wise pass scored hold the same scores */
+            int edges_ok = (a.edges != NULL) == (b.edges != NULL);
+            for (size_t e = 0; edges_ok && a.edges && e < c * N_TYPES; e++)
+                edges_ok = isnan(a.edges[e]) || a.edges[e] == b.edges[e];
+            ok(edges_ok, "%s: the row-wise edge cache holds the scores the bead-wise one holds", what);
+            double *bw_a = malloc(c * sizeof *bw_a), *bw_b = malloc(c * sizeof *bw_b), *bw_c = malloc(c * sizeof *bw_c);
+            double *scratch = malloc(2 * N_TYPES * (band->m + 1) * sizeof *scratch);
+            pa_search_backward_table(band, types, N_TYPES, NULL, ctx_logp, rc, a.spans, a.terms, bw_a, band->n, NULL);
+            pa_search_backward_rows(band, types, N_TYPES, NULL, ctx_row, rc, b.spans, b.terms, scratch, bw_b, band->n,
+                                    NULL);
+            pa_search_backward_rows(band, types, N_TYPES, b.edges, ctx_row, rc, b.spans, b.terms, scratch, bw_c,
+                                    band->n, NULL);
+            ok(same_cells(bw_a, bw_b, c, sizeof(double)) && same_cells(bw_a, bw_c, c, sizeof(double)),
+               "%s: row-wise backward tables (scored, and from the edge cache) equal the bead-wise one", what);
+            free(bw_a), free(bw_b), free(bw_c), free(scratch);
+        }
+        pa_search_state_free(&a), pa_search_state_free(&b), pa_search_state_free(&pn), pa_search_state_free(&bn);
+    }
+}
+
 int main(void)
 {
     for (unsigned seed = 1; seed <= 3; seed++) {
@@ -166,6 +235,23 @@ int main(void)
         pa_band_free(&tube);
     }
     for (unsigned seed = 1; seed <= 3; seed++) check_resume(seed);
+    for (unsigned seed = 1; seed <= 3; seed++) {
+        /* a tube, and the same tube with its last rows whole */
+        size_t pi[] = {0, 1, 2, 3, 4, 5, 6, 7, 8}, pj[] = {0, 1, 2, 4, 5, 6, 7, 9, 10};
+        pa_band narrow, wide;
+        pa_band_init(&narrow, 8, 10);
+        pa_band_add_path(&narrow, pi, pj, 9, NULL, 2);
+        pa_band_copy(&wide, &narrow);
+        for (size_t r = 5; r <= 8; r++) wide.lo[r] = 0, wide.hi[r] = 10;
+        pa_band_update(&wide);
+        for (int tied = 0; tied <= 1; tied++) {
+            row_ctx rc = {seed, tied};
+            char what[64];
+            snprintf(what, sizeof what, "seed %u%s", seed, tied ? ", tied scores" : "");
+            check_rows(&wide, &narrow, &rc, what);
+        }
+        pa_band_free(&narrow), pa_band_free(&wide);
+    }
     /* widening keeps what the band had */
     pa_band b;
     pa_band_init(&b, 4, 4);
