@@ -249,18 +249,49 @@ static inline __attribute__((always_inline)) double bead_logp_fine(void *ctx, si
     return bead_score(ctx, i, ns, j, nt, 1);
 }
 
+/* The scores of bead_row_fine's loop, columns f0..f1 into out[j - j0]:
+ * bead_score's terms in its order, for beads whose every evidence row
+ * holds their targets. Inlined with constant ns and nt for the common
+ * types (bead_row_fine's switch), so that the window sums, ns + nt a
+ * bead, are loads from pointers that step a row's stride a column. */
+static inline __attribute__((always_inline)) void bead_row_loop(scorer *s, size_t i, size_t ns, size_t nt, size_t f0,
+                                                                size_t f1, size_t j0, double *out)
+{
+    pa_pair_table *pt = &s->pt;
+    size_t a = i - ns, K = pt->max_side;
+    double prior = s->sm.log_prior[ns << 4 | nt], ls = s->src_pre[i] - s->src_pre[a];
+    double src_const = pt->src.const_pre[nt][i] - pt->src.const_pre[nt][a];
+    const double *tgt_const = pt->tgt.const_pre[ns];
+    /* window sums at column f0, for each source row, and the first row's target windows */
+    const double *win[PA_MAX_SIDE];
+    for (size_t r = 0; r < ns; r++)
+        win[r] = pt->src_win[pa_pair_table_windows_at(pt, a + r)] + (f0 - nt - pt->lo[a + r]) * K + nt - 1;
+    const double *tw = pt->tgt_win[pa_pair_table_windows_at(pt, a)] + (f0 - nt - pt->lo[a]) * K + ns - 1;
+    double src_cross = crosses(s->src_para, a, i) ? PARA_CROSS_LOGP : 0;
+    for (size_t j = f0; j <= f1; j++, tw += K) {
+        size_t c = j - nt;
+        double lp = prior + pa_score_length(&s->sm, ls, s->tgt_pre[j] - s->tgt_pre[c]);
+        double v = src_const + tgt_const[j] - tgt_const[c];
+        for (size_t r = 0; r < ns; r++) v += *win[r], win[r] += K;
+        for (size_t b = 0; b < nt; b++) v += tw[b * K];
+        lp += v;
+        if (src_cross) lp += src_cross;
+        if (crosses(s->tgt_para, c, j)) lp += PARA_CROSS_LOGP;
+        out[j - j0] = lp;
+    }
+}
+
 /* bead_score of the beads of type (ns, nt) that end in row i at columns
- * j0..j1 at the sentence level (pa_bead_row_fn). */
+ * j0..j1 at the sentence level (pa_bead_row_fn), with what they share
+ * worked out once: 1-1 and longer beads with evidence from the rows'
+ * window sums, outside paragraph groups; the others (and the columns
+ * where an evidence row's range does not hold the targets) one by one. */
 static inline __attribute__((always_inline)) void bead_row_fine(void *ctx, size_t i, size_t ns, size_t nt, size_t j0,
                                                                 size_t j1, double *out)
 {
     scorer *s = ctx;
     pa_pair_table *pt = &s->pt;
     size_t a = i - ns, K = pt->max_side;
-    /* The beads the loop below scores as bead_score does, with what they
-     * share worked out once: 1-1 and longer beads with evidence from the
-     * rows' window sums, outside paragraph groups. The others (and the
-     * columns where a row's range does not hold the targets) one by one. */
     size_t f0 = j1 + 1, f1 = j1; /* the columns of the loop: none yet */
     if (ns && nt && s->have_pt && !s->src_group && ns <= K && nt <= K) {
         f0 = j0 > nt + pt->lo[a] ? j0 : nt + pt->lo[a];
@@ -273,28 +304,12 @@ static inline __attribute__((always_inline)) void bead_row_fine(void *ctx, size_
     }
     for (size_t j = j0; j <= j1 && j < f0; j++) out[j - j0] = bead_score(s, a, ns, j - nt, nt, 1);
     if (f0 <= f1) {
-        double prior = s->sm.log_prior[ns << 4 | nt], ls = s->src_pre[i] - s->src_pre[a];
-        double src_const = pt->src.const_pre[nt][i] - pt->src.const_pre[nt][a];
-        const double *tgt_const = pt->tgt.const_pre[ns];
-        const double *win[PA_MAX_SIDE];
-        size_t win_lo[PA_MAX_SIDE];
-        for (size_t r = a; r < i; r++) {
-            win[r - a] = pt->src_win[pa_pair_table_windows_at(pt, r)] + nt - 1;
-            win_lo[r - a] = pt->lo[r];
-        }
-        const double *tw = pt->tgt_win[pa_pair_table_windows_at(pt, a)] + ns - 1;
-        double src_cross = crosses(s->src_para, a, i) ? PARA_CROSS_LOGP : 0;
-        for (size_t j = f0; j <= f1; j++) {
-            size_t c = j - nt;
-            double lp = prior + pa_score_length(&s->sm, ls, s->tgt_pre[j] - s->tgt_pre[c]);
-            double v = src_const + tgt_const[j] - tgt_const[c];
-            for (size_t r = 0; r < ns; r++) v += win[r][(c - win_lo[r]) * K];
-            const double *t = tw + (c - win_lo[0]) * K;
-            for (size_t b = 0; b < nt; b++) v += t[b * K];
-            lp += v;
-            if (src_cross) lp += src_cross;
-            if (crosses(s->tgt_para, c, j)) lp += PARA_CROSS_LOGP;
-            out[j - j0] = lp;
+        switch (ns << 4 | nt) {
+#define ROW_CASE(x, y) case x << 4 | y: bead_row_loop(s, i, x, y, f0, f1, j0, out); break;
+            ROW_CASE(1, 1) ROW_CASE(2, 1) ROW_CASE(1, 2) ROW_CASE(2, 2) ROW_CASE(3, 1) ROW_CASE(1, 3)
+            ROW_CASE(3, 2) ROW_CASE(2, 3) ROW_CASE(4, 1) ROW_CASE(1, 4)
+#undef ROW_CASE
+        default: bead_row_loop(s, i, ns, nt, f0, f1, j0, out);
         }
     }
     for (size_t j = f1 + 1; j <= j1; j++) out[j - j0] = bead_score(s, a, ns, j - nt, nt, 1);
