@@ -348,6 +348,9 @@ static int forward_level(scorer *s, const pa_band *band, const search_plan *plan
     const double *b = score_bounds(s, plan, bound);
     if (s->shift == 0 && s->have_pt)
         return pa_search_forward_rows_from(st, band, plan->types, plan->n_types, bead_row_fine, s, posteriors, prev);
+    if (b && !posteriors && !prev)
+        return s->shift == 0 ? pa_search_forward_rows_bounded(st, band, plan->types, plan->n_types, bead_logp_fine, s, b)
+                             : pa_search_forward_rows_bounded(st, band, plan->types, plan->n_types, bead_logp, s, b);
     if (s->shift == 0)
         return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp_fine, bead_above_fine, s, b,
                                       posteriors, prev);

@@ -330,6 +330,64 @@ static inline __attribute__((always_inline)) int pa_search_forward_rows_from(pa_
     return 0;
 }
 
+/* A Viterbi pass (no posteriors) like pa_search_forward_from with a
+ * `bound` (NULL not allowed), its loops a row and a type at a time:
+ * beads scored one by one by `logp`, but only where one could beat the
+ * cell's best entry so far. The same tables, bit for bit. Types without
+ * a source unit come last, a cell at a time (their predecessors are the
+ * row's cells to the left); the bound's margin keeps a bead it skips
+ * there below the cell's best, so the skip cannot change the entry. */
+static inline __attribute__((always_inline)) int pa_search_forward_rows_bounded(pa_search_state *st,
+                                                                                const pa_band *band,
+                                                                                const pa_bead_type *types,
+                                                                                size_t n_types, pa_bead_logp_fn logp,
+                                                                                void *ctx, const double *bound)
+{
+    pa_search_begin(st, band, types, n_types, 0, NULL);
+    pa_search_row_scratch(st);
+    size_t n = band->n, m = band->m;
+    double *vit = st->vit;
+    uint8_t *back = st->back, *arg = st->row_arg;
+    const size_t *span_lo = st->spans, *span_hi = st->spans + n_types, *span_base = st->spans + 2 * n_types;
+    for (size_t i = 0; i <= n; i++) {
+        if (band->hi[i] < band->lo[i]) continue;
+        size_t lo = band->lo[i], hi = band->hi[i], w = hi - lo + 1, c0 = band->off[i];
+        pa_search_row_spans(band, types, n_types, i, 0, st->spans);
+        double *best = st->rows;
+        for (size_t x = 0; x < w; x++) best[x] = -INFINITY, arg[x] = 0xFF;
+        if (i == 0 && lo == 0) best[0] = 0;
+        for (size_t t = 0; t < n_types; t++) {
+            size_t ns = types[t].ns, nt = types[t].nt;
+            if (ns == 0) continue; /* below, a cell at a time */
+            size_t j0 = span_lo[t] > lo ? span_lo[t] : lo, j1 = span_hi[t] < hi ? span_hi[t] : hi;
+            double bt = bound[t];
+            for (size_t j = j0; j <= j1; j++) {
+                size_t x = j - lo;
+                double vp = vit[j + span_base[t]];
+                if (vp + bt <= best[x]) continue; /* also when vp is -INFINITY */
+                double v = vp + logp(ctx, i - ns, ns, j - nt, nt);
+                if (v > best[x]) best[x] = v, arg[x] = (uint8_t)t;
+            }
+        }
+        for (size_t x = 0; x < w; x++) {
+            size_t j = lo + x;
+            for (size_t t = 0; t < n_types; t++) {
+                if (types[t].ns != 0 || j < span_lo[t] || j > span_hi[t]) continue;
+                double vp = vit[j + span_base[t]];
+                if (vp + bound[t] <= best[x]) continue;
+                double v = vp + logp(ctx, i, 0, j - types[t].nt, types[t].nt);
+                if (v > best[x] || (v == best[x] && v != -INFINITY && t < arg[x])) best[x] = v, arg[x] = (uint8_t)t;
+            }
+            vit[c0 + x] = best[x], back[c0 + x] = arg[x];
+        }
+    }
+    if (!pa_band_in_row(band, n, m) || vit[pa_band_cell(band, n, m)] == -INFINITY) {
+        pa_search_state_free(st);
+        return -1;
+    }
+    return 0;
+}
+
 /* The Viterbi path of a forward pass, every bead scored 1. */
 static inline void pa_search_trace(const pa_search_state *st, pa_alignment *path)
 {

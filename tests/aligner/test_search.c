@@ -196,6 +196,18 @@ static void check_rows(const pa_band *band, const pa_band *narrow, row_ctx *rc, 
         }
         ok(same, "%s%s: row-wise, fresh and resumed, every table equals the bead-wise pass's", what,
            posteriors ? ", posteriors" : "");
+        if (!posteriors) {
+            /* a bound above every score (they are at most 0), with a margin */
+            double bound[N_TYPES];
+            for (size_t t = 0; t < N_TYPES; t++) bound[t] = 1e-3;
+            pa_search_state g, rb;
+            int r2 = pa_search_forward(&g, band, types, N_TYPES, ctx_logp, rc, bound, 0);
+            r2 |= pa_search_forward_rows_bounded(&rb, band, types, N_TYPES, ctx_logp, rc, bound);
+            ok(r2 == 0 && same_cells(a.vit, g.vit, c, sizeof(double)) && same_cells(a.back, g.back, c, 1) &&
+                   same_cells(a.vit, rb.vit, c, sizeof(double)) && same_cells(a.back, rb.back, c, 1),
+               "%s: with a bound, bead-wise and row-wise, the tables are those without", what);
+            if (r2 == 0) pa_search_state_free(&g), pa_search_state_free(&rb);
+        }
         if (posteriors) {
             /* the edges the bead-wise pass scored hold the same scores */
             int edges_ok = (a.edges != NULL) == (b.edges != NULL);
