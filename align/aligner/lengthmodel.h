@@ -37,7 +37,7 @@ extern const double pa_log_erfc_table[PA_ERFC_TABLE_N][2];
  * computed at build time from the same fit), within 1e-9 of the fit
  * itself and no log() per call; past the table, and below 0, the fit.
  * Inline, as the first pass's search calls it for every bead it scores. */
-static inline double pa_log_erfc(double x)
+static inline __attribute__((always_inline)) double pa_log_erfc(double x)
 {
     if (!(x >= 0 && x < PA_ERFC_TABLE_MAX)) return pa_log_erfc_nr(x);
     double s = x * PA_ERFC_TABLE_STEPS;
@@ -52,7 +52,7 @@ static inline double pa_log_erfc(double x)
 /* log P(length match) for a bead of source length ls and target length lt:
  * Gale & Church's symmetric form, whose variance grows with the mean of
  * both lengths (in source units), so that 0-1 beads have a finite score. */
-static inline double pa_length_logp(const pa_length_model *lm, double ls, double lt)
+static inline __attribute__((always_inline)) double pa_length_logp(const pa_length_model *lm, double ls, double lt)
 {
     double mean = (ls + lt / lm->c) / 2;
     if (mean <= 0) return 0;
