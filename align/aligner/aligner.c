@@ -388,7 +388,7 @@ typedef struct backward_job {
     pa_band band; /* the caller's arrays, which must outlive the job */
     const search_plan *plan;
     size_t *spans;
-    double *terms, *bwd, *scratch;
+    double *bwd, *scratch;
     size_t top; /* the lowest row to compute (the rows below it are copied) */
     atomic_int stop;
     pthread_t thread;
@@ -399,7 +399,7 @@ static void *backward_thread(void *arg)
 {
     backward_job *j = arg;
     j->finished = pa_search_backward_rows(&j->band, j->plan->types, j->plan->n_types, NULL, bead_row_fine, &j->s,
-                                          j->spans, j->terms, j->scratch, j->bwd, j->top, &j->stop) == 0;
+                                          j->spans, j->scratch, j->bwd, j->top, &j->stop) == 0;
     return NULL;
 }
 
@@ -423,7 +423,7 @@ static void backward_job_free(backward_job *j)
 {
     pa_alloc_undefer(j);
     pa_pair_table_free_copy(&j->s.pt);
-    pa_free(j->spans), pa_free(j->terms), pa_free(j->bwd), pa_free(j->scratch);
+    pa_free(j->spans), pa_free(j->bwd), pa_free(j->scratch);
 }
 
 /* Ends a job whose table is not wanted: stops it, waits, frees. */
@@ -448,7 +448,6 @@ static int backward_job_start(backward_job *j, const scorer *s, const pa_band *b
     pa_pair_table_copy(&j->s.pt, &s->pt);
     j->band = *band, j->plan = plan;
     j->spans = pa_malloc((3 * plan->n_types + 1) * sizeof *j->spans);
-    j->terms = pa_malloc((plan->n_types + 1) * sizeof *j->terms);
     j->bwd = pa_malloc(band->cells * sizeof *j->bwd);
     size_t w = 1;
     for (size_t i = 0; i <= band->n; i++)

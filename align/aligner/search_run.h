@@ -240,14 +240,19 @@ static inline void pa_search_row_scratch(pa_search_state *st)
 
 /* The log of the sum of exp(v[t * stride]), t < n, after 0 when
  * `has_first`: pa_search_log_sum of the terms that are not -INFINITY, in
- * the same order (a cell's column of the row-wise passes' terms). */
-static inline double pa_search_log_sum_column(const double *v, size_t n, size_t stride, int has_first, double *terms)
+ * the same order (a cell's column of the row-wise passes' terms), which
+ * the cut-off leaves out of the sum as it is. */
+static inline double pa_search_log_sum_column(const double *v, size_t n, size_t stride, int has_first)
 {
-    size_t k = 0;
-    if (has_first) terms[k++] = 0;
+    double mx = has_first ? 0 : -INFINITY;
     for (size_t t = 0; t < n; t++)
-        if (v[t * stride] != -INFINITY) terms[k++] = v[t * stride];
-    return pa_search_log_sum(terms, k);
+        if (v[t * stride] > mx) mx = v[t * stride];
+    if (mx == -INFINITY) return mx;
+    double s = 0;
+    if (has_first && -mx > -PA_LOG_SUM_CUTOFF) s += exp(-mx);
+    for (size_t t = 0; t < n; t++)
+        if (v[t * stride] - mx > -PA_LOG_SUM_CUTOFF) s += exp(v[t * stride] - mx);
+    return mx + log(s);
 }
 
 /* Sets t's terms (a row of `w`) to -INFINITY outside columns x0..x1 (all
@@ -319,7 +324,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_rows_from(pa_
             }
             vit[c0 + x] = best[x], back[c0 + x] = arg[x];
             if (fwd)
-                fwd[c0 + x] = pa_search_log_sum_column(term + x, n_types, w, origin && x == 0, st->terms),
+                fwd[c0 + x] = pa_search_log_sum_column(term + x, n_types, w, origin && x == 0),
                          entry[c0 + x] = best_lp[x];
         }
     }
@@ -455,9 +460,8 @@ static inline __attribute__((always_inline)) int pa_search_backward_table(const 
 static inline __attribute__((always_inline)) int pa_search_backward_rows(const pa_band *band,
                                                                          const pa_bead_type *types, size_t n_types,
                                                                          const double *edges, pa_bead_row_fn row,
-                                                                         void *ctx, size_t *spans, double *terms,
-                                                                         double *scratch, double *bwd, size_t top,
-                                                                         atomic_int *stop)
+                                                                         void *ctx, size_t *spans, double *scratch,
+                                                                         double *bwd, size_t top, atomic_int *stop)
 {
     size_t n = band->n, m = band->m;
     const size_t *span_lo = spans, *span_hi = spans + n_types, *span_base = spans + 2 * n_types;
@@ -499,7 +503,7 @@ static inline __attribute__((always_inline)) int pa_search_backward_rows(const p
                 size_t j0 = span_lo[t] >= nt + lo ? span_lo[t] - nt : lo;
                 term[t * w + x] = bwd[j + nt + span_base[t]] + score[t * w + (j - j0)];
             }
-            bwd[c0 + x] = pa_search_log_sum_column(term + x, n_types, w, i == n && j == m, terms);
+            bwd[c0 + x] = pa_search_log_sum_column(term + x, n_types, w, i == n && j == m);
         }
     }
     return 0;
@@ -542,8 +546,8 @@ static inline __attribute__((always_inline)) double pa_search_backward_by_rows(p
 {
     if (!st->rows) pa_search_row_scratch(st);
     double *bwd = pa_malloc(st->band->cells * sizeof *bwd);
-    pa_search_backward_rows(st->band, st->types, st->n_types, st->edges, row, ctx, st->spans, st->terms, st->rows,
-                            bwd, st->band->n, NULL);
+    pa_search_backward_rows(st->band, st->types, st->n_types, st->edges, row, ctx, st->spans, st->rows, bwd,
+                            st->band->n, NULL);
     double log_z = pa_search_posteriors(st, bwd, path);
     pa_free(bwd);
     return log_z;

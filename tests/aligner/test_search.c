@@ -217,10 +217,8 @@ static void check_rows(const pa_band *band, const pa_band *narrow, row_ctx *rc, 
             double *bw_a = malloc(c * sizeof *bw_a), *bw_b = malloc(c * sizeof *bw_b), *bw_c = malloc(c * sizeof *bw_c);
             double *scratch = malloc(2 * N_TYPES * (band->m + 1) * sizeof *scratch);
             pa_search_backward_table(band, types, N_TYPES, NULL, ctx_logp, rc, a.spans, a.terms, bw_a, band->n, NULL);
-            pa_search_backward_rows(band, types, N_TYPES, NULL, ctx_row, rc, b.spans, b.terms, scratch, bw_b, band->n,
-                                    NULL);
-            pa_search_backward_rows(band, types, N_TYPES, b.edges, ctx_row, rc, b.spans, b.terms, scratch, bw_c,
-                                    band->n, NULL);
+            pa_search_backward_rows(band, types, N_TYPES, NULL, ctx_row, rc, b.spans, scratch, bw_b, band->n, NULL);
+            pa_search_backward_rows(band, types, N_TYPES, b.edges, ctx_row, rc, b.spans, scratch, bw_c, band->n, NULL);
             ok(same_cells(bw_a, bw_b, c, sizeof(double)) && same_cells(bw_a, bw_c, c, sizeof(double)),
                "%s: row-wise backward tables (scored, and from the edge cache) equal the bead-wise one", what);
             free(bw_a), free(bw_b), free(bw_c), free(scratch);
