@@ -576,6 +576,13 @@ static double offset_logp_fine(void *ctx, size_t i, size_t ns, size_t j, size_t 
     return bead_logp_fine(o->s, i + o->r0, ns, j + o->c0, nt);
 }
 
+static inline __attribute__((always_inline)) void offset_row_fine(void *ctx, size_t i, size_t ns, size_t nt,
+                                                                  size_t j0, size_t j1, double *out)
+{
+    const offset_scorer *o = ctx;
+    bead_row_fine(o->s, i + o->r0, ns, nt, j0 + o->c0, j1 + o->c0, out);
+}
+
 /* Searches the part of `band` between nodes (r0, c0) and (r1, c1) (both on
  * the current path, so the part holds a path) and returns its beads in
  * whole-lattice indices. */
@@ -595,16 +602,27 @@ static int search_part(scorer *s, const search_plan *plan, const pa_band *band, 
     }
     pa_band_update(&part);
     offset_scorer o = {s, r0, c0};
-    pa_search_result r;
     double bound[64];
     const double *b = score_bounds(s, plan, bound);
-    int rc = s->shift == 0 ? pa_search_run(&part, plan->types, plan->n_types, offset_logp_fine, &o, b, 0, &r)
-                           : pa_search_run(&part, plan->types, plan->n_types, offset_logp, &o, b, 0, &r);
+    /* a Viterbi pass, row-wise as forward_level's */
+    pa_search_state st;
+    int rc;
+    if (s->shift == 0 && s->have_pt)
+        rc = pa_search_forward_rows_from(&st, &part, plan->types, plan->n_types, offset_row_fine, &o, 0, NULL);
+    else if (b && s->shift == 0)
+        rc = pa_search_forward_rows_bounded(&st, &part, plan->types, plan->n_types, offset_logp_fine, &o, b);
+    else if (b)
+        rc = pa_search_forward_rows_bounded(&st, &part, plan->types, plan->n_types, offset_logp, &o, b);
+    else
+        rc = pa_search_forward(&st, &part, plan->types, plan->n_types, s->shift == 0 ? offset_logp_fine : offset_logp,
+                               &o, NULL, 0);
+    if (rc == 0) {
+        pa_search_trace(&st, out);
+        pa_search_state_free(&st);
+        for (size_t k = 0; k < out->n; k++) out->beads[k].src += r0, out->beads[k].tgt += c0;
+    }
     pa_band_free(&part);
-    if (rc != 0) return -1;
-    for (size_t k = 0; k < r.path.n; k++) r.path.beads[k].src += r0, r.path.beads[k].tgt += c0;
-    *out = r.path;
-    return 0;
+    return rc;
 }
 
 /* Marks the path corners lying on the band's edge and the segments within
