@@ -342,7 +342,7 @@ static const double *score_bounds(const scorer *s, const search_plan *plan, doub
 /* The forward pass over `band` at the scorer's level, with the scorer's
  * sentence-level copy where the level is the sentences'. */
 static int forward_level(scorer *s, const pa_band *band, const search_plan *plan, int posteriors,
-                         pa_search_state *st, const pa_search_state *prev)
+                         pa_search_state *st, pa_search_state *prev)
 {
     double bound[64];
     const double *b = score_bounds(s, plan, bound);
@@ -368,7 +368,7 @@ static void backward_level(scorer *s, pa_search_state *st, pa_alignment *path)
 /* The whole search over `band` at the scorer's level; the forward pass
  * starts from `prev`'s rows where the bands agree (prev NULL: from none). */
 static int run_level(scorer *s, const pa_band *band, const search_plan *plan, int posteriors,
-                     const pa_search_state *prev, pa_search_result *r)
+                     pa_search_state *prev, pa_search_result *r)
 {
     pa_search_state st;
     memset(r, 0, sizeof *r);
@@ -506,7 +506,7 @@ static void backward_posteriors(backward_job *j, scorer *s, pa_search_state *st,
  * thread runs the forward pass (after it, if no thread can be had). The
  * forward pass starts from `prev`'s rows where the bands agree, the job
  * from `spec`'s (a job over prev's band; NULL: none), which it ends. */
-static int run_level_beside(scorer *s, const pa_band *band, const search_plan *plan, const pa_search_state *prev,
+static int run_level_beside(scorer *s, const pa_band *band, const search_plan *plan, pa_search_state *prev,
                             backward_job *spec, pa_search_result *r)
 {
     backward_job j;

@@ -186,7 +186,7 @@ EOF
 measure "$REPEAT" sh "$tmp/loop.sh" $PA; pc=$cpu pw=$wall pm=$mb
 hc=-; hw=-; hm=-
 if [ -n "$HUNALIGN" ]; then measure "$REPEAT" sh "$tmp/loop.sh" $HUN; hc=$cpu hw=$wall hm=$mb; fi
-row "loop: $(ls "$tmp/docs" | grep -c '^d\.zh') docs of 40, a process each" "$pc" "$pw" "$pm" "$hc" "$hw" "$hm" \
+row "loop: $(ls "$tmp/docs" | grep -c '^d\.zh') docs, a process each" "$pc" "$pw" "$pm" "$hc" "$hw" "$hm" \
   "x >= 0.67 (at most 1.5x hunalign)"
 measure "$REPEAT" sh "$tmp/loop.sh" $PA -o "$tmp/out.align"
 row "loop, each written to a file (-o)" "$cpu" "$wall" "$mb" "$hc" "$hw" "$hm" "(fsync and rename each)"
