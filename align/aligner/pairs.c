@@ -164,6 +164,11 @@ void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_
         pt->links[l] = links[l];
         if (links[l] && links[l]->n_tgt > pt->reach_n) pt->reach_n = links[l]->n_tgt;
     }
+    pt->anc_n = pf->n_anchor_class, pt->anc_row = SIZE_MAX;
+    if (pt->anc_n) {
+        pt->anc_stamp = pa_calloc(pt->anc_n, sizeof *pt->anc_stamp);
+        pt->anc_pos = pa_malloc(pt->anc_n * sizeof *pt->anc_pos);
+    }
     if (pt->src.words && pt->tgt.words && pt->reach_n) {
         pt->reach_mask = pa_malloc(pt->reach_n * sizeof *pt->reach_mask);
         pt->reach_stamp = pa_calloc(pt->reach_n, sizeof *pt->reach_stamp);
@@ -226,20 +231,35 @@ static double masked_gain(const pa_slots *sl, size_t k, uint64_t mask, size_t ot
     return v;
 }
 
+/* Marks the anchors of source sentence a (anc_stamp), each with its index
+ * in the sentence's list. A sentence's anchors are unique (features.h),
+ * so an anchor of b matches at most one of a's. */
+static void anc_prepare(pa_pair_table *pt, const pa_pair_features *pf, size_t a)
+{
+    if (pt->anc_row == a) return;
+    pt->anc_row = a;
+    if (++pt->anc_cur == 0) { /* stamps wrapped: start them afresh */
+        memset(pt->anc_stamp, 0, pt->anc_n * sizeof *pt->anc_stamp);
+        pt->anc_cur = 1;
+    }
+    for (size_t x = pf->src.anc_at[a]; x < pf->src.anc_at[a + 1]; x++) {
+        uint32_t k = pf->src.anc[x] & ~PA_ANCHOR_CANDIDATE;
+        pt->anc_stamp[k] = pt->anc_cur, pt->anc_pos[k] = (uint32_t)x;
+    }
+}
+
 /* Which slots of a and of b the other sentence matches. */
 static void match_pair(pa_pair_table *pt, const pa_pair_features *pf, size_t a, size_t b, pa_pair_cell *cell)
 {
     uint64_t sm = 0, tm = 0;
-    size_t x = pf->src.anc_at[a], xz = pf->src.anc_at[a + 1];
-    size_t y = pf->tgt.anc_at[b], yz = pf->tgt.anc_at[b + 1];
-    while (x < xz && y < yz) {
-        uint32_t ka = pf->src.anc[x] & ~PA_ANCHOR_CANDIDATE, kb = pf->tgt.anc[y] & ~PA_ANCHOR_CANDIDATE;
-        if (ka < kb) x++;
-        else if (ka > kb) y++;
-        else {
+    if (pf->tgt.anc_at[b] < pf->tgt.anc_at[b + 1] && pf->src.anc_at[a] < pf->src.anc_at[a + 1]) {
+        anc_prepare(pt, pf, a);
+        for (size_t y = pf->tgt.anc_at[b]; y < pf->tgt.anc_at[b + 1]; y++) {
+            uint32_t k = pf->tgt.anc[y] & ~PA_ANCHOR_CANDIDATE;
+            if (k >= pt->anc_n || pt->anc_stamp[k] != pt->anc_cur) continue;
+            size_t x = pt->anc_pos[k];
             if (pt->src.anc_slot[x] != NO_SLOT) sm |= 1ULL << pt->src.anc_slot[x];
             if (pt->tgt.anc_slot[y] != NO_SLOT) tm |= 1ULL << pt->tgt.anc_slot[y];
-            x++, y++;
         }
     }
     if (pt->reach_n) {
@@ -297,6 +317,7 @@ static void free_search_parts(pa_pair_table *pt)
     for (int r = 0; r < PA_PAIR_ROWS; r++) pa_free(pt->row[r]), pa_free(pt->src_win[r]), pa_free(pt->tgt_win[r]);
     pa_free(pt->col);
     pa_free(pt->reach_mask), pa_free(pt->reach_stamp);
+    pa_free(pt->anc_stamp), pa_free(pt->anc_pos);
 }
 
 void pa_pair_table_free(pa_pair_table *pt)
@@ -353,6 +374,11 @@ void pa_pair_table_copy(pa_pair_table *dst, const pa_pair_table *src)
         dst->reach_stamp = pa_calloc(src->reach_n, sizeof *dst->reach_stamp);
     }
     dst->reach_row = SIZE_MAX, dst->reach_cur = 0;
+    if (src->anc_n) {
+        dst->anc_stamp = pa_calloc(src->anc_n, sizeof *dst->anc_stamp);
+        dst->anc_pos = pa_malloc(src->anc_n * sizeof *dst->anc_pos);
+    }
+    dst->anc_row = SIZE_MAX, dst->anc_cur = 0;
 }
 
 void pa_pair_table_free_copy(pa_pair_table *pt)

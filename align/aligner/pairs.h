@@ -102,6 +102,12 @@ typedef struct pa_pair_table {
     uint64_t *reach_mask;
     uint32_t *reach_stamp, reach_cur;
     size_t reach_n, reach_row;
+    /* The anchors of source sentence anc_row (anc_stamp[id] == anc_cur),
+     * each with its index in the sentence's list (anc_pos): a cell of the
+     * row looks its target's anchors up, where merging the two sorted
+     * lists cost both lists' lengths in unpredictable branches. */
+    uint32_t *anc_stamp, *anc_pos, anc_cur;
+    size_t anc_n, anc_row;
     /* For the beads whose sources end at row r - 1, in ring slot
      * r % PA_PAIR_ROWS (block_row: which r it holds; the forward pass uses
      * one, the backward pass the max_side below its row): for t = 1 ..

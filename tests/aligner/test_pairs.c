@@ -122,6 +122,75 @@ static void test_seed(unsigned seed)
     free_side(&pf.src), free_side(&pf.tgt);
 }
 
+/* Random anchors for every sentence of `df`: 0 to 5 unique ids below
+ * `n_ids`, sorted, a third of them candidates (which match, but take no
+ * slot). */
+static void random_anchors(pa_doc_features *df, uint32_t n_ids)
+{
+    df->anc = pa_malloc((df->n * 6 + 1) * sizeof *df->anc);
+    size_t at = 0;
+    for (size_t i = 0; i < df->n; i++) {
+        df->anc_at[i] = at;
+        for (uint32_t id = 0, want = rnd(6); id < n_ids && want; id++)
+            if (rnd(n_ids) < 2 * want) df->anc[at++] = id | (rnd(3) ? 0 : PA_ANCHOR_CANDIDATE), want--;
+    }
+    df->anc_at[df->n] = at;
+}
+
+/* Of sentence k's anchors with a slot, by class, those whose id sentence o
+ * of the other side has too (candidate or not). */
+static void anchor_reference(const pa_pair_features *pf, int side, size_t k, size_t o, unsigned m[PA_AC_COUNT])
+{
+    const pa_doc_features *me = side ? &pf->tgt : &pf->src, *other = side ? &pf->src : &pf->tgt;
+    memset(m, 0, PA_AC_COUNT * sizeof *m);
+    for (size_t x = me->anc_at[k]; x < me->anc_at[k + 1]; x++) {
+        if (me->anc[x] & PA_ANCHOR_CANDIDATE) continue;
+        for (size_t y = other->anc_at[o]; y < other->anc_at[o + 1]; y++)
+            if ((other->anc[y] & ~PA_ANCHOR_CANDIDATE) == me->anc[x]) m[pf->anchor_class[me->anc[x]]]++;
+    }
+}
+
+/* The pair table's anchor matches (a table of the source sentence's
+ * anchors, built once a source sentence) against the definition: the ids
+ * both sentences have, each side's slotted ones counted by class; every
+ * pair visited in two orders, so that the table is built afresh and
+ * reused. */
+static void test_anchors(unsigned seed)
+{
+    rng_state = seed;
+    pa_pair_features pf;
+    memset(&pf, 0, sizeof pf);
+    random_side(&pf.src, 30 + rnd(20), 50, 1, 0);
+    random_side(&pf.tgt, 30 + rnd(20), 50, 1, 0);
+    uint32_t n_ids = 24;
+    uint8_t cls[24];
+    for (uint32_t k = 0; k < n_ids; k++) cls[k] = (uint8_t)rnd(PA_AC_COUNT);
+    pf.anchor_class = cls, pf.n_anchor_class = n_ids;
+    random_anchors(&pf.src, n_ids);
+    random_anchors(&pf.tgt, n_ids);
+    const pa_links *links[PA_LINK_KINDS] = {NULL, NULL};
+    pa_pair_table pt;
+    pa_pair_table_init(&pt, &pf, links, NULL);
+    size_t bad = 0, pairs = 0, matched = 0;
+    for (int order = 0; order < 2; order++)
+        for (size_t p = 0; p < pf.src.n; p++)
+            for (size_t q = 0; q < pf.tgt.n; q++, pairs++) {
+                size_t a = order ? (q * 7 + p) % pf.src.n : p, b = q;
+                unsigned m[PA_EV_COUNT][2], ns[PA_EV_COUNT], nt[PA_EV_COUNT], rs[PA_AC_COUNT], rt[PA_AC_COUNT];
+                pa_pair_counts(&pt, &pf, a, b, m, ns, nt);
+                anchor_reference(&pf, 0, a, b, rs);
+                anchor_reference(&pf, 1, b, a, rt);
+                int same = 1;
+                for (int c = 0; c < PA_AC_COUNT; c++) same &= m[c][0] == rs[c] && m[c][1] == rt[c], matched += rs[c];
+                bad += !same;
+            }
+    ok(bad == 0 && matched > 0, "seed %u: anchor matches of %zu pairs as defined (%zu differ; %zu matches in all)",
+       seed, pairs, bad, matched);
+    pa_pair_table_free(&pt);
+    pa_free(pf.src.anc), pa_free(pf.tgt.anc);
+    free_side(&pf.src), free_side(&pf.tgt);
+}
+
 /* The search skips a bead whose evidence bound cannot beat its cell's
  * best entry: the bound must hold for every bead that starts and ends in
  * the band, of every shape up to `max_side` sources, with every class
@@ -235,6 +304,7 @@ static void test_fallback_bound(void)
 int main(void)
 {
     for (unsigned seed = 1; seed <= 6; seed++) test_seed(seed);
+    for (unsigned seed = 1; seed <= 3; seed++) test_anchors(seed);
     for (unsigned seed = 1; seed <= 4; seed++) test_bound(seed, PA_MAX_SIDE, 0, 0);
     test_bound(5, PA_MAX_SIDE, 1, 0);
     test_bound(6, PA_MAX_SIDE, 1, 1);
