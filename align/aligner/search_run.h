@@ -265,12 +265,12 @@ static inline double pa_search_log_sum_column(const double *v, size_t n, size_t 
     return mx + log(s);
 }
 
-/* Sets t's terms (a row of `w`) to -INFINITY outside columns x0..x1 (all
- * of them when x0 > x1). */
-static inline void pa_search_clear_outside(double *tt, size_t w, size_t x0, size_t x1)
+/* Sets a type's terms over a row (columns lo .. lo + w - 1) to -INFINITY
+ * outside columns j0..j1 (all of them when j0 > j1). */
+static inline void pa_search_clear_outside(double *tt, size_t lo, size_t w, size_t j0, size_t j1)
 {
-    if (x0 > x1) x0 = w, x1 = w - 1;
-    for (size_t x = 0; x < x0 && x < w; x++) tt[x] = -INFINITY;
+    size_t x0 = j0 > j1 ? w : j0 - lo, x1 = j0 > j1 ? w - 1 : j1 - lo;
+    for (size_t x = 0; x < x0; x++) tt[x] = -INFINITY;
     for (size_t x = x1 + 1; x < w; x++) tt[x] = -INFINITY;
 }
 
@@ -308,7 +308,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_rows_from(pa_
         for (size_t t = 0; t < n_types; t++) {
             double *tt = term + t * w, *lp = score + t * w;
             size_t j0 = span_lo[t] > lo ? span_lo[t] : lo, j1 = span_hi[t] < hi ? span_hi[t] : hi;
-            if (fwd) pa_search_clear_outside(tt, w, j0 - lo, j1 >= lo ? j1 - lo : 0);
+            if (fwd) pa_search_clear_outside(tt, lo, w, j0, j1);
             if (j0 > j1) continue;
             row(ctx, i, types[t].ns, types[t].nt, j0, j1, lp);
             if (types[t].ns == 0) continue; /* below, a cell at a time */
@@ -489,7 +489,7 @@ static inline __attribute__((always_inline)) int pa_search_backward_rows(const p
             if (j0 < lo) j0 = lo;
             if (j1 > hi) j1 = hi;
             if (span_hi[t] < nt || span_lo[t] > span_hi[t]) j0 = hi + 1;
-            pa_search_clear_outside(tt, w, j0 - lo, j1 >= lo ? j1 - lo : 0);
+            pa_search_clear_outside(tt, lo, w, j0, j1);
             if (j0 > j1) continue;
             for (size_t j = j0; j <= j1; j++) {
                 size_t q = j + nt + span_base[t];

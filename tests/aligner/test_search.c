@@ -262,6 +262,27 @@ int main(void)
         }
         pa_band_free(&narrow), pa_band_free(&wide);
     }
+    for (unsigned seed = 1; seed <= 3; seed++) {
+        /* a band that jumps right at row 4, so that some types' beads
+         * into a row start left of it (none of them in the band), and the
+         * same band narrower in its last rows */
+        static const size_t lo[] = {0, 0, 1, 2, 6, 6, 7, 8, 9}, hi[] = {3, 4, 4, 5, 8, 9, 10, 12, 12};
+        static const size_t nlo[] = {7, 8, 10}, nhi[] = {9, 11, 12};
+        pa_band jump, narrow;
+        pa_band_init(&jump, 8, 12);
+        for (size_t r = 0; r <= 8; r++) jump.lo[r] = lo[r], jump.hi[r] = hi[r];
+        pa_band_update(&jump);
+        pa_band_copy(&narrow, &jump);
+        for (size_t r = 6; r <= 8; r++) narrow.lo[r] = nlo[r - 6], narrow.hi[r] = nhi[r - 6];
+        pa_band_update(&narrow);
+        for (int tied = 0; tied <= 1; tied++) {
+            row_ctx rc = {seed, tied};
+            char what[64];
+            snprintf(what, sizeof what, "seed %u, a band that jumps%s", seed, tied ? ", tied scores" : "");
+            check_rows(&jump, &narrow, &rc, what);
+        }
+        pa_band_free(&jump), pa_band_free(&narrow);
+    }
     /* widening keeps what the band had */
     pa_band b;
     pa_band_init(&b, 4, 4);
