@@ -13,35 +13,16 @@
 # UN Parallel Corpus dev set, Chinese with each other language (the gold
 # is line for line), one seed. Asserts nothing. Run by `make bench`, or:
 #   POLYALIGN=./polyalign SHARED=../shared sh tests/bench/bench-paragraphs.sh
-: "${POLYALIGN:=${top_builddir:-.}/polyalign}"
-: "${SHARED:=${top_srcdir:-.}/../shared}"
-: "${PYTHON3:=python3}"
-here=$(dirname "$0")
-MAC=$SHARED/eval/alignment/mac-dev
-CEDICT=$SHARED/dict/cedict_ts.u8.gz
 me=bench-paragraphs.sh
-if [ ! -d "$MAC/zh" ] || [ ! -d "$MAC/gold" ]; then
-  echo "$me: skipped: no MAC-dev data under $MAC (set SHARED)"
-  exit 0
-fi
-if ! command -v "$PYTHON3" > /dev/null 2>&1; then
-  echo "$me: skipped: needs python3"
-  exit 0
-fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-paragraphs.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-# f1 EVAL-ARGS...: `polyalign eval`'s strict and lax F1, as "strict lax"
-f1() {
-  "$POLYALIGN" eval --json "$@" | sed -n 's/.*"f1_strict": \([0-9.]*\).*"f1_lax": \([0-9.]*\).*/\1 \2/p'
-}
+# shellcheck source=tests/bench/macdev.sh
+. "$(dirname "$0")/macdev.sh"
 
 # score KIND SEED [OPTIONS]: F1 of the chapters made KIND (plain, same,
 # diff) with SEED's breaks, as "strict lax"
 score() {
   kind=$1 seed=$2
   shift 2
-  gold= test=
+  gold='' test=''
   for z in "$MAC"/zh/*; do
     d=$(basename "$z")
     case $kind in
@@ -82,7 +63,7 @@ for c in $configs; do
     what=$(describe $kind)
     row=
     for seed in $seeds; do
-      r=$(score $kind $seed "$@") || { row="$row failed"; continue; }
+      r=$(score "$kind" "$seed" "$@") || { row="$row failed"; continue; }
       row="$row $(printf '%.3f (%.3f)' "${r% *}" "${r#* }")"
       [ $kind = plain ] && break # no breaks: the seed changes nothing
     done

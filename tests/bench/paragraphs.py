@@ -16,18 +16,7 @@ same files."""
 import random
 import sys
 
-
-def read_beads(path):
-    beads = []
-    with open(path, encoding='utf-8') as f:
-        for line in f:
-            line = line.strip()
-            if not line:
-                continue
-            a, b = line.split(':')
-            beads.append(([int(x) for x in a.strip('[]').split(',') if x],
-                          [int(x) for x in b.strip('[]').split(',') if x]))
-    return beads
+from gold import read_beads
 
 
 def read_lines(path):
