@@ -268,6 +268,9 @@ static inline __attribute__((always_inline)) void bead_row_loop(scorer *s, size_
         win[r] = pt->src_win[pa_pair_table_windows_at(pt, a + r)] + (f0 - nt - pt->lo[a + r]) * K + nt - 1;
     const double *tw = pt->tgt_win[pa_pair_table_windows_at(pt, a)] + (f0 - nt - pt->lo[a]) * K + ns - 1;
     double src_cross = crosses(s->src_para, a, i) ? PARA_CROSS_LOGP : 0;
+    /* the sources' paragraph groups (leaves_sure_group, its row half) */
+    size_t g0 = s->src_group ? s->src_group[a] : 0, g1 = s->src_group ? s->src_group[i - 1] : 0;
+    int src_sure = s->src_group && (s->group_sure[g0] || s->group_sure[g1]);
     for (size_t j = f0; j <= f1; j++, tw += K) {
         size_t c = j - nt;
         double lp = prior + pa_score_length(&s->sm, ls, s->tgt_pre[j] - s->tgt_pre[c]);
@@ -277,6 +280,11 @@ static inline __attribute__((always_inline)) void bead_row_loop(scorer *s, size_
         lp += v;
         if (src_cross) lp += src_cross;
         if (crosses(s->tgt_para, c, j)) lp += PARA_CROSS_LOGP;
+        if (s->src_group) {
+            size_t h0 = s->tgt_group[c], h1 = s->tgt_group[j - 1];
+            if ((g0 != g1 || g0 != h0 || h0 != h1) && (src_sure || s->group_sure[h0] || s->group_sure[h1]))
+                lp = -INFINITY;
+        }
         out[j - j0] = lp;
     }
 }
@@ -284,8 +292,8 @@ static inline __attribute__((always_inline)) void bead_row_loop(scorer *s, size_
 /* bead_score of the beads of type (ns, nt) that end in row i at columns
  * j0..j1 at the sentence level (pa_bead_row_fn), with what they share
  * worked out once: 1-1 and longer beads with evidence from the rows'
- * window sums, outside paragraph groups; the others (and the columns
- * where an evidence row's range does not hold the targets) one by one. */
+ * window sums; the others (and the columns where an evidence row's range
+ * does not hold the targets) one by one. */
 static inline __attribute__((always_inline)) void bead_row_fine(void *ctx, size_t i, size_t ns, size_t nt, size_t j0,
                                                                 size_t j1, double *out)
 {
@@ -293,7 +301,7 @@ static inline __attribute__((always_inline)) void bead_row_fine(void *ctx, size_
     pa_pair_table *pt = &s->pt;
     size_t a = i - ns, K = pt->max_side;
     size_t f0 = j1 + 1, f1 = j1; /* the columns of the loop: none yet */
-    if (ns && nt && s->have_pt && !s->src_group && ns <= K && nt <= K) {
+    if (ns && nt && s->have_pt && ns <= K && nt <= K) {
         f0 = j0 > nt + pt->lo[a] ? j0 : nt + pt->lo[a];
         for (size_t r = a; r < i; r++) {
             if (pt->hi[r] < pt->lo[r]) f0 = j1 + 1;
