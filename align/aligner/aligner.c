@@ -193,50 +193,6 @@ static inline __attribute__((always_inline)) double bead_score(scorer *s, size_t
     return lp;
 }
 
-/* bead_score, or -INFINITY when it is known to be below `floor` before
- * the pair table is read, from the evidence's bound (pairs.h): most of a
- * cell's beads cannot beat its best entry, and their evidence, ns + nt
- * window sums, is the costliest part of the score. The bound has a margin
- * far above rounding, so a bead skipped is below `floor` by more than an
- * ulp; the terms are added in bead_score's order, so a bead that is scored
- * scores the same. */
-static inline __attribute__((always_inline)) double bead_score_above(scorer *s, size_t i, size_t ns, size_t j,
-                                                                     size_t nt, int fine, double floor)
-{
-    if (!(ns && nt && s->have_pt && (fine || s->shift == 0))) return bead_score(s, i, ns, j, nt, fine);
-    size_t a, b, c, d;
-    bead_sentences(s, i, ns, j, nt, fine, &a, &b, &c, &d);
-    if (leaves_sure_group(s, a, b, c, d)) return -INFINITY;
-    double pen = (crosses(s->src_para, a, b) ? PARA_CROSS_LOGP : 0) + (crosses(s->tgt_para, c, d) ? PARA_CROSS_LOGP : 0);
-    /* The bound is a sum in another order, of floats among its terms: a
-     * margin far above their rounding keeps it a bound. First with the
-     * most a length score can give (its division is skipped with the
-     * bead), then with the bead's own. */
-    double ev_most = pa_pair_table_bead_bound(&s->pt, a, ns, c, nt);
-    double lp = s->sm.log_prior[ns << 4 | nt];
-    double len_most = s->sm.length_llr && s->sm.len_llr_scale >= 0 ? s->sm.len_llr_const : 0;
-    if (lp + len_most + ev_most + pen + 1e-6 * (1 + fabs(lp) + fabs(len_most) + fabs(ev_most)) <= floor)
-        return -INFINITY;
-    lp += pa_score_length(&s->sm, s->src_pre[b] - s->src_pre[a], s->tgt_pre[d] - s->tgt_pre[c]);
-    if (lp + ev_most + pen + 1e-6 * (1 + fabs(lp) + fabs(ev_most)) <= floor) return -INFINITY;
-    lp += pa_pair_table_bead(&s->pt, a, ns, c, nt);
-    if (crosses(s->src_para, a, b)) lp += PARA_CROSS_LOGP;
-    if (crosses(s->tgt_para, c, d)) lp += PARA_CROSS_LOGP;
-    return lp;
-}
-
-static inline __attribute__((always_inline)) double bead_above(void *ctx, size_t i, size_t ns, size_t j, size_t nt,
-                                                               double floor)
-{
-    return bead_score_above(ctx, i, ns, j, nt, 0, floor);
-}
-
-static inline __attribute__((always_inline)) double bead_above_fine(void *ctx, size_t i, size_t ns, size_t j,
-                                                                    size_t nt, double floor)
-{
-    return bead_score_above(ctx, i, ns, j, nt, 1, floor);
-}
-
 /* bead_score at any level, and at the sentence level. */
 static inline __attribute__((always_inline)) double bead_logp(void *ctx, size_t i, size_t ns, size_t j, size_t nt)
 {
@@ -251,11 +207,13 @@ static inline __attribute__((always_inline)) double bead_logp_fine(void *ctx, si
 
 /* The scores of bead_row_fine's loop, columns f0..f1 into out[j - j0]:
  * bead_score's terms in its order, for beads whose every evidence row
- * holds their targets. Inlined with constant ns and nt for the common
- * types (bead_row_fine's switch), so that the window sums, ns + nt a
- * bead, are loads from pointers that step a row's stride a column. */
+ * holds their targets; with `groups` (a constant), beads that take a
+ * sentence out of a sure paragraph group score -INFINITY. Inlined with
+ * constant ns and nt for the common types (bead_row_fine's switch), so
+ * that the window sums, ns + nt a bead, are loads from pointers that step
+ * a row's stride a column. */
 static inline __attribute__((always_inline)) void bead_row_loop(scorer *s, size_t i, size_t ns, size_t nt, size_t f0,
-                                                                size_t f1, size_t j0, double *out)
+                                                                size_t f1, size_t j0, double *out, int groups)
 {
     pa_pair_table *pt = &s->pt;
     size_t a = i - ns, K = pt->max_side;
@@ -269,8 +227,8 @@ static inline __attribute__((always_inline)) void bead_row_loop(scorer *s, size_
     const double *tw = pt->tgt_win[pa_pair_table_windows_at(pt, a)] + (f0 - nt - pt->lo[a]) * K + ns - 1;
     double src_cross = crosses(s->src_para, a, i) ? PARA_CROSS_LOGP : 0;
     /* the sources' paragraph groups (leaves_sure_group, its row half) */
-    size_t g0 = s->src_group ? s->src_group[a] : 0, g1 = s->src_group ? s->src_group[i - 1] : 0;
-    int src_sure = s->src_group && (s->group_sure[g0] || s->group_sure[g1]);
+    size_t g0 = groups ? s->src_group[a] : 0, g1 = groups ? s->src_group[i - 1] : 0;
+    int src_sure = groups && (s->group_sure[g0] || s->group_sure[g1]);
     for (size_t j = f0; j <= f1; j++, tw += K) {
         size_t c = j - nt;
         double lp = prior + pa_score_length(&s->sm, ls, s->tgt_pre[j] - s->tgt_pre[c]);
@@ -280,7 +238,7 @@ static inline __attribute__((always_inline)) void bead_row_loop(scorer *s, size_
         lp += v;
         if (src_cross) lp += src_cross;
         if (crosses(s->tgt_para, c, j)) lp += PARA_CROSS_LOGP;
-        if (s->src_group) {
+        if (groups) {
             size_t h0 = s->tgt_group[c], h1 = s->tgt_group[j - 1];
             if ((g0 != g1 || g0 != h0 || h0 != h1) && (src_sure || s->group_sure[h0] || s->group_sure[h1]))
                 lp = -INFINITY;
@@ -311,13 +269,16 @@ static inline __attribute__((always_inline)) void bead_row_fine(void *ctx, size_
         if (f0 > f1) f0 = j1 + 1, f1 = j1;
     }
     for (size_t j = j0; j <= j1 && j < f0; j++) out[j - j0] = bead_score(s, a, ns, j - nt, nt, 1);
-    if (f0 <= f1) {
+    /* paragraph groups' test only where there are groups (a paragraphed
+     * document pair), which keep the hoisting but not the unrolling */
+    if (f0 <= f1 && s->src_group) bead_row_loop(s, i, ns, nt, f0, f1, j0, out, 1);
+    else if (f0 <= f1) {
         switch (ns << 4 | nt) {
-#define ROW_CASE(x, y) case x << 4 | y: bead_row_loop(s, i, x, y, f0, f1, j0, out); break;
+#define ROW_CASE(x, y) case x << 4 | y: bead_row_loop(s, i, x, y, f0, f1, j0, out, 0); break;
             ROW_CASE(1, 1) ROW_CASE(2, 1) ROW_CASE(1, 2) ROW_CASE(2, 2) ROW_CASE(3, 1) ROW_CASE(1, 3)
             ROW_CASE(3, 2) ROW_CASE(2, 3) ROW_CASE(4, 1) ROW_CASE(1, 4)
 #undef ROW_CASE
-        default: bead_row_loop(s, i, ns, nt, f0, f1, j0, out);
+        default: bead_row_loop(s, i, ns, nt, f0, f1, j0, out, 0);
         }
     }
     for (size_t j = f1 + 1; j <= j1; j++) out[j - j0] = bead_score(s, a, ns, j - nt, nt, 1);
@@ -360,9 +321,8 @@ static int forward_level(scorer *s, const pa_band *band, const search_plan *plan
         return s->shift == 0 ? pa_search_forward_rows_bounded(st, band, plan->types, plan->n_types, bead_logp_fine, s, b)
                              : pa_search_forward_rows_bounded(st, band, plan->types, plan->n_types, bead_logp, s, b);
     if (s->shift == 0)
-        return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp_fine, bead_above_fine, s, b,
-                                      posteriors, prev);
-    return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp, bead_above, s, b, posteriors, prev);
+        return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp_fine, s, b, posteriors, prev);
+    return pa_search_forward_from(st, band, plan->types, plan->n_types, bead_logp, s, b, posteriors, prev);
 }
 
 /* The backward pass of forward_level's state, into `path`'s posteriors. */
@@ -457,10 +417,7 @@ static int backward_job_start(backward_job *j, const scorer *s, const pa_band *b
     j->band = *band, j->plan = plan;
     j->spans = pa_malloc((3 * plan->n_types + 1) * sizeof *j->spans);
     j->bwd = pa_malloc(band->cells * sizeof *j->bwd);
-    size_t w = 1;
-    for (size_t i = 0; i <= band->n; i++)
-        if (band->hi[i] >= band->lo[i] && band->hi[i] - band->lo[i] + 1 > w) w = band->hi[i] - band->lo[i] + 1;
-    j->scratch = pa_malloc(2 * plan->n_types * w * sizeof *j->scratch);
+    j->scratch = pa_malloc(2 * plan->n_types * pa_band_widest_row(band) * sizeof *j->scratch);
     j->top = band->n;
     if (prev && prev->finished && prev->band.n == band->n && prev->band.m == band->m) {
         const pa_band *p = &prev->band;
@@ -612,18 +569,16 @@ static int search_part(scorer *s, const search_plan *plan, const pa_band *band, 
     offset_scorer o = {s, r0, c0};
     double bound[64];
     const double *b = score_bounds(s, plan, bound);
-    /* a Viterbi pass, row-wise as forward_level's */
+    /* a Viterbi pass, row-wise as forward_level's: with evidence (the
+     * sentence level only), or by lengths with their bound */
     pa_search_state st;
     int rc;
-    if (s->shift == 0 && s->have_pt)
+    if (s->have_pt)
         rc = pa_search_forward_rows_from(&st, &part, plan->types, plan->n_types, offset_row_fine, &o, 0, NULL);
-    else if (b && s->shift == 0)
+    else if (s->shift == 0)
         rc = pa_search_forward_rows_bounded(&st, &part, plan->types, plan->n_types, offset_logp_fine, &o, b);
-    else if (b)
-        rc = pa_search_forward_rows_bounded(&st, &part, plan->types, plan->n_types, offset_logp, &o, b);
     else
-        rc = pa_search_forward(&st, &part, plan->types, plan->n_types, s->shift == 0 ? offset_logp_fine : offset_logp,
-                               &o, NULL, 0);
+        rc = pa_search_forward_rows_bounded(&st, &part, plan->types, plan->n_types, offset_logp, &o, b);
     if (rc == 0) {
         pa_search_trace(&st, out);
         pa_search_state_free(&st);

@@ -177,6 +177,16 @@ void pa_pair_table_init(pa_pair_table *pt, const pa_pair_features *pf, const pa_
     }
 }
 
+/* The stamp after `cur` for a table of `n` stamps marked with it (one per
+ * source row): when the counter wraps, the table is cleared and counting
+ * starts again at 1 (0 marks nothing). */
+static uint32_t next_stamp(uint32_t *stamps, size_t n, uint32_t cur)
+{
+    if (++cur != 0) return cur;
+    memset(stamps, 0, n * sizeof *stamps);
+    return 1;
+}
+
 /* Marks the target words that the linked words of source sentence a link
  * to, each with the slots of a it matches (none for a word past the 64
  * slots). A cell of row a then costs one look-up per linked word of its
@@ -186,10 +196,7 @@ static void reach_prepare(pa_pair_table *pt, size_t a)
 {
     if (pt->reach_row == a) return;
     pt->reach_row = a;
-    if (++pt->reach_cur == 0) { /* stamps wrapped: start them afresh */
-        memset(pt->reach_stamp, 0, pt->reach_n * sizeof *pt->reach_stamp);
-        pt->reach_cur = 1;
-    }
+    pt->reach_cur = next_stamp(pt->reach_stamp, pt->reach_n, pt->reach_cur);
     const pa_slots *sl = &pt->src;
     for (size_t q = sl->words_at[a]; q < sl->words_at[a + 1]; q++) {
         uint32_t u = sl->words[q];
@@ -238,10 +245,7 @@ static void anc_prepare(pa_pair_table *pt, const pa_pair_features *pf, size_t a)
 {
     if (pt->anc_row == a) return;
     pt->anc_row = a;
-    if (++pt->anc_cur == 0) { /* stamps wrapped: start them afresh */
-        memset(pt->anc_stamp, 0, pt->anc_n * sizeof *pt->anc_stamp);
-        pt->anc_cur = 1;
-    }
+    pt->anc_cur = next_stamp(pt->anc_stamp, pt->anc_n, pt->anc_cur);
     for (size_t x = pf->src.anc_at[a]; x < pf->src.anc_at[a + 1]; x++) {
         uint32_t k = pf->src.anc[x] & ~PA_ANCHOR_CANDIDATE;
         pt->anc_stamp[k] = pt->anc_cur, pt->anc_pos[k] = (uint32_t)x;

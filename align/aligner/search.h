@@ -64,12 +64,6 @@ int pa_band_on_edge(const pa_band *b, size_t i, size_t j);
  * units [j, j+nt); -INFINITY forbids it. */
 typedef double (*pa_bead_logp_fn)(void *ctx, size_t i, size_t ns, size_t j, size_t nt);
 
-/* The same score, or -INFINITY when the scorer can tell cheaply that it is
- * below `floor` (by more than rounding): a scorer that can bound a costly
- * part of the score skips computing it for a bead that could not be the
- * Viterbi entry into its cell (which must beat the best so far), so the
- * path is the same. */
-typedef double (*pa_bead_logp_above_fn)(void *ctx, size_t i, size_t ns, size_t j, size_t nt, double floor);
 
 typedef struct pa_search_result {
     pa_alignment path;  /* beads in unit indices, with posterior scores */

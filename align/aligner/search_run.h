@@ -22,17 +22,26 @@ static inline size_t pa_band_cell(const pa_band *b, size_t i, size_t j) { return
  * worth computing (most beads of a cell are that unlikely). */
 #define PA_LOG_SUM_CUTOFF 40.0
 
-/* log(sum(exp(v[k]))), without overflow. */
-static inline double pa_search_log_sum(const double *v, size_t n)
+/* log(exp(0) + sum(exp(v[t * stride]))) over t < n, the 0 only when
+ * `has_first`, without overflow: a cell's sum over its entries, read from
+ * a list (stride 1) or from a column of the row-wise passes' terms. A
+ * term of -INFINITY, as a bead that is not there, is left out (the
+ * cut-off below), so the sum is the same as over the terms that are. */
+static inline double pa_search_log_sum_column(const double *v, size_t n, size_t stride, int has_first)
 {
-    double mx = -INFINITY;
-    for (size_t k = 0; k < n; k++) if (v[k] > mx) mx = v[k];
+    double mx = has_first ? 0 : -INFINITY;
+    for (size_t t = 0; t < n; t++)
+        if (v[t * stride] > mx) mx = v[t * stride];
     if (mx == -INFINITY) return mx;
     double s = 0;
-    for (size_t k = 0; k < n; k++)
-        if (v[k] - mx > -PA_LOG_SUM_CUTOFF) s += exp(v[k] - mx);
+    if (has_first && -mx > -PA_LOG_SUM_CUTOFF) s += exp(-mx);
+    for (size_t t = 0; t < n; t++)
+        if (v[t * stride] - mx > -PA_LOG_SUM_CUTOFF) s += exp(v[t * stride] - mx);
     return mx + log(s);
 }
+
+/* log(sum(exp(v[k]))), without overflow. */
+static inline double pa_search_log_sum(const double *v, size_t n) { return pa_search_log_sum_column(v, n, 1, 0); }
 
 /* The forward pass keeps each edge's score, by the cell it enters and its
  * bead type, for the backward pass and the trace (which would otherwise
@@ -129,27 +138,32 @@ static inline size_t pa_search_begin(pa_search_state *st, const pa_band *band, c
     if (prev && prev->band->n == n && prev->band->m == m && !!prev->fwd == !!posteriors && (!edges || prev->edges))
         while (first <= n && prev->band->lo[first] == band->lo[first] && prev->band->hi[first] == band->hi[first])
             first++;
-    if (first > 0) {
-        st->vit = pa_realloc(prev->vit, band->cells * sizeof *st->vit), prev->vit = NULL;
-        st->back = pa_realloc(prev->back, band->cells), prev->back = NULL;
-        if (posteriors) {
-            st->fwd = pa_realloc(prev->fwd, band->cells * sizeof *st->fwd), prev->fwd = NULL;
-            st->entry = pa_realloc(prev->entry, band->cells * sizeof *st->entry), prev->entry = NULL;
-        }
-        if (edges) st->edges = pa_realloc(prev->edges, band->cells * n_types * sizeof *st->edges), prev->edges = NULL;
-    } else {
-        st->vit = pa_malloc(band->cells * sizeof *st->vit);
-        st->back = pa_malloc(band->cells);
-        if (posteriors) {
-            st->fwd = pa_malloc(band->cells * sizeof *st->fwd);
-            st->entry = pa_malloc(band->cells * sizeof *st->entry);
-        }
-        if (edges) st->edges = pa_malloc(band->cells * n_types * sizeof *st->edges);
+    if (prev && first == 0) pa_search_state_free(prev); /* nothing to keep: new tables */
+    pa_search_state none = {0}, *from = prev ? prev : &none;
+    size_t cells = band->cells;
+    st->vit = pa_realloc(from->vit, cells * sizeof *st->vit), from->vit = NULL;
+    st->back = pa_realloc(from->back, cells), from->back = NULL;
+    if (posteriors) {
+        st->fwd = pa_realloc(from->fwd, cells * sizeof *st->fwd), from->fwd = NULL;
+        st->entry = pa_realloc(from->entry, cells * sizeof *st->entry), from->entry = NULL;
     }
+    if (edges) st->edges = pa_realloc(from->edges, cells * n_types * sizeof *st->edges), from->edges = NULL;
     if (prev) pa_search_state_free(prev);
     st->terms = pa_malloc((n_types + 1) * sizeof *st->terms);
     st->spans = pa_malloc((3 * n_types + 1) * sizeof *st->spans);
     return first;
+}
+
+/* The end of a forward pass: 0, or -1 (and `st` freed) when no path
+ * reaches the lattice's last node. */
+static inline int pa_search_finish(pa_search_state *st)
+{
+    const pa_band *band = st->band;
+    if (!pa_band_in_row(band, band->n, band->m) || st->vit[pa_band_cell(band, band->n, band->m)] == -INFINITY) {
+        pa_search_state_free(st);
+        return -1;
+    }
+    return 0;
 }
 
 /* The forward pass over `band`: Viterbi, and with `posteriors` the
@@ -158,29 +172,23 @@ static inline size_t pa_search_begin(pa_search_state *st, const pa_band *band, c
  * the type scores above: a Viterbi-only search (no posteriors) skips the
  * beads that could not beat the best entry into their cell found so far
  * (types are tried in order, so put the likely ones first). The path is
- * the same: a skipped bead could not have been taken. `above`, when not
- * NULL, scores the beads of such a search instead of `logp`, told how much
- * a bead must score to be taken. With `prev` (NULL: none), a forward pass
+ * the same: a skipped bead could not have been taken. With `prev` (NULL:
+ * none), a forward pass
  * over a narrower band of the same lattice, the rows they share are
  * copied from it, and prev is freed (pa_search_begin). */
 static inline __attribute__((always_inline)) int pa_search_forward_from(pa_search_state *st, const pa_band *band,
                                                                         const pa_bead_type *types, size_t n_types,
-                                                                        pa_bead_logp_fn logp,
-                                                                        pa_bead_logp_above_fn above, void *ctx,
+                                                                        pa_bead_logp_fn logp, void *ctx,
                                                                         const double *bound, int posteriors,
                                                                         pa_search_state *prev)
 {
     if (posteriors) bound = NULL; /* forward sums need every bead */
     size_t first = pa_search_begin(st, band, types, n_types, posteriors, prev);
-    size_t n = band->n, m = band->m;
+    size_t n = band->n;
     double *vit = st->vit, *fwd = st->fwd, *entry = st->entry, *edges = st->edges, *terms = st->terms;
     uint8_t *back = st->back;
     size_t *spans = st->spans;
     const size_t *span_lo = spans, *span_hi = spans + n_types, *span_base = spans + 2 * n_types;
-    /* Only a Viterbi search skips beads: in a forward-backward one, the
-     * bound cut only a quarter of the beads, and cost more than it saved
-     * (above stays the caller's constant, to be inlined). */
-    int use_above = above != NULL && !posteriors;
     for (size_t i = first; i <= n; i++) {
         if (band->hi[i] < band->lo[i]) continue;
         pa_search_row_spans(band, types, n_types, i, 0, spans);
@@ -198,8 +206,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
                 if (vit[p] == -INFINITY) continue;
                 size_t di = types[t].ns, dj = types[t].nt;
                 if (bound && vit[p] + bound[t] <= best) continue;
-                double lp = use_above ? above(ctx, i - di, di, j - dj, dj, best - vit[p])
-                                      : logp(ctx, i - di, di, j - dj, dj);
+                double lp = logp(ctx, i - di, di, j - dj, dj);
                 if (edge) edge[t] = lp;
                 if (lp == -INFINITY) continue;
                 double v = vit[p] + lp;
@@ -211,11 +218,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_from(pa_searc
             if (fwd) fwd[c] = pa_search_log_sum(terms, nt_terms), entry[c] = best_lp;
         }
     }
-    if (!pa_band_in_row(band, n, m) || vit[pa_band_cell(band, n, m)] == -INFINITY) {
-        pa_search_state_free(st);
-        return -1;
-    }
-    return 0;
+    return pa_search_finish(st);
 }
 
 /* pa_search_forward_from with nothing to start from. */
@@ -224,7 +227,7 @@ static inline __attribute__((always_inline)) int pa_search_forward(pa_search_sta
                                                                    pa_bead_logp_fn logp, void *ctx,
                                                                    const double *bound, int posteriors)
 {
-    return pa_search_forward_from(st, band, types, n_types, logp, NULL, ctx, bound, posteriors, NULL);
+    return pa_search_forward_from(st, band, types, n_types, logp, ctx, bound, posteriors, NULL);
 }
 
 /* Scores of the beads of type (ns, nt) that end in row i at the columns
@@ -235,34 +238,24 @@ static inline __attribute__((always_inline)) int pa_search_forward(pa_search_sta
  * bead at a time it did for each of them. */
 typedef void (*pa_bead_row_fn)(void *ctx, size_t i, size_t ns, size_t nt, size_t j0, size_t j1, double *out);
 
+/* The cells of the band's widest row (at least 1): what the row-wise
+ * passes' scratch is sized for. */
+static inline size_t pa_band_widest_row(const pa_band *band)
+{
+    size_t w = 1;
+    for (size_t i = 0; i <= band->n; i++)
+        if (band->hi[i] >= band->lo[i] && band->hi[i] - band->lo[i] + 1 > w) w = band->hi[i] - band->lo[i] + 1;
+    return w;
+}
+
 /* Scratch of the row-wise passes, sized for the band's widest row: per
  * cell of a row, its best entry and that entry's score, and per bead type
  * the scores of the beads into it and the terms of its sum. */
 static inline void pa_search_row_scratch(pa_search_state *st)
 {
-    const pa_band *band = st->band;
-    size_t w = 1;
-    for (size_t i = 0; i <= band->n; i++)
-        if (band->hi[i] >= band->lo[i] && band->hi[i] - band->lo[i] + 1 > w) w = band->hi[i] - band->lo[i] + 1;
+    size_t w = pa_band_widest_row(st->band);
     st->rows = pa_malloc((2 + 2 * st->n_types) * w * sizeof *st->rows);
     st->row_arg = pa_malloc(w);
-}
-
-/* The log of the sum of exp(v[t * stride]), t < n, after 0 when
- * `has_first`: pa_search_log_sum of the terms that are not -INFINITY, in
- * the same order (a cell's column of the row-wise passes' terms), which
- * the cut-off leaves out of the sum as it is. */
-static inline double pa_search_log_sum_column(const double *v, size_t n, size_t stride, int has_first)
-{
-    double mx = has_first ? 0 : -INFINITY;
-    for (size_t t = 0; t < n; t++)
-        if (v[t * stride] > mx) mx = v[t * stride];
-    if (mx == -INFINITY) return mx;
-    double s = 0;
-    if (has_first && -mx > -PA_LOG_SUM_CUTOFF) s += exp(-mx);
-    for (size_t t = 0; t < n; t++)
-        if (v[t * stride] - mx > -PA_LOG_SUM_CUTOFF) s += exp(v[t * stride] - mx);
-    return mx + log(s);
 }
 
 /* Sets a type's terms over a row (columns lo .. lo + w - 1) to -INFINITY
@@ -291,7 +284,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_rows_from(pa_
 {
     size_t first = pa_search_begin(st, band, types, n_types, posteriors, prev);
     pa_search_row_scratch(st);
-    size_t n = band->n, m = band->m;
+    size_t n = band->n;
     double *vit = st->vit, *fwd = st->fwd, *entry = st->entry, *edges = st->edges;
     uint8_t *back = st->back, *arg = st->row_arg;
     const size_t *span_lo = st->spans, *span_hi = st->spans + n_types, *span_base = st->spans + 2 * n_types;
@@ -310,11 +303,11 @@ static inline __attribute__((always_inline)) int pa_search_forward_rows_from(pa_
             size_t j0 = span_lo[t] > lo ? span_lo[t] : lo, j1 = span_hi[t] < hi ? span_hi[t] : hi;
             if (fwd) pa_search_clear_outside(tt, lo, w, j0, j1);
             if (j0 > j1) continue;
-            row(ctx, i, types[t].ns, types[t].nt, j0, j1, lp);
+            row(ctx, i, types[t].ns, types[t].nt, j0, j1, lp + (j0 - lo)); /* lp[x]: column lo + x */
             if (types[t].ns == 0) continue; /* below, a cell at a time */
             for (size_t j = j0; j <= j1; j++) {
                 size_t x = j - lo, p = j + span_base[t];
-                double l = lp[j - j0], v = vit[p] + l;
+                double l = lp[x], v = vit[p] + l;
                 if (edges) edges[(c0 + x) * n_types + t] = l;
                 if (v > best[x]) best[x] = v, arg[x] = (uint8_t)t, best_lp[x] = l;
                 if (fwd) tt[x] = fwd[p] + l;
@@ -324,8 +317,8 @@ static inline __attribute__((always_inline)) int pa_search_forward_rows_from(pa_
             size_t j = lo + x;
             for (size_t t = 0; t < n_types; t++) {
                 if (types[t].ns != 0 || j < span_lo[t] || j > span_hi[t]) continue;
-                size_t j0 = span_lo[t] > lo ? span_lo[t] : lo, p = j + span_base[t];
-                double l = score[t * w + (j - j0)], v = vit[p] + l;
+                size_t p = j + span_base[t];
+                double l = score[t * w + x], v = vit[p] + l;
                 if (edges) edges[(c0 + x) * n_types + t] = l;
                 /* the first type to reach the best score, as in type order */
                 if (v > best[x] || (v == best[x] && v != -INFINITY && t < arg[x]))
@@ -338,11 +331,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_rows_from(pa_
                          entry[c0 + x] = best_lp[x];
         }
     }
-    if (!pa_band_in_row(band, n, m) || vit[pa_band_cell(band, n, m)] == -INFINITY) {
-        pa_search_state_free(st);
-        return -1;
-    }
-    return 0;
+    return pa_search_finish(st);
 }
 
 /* A Viterbi pass (no posteriors) like pa_search_forward_from with a
@@ -360,7 +349,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_rows_bounded(
 {
     pa_search_begin(st, band, types, n_types, 0, NULL);
     pa_search_row_scratch(st);
-    size_t n = band->n, m = band->m;
+    size_t n = band->n;
     double *vit = st->vit;
     uint8_t *back = st->back, *arg = st->row_arg;
     const size_t *span_lo = st->spans, *span_hi = st->spans + n_types, *span_base = st->spans + 2 * n_types;
@@ -396,11 +385,7 @@ static inline __attribute__((always_inline)) int pa_search_forward_rows_bounded(
             vit[c0 + x] = best[x], back[c0 + x] = arg[x];
         }
     }
-    if (!pa_band_in_row(band, n, m) || vit[pa_band_cell(band, n, m)] == -INFINITY) {
-        pa_search_state_free(st);
-        return -1;
-    }
-    return 0;
+    return pa_search_finish(st);
 }
 
 /* The Viterbi path of a forward pass, every bead scored 1. */
@@ -484,34 +469,26 @@ static inline __attribute__((always_inline)) int pa_search_backward_rows(const p
         for (size_t t = 0; t < n_types; t++) {
             size_t ns = types[t].ns, nt = types[t].nt;
             double *tt = term + t * w, *lp = score + t * w;
-            /* the beads from (i, j) whose ends (i + ns, j + nt) are in the band */
-            size_t j0 = span_lo[t] >= nt ? span_lo[t] - nt : 0, j1 = span_hi[t] >= nt ? span_hi[t] - nt : 0;
-            if (j0 < lo) j0 = lo;
-            if (j1 > hi) j1 = hi;
-            if (span_hi[t] < nt || span_lo[t] > span_hi[t]) j0 = hi + 1;
+            /* the beads from (i, j) whose ends (i + ns, j + nt) are in the
+             * band: span_lo <= j + nt <= span_hi (none when lo > hi) */
+            size_t j0 = span_lo[t] > lo + nt ? span_lo[t] - nt : lo, j1 = span_hi[t] < hi + nt ? span_hi[t] - nt : hi;
+            if (span_lo[t] > span_hi[t] || span_hi[t] < lo + nt) j0 = hi + 1, j1 = hi;
             pa_search_clear_outside(tt, lo, w, j0, j1);
             if (j0 > j1) continue;
-            for (size_t j = j0; j <= j1; j++) {
-                size_t q = j + nt + span_base[t];
-                lp[j - j0] = edges ? edges[q * n_types + t] : NAN;
-                if (isnan(lp[j - j0])) {
-                    if (!edges) { /* the whole row's beads of the type at once */
-                        row(ctx, i + ns, ns, nt, j0 + nt, j1 + nt, lp);
-                        break;
-                    }
-                    row(ctx, i + ns, ns, nt, j + nt, j + nt, lp + (j - j0));
-                }
+            if (!edges) row(ctx, i + ns, ns, nt, j0 + nt, j1 + nt, lp + (j0 - lo)); /* lp[x]: column lo + x */
+            for (size_t j = j0; edges && j <= j1; j++) {
+                lp[j - lo] = edges[(j + nt + span_base[t]) * n_types + t];
+                if (isnan(lp[j - lo])) row(ctx, i + ns, ns, nt, j + nt, j + nt, lp + (j - lo)); /* not cached */
             }
             if (ns == 0) continue; /* below, a cell at a time */
-            for (size_t j = j0; j <= j1; j++) tt[j - lo] = bwd[j + nt + span_base[t]] + lp[j - j0];
+            for (size_t j = j0; j <= j1; j++) tt[j - lo] = bwd[j + nt + span_base[t]] + lp[j - lo];
         }
         for (size_t x = w; x-- > 0;) {
             size_t j = lo + x;
             for (size_t t = 0; t < n_types; t++) {
                 size_t nt = types[t].nt;
                 if (types[t].ns != 0 || j + nt < span_lo[t] || j + nt > span_hi[t]) continue;
-                size_t j0 = span_lo[t] >= nt + lo ? span_lo[t] - nt : lo;
-                term[t * w + x] = bwd[j + nt + span_base[t]] + score[t * w + (j - j0)];
+                term[t * w + x] = bwd[j + nt + span_base[t]] + score[t * w + x];
             }
             bwd[c0 + x] = pa_search_log_sum_column(term + x, n_types, w, i == n && j == m);
         }

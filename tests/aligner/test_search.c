@@ -127,7 +127,7 @@ static void check_resume(unsigned seed)
     pa_search_state st_narrow, st_fresh, st_resumed;
     int rc = pa_search_forward(&st_narrow, &narrow, types, N_TYPES, fake_logp, &seed, NULL, 1);
     rc |= pa_search_forward(&st_fresh, &wide, types, N_TYPES, fake_logp, &seed, NULL, 1);
-    rc |= pa_search_forward_from(&st_resumed, &wide, types, N_TYPES, fake_logp, NULL, &seed, NULL, 1, &st_narrow);
+    rc |= pa_search_forward_from(&st_resumed, &wide, types, N_TYPES, fake_logp, &seed, NULL, 1, &st_narrow);
     ok(rc == 0, "seed %u: the three forward passes find a path", seed);
     if (rc != 0) return;
     size_t c = wide.cells;
@@ -227,6 +227,17 @@ static void check_rows(const pa_band *band, const pa_band *narrow, row_ctx *rc, 
     }
 }
 
+/* check_rows with seed's scores as they are, then tied. */
+static void check_rows_tied(const pa_band *band, const pa_band *narrow, unsigned seed, const char *band_name)
+{
+    for (int tied = 0; tied <= 1; tied++) {
+        row_ctx rc = {seed, tied};
+        char what[64];
+        snprintf(what, sizeof what, "seed %u%s%s", seed, band_name, tied ? ", tied scores" : "");
+        check_rows(band, narrow, &rc, what);
+    }
+}
+
 int main(void)
 {
     for (unsigned seed = 1; seed <= 3; seed++) {
@@ -254,12 +265,7 @@ int main(void)
         pa_band_copy(&wide, &narrow);
         for (size_t r = 5; r <= 8; r++) wide.lo[r] = 0, wide.hi[r] = 10;
         pa_band_update(&wide);
-        for (int tied = 0; tied <= 1; tied++) {
-            row_ctx rc = {seed, tied};
-            char what[64];
-            snprintf(what, sizeof what, "seed %u%s", seed, tied ? ", tied scores" : "");
-            check_rows(&wide, &narrow, &rc, what);
-        }
+        check_rows_tied(&wide, &narrow, seed, "");
         pa_band_free(&narrow), pa_band_free(&wide);
     }
     for (unsigned seed = 1; seed <= 3; seed++) {
@@ -275,12 +281,7 @@ int main(void)
         pa_band_copy(&narrow, &jump);
         for (size_t r = 6; r <= 8; r++) narrow.lo[r] = nlo[r - 6], narrow.hi[r] = nhi[r - 6];
         pa_band_update(&narrow);
-        for (int tied = 0; tied <= 1; tied++) {
-            row_ctx rc = {seed, tied};
-            char what[64];
-            snprintf(what, sizeof what, "seed %u, a band that jumps%s", seed, tied ? ", tied scores" : "");
-            check_rows(&jump, &narrow, &rc, what);
-        }
+        check_rows_tied(&jump, &narrow, seed, ", a band that jumps");
         pa_band_free(&jump), pa_band_free(&narrow);
     }
     /* widening keeps what the band had */
